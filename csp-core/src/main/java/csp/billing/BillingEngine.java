@@ -1,0 +1,284 @@
+package csp.billing;
+
+import static java.util.Objects.requireNonNull;
+
+import com.google.common.collect.ImmutableList;
+import csp.RuleViolation;
+import csp.customer.Customer;
+import csp.money.Allocation;
+import csp.money.Rounding;
+import csp.subscription.ChangeKind;
+import csp.subscription.Step;
+import csp.subscription.Subscription;
+import csp.subscription.Term;
+import csp.time.DateRange;
+import csp.time.DayCount;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Computes a customer's bill for one period (BIL-1..7). Per subscription term the bill charges
+ * {@code round(accrued through the accrual end, as known now) − billed so far}; its lines (one per
+ * change not yet billed, from the change's day to the end of what was billed, then one per seat
+ * level over the new days) are rounded cumulatively so that they add up to that difference exactly
+ * (BIL-6). The partner's cost is computed the same way at cost prices (BIL-4). Pure and
+ * thread-safe: it neither stores nor reads anything.
+ */
+public final class BillingEngine {
+  private final BillingTiming timing;
+  private final Rounding rounding;
+  private final DayCount dayCount;
+
+  private BillingEngine(BillingTiming timing, Rounding rounding, DayCount dayCount) {
+    this.timing = requireNonNull(timing, "timing");
+    this.rounding = requireNonNull(rounding, "rounding");
+    this.dayCount = requireNonNull(dayCount, "dayCount");
+  }
+
+  /** @return in advance, HALF_UP, actual days: the seed's reading */
+  public static BillingEngine seed() {
+    return of(BillingTiming.IN_ADVANCE, Rounding.HALF_UP, DayCount.ACTUAL);
+  }
+
+  /**
+   * @param timing when bills are issued (BIL-7)
+   * @param rounding how charges are rounded (BIL-6)
+   * @param dayCount how days are counted (SUB-2)
+   * @return the engine
+   */
+  public static BillingEngine of(BillingTiming timing, Rounding rounding, DayCount dayCount) {
+    return new BillingEngine(timing, rounding, dayCount);
+  }
+
+  /** @return the timing policy */
+  public BillingTiming timing() {
+    return timing;
+  }
+
+  /**
+   * Issues the bill for the account's next period.
+   *
+   * @param customer the customer
+   * @param account its billing account; its next period is billed
+   * @param subscriptions every subscription of the customer, rolled to the issue day
+   * @param services the partner's own services for the customer
+   * @return the bill and the account after it
+   * @throws RuleViolation BIL-2 if a subscription is in another currency than the bill
+   */
+  public IssuedBill issue(Customer customer, BillingAccount account,
+      List<Subscription> subscriptions, List<OwnService> services) {
+    requireNonNull(customer, "customer");
+    requireNonNull(account, "account");
+    requireNonNull(subscriptions, "subscriptions");
+    requireNonNull(services, "services");
+    var currency = customer.billing().currency();
+    DateRange period = customer.billing().periodContaining(account.nextPeriodStart());
+    LocalDate issuedOn = timing.issueDate(period);
+    LocalDate lastIssued = account.lastIssuedOn().orElse(null);
+    boolean prepaid = account.financing().prepaid();
+
+    List<BillLine> lines = new ArrayList<>(subscriptions.size() * 2 + services.size());
+    Map<String, Billed> billed = new HashMap<>(account.billed());
+    long subscriptionSale = 0;
+    for (Subscription sub : subscriptions) {
+      RuleViolation.check(sub.currency().equals(currency), "BIL-2",
+          "subscription %s is in %s but the bill of %s is in %s", sub.id(), sub.currency(),
+          customer.id(), currency);
+      for (Term term : sub.terms()) {
+        String key = BillingAccount.key(sub.id(), term.index());
+        Billed before = billed.get(key);
+        int first = lines.size();
+        Billed after = billTerm(sub, term, before, period, lastIssued, prepaid, lines);
+        if (after != null) {
+          billed.put(key, after);
+          for (int i = first; i < lines.size(); i++) {
+            subscriptionSale += lines.get(i).amountMinor();
+          }
+        }
+      }
+    }
+
+    Set<String> oneOffs = new HashSet<>(account.oneOffsBilled());
+    for (OwnService s : services) {
+      if (!s.currency().equals(currency)) {
+        throw RuleViolation.of("BIL-2", "service %s is in %s but the bill of %s is in %s",
+            s.id(), s.currency(), customer.id(), currency);
+      }
+      if (s.recurrence() == Recurrence.MONTHLY) {
+        boolean started = !s.startsOn().isAfter(period.start());
+        boolean running = s.endsOn().map(e -> e.isAfter(period.start())).orElse(true);
+        if (started && running) {
+          lines.add(BillLine.flat(LineKind.SERVICE, s.name(), "monthly", period, s.amountMinor(), currency));
+        }
+      } else if (!s.startsOn().isAfter(issuedOn) && !oneOffs.contains(s.id())) {
+        lines.add(BillLine.flat(LineKind.SERVICE, s.name(), "one-off", period, s.amountMinor(), currency));
+        oneOffs.add(s.id());
+      }
+    }
+
+    if (prepaid && subscriptionSale != 0 && account.financing().discountBasisPoints() > 0) {
+      long discount = -rounding.divide(
+          Math.multiplyExact(subscriptionSale, account.financing().discountBasisPoints()), 10_000);
+      lines.add(BillLine.flat(LineKind.DISCOUNT, "prepayment discount",
+          account.financing().toString(), period, discount, currency));
+    }
+
+    long total = 0;
+    for (BillLine l : lines) {
+      total = Math.addExact(total, l.amountMinor());
+    }
+    List<Due> dues = dues(issuedOn, total, account.financing());
+    Bill bill = Bill.builder().customerId(customer.id()).period(period).issuedOn(issuedOn)
+        .currency(currency).lines(lines).dues(dues).build();
+    BillingAccount next = BillingAccount.builder().from(account).lastIssuedOn(issuedOn)
+        .nextPeriodStart(period.end()).billed(billed).oneOffsBilled(oneOffs).build();
+    return new IssuedBill(bill, next);
+  }
+
+  private static List<Due> dues(LocalDate issuedOn, long total, FinancingPlan plan) {
+    if (plan.instalments() <= 1 || total <= 0) {
+      return ImmutableList.of(new Due(issuedOn, total));
+    }
+    long[] parts = Allocation.evenly(total, plan.instalments());
+    ImmutableList.Builder<Due> b = ImmutableList.builderWithExpectedSize(parts.length);
+    for (int i = 0; i < parts.length; i++) {
+      b.add(new Due(issuedOn.plusMonths(i), parts[i]));
+    }
+    return b.build();
+  }
+
+  /** Adds the lines of one term; returns what is billed after, or null if nothing changed. */
+  private Billed billTerm(Subscription sub, Term term, Billed before, DateRange period,
+      LocalDate lastIssued, boolean prepaid, List<BillLine> lines) {
+    LocalDate termStart = term.start();
+    LocalDate termEnd = term.end();
+    LocalDate target = prepaid ? termEnd : min(period.end(), termEnd);
+    LocalDate from;
+    long saleNum;
+    long costNum;
+    boolean allNew;
+    if (before == null) {
+      if (!termStart.isBefore(target)) {
+        return null;
+      }
+      from = max(termStart, min(period.start(), termEnd));
+      saleNum = 0;
+      costNum = 0;
+      allNew = true;
+    } else {
+      from = before.through();
+      saleNum = before.saleNumerator();
+      costNum = before.costNumerator();
+      allNew = false;
+      boolean changed = lastIssued == null || term.last().date().isAfter(lastIssued);
+      if (!from.isBefore(target) && !changed) {
+        return null;
+      }
+    }
+    if (target.isBefore(from)) {
+      target = from;
+    }
+    long n = term.daysInTerm();
+    var currency = sub.currency();
+    long saleCum = saleNum;
+    long costCum = costNum;
+    List<Step> steps = term.steps();
+    // changes not yet billed, over the days already billed: from the change's day to `from`
+    for (int i = 0; i < steps.size(); i++) {
+      Step s = steps.get(i);
+      if (!s.date().isBefore(from) || (!allNew && lastIssued != null && !s.date().isAfter(lastIssued))) {
+        continue;
+      }
+      Step p = i == 0 ? null : steps.get(i - 1);
+      long dSale = s.chargedSaleRate() - (p == null ? 0 : p.chargedSaleRate());
+      long dCost = s.chargedCostRate() - (p == null ? 0 : p.chargedCostRate());
+      if (dSale == 0 && dCost == 0) {
+        continue;
+      }
+      DateRange span = DateRange.of(s.date(), from);
+      long days = dayCount.days(span);
+      long ns = Math.multiplyExact(dSale, days);
+      long nc = Math.multiplyExact(dCost, days);
+      long amount = rounding.divide(Math.addExact(saleCum, ns), n) - rounding.divide(saleCum, n);
+      long cost = rounding.divide(Math.addExact(costCum, nc), n) - rounding.divide(costCum, n);
+      saleCum += ns;
+      costCum += nc;
+      long seats = seatsOf(dSale, term.saleUnit(), s, p);
+      lines.add(BillLine.subscription(LineKind.PRORATED, sub.id(), sub.sku(), describe(s, p), span,
+          seats, term.saleUnit(), n, amount, cost, currency));
+    }
+    // the new days [from, target), one line per seat level
+    for (int i = 0; i < steps.size(); i++) {
+      Step s = steps.get(i);
+      LocalDate segStart = max(s.date(), from);
+      LocalDate segEnd = min(i + 1 < steps.size() ? steps.get(i + 1).date() : termEnd, target);
+      if (!segStart.isBefore(segEnd)) {
+        continue;
+      }
+      long rate = s.chargedSaleRate();
+      long costRate = s.chargedCostRate();
+      if (rate == 0 && costRate == 0) {
+        continue;
+      }
+      DateRange span = DateRange.of(segStart, segEnd);
+      long days = dayCount.days(span);
+      long ns = Math.multiplyExact(rate, days);
+      long nc = Math.multiplyExact(costRate, days);
+      long amount = rounding.divide(Math.addExact(saleCum, ns), n) - rounding.divide(saleCum, n);
+      long cost = rounding.divide(Math.addExact(costCum, nc), n) - rounding.divide(costCum, n);
+      saleCum += ns;
+      costCum += nc;
+      lines.add(BillLine.subscription(LineKind.RECURRING, sub.id(), sub.sku(),
+          s.seats() + " seats", span, s.seats(), term.saleUnit(), n, amount, cost, currency));
+    }
+    return new Billed(saleCum, costCum, target);
+  }
+
+  private static long seatsOf(long delta, long unit, Step s, Step p) {
+    if (unit != 0 && delta % unit == 0) {
+      return delta / unit;
+    }
+    long seatDelta = s.seats() - (p == null ? 0 : p.seats());
+    return seatDelta != 0 ? seatDelta : (delta >= 0 ? s.seats() : -s.seats());
+  }
+
+  private static String describe(Step s, Step p) {
+    int before = p == null ? 0 : p.seats();
+    ChangeKind k = s.kind();
+    switch (k) {
+      case ADD_SEATS:
+        return (s.seats() - before) + " seats added on " + s.date();
+      case REMOVE_SEATS:
+        return (before - s.seats()) + " seats removed on " + s.date();
+      case ORDER:
+        return "ordered on " + s.date();
+      case ORDER_ADD_ON:
+        return "add-on ordered on " + s.date();
+      case CONVERT_TRIAL:
+        return "trial converted on " + s.date();
+      case SUSPEND:
+        return "suspended on " + s.date();
+      case REACTIVATE:
+        return "reactivated on " + s.date();
+      case CANCEL:
+        return "cancelled on " + s.date();
+      case RENEW:
+        return "renewed on " + s.date();
+      default:
+        return k.name().toLowerCase(java.util.Locale.ROOT) + " on " + s.date();
+    }
+  }
+
+  private static LocalDate min(LocalDate a, LocalDate b) {
+    return a.isBefore(b) ? a : b;
+  }
+
+  private static LocalDate max(LocalDate a, LocalDate b) {
+    return a.isAfter(b) ? a : b;
+  }
+}
