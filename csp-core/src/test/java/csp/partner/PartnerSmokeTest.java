@@ -1,0 +1,48 @@
+package csp.partner;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import csp.RuleViolation;
+import csp.access.Actor;
+import csp.access.Partner;
+import csp.catalog.Catalog;
+import csp.catalog.ProductFamily;
+import csp.catalog.Sku;
+import csp.money.MinorUnits;
+import csp.pricing.PriceList;
+import csp.pricing.PricingPolicy;
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.util.List;
+import org.javamoney.moneta.Money;
+import org.junit.jupiter.api.Test;
+
+class PartnerSmokeTest {
+  @Test
+  void SUB_6_scenario_example_from_scenarios_md() {
+    Sku e3 = Sku.builder().id("O365_E3").family(ProductFamily.OFFICE_365).maxSeats(300).build();
+    CspPartner p = CspPartner.builder().partner(Partner.csp("Northwind")).catalog(Catalog.of(List.of(e3)))
+        .policies(CspPolicies.builder().pricing(PricingPolicy.markup(new BigDecimal("20"))).build())
+        .build();
+    var admin = Actor.partnerAdmin("Northwind", "agent");
+    p.acceptAgreement(Request.of(admin, LocalDate.parse("2024-10-01")));
+    p.publishPriceList(Request.of(Actor.vendor(), LocalDate.parse("2024-12-30")),
+        PriceList.builder().id("L2502").market("US").currency(MinorUnits.USD)
+            .publishedOn(LocalDate.parse("2024-12-30")).effectiveOn(LocalDate.parse("2025-02-01"))
+            .putPrices("O365_E3", Money.of(new BigDecimal("240.00"), "USD")).build());
+    p.createCustomer(Request.of(admin, LocalDate.parse("2025-01-20")),
+        NewCustomer.builder().id("contoso").market("US").billingDay(1).currency(MinorUnits.USD).build());
+    var s1 = p.order(Request.of(admin, LocalDate.parse("2025-02-10")), "contoso", "O365_E3", 10, "S1");
+    assertThat(s1.value().term().lastDay()).isEqualTo(LocalDate.parse("2026-02-09"));
+    assertThatThrownBy(() -> p.addSeats(Request.of(Actor.customerAdmin("contoso"), LocalDate.parse("2025-03-05")), "S1", 2))
+        .isInstanceOfSatisfying(RuleViolation.class, v -> assertThat(v.rule()).isEqualTo("SUB-6"));
+    List<csp.billing.Bill> bills = p.issueBills(Request.of(admin, LocalDate.parse("2025-04-01")));
+    assertThat(bills).hasSize(3);
+    assertThat(p.bill("contoso", YearMonth.of(2025, 3)).orElseThrow().total())
+        .isEqualTo(Money.of(new BigDecimal("394.52"), "USD"));
+    var q = p.quoteAddSeats(Request.of(admin, LocalDate.parse("2025-07-01")), "S1", 5);
+    assertThat(q.charge()).isEqualTo(Money.of(new BigDecimal("883.73"), "USD"));
+  }
+}
