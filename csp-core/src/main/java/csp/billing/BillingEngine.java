@@ -65,7 +65,9 @@ public final class BillingEngine {
    *
    * @param customer the customer
    * @param account its billing account; its next period is billed
-   * @param subscriptions every subscription of the customer, rolled to the issue day
+   * @param subscriptions every subscription of the customer, rolled to the issue day; a change
+   *     dated after the issue day is not known to this bill and waits for the first bill issued
+   *     on or after its day (BIL-7)
    * @param services the partner's own services for the customer
    * @return the bill and the account after it
    * @throws RuleViolation BIL-2 if a subscription is in another currency than the bill
@@ -93,7 +95,7 @@ public final class BillingEngine {
         String key = BillingAccount.key(sub.id(), term.index());
         Billed before = billed.get(key);
         int first = lines.size();
-        Billed after = billTerm(sub, term, before, period, lastIssued, prepaid, lines);
+        Billed after = billTerm(sub, term, before, period, issuedOn, lastIssued, prepaid, lines);
         if (after != null) {
           billed.put(key, after);
           for (int i = first; i < lines.size(); i++) {
@@ -152,9 +154,22 @@ public final class BillingEngine {
     return b.build();
   }
 
-  /** Adds the lines of one term; returns what is billed after, or null if nothing changed. */
+  /**
+   * Adds the lines of one term; returns what is billed after, or null if nothing changed.
+   * <p>
+   * A bill issued at the end of {@code issuedOn} knows only the steps dated on or before that day
+   * (BIL-7): a step dated later (an order, a cancellation or a seat change scheduled ahead) is left
+   * for the first bill issued on or after its day, which then bills it from its day as a prorated
+   * line. Without this, a step dated between the last issue day and the end of what was billed
+   * would be billed by the bill that saw it ahead and again, as a change after the last issue
+   * day, by the next one.
+   */
   private Billed billTerm(Subscription sub, Term term, Billed before, DateRange period,
-      LocalDate lastIssued, boolean prepaid, List<BillLine> lines) {
+      LocalDate issuedOn, LocalDate lastIssued, boolean prepaid, List<BillLine> lines) {
+    List<Step> steps = knownSteps(term.steps(), issuedOn);
+    if (steps.isEmpty()) {
+      return null;
+    }
     LocalDate termStart = term.start();
     LocalDate termEnd = term.end();
     LocalDate target = prepaid ? termEnd : min(period.end(), termEnd);
@@ -175,7 +190,7 @@ public final class BillingEngine {
       saleNum = before.saleNumerator();
       costNum = before.costNumerator();
       allNew = false;
-      boolean changed = lastIssued == null || term.last().date().isAfter(lastIssued);
+      boolean changed = lastIssued == null || steps.get(steps.size() - 1).date().isAfter(lastIssued);
       if (!from.isBefore(target) && !changed) {
         return null;
       }
@@ -187,7 +202,6 @@ public final class BillingEngine {
     var currency = sub.currency();
     long saleCum = saleNum;
     long costCum = costNum;
-    List<Step> steps = term.steps();
     // changes not yet billed, over the days already billed: from the change's day to `from`
     for (int i = 0; i < steps.size(); i++) {
       Step s = steps.get(i);
@@ -237,6 +251,15 @@ public final class BillingEngine {
           s.seats() + " seats", span, s.seats(), term.saleUnit(), n, amount, cost, currency));
     }
     return new Billed(saleCum, costCum, target);
+  }
+
+  /** @return the steps dated on or before {@code issuedOn}: a prefix, as steps are in date order */
+  private static List<Step> knownSteps(List<Step> steps, LocalDate issuedOn) {
+    int n = steps.size();
+    while (n > 0 && steps.get(n - 1).date().isAfter(issuedOn)) {
+      n--;
+    }
+    return n == steps.size() ? steps : steps.subList(0, n);
   }
 
   private static long seatsOf(long delta, long unit, Step s, Step p) {

@@ -41,6 +41,14 @@ public abstract class Tenant {
   }
 
   /**
+   * @param date a date
+   * @return whether a direct trial, not yet converted, runs on that date and can be converted
+   */
+  public boolean canConvertTrialOn(LocalDate date) {
+    return origin() == TenantOrigin.DIRECT_TRIAL && trialEndedOn().isEmpty();
+  }
+
+  /**
    * @throws RuleViolation CUS-2 if the tenant holds a syndication subscription
    */
   public void requireCspEligible() {
@@ -57,9 +65,10 @@ public abstract class Tenant {
    * @throws RuleViolation CUS-3 if the tenant has no running direct trial on that day
    */
   public Tenant endTrial(LocalDate date) {
-    RuleViolation.check(hasDirectTrialOn(date), "CUS-3",
-        "tenant %s has no running trial provisioned directly from the vendor on %s; order a"
-            + " subscription instead", id(), date);
+    RuleViolation.check(canConvertTrialOn(date), "CUS-3",
+        "tenant %s has no running trial provisioned directly from the vendor on %s (%s); order a"
+            + " subscription instead", id(), date,
+        trialEndedOn().map(d -> "its trial ended on " + d).orElse("it holds no direct trial"));
     return ImmutableTenant.builder().from(this).trialEndedOn(date).build();
   }
 }

@@ -203,12 +203,23 @@ public final class InMemoryStore implements CspStore {
         @Override
         public PriceQuote quote(String sku, String market, CurrencyUnit currency, LocalDate day,
             LocalDate knownOn) {
-          return priceBook.quote(sku, market, currency, day, knownOn);
+          return book().quote(sku, market, currency, day, knownOn);
         }
 
         @Override
         public boolean hasCurrency(String market, CurrencyUnit currency, LocalDate knownOn) {
-          return priceBook.hasCurrency(market, currency, knownOn);
+          return book().hasCurrency(market, currency, knownOn);
+        }
+
+        /** The committed book, or (rarely: a transaction that publishes) one with its lists too. */
+        private PriceBook book() {
+          if (newLists.isEmpty()) {
+            return priceBook;
+          }
+          PriceBook staged = PriceBook.create(priceBook.policy());
+          priceBook.lists().forEach(staged::publish);
+          newLists.forEach(staged::publish);
+          return staged;
         }
       };
     }
@@ -342,7 +353,7 @@ public final class InMemoryStore implements CspStore {
 
         @Override
         public List<DomainEvent> read(long afterSequence, int limit) {
-          ImmutableList<DomainEvent> all = events;
+          List<DomainEvent> all = withStaged();
           int from = (int) Math.min(Math.max(0, afterSequence), all.size());
           int to = (int) Math.min(all.size(), (long) from + Math.max(0, limit));
           return all.subList(from, to);
@@ -350,7 +361,30 @@ public final class InMemoryStore implements CspStore {
 
         @Override
         public List<DomainEvent> byCommand(String commandKey) {
-          return eventsByCommand.getOrDefault(requireNonNull(commandKey, "commandKey"), ImmutableList.of());
+          requireNonNull(commandKey, "commandKey");
+          ImmutableList<DomainEvent> known = eventsByCommand.getOrDefault(commandKey, ImmutableList.of());
+          if (newEvents.isEmpty()) {
+            return known;
+          }
+          ImmutableList.Builder<DomainEvent> b = ImmutableList.<DomainEvent>builder().addAll(known);
+          for (DomainEvent e : withStaged().subList(events.size(), events.size() + newEvents.size())) {
+            if (e.commandKey().equals(commandKey)) {
+              b.add(e);
+            }
+          }
+          return b.build();
+        }
+
+        private List<DomainEvent> withStaged() {
+          if (newEvents.isEmpty()) {
+            return events;
+          }
+          ImmutableList.Builder<DomainEvent> b = ImmutableList.<DomainEvent>builder().addAll(events);
+          long seq = events.size();
+          for (DomainEvent e : newEvents) {
+            b.add(e.withSequence(++seq));
+          }
+          return b.build();
         }
 
         @Override

@@ -119,7 +119,7 @@ public final class SubscriptionOperations {
       LocalDate start, PriceSource prices) {
     requireNonNull(customer, "customer");
     requireNonNull(start, "start");
-    RuleViolation.check(customer.tenant().hasDirectTrialOn(start), "CUS-3",
+    RuleViolation.check(customer.tenant().canConvertTrialOn(start), "CUS-3",
         "customer %s has no running trial provisioned directly from the vendor on %s; order a"
             + " subscription instead", customer.id(), start);
     return newSubscription(id, customer, sku, seats, start, prices, ChangeKind.CONVERT_TRIAL);
@@ -325,8 +325,12 @@ public final class SubscriptionOperations {
     long saleDelta = next.last().chargedSaleRate() - last.chargedSaleRate();
     long costDelta = next.last().chargedCostRate() - last.chargedCostRate();
     long days = dayCount.days(date, term.end());
-    long seatsCharged = saleDelta == 0 ? 0 : (saleDelta > 0 ? last.seats() : -last.seats());
-    long unit = last.seats() == 0 ? 0 : last.saleRate() / last.seats();
+    // the formula reproduces the charge: unit × seats when the rate is one price for all seats,
+    // else the whole rate × 1 (mixed prices under a change-day price lock)
+    boolean uniform = last.seats() != 0 && last.saleRate() % last.seats() == 0;
+    long unit = uniform ? last.saleRate() / last.seats() : last.saleRate();
+    long count = uniform ? last.seats() : 1;
+    long seatsCharged = saleDelta == 0 ? 0 : (saleDelta > 0 ? count : -count);
     SubscriptionEvent e = SubscriptionEvent.builder().subscriptionId(sub.id())
         .customerId(sub.customerId()).sku(sub.sku()).kind(kind).date(date)
         .seatsBefore(last.seats()).seatsAfter(last.seats()).status(status)

@@ -1,7 +1,6 @@
 package csp.time;
 
 import java.time.LocalDate;
-import java.time.Month;
 
 /**
  * How days are counted for proration (SUB-2, BIL-6): a policy.
@@ -13,24 +12,6 @@ import java.time.Month;
 public interface DayCount {
   /** Actual days, leap days included (the seed's reading of SUB-2). */
   DayCount ACTUAL = DateRange::daysBetween;
-
-  /** Actual days, but February 29 is never counted: every term then holds 365 days. */
-  DayCount NO_LEAP_DAY = (from, to) -> {
-    long days = DateRange.daysBetween(from, to);
-    if (days <= 0) {
-      return days;
-    }
-    long leapDays = 0;
-    for (int year = from.getYear(); year <= to.getYear(); year++) {
-      if (LocalDate.of(year, 1, 1).isLeapYear()) {
-        LocalDate leap = LocalDate.of(year, Month.FEBRUARY, 29);
-        if (!leap.isBefore(from) && leap.isBefore(to)) {
-          leapDays++;
-        }
-      }
-    }
-    return days - leapDays;
-  };
 
   /**
    * @param from the first day
