@@ -714,8 +714,12 @@ public final class CspPartner {
     requireNonNull(r, "r");
     policies.access().authorize(r.actor(), partner, Operation.ISSUE_BILLS, null);
     List<Bill> issued = new ArrayList<>();
-    for (String id : store.read().customers().ids()) {
-      issued.addAll(issueBills(r, id));
+    Repositories read = store.read();
+    for (String id : read.customers().ids()) {
+      // a shared store may hold other partners' customers: bill only this partner's
+      if (read.customers().find(id).map(v -> v.value().isManagedBy(partner.id())).orElse(false)) {
+        issued.addAll(issueBills(r, id));
+      }
     }
     return issued;
   }
@@ -888,6 +892,9 @@ public final class CspPartner {
       BiFunction<Repositories, String, T> reload) {
     requireNonNull(r, "r");
     return store.inTransaction(tx -> {
+      // authorize first: a replayed key never lets another actor see or bypass anything
+      Customer target = customerId == null ? null : customer(tx, customerId).value();
+      policies.access().authorize(r.actor(), partner, op, target);
       if (r.key().isPresent()) {
         Optional<CommandRecord> known = tx.idempotency().find(r.key().get());
         if (known.isPresent()) {
@@ -898,8 +905,6 @@ public final class CspPartner {
               List.of(), true);
         }
       }
-      Customer target = customerId == null ? null : customer(tx, customerId).value();
-      policies.access().authorize(r.actor(), partner, op, target);
       if (transacts) {
         requireAgreement(tx, r.date());
       }
