@@ -59,6 +59,10 @@ final class SeedAccessPolicy implements AccessPolicy {
         break;
     }
     boolean own = target != null && target.id().equals(c.customerId());
+    if (own) {
+      RuleViolation.check(target.isManagedBy(partner.id()), "ACC-4",
+          "customer %s is not managed by partner %s", target.id(), partner.id());
+    }
     if (op == Operation.ADMINISTER_TENANT) {
       throw RuleViolation.of("ACC-1", "delegated administration is the partner's; a customer"
           + " admin configures its services in its own admin center instead");

@@ -189,7 +189,7 @@ public final class CspPartner {
    * @return the agreement
    */
   public Result<Agreement> acceptAgreement(Request r) {
-    return command(r, "acceptAgreement", Operation.ACCEPT_AGREEMENT, null, false,
+    return command(r, sig(r, "acceptAgreement"), Operation.ACCEPT_AGREEMENT, null, false,
         (tx, out) -> {
           checkArgument(tx.agreements().find(partner.id()).isEmpty(),
               "partner %s has already accepted the agreement", partner.id());
@@ -212,7 +212,7 @@ public final class CspPartner {
    */
   public Result<Agreement> giveNotice(Request r, NoticeChannel channel) {
     requireNonNull(channel, "channel");
-    return command(r, "giveNotice", Operation.GIVE_NOTICE, null, false, (tx, out) -> {
+    return command(r, sig(r, "giveNotice", channel), Operation.GIVE_NOTICE, null, false, (tx, out) -> {
       Versioned<Agreement> v = tx.agreements().find(partner.id()).orElseThrow(() -> RuleViolation.of(
           "AGR-1", "partner %s has not accepted the reseller agreement", partner.id()));
       Party party = r.actor() instanceof Actor.Vendor ? Party.VENDOR : Party.PARTNER;
@@ -243,7 +243,7 @@ public final class CspPartner {
     requireNonNull(list, "list");
     checkArgument(list.publishedOn().equals(r.date()),
         "list %s is published on %s, not on the request's day %s", list.id(), list.publishedOn(), r.date());
-    return command(r, "publishPriceList", Operation.PUBLISH_PRICE_LIST, null, false, (tx, out) -> {
+    return command(r, sig(r, "publishPriceList", list.id()), Operation.PUBLISH_PRICE_LIST, null, false, (tx, out) -> {
       policies.priceLists().validate(list);
       tx.priceLists().add(list);
       out.event("price-list", list.id(), "PUBLISHED", r.date(), list.market() + " "
@@ -283,7 +283,7 @@ public final class CspPartner {
    */
   public Result<Customer> createCustomer(Request r, NewCustomer spec) {
     requireNonNull(spec, "spec");
-    return command(r, "createCustomer", Operation.CREATE_CUSTOMER, null, true, (tx, out) -> {
+    return command(r, sig(r, "createCustomer", spec), Operation.CREATE_CUSTOMER, null, true, (tx, out) -> {
       checkArgument(tx.customers().find(spec.id()).isEmpty(), "customer %s already exists", spec.id());
       requireCurrency(tx, spec.market(), spec.currency(), r.date());
       BillingProfile profile = BillingProfile.of(spec.billingDay(), spec.currency());
@@ -312,7 +312,7 @@ public final class CspPartner {
    */
   public Result<Customer> setBillingProfile(Request r, String customerId, BillingProfile profile) {
     requireNonNull(profile, "profile");
-    return command(r, "setBillingProfile", Operation.SET_BILLING_PROFILE, customerId, true, (tx, out) -> {
+    return command(r, sig(r, "setBillingProfile", customerId, profile), Operation.SET_BILLING_PROFILE, customerId, true, (tx, out) -> {
       Versioned<Customer> v = customer(tx, customerId);
       requireCurrency(tx, v.value().market(), profile.currency(), r.date());
       for (Versioned<Subscription> s : tx.subscriptions().byCustomer(customerId)) {
@@ -342,7 +342,7 @@ public final class CspPartner {
    */
   public Result<BillingAccount> setFinancing(Request r, String customerId, FinancingPlan plan) {
     requireNonNull(plan, "plan");
-    return command(r, "setFinancing", Operation.SET_FINANCING, customerId, true, (tx, out) -> {
+    return command(r, sig(r, "setFinancing", customerId, plan), Operation.SET_FINANCING, customerId, true, (tx, out) -> {
       Versioned<Customer> c = customer(tx, customerId);
       Versioned<BillingAccount> a = account(tx, c.value());
       BillingAccount next = a.value().withFinancing(plan);
@@ -369,7 +369,7 @@ public final class CspPartner {
     requireNonNull(name, "name");
     requireNonNull(amount, "amount");
     requireNonNull(recurrence, "recurrence");
-    return command(r, "addService", Operation.ADD_SERVICE, customerId, true, (tx, out) -> {
+    return command(r, sig(r, "addService", customerId, serviceId, name, amount, recurrence), Operation.ADD_SERVICE, customerId, true, (tx, out) -> {
       Customer c = customer(tx, customerId).value();
       requireAfterLastBill(tx, c, r.date());
       RuleViolation.check(amount.getCurrency().equals(c.billing().currency()), "BIL-2",
@@ -401,7 +401,7 @@ public final class CspPartner {
    * @throws RuleViolation ACC-2 unless the delegated admin policy lets the actor remove it
    */
   public Result<Customer> removeDelegatedAdmin(Request r, String customerId) {
-    return command(r, "removeDelegatedAdmin", Operation.REMOVE_DELEGATED_ADMIN, customerId, false,
+    return command(r, sig(r, "removeDelegatedAdmin", customerId), Operation.REMOVE_DELEGATED_ADMIN, customerId, false,
         (tx, out) -> {
           Versioned<Customer> v = customer(tx, customerId);
           Customer next = v.value().withDelegatedAdmin(false);
@@ -423,7 +423,7 @@ public final class CspPartner {
    */
   public Result<Customer> administerTenant(Request r, String customerId, String task) {
     requireNonNull(task, "task");
-    return command(r, "administerTenant", Operation.ADMINISTER_TENANT, customerId, false,
+    return command(r, sig(r, "administerTenant", customerId, task), Operation.ADMINISTER_TENANT, customerId, false,
         (tx, out) -> {
           Customer c = customer(tx, customerId).value();
           out.event("tenant", c.tenant().id(), "ADMINISTERED", r.date(), task);
@@ -445,7 +445,7 @@ public final class CspPartner {
       String setting) {
     requireNonNull(service, "service");
     requireNonNull(setting, "setting");
-    return command(r, "configureService", Operation.CONFIGURE_SERVICE, customerId, false,
+    return command(r, sig(r, "configureService", customerId, service, setting), Operation.CONFIGURE_SERVICE, customerId, false,
         (tx, out) -> {
           Customer c = customer(tx, customerId).value();
           out.event("tenant", c.tenant().id(), "CONFIGURED", r.date(), service + ": " + setting);
@@ -515,7 +515,7 @@ public final class CspPartner {
       String customerId, String skuId, int seats, String subscriptionId) {
     requireNonNull(skuId, "skuId");
     requireNonNull(subscriptionId, "subscriptionId");
-    return command(r, name, op, customerId, true, (tx, out) -> {
+    return command(r, sig(r, name, customerId, skuId, seats, subscriptionId), op, customerId, true, (tx, out) -> {
       Versioned<Customer> c = customer(tx, customerId);
       requireAfterLastBill(tx, c.value(), r.date());
       checkArgument(tx.subscriptions().find(subscriptionId).isEmpty(),
@@ -553,7 +553,7 @@ public final class CspPartner {
     requireNonNull(skuId, "skuId");
     requireNonNull(subscriptionId, "subscriptionId");
     String customerId = customerOf(baseId);
-    return command(r, "orderAddOn", Operation.ORDER_ADD_ON, customerId, true, (tx, out) -> {
+    return command(r, sig(r, "orderAddOn", baseId, skuId, seats, subscriptionId), Operation.ORDER_ADD_ON, customerId, true, (tx, out) -> {
       Customer c = customer(tx, customerId).value();
       requireAfterLastBill(tx, c, r.date());
       checkArgument(tx.subscriptions().find(subscriptionId).isEmpty(),
@@ -577,7 +577,7 @@ public final class CspPartner {
    * @return the subscription
    */
   public Result<Subscription> addSeats(Request r, String subscriptionId, int seats) {
-    return change(r, "addSeats", Operation.ADD_SEATS, subscriptionId,
+    return change(r, "addSeats", seats, Operation.ADD_SEATS, subscriptionId,
         (c, s, tx) -> ops.addSeats(s, c, catalog.sku(s.sku()), seats, r.date(), tx.priceLists()));
   }
 
@@ -590,7 +590,7 @@ public final class CspPartner {
    * @return the subscription
    */
   public Result<Subscription> removeSeats(Request r, String subscriptionId, int seats) {
-    return change(r, "removeSeats", Operation.REMOVE_SEATS, subscriptionId,
+    return change(r, "removeSeats", seats, Operation.REMOVE_SEATS, subscriptionId,
         (c, s, tx) -> ops.removeSeats(s, c, catalog.sku(s.sku()), seats, r.date(), tx.priceLists()));
   }
 
@@ -602,7 +602,7 @@ public final class CspPartner {
    * @return the subscription
    */
   public Result<Subscription> suspend(Request r, String subscriptionId) {
-    return change(r, "suspend", Operation.SUSPEND, subscriptionId, (c, s, tx) -> ops.suspend(s, r.date()));
+    return change(r, "suspend", "", Operation.SUSPEND, subscriptionId, (c, s, tx) -> ops.suspend(s, r.date()));
   }
 
   /**
@@ -613,7 +613,7 @@ public final class CspPartner {
    * @return the subscription
    */
   public Result<Subscription> reactivate(Request r, String subscriptionId) {
-    return change(r, "reactivate", Operation.REACTIVATE, subscriptionId,
+    return change(r, "reactivate", "", Operation.REACTIVATE, subscriptionId,
         (c, s, tx) -> ops.reactivate(s, r.date()));
   }
 
@@ -627,7 +627,7 @@ public final class CspPartner {
    */
   public Result<Subscription> cancel(Request r, String subscriptionId) {
     String customerId = customerOf(subscriptionId);
-    return command(r, "cancel", Operation.CANCEL, customerId, true, (tx, out) -> {
+    return command(r, sig(r, "cancel", subscriptionId), Operation.CANCEL, customerId, true, (tx, out) -> {
       Customer c = customer(tx, customerId).value();
       requireAfterLastBill(tx, c, r.date());
       Map<String, Versioned<Subscription>> rolled = roll(tx, c, r.date(), out);
@@ -656,7 +656,7 @@ public final class CspPartner {
    * @return the subscription
    */
   public Result<Subscription> autoRenew(Request r, String subscriptionId, boolean on) {
-    return change(r, "autoRenew", Operation.AUTO_RENEW, subscriptionId,
+    return change(r, "autoRenew", on, Operation.AUTO_RENEW, subscriptionId,
         (c, s, tx) -> ops.autoRenew(s, on, r.date()));
   }
 
@@ -761,6 +761,24 @@ public final class CspPartner {
   }
 
   /**
+   * A customer's bills, read by an actor (BIL-1): its partner's users with delegated admin, or the
+   * customer's own users.
+   *
+   * @param r the request
+   * @param customerId the customer
+   * @return its bills, oldest first
+   */
+  public List<Bill> bills(Request r, String customerId) {
+    requireNonNull(r, "r");
+    Customer c = store.read().customers().find(requireNonNull(customerId, "customerId"))
+        .orElseThrow(() -> unknown("customer", customerId)).value();
+    policies.access().authorize(r.actor(), partner, Operation.VIEW_BILLS, c);
+    return bills(customerId);
+  }
+
+  /**
+   * A trusted read for the integrator's own back office: no actor is checked.
+   *
    * @param customerId a customer
    * @return its bills, oldest first
    */
@@ -792,10 +810,10 @@ public final class CspPartner {
     SubscriptionChange apply(Customer customer, Subscription sub, Repositories tx);
   }
 
-  private Result<Subscription> change(Request r, String name, Operation op, String subscriptionId,
-      SubscriptionStep step) {
+  private Result<Subscription> change(Request r, String name, Object detail, Operation op,
+      String subscriptionId, SubscriptionStep step) {
     String customerId = customerOf(subscriptionId);
-    return command(r, name, op, customerId, true, (tx, out) -> {
+    return command(r, sig(r, name, subscriptionId, detail), op, customerId, true, (tx, out) -> {
       Customer c = customer(tx, customerId).value();
       requireAfterLastBill(tx, c, r.date());
       Map<String, Versioned<Subscription>> rolled = roll(tx, c, r.date(), out);
@@ -887,6 +905,20 @@ public final class CspPartner {
             + " end of %s; changes must be dated after it, not on %s", c.id(), last, date));
   }
 
+  /**
+   * A command's signature, kept with its idempotency key: its name, arguments, day and actor. A
+   * key presented again with another signature is refused, so a retry never silently returns the
+   * result of a different request.
+   */
+  private static String sig(Request r, String name, Object... args) {
+    requireNonNull(r, "r");
+    StringBuilder b = new StringBuilder(64).append(name).append('(');
+    for (int i = 0; i < args.length; i++) {
+      b.append(i == 0 ? "" : ", ").append(args[i]);
+    }
+    return b.append(") on ").append(r.date()).append(" by ").append(r.actor().userId()).toString();
+  }
+
   private <T> Result<T> command(Request r, String name, Operation op, String customerId,
       boolean transacts, BiFunction<Repositories, Outcome, T> body,
       BiFunction<Repositories, String, T> reload) {
@@ -899,8 +931,8 @@ public final class CspPartner {
         Optional<CommandRecord> known = tx.idempotency().find(r.key().get());
         if (known.isPresent()) {
           CommandRecord rec = known.get();
-          checkArgument(rec.command().equals(name), "idempotency key %s was used for %s, not %s",
-              rec.key(), rec.command(), name);
+          checkArgument(rec.command().equals(name),
+              "idempotency key %s was used for %s, not for %s", rec.key(), rec.command(), name);
           return new Result<>(reload.apply(tx, rec.aggregateId()), tx.events().byCommand(rec.key()),
               List.of(), true);
         }
