@@ -285,6 +285,20 @@ class CatalogRulesTest {
     assertThat(CATALOG.sku("O365_E5").suspendedAccess()).isEqualTo(SuspendedAccess.NONE);
   }
 
+  @Test
+  void CAT_4_customer_access_follows_status_and_product() {
+    for (Sku sku : new Sku[] {E3, E5}) {
+      Subscription sub = OPS.order("S1", CONTOSO, sku, 10, DAY, BOOK).subscription();
+      assertThat(csp.subscription.CustomerAccess.of(sub, sku)).isEqualTo(csp.subscription.CustomerAccess.FULL);
+      Subscription suspended = OPS.suspend(sub, LocalDate.of(2025, 6, 1)).subscription();
+      assertThat(csp.subscription.CustomerAccess.of(suspended, sku)).isEqualTo(
+          sku.suspendedAccess() == SuspendedAccess.LIMITED
+              ? csp.subscription.CustomerAccess.LIMITED : csp.subscription.CustomerAccess.NONE);
+      Subscription ended = OPS.cancel(suspended, LocalDate.of(2025, 7, 1)).subscription();
+      assertThat(csp.subscription.CustomerAccess.of(ended, sku)).isEqualTo(csp.subscription.CustomerAccess.NONE);
+    }
+  }
+
   // ------------------------------------------------------------------ CAT-5
 
   @Test
