@@ -37,7 +37,7 @@ public interface ProgramPolicy {
 
       @Override
       public String toString() {
-        return "ProgramPolicy" + offered;
+        return offered.stream().map(ProductFamily::id).collect(java.util.stream.Collectors.joining(", "));
       }
     };
   }
@@ -55,7 +55,7 @@ public interface ProgramPolicy {
     requireNonNull(sku, "sku");
     requireNonNull(customerSegment, "customerSegment");
     RuleViolation.check(offers(sku.family()), "CAT-1",
-        "SKU %s is a %s product, which the CSP program does not offer; only %s can be ordered",
+        "SKU %s belongs to the product family %s, which the CSP program does not offer; it offers: %s",
         sku.id(), sku.family(), this);
     RuleViolation.check(!sku.trial(), "CAT-5",
         "SKU %s is a trial offer and CSP has no trial offers; order the paid SKU instead", sku.id());

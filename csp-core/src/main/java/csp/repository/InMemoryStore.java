@@ -43,7 +43,7 @@ public final class InMemoryStore implements CspStore {
   private final Map<String, ImmutableList<String>> subscriptionIds = new ConcurrentHashMap<>();
   private final Map<String, ImmutableList<Bill>> bills = new ConcurrentHashMap<>();
   private final Map<String, ImmutableList<OwnService>> services = new ConcurrentHashMap<>();
-  private volatile ImmutableList<DomainEvent> events = ImmutableList.of();
+  private final EventArray events = new EventArray();
   private final Map<String, ImmutableList<DomainEvent>> eventsByCommand = new ConcurrentHashMap<>();
   private final Map<String, CommandRecord> commands = new ConcurrentHashMap<>();
   private final Repositories reader = new Tx(true);
@@ -129,15 +129,12 @@ public final class InMemoryStore implements CspStore {
           (a, b) -> ImmutableList.<Bill>builder().addAll(a).addAll(b).build()));
       newServices.forEach((c, map) -> services.put(c, ImmutableList.copyOf(mergedServices(c, map).values())));
       if (!newEvents.isEmpty()) {
-        long seq = events.size();
-        ImmutableList.Builder<DomainEvent> all = ImmutableList.<DomainEvent>builder().addAll(events);
         Map<String, List<DomainEvent>> byKey = new LinkedHashMap<>();
         for (DomainEvent e : newEvents) {
-          DomainEvent s = e.withSequence(++seq);
-          all.add(s);
+          DomainEvent s = e.withSequence(events.size() + 1);
+          events.add(s);
           byKey.computeIfAbsent(s.commandKey(), k -> new ArrayList<>()).add(s);
         }
-        events = all.build();
         byKey.forEach((k, list) -> eventsByCommand.merge(k, ImmutableList.copyOf(list),
             (a, b) -> ImmutableList.<DomainEvent>builder().addAll(a).addAll(b).build()));
       }
@@ -356,7 +353,7 @@ public final class InMemoryStore implements CspStore {
           List<DomainEvent> all = withStaged();
           int from = (int) Math.min(Math.max(0, afterSequence), all.size());
           int to = (int) Math.min(all.size(), (long) from + Math.max(0, limit));
-          return all.subList(from, to);
+          return ImmutableList.copyOf(all.subList(from, to));
         }
 
         @Override
@@ -367,7 +364,8 @@ public final class InMemoryStore implements CspStore {
             return known;
           }
           ImmutableList.Builder<DomainEvent> b = ImmutableList.<DomainEvent>builder().addAll(known);
-          for (DomainEvent e : withStaged().subList(events.size(), events.size() + newEvents.size())) {
+          List<DomainEvent> all = withStaged();
+          for (DomainEvent e : all.subList(all.size() - newEvents.size(), all.size())) {
             if (e.commandKey().equals(commandKey)) {
               b.add(e);
             }
@@ -376,15 +374,17 @@ public final class InMemoryStore implements CspStore {
         }
 
         private List<DomainEvent> withStaged() {
+          List<DomainEvent> committed = events.snapshot();
           if (newEvents.isEmpty()) {
-            return events;
+            return committed;
           }
-          ImmutableList.Builder<DomainEvent> b = ImmutableList.<DomainEvent>builder().addAll(events);
-          long seq = events.size();
+          List<DomainEvent> all = new ArrayList<>(committed.size() + newEvents.size());
+          all.addAll(committed);
+          long seq = committed.size();
           for (DomainEvent e : newEvents) {
-            b.add(e.withSequence(++seq));
+            all.add(e.withSequence(++seq));
           }
-          return b.build();
+          return all;
         }
 
         @Override
@@ -414,6 +414,38 @@ public final class InMemoryStore implements CspStore {
           newCommands.put(record.key(), record);
         }
       };
+    }
+  }
+
+  /**
+   * The committed event log: appended under the transaction lock, read without it. A reader reads
+   * the count first, then the array, so every element below the count it saw is published.
+   */
+  private static final class EventArray {
+    private volatile DomainEvent[] items = new DomainEvent[1024];
+    private volatile int count;
+
+    int size() {
+      return count;
+    }
+
+    void add(DomainEvent e) {
+      DomainEvent[] a = items;
+      int n = count;
+      if (n == a.length) {
+        a = java.util.Arrays.copyOf(a, n * 2);
+        a[n] = e;
+        items = a;
+      } else {
+        a[n] = e;
+      }
+      count = n + 1;
+    }
+
+    List<DomainEvent> snapshot() {
+      int n = count;
+      DomainEvent[] a = items;
+      return java.util.Collections.unmodifiableList(java.util.Arrays.asList(a).subList(0, n));
     }
   }
 }
