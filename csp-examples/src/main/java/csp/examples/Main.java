@@ -13,6 +13,7 @@ import java.util.logging.Logger;
  * <pre>
  * java -jar csp-examples.jar run FILE...   # replays each scenario; exit = the worst status
  * java -jar csp-examples.jar demo          # a year in the life of a partner
+ * java -jar csp-examples.jar generate 10000 5 80000 big.csp   # a large scenario for load tests
  * </pre>
  * Exit status 0 when every file passed, 1 when an expectation failed or a refusal was not expected,
  * 2 when a file could not be read or parsed, or the command line is wrong.
@@ -20,7 +21,8 @@ import java.util.logging.Logger;
 public final class Main {
   /** Kept so that the level set on it stays: the money library logs its setup at INFO. */
   private static final Logger MONETA = Logger.getLogger("org.javamoney.moneta");
-  private static final String USAGE = "usage: java -jar csp-examples.jar run FILE... | demo";
+  private static final String USAGE =
+      "usage: java -jar csp-examples.jar run FILE... | demo | generate CUSTOMERS SUBSCRIPTIONS CHANGES FILE";
 
   private Main() {}
 
@@ -69,6 +71,20 @@ public final class Main {
               + " failed, " + counts[2] + " broken");
         }
         return status;
+      }
+      case "generate": {
+        if (args.length != 5) {
+          err.println(USAGE);
+          return 2;
+        }
+        try (java.io.Writer w = java.nio.file.Files.newBufferedWriter(Path.of(args[4]))) {
+          csp.examples.scenario.ScenarioGenerator.write(w, Integer.parseInt(args[1]),
+              Integer.parseInt(args[2]), Integer.parseInt(args[3]), 42);
+          return 0;
+        } catch (NumberFormatException | java.io.IOException | InvalidPathException e) {
+          err.println("generate: " + e.getMessage());
+          return 2;
+        }
       }
       case "demo":
         if (args.length != 1) {

@@ -149,7 +149,9 @@ public final class ScenarioRunner {
   private LocalDate today;
   private LocalDate advancedTo;
   private LocalDate issuedThrough;
-  private LocalDate nextDue;
+  /** Customers by the day their next bill is issued: a bill run touches only those due. */
+  private final java.util.TreeMap<LocalDate, java.util.ArrayDeque<String>> due = new java.util.TreeMap<>();
+  private boolean dueStale = true;
   private final Map<String, Set<CurrencyUnit>> marketCurrencies = new LinkedHashMap<>();
 
   // the last statement, for `expect refused`
@@ -409,7 +411,7 @@ public final class ScenarioRunner {
           .policies(policies).build();
       ops = SubscriptionOperations.of(policies.dayCount(), Proration.of(policies.rounding()),
           policies.priceLock(), policies.pricing(), policies.lifecycle(), policies.program());
-      nextDue = null;
+      dueStale = true;
     }
     return partner;
   }
@@ -612,7 +614,9 @@ public final class ScenarioRunner {
       NewCustomer spec = NewCustomer.builder().id(id).market(market).segment(segment)
           .billingDay(day).currency(currency).tenant(o).verified(verified).build();
       p.createCustomer(r, spec);
-      nextDue = null;
+      if (!dueStale) {
+        track(p, id);
+      }
     };
   }
 
@@ -673,58 +677,44 @@ public final class ScenarioRunner {
       return;
     }
     CspPartner p = partner();
-    if (nextDue == null) {
-      nextDue = computeNextDue(p);
-    }
-    if (day.isBefore(nextDue)) {
-      issuedThrough = day;
-      return;
+    if (dueStale) {
+      due.clear();
+      for (String id : store.read().customers().ids()) {
+        track(p, id);
+      }
+      dueStale = false;
     }
     issuedThrough = day;
     Request r = Request.of(admin(), day);
-    for (String id : store.read().customers().ids()) {
-      Optional<Customer> c = p.customer(id);
-      if (c.isEmpty() || !c.get().isManagedBy(partnerId.id())) {
-        continue;
-      }
-      List<Bill> bills;
-      try {
-        bills = p.issueBills(r, id);
-      } catch (RuntimeException e) {
-        problem("expected the bills of " + id + " due by the end of " + day + " to be issued, found "
-            + refusal(e), FAILED);
-        continue;
-      }
-      for (Bill b : bills) {
-        billsIssued++;
-        out.print(BillText.render(b));
-        out.println();
+    while (!due.isEmpty() && !due.firstKey().isAfter(day)) {
+      for (String id : due.pollFirstEntry().getValue()) {
+        List<Bill> bills;
+        try {
+          bills = p.issueBills(r, id);
+        } catch (RuntimeException e) {
+          problem("expected the bills of " + id + " due by the end of " + day + " to be issued, found "
+              + refusal(e), FAILED);
+          continue;
+        }
+        for (Bill b : bills) {
+          billsIssued++;
+          out.print(BillText.render(b));
+          out.println();
+        }
+        track(p, id);
       }
     }
-    nextDue = null;
   }
 
-  /**
-   * @return the earliest day at whose end a bill of some customer of the partner replaying falls
-   *     due; MAX if none (the bills of another partner's customers are that partner's business)
-   */
-  private LocalDate computeNextDue(CspPartner p) {
-    LocalDate min = LocalDate.MAX;
-    for (String id : store.read().customers().ids()) {
-      Optional<Customer> c = p.customer(id);
-      if (c.isPresent() && !c.get().isManagedBy(partnerId.id())) {
-        continue;
-      }
-      Optional<BillingAccount> a = p.billingAccount(id);
-      if (c.isEmpty() || a.isEmpty()) {
-        return LocalDate.MIN;
-      }
-      LocalDate due = timing.issueDate(c.get().billing().periodContaining(a.get().nextPeriodStart()));
-      if (due.isBefore(min)) {
-        min = due;
-      }
+  /** Files a customer of this partner under the day its next bill is issued. */
+  private void track(CspPartner p, String id) {
+    Optional<Customer> c = p.customer(id);
+    Optional<BillingAccount> a = p.billingAccount(id);
+    if (c.isEmpty() || a.isEmpty() || !c.get().isManagedBy(partnerId.id())) {
+      return;
     }
-    return min;
+    LocalDate next = timing.issueDate(c.get().billing().periodContaining(a.get().nextPeriodStart()));
+    due.computeIfAbsent(next, k -> new java.util.ArrayDeque<>()).add(id);
   }
 
   // ------------------------------------------------------------------ expectations
