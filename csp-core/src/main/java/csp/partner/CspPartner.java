@@ -316,10 +316,14 @@ public final class CspPartner {
       Versioned<Customer> v = customer(tx, customerId);
       requireCurrency(tx, v.value().market(), profile.currency(), r.date());
       for (Versioned<Subscription> s : tx.subscriptions().byCustomer(customerId)) {
-        RuleViolation.check(s.value().status() == SubscriptionStatus.ENDED
-            || s.value().currency().equals(profile.currency()), "BIL-2",
-            "customer %s has subscription %s in %s; it cannot be billed in %s", customerId,
-            s.value().id(), s.value().currency(), profile.currency());
+        RuleViolation.check(s.value().currency().equals(profile.currency()), "BIL-2",
+            "customer %s has subscription %s in %s; its bills stay in that currency",
+            customerId, s.value().id(), s.value().currency().getCurrencyCode());
+      }
+      for (OwnService s : tx.bills().services(customerId)) {
+        RuleViolation.check(s.currency().equals(profile.currency()), "BIL-2",
+            "customer %s has service %s in %s; its bills stay in that currency",
+            customerId, s.id(), s.currency().getCurrencyCode());
       }
       Customer next = v.value().withBilling(profile);
       tx.customers().save(next, v.version());
@@ -705,21 +709,31 @@ public final class CspPartner {
    * Issues every bill due by the end of the request's day (BIL-1, BIL-7), customer by customer,
    * each in its own transaction: a customer gets a bill for every period that starts on or after
    * the day it was created. Running it again issues nothing new (a bill is unique per customer and
-   * period).
+   * period). A customer whose bills cannot be issued does not stop the others: every other
+   * customer is billed, then a {@link BillRunException} reports the bills issued and the failures.
    *
    * @param r the request
    * @return the bills issued, in customer and date order
+   * @throws BillRunException if some customers could not be billed
    */
   public List<Bill> issueBills(Request r) {
     requireNonNull(r, "r");
     policies.access().authorize(r.actor(), partner, Operation.ISSUE_BILLS, null);
     List<Bill> issued = new ArrayList<>();
+    Map<String, RuntimeException> failures = new LinkedHashMap<>();
     Repositories read = store.read();
     for (String id : read.customers().ids()) {
       // a shared store may hold other partners' customers: bill only this partner's
       if (read.customers().find(id).map(v -> v.value().isManagedBy(partner.id())).orElse(false)) {
-        issued.addAll(issueBills(r, id));
+        try {
+          issued.addAll(issueBills(r, id));
+        } catch (RuntimeException e) {
+          failures.put(id, e); // that customer's transaction left nothing; bill the others
+        }
       }
+    }
+    if (!failures.isEmpty()) {
+      throw new BillRunException(issued, failures);
     }
     return issued;
   }
@@ -793,6 +807,21 @@ public final class CspPartner {
    */
   public Optional<Bill> bill(String customerId, YearMonth month) {
     return store.read().bills().find(customerId, month);
+  }
+
+  /**
+   * The events a command appended, found by the idempotency key it was given. Keys are scoped to
+   * this partner: two partners sharing a store may use the same key.
+   *
+   * @param idempotencyKey the key the command carried
+   * @return its events, in order; empty if no command of this partner used the key
+   */
+  public List<DomainEvent> events(String idempotencyKey) {
+    return store.read().events().byCommand(scoped(requireNonNull(idempotencyKey, "idempotencyKey")));
+  }
+
+  private String scoped(String key) {
+    return partner.id() + ":" + key;
   }
 
   /**
@@ -927,8 +956,9 @@ public final class CspPartner {
       // authorize first: a replayed key never lets another actor see or bypass anything
       Customer target = customerId == null ? null : customer(tx, customerId).value();
       policies.access().authorize(r.actor(), partner, op, target);
-      if (r.key().isPresent()) {
-        Optional<CommandRecord> known = tx.idempotency().find(r.key().get());
+      Optional<String> key = r.key().map(this::scoped); // keys are per partner
+      if (key.isPresent()) {
+        Optional<CommandRecord> known = tx.idempotency().find(key.get());
         if (known.isPresent()) {
           CommandRecord rec = known.get();
           checkArgument(rec.command().equals(name),
@@ -940,7 +970,7 @@ public final class CspPartner {
       if (transacts) {
         requireAgreement(tx, r.date());
       }
-      Outcome out = new Outcome(r.key().orElseGet(() -> "auto-" + UUID.randomUUID()));
+      Outcome out = new Outcome(key.orElseGet(() -> scoped("auto-" + UUID.randomUUID())));
       T value = body.apply(tx, out);
       List<DomainEvent> logged = out.flush(tx);
       tx.idempotency().record(new CommandRecord(out.key, name, aggregateOf(value), idOf(value)));

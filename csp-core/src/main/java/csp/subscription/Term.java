@@ -57,6 +57,9 @@ public final class Term {
       checkArgument(!list.get(i).date().isBefore(list.get(i - 1).date()), "steps must be in date order");
       checkArgument(!list.get(i).date().isAfter(range.end()), "step after the term's end: %s", list.get(i));
     }
+    for (Step s : list) {
+      requireAccrualFits(s, daysInTerm);
+    }
     return new Term(index, range, daysInTerm, saleUnit, costUnit, list);
   }
 
@@ -117,8 +120,22 @@ public final class Term {
   public Term with(Step step) {
     checkArgument(!step.date().isBefore(last().date()), "step %s is before %s", step, last());
     checkArgument(!step.date().isAfter(range.end()), "step %s is after the term's end %s", step, range.end());
+    requireAccrualFits(step, daysInTerm);
     return new Term(index, range, daysInTerm, saleUnit, costUnit,
         ImmutableList.<Step>builderWithExpectedSize(steps.size() + 1).addAll(steps).add(step).build());
+  }
+
+  /**
+   * A term's accrual never exceeds its largest rate times its day count; refusing a rate for which
+   * that product overflows keeps every later accrual and bill exact (BIL-6).
+   */
+  private static void requireAccrualFits(Step s, long daysInTerm) {
+    try {
+      Math.multiplyExact(Math.max(s.saleRate(), s.costRate()), daysInTerm);
+    } catch (ArithmeticException e) {
+      throw new ArithmeticException("the accrual of " + s.seats() + " seats at this price over "
+          + daysInTerm + " days does not fit in a long of minor units");
+    }
   }
 
   /**

@@ -206,9 +206,10 @@ final class SequenceRunner {
           r.events(), appended);
       check(after.eventCount() == before.eventCount() + r.events().size(), "event count");
       for (DomainEvent e : r.events()) {
-        check(e.commandKey().equals(key), "event %s carries the command's key %s", e, key);
+        check(e.commandKey().equals(p.partner().id() + ":" + key), "event %s carries the command's key %s", e, key);
       }
-      CommandRecord rec = p.store().read().idempotency().find(key).orElse(null);
+      check(p.events(key).equals(r.events()), "the command's events are found by its key %s", key);
+      CommandRecord rec = p.store().read().idempotency().find(p.partner().id() + ":" + key).orElse(null);
       check(rec != null && (rec.command().equals(call.name) || rec.command().startsWith(call.name + "(")),
           "key %s is recorded for %s: %s", key, call.name, rec);
       check(r.value().equals(reload(r.value())), "the result is the aggregate as stored");

@@ -70,9 +70,12 @@ class RefusedCallsChangeNothingTest {
     parts.put("event log size", read.events().size());
     parts.put("event log", List.copyOf(read.events().read(0, Integer.MAX_VALUE)));
     for (String key : keys) {
-      Optional<CommandRecord> rec = read.idempotency().find(key);
-      parts.put("key " + key, rec);
-      parts.put("events of " + key, List.copyOf(read.events().byCommand(key)));
+      for (String partner : PARTNERS) {
+        String stored = partner + ":" + key; // keys are scoped to their partner
+        Optional<CommandRecord> rec = read.idempotency().find(stored);
+        parts.put("key " + stored, rec);
+        parts.put("events of " + stored, List.copyOf(read.events().byCommand(stored)));
+      }
     }
     return new Snapshot(parts);
   }
