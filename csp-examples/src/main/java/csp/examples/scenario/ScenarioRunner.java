@@ -39,12 +39,17 @@ import csp.subscription.SubscriptionOperations;
 import csp.subscription.SubscriptionStatus;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
 import java.io.PrintStream;
 import java.io.Reader;
 import java.math.BigDecimal;
+import java.nio.ByteBuffer;
+import java.nio.CharBuffer;
 import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CharsetDecoder;
+import java.nio.charset.CoderResult;
 import java.nio.charset.CodingErrorAction;
+import java.nio.charset.MalformedInputException;
+import java.nio.charset.UnmappableCharacterException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -196,12 +201,28 @@ public final class ScenarioRunner {
     } catch (IOException | RuntimeException e) {
       return r.unreadable("a readable file", describe(e));
     }
-    try (Reader reader = new InputStreamReader(in, UTF_8.newDecoder()
-        .onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT))) {
-      return r.run(reader);
+    try (in) {
+      return r.run(new StrictUtf8Reader(in));
     } catch (IOException e) {
-      return r.unreadable("a readable file", describe(e));
+      // only close() can get here: the run itself reports read errors at their line
+      return r.status;
     }
+  }
+
+  /**
+   * Runs a scenario read as UTF-8 bytes from {@code in} (which it does not close), exactly as
+   * {@link #run(Path, PrintStream, PrintStream)} reads a file: bytes that are not UTF-8 stop the
+   * file with exit status 2 at the line that holds them.
+   *
+   * @param name the file name used in messages
+   * @param in the scenario bytes
+   * @param out where bills, acknowledged refusals and the summary go
+   * @param err where every failure goes
+   * @return the exit status, as {@link #run(Path, PrintStream, PrintStream)}
+   */
+  static int run(String name, InputStream in, PrintStream out, PrintStream err) {
+    return new ScenarioRunner(requireNonNull(name, "name"), requireNonNull(out, "out"),
+        requireNonNull(err, "err")).run(new StrictUtf8Reader(requireNonNull(in, "in")));
   }
 
   /**
@@ -235,9 +256,11 @@ public final class ScenarioRunner {
         try {
           raw = lines.next();
         } catch (CharacterCodingException e) {
-          throw expected("UTF-8 text", "bytes that are not UTF-8 on line " + (lineNo + 1));
+          lineNo++; // the line being read holds the bytes (StrictUtf8Reader delivers all before them)
+          throw expected("UTF-8 text", "bytes that are not UTF-8");
         } catch (IOException e) {
-          throw expected("a readable file", describe(e) + " after line " + lineNo);
+          lineNo++;
+          throw expected("a readable file", describe(e));
         }
         if (raw == null) {
           break;
@@ -1006,6 +1029,69 @@ public final class ScenarioRunner {
       m.put((String) kv[i], (Integer) kv[i + 1]);
     }
     return m;
+  }
+
+  /**
+   * Decodes UTF-8 and refuses malformed bytes, like an {@link java.io.InputStreamReader} with
+   * {@link CodingErrorAction#REPORT}, but delivers every character before the malformed bytes
+   * first and throws only on the next read. (An InputStreamReader drops the characters it decoded
+   * in the same read, so the error seemed to be on the first line of an 8 KiB block.) Reads must
+   * ask for at least two characters.
+   */
+  private static final class StrictUtf8Reader extends Reader {
+    private final InputStream in;
+    private final CharsetDecoder decoder = UTF_8.newDecoder()
+        .onMalformedInput(CodingErrorAction.REPORT)
+        .onUnmappableCharacter(CodingErrorAction.REPORT);
+    private final ByteBuffer bytes = ByteBuffer.allocate(8192).flip();
+    private boolean eof;
+    private CharacterCodingException pending;
+
+    StrictUtf8Reader(InputStream in) {
+      this.in = in;
+    }
+
+    @Override
+    public int read(char[] cbuf, int off, int len) throws IOException {
+      if (len == 0) {
+        return 0;
+      }
+      CharBuffer chars = CharBuffer.wrap(cbuf, off, len);
+      while (true) {
+        if (pending != null) {
+          if (chars.position() > off) {
+            return chars.position() - off;
+          }
+          throw pending;
+        }
+        CoderResult result = decoder.decode(bytes, chars, eof);
+        if (result.isError()) {
+          pending = result.isMalformed() ? new MalformedInputException(result.length())
+              : new UnmappableCharacterException(result.length());
+          continue;
+        }
+        if (chars.position() > off) {
+          return chars.position() - off;
+        }
+        if (eof) {
+          decoder.flush(chars);
+          return chars.position() > off ? chars.position() - off : -1;
+        }
+        bytes.compact();
+        int n = in.read(bytes.array(), bytes.arrayOffset() + bytes.position(), bytes.remaining());
+        if (n < 0) {
+          eof = true;
+        } else {
+          bytes.position(bytes.position() + n);
+        }
+        bytes.flip();
+      }
+    }
+
+    @Override
+    public void close() {
+      // the caller owns the stream
+    }
   }
 
   /** Reads lines of at most {@link #MAX_LINE} characters, without holding a longer one. */

@@ -83,12 +83,31 @@ final class Words {
     return hasNext() ? show(words.get(pos)) : "end of line";
   }
 
-  /** @return a word shown in a message, quoted and shortened if long */
+  /**
+   * @return a word shown in a message, quoted and shortened if long; control, format and
+   *     surrogate characters (NUL, ESC, a right-to-left override, half of a pair, …) are shown as a
+   *     backslash, {@code u} and four hex digits, so that a hostile word cannot garble the message
+   *     or the terminal
+   */
   static String show(String word) {
-    if (word.length() > SHOWN) {
-      return "'" + word.substring(0, SHOWN) + "…' (" + word.length() + " characters)";
+    String shown = word.length() > SHOWN ? word.substring(0, SHOWN) : word;
+    StringBuilder b = new StringBuilder(shown.length() + 24).append('\'');
+    for (int i = 0; i < shown.length(); i++) {
+      char c = shown.charAt(i);
+      int type = Character.getType(c);
+      if (type == Character.CONTROL || type == Character.FORMAT || type == Character.SURROGATE
+          || type == Character.UNASSIGNED || type == Character.PRIVATE_USE
+          || type == Character.LINE_SEPARATOR || type == Character.PARAGRAPH_SEPARATOR) {
+        b.append(String.format(Locale.ROOT, "\\u%04X", (int) c));
+      } else {
+        b.append(c);
+      }
     }
-    return "'" + word + "'";
+    b.append('\'');
+    if (word.length() > SHOWN) {
+      b.insert(b.length() - 1, '…').append(" (").append(word.length()).append(" characters)");
+    }
+    return b.toString();
   }
 
   /**
@@ -141,6 +160,9 @@ final class Words {
   }
 
   static String checkName(String w, String what) {
+    if (w.isEmpty()) {
+      throw expected(what + " name", "an empty name");
+    }
     if (w.length() > MAX_NAME) {
       throw expected(what + " name of at most " + MAX_NAME + " characters", show(w));
     }
