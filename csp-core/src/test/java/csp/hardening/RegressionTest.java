@@ -21,10 +21,10 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /**
- * Bugs the hardening found in main code, each as a failing test, disabled until fixed. The
- * diagnosis and the suggested fix are in each {@code @Disabled} reason and the test's comment.
+ * Bugs the hardening found in main code, kept as regression tests now that they are fixed. Each
+ * test's comment holds the original diagnosis.
  */
-class KnownBugsTest {
+class RegressionTest {
   private static final Sku E3 = World.base("O365_E3", 300);
 
   /** A US world with USD and EUR lists, so a customer may switch currency (BIL-2). */
