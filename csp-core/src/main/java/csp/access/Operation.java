@@ -77,9 +77,16 @@ public enum Operation {
   }
 
   private final Group group;
+  private final String verb;
 
   Operation(Group group) {
     this.group = group;
+    this.verb = name().toLowerCase(java.util.Locale.ROOT).replace('_', ' ');
+  }
+
+  /** @return the operation in words, for reasons: {@code "add seats"} */
+  public String verb() {
+    return verb;
   }
 
   /** @return the kind of operation */

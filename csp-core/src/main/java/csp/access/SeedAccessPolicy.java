@@ -26,7 +26,7 @@ final class SeedAccessPolicy implements AccessPolicy {
       vendor(op);
     } else if (actor instanceof Distributor) {
       RuleViolation.check(op == Operation.QUOTE_PRICE, "DIS-1",
-          "a distributor only quotes resellers from published price lists; it cannot %s", verb(op));
+          "a distributor only quotes resellers from published price lists; it cannot %s", op.verb());
     } else if (actor instanceof CustomerUser c) {
       customer(c, partner, op, target);
     } else {
@@ -38,14 +38,14 @@ final class SeedAccessPolicy implements AccessPolicy {
     boolean allowed = op == Operation.PUBLISH_PRICE_LIST || op == Operation.QUOTE_PRICE
         || op == Operation.GIVE_NOTICE;
     RuleViolation.check(allowed, "ACC-4",
-        "the vendor publishes price lists and may give notice; it cannot %s for the partner", verb(op));
+        "the vendor publishes price lists and may give notice; it cannot %s for the partner", op.verb());
   }
 
   private void customer(CustomerUser c, Partner partner, Operation op, Customer target) {
     switch (op.group()) {
       case SUBSCRIPTION:
         throw RuleViolation.of("SUB-6", "customers cannot take any action on a CSP subscription;"
-            + " ask your partner %s to %s", partner.name(), verb(op));
+            + " ask your partner %s to %s", partner.name(), op.verb());
       case VENDOR:
         throw RuleViolation.of("PRC-1", "only the vendor publishes price lists");
       case QUOTE:
@@ -54,7 +54,7 @@ final class SeedAccessPolicy implements AccessPolicy {
       case PARTNER_COMPANY:
       case CSP:
         throw RuleViolation.of("ACC-4", "only the CSP partner can %s; customer %s buys through it",
-            verb(op), c.customerId());
+            op.verb(), c.customerId());
       default:
         break;
     }
@@ -92,12 +92,12 @@ final class SeedAccessPolicy implements AccessPolicy {
       case PARTNER_COMPANY:
         RuleViolation.check(u.has(Right.OWN_TENANT_ADMIN), "ACC-3",
             "user %s has no admin rights on the partner's own tenant, which %s needs",
-            u.userId(), verb(op));
+            u.userId(), op.verb());
         return;
       case CSP:
       case SUBSCRIPTION:
         RuleViolation.check(partner.isCsp(), "ACC-4",
-            "partner %s is not a CSP partner; only CSP partners can %s", partner.id(), verb(op));
+            "partner %s is not a CSP partner; only CSP partners can %s", partner.id(), op.verb());
         delegated(u, partner, op, target);
         return;
       case CUSTOMER_SELF:
@@ -123,7 +123,7 @@ final class SeedAccessPolicy implements AccessPolicy {
 
   private static void delegated(PartnerUser u, Partner partner, Operation op, Customer target) {
     RuleViolation.check(u.has(Right.DELEGATED_ADMIN), "ACC-3",
-        "user %s has no delegated-admin rights over customers, which %s needs", u.userId(), verb(op));
+        "user %s has no delegated-admin rights over customers, which %s needs", u.userId(), op.verb());
     if (target != null) {
       RuleViolation.check(target.isManagedBy(partner.id()), "ACC-4",
           "customer %s is not managed by partner %s", target.id(), partner.id());
@@ -137,7 +137,4 @@ final class SeedAccessPolicy implements AccessPolicy {
     }
   }
 
-  private static String verb(Operation op) {
-    return op.name().toLowerCase(java.util.Locale.ROOT).replace('_', ' ');
-  }
 }

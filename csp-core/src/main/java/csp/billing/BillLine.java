@@ -49,7 +49,8 @@ public final class BillLine {
    * @param kind RECURRING or PRORATED
    * @param subscriptionId the subscription
    * @param sku its SKU
-   * @param description what happened, for example {@code "5 seats added"}
+   * @param description what happened, for example {@code "5 seats added"}; null for a recurring
+   *     line, whose description is its seats
    * @param span the days covered
    * @param seats the seats charged, negative for a credit
    * @param unitMinor the annual unit price
@@ -102,7 +103,10 @@ public final class BillLine {
 
   /** @return what happened */
   public String description() {
-    return description == null ? "" : description;
+    if (description != null) {
+      return description;
+    }
+    return kind == LineKind.RECURRING ? seats + " seats" : "";
   }
 
   /** @return the days covered, {@code [start, end)} */

@@ -248,7 +248,7 @@ public final class BillingEngine {
       saleCum += ns;
       costCum += nc;
       lines.add(BillLine.subscription(LineKind.RECURRING, sub.id(), sub.sku(),
-          s.seats() + " seats", span, s.seats(), term.saleUnit(), n, amount, cost, currency));
+          null, span, s.seats(), term.saleUnit(), n, amount, cost, currency));
     }
     return new Billed(saleCum, costCum, target);
   }
