@@ -52,6 +52,21 @@ public abstract class BillingAccount {
   }
 
   /**
+   * The account after a bill: a cheap copy that shares unchanged collections (the bill run's path).
+   *
+   * @param issuedOn the bill's issue day
+   * @param nextPeriodStart the next period's start
+   * @param billed what is billed now, per term key
+   * @param oneOffs the one-off services billed now
+   * @return the account after the bill
+   */
+  BillingAccount afterBill(LocalDate issuedOn, LocalDate nextPeriodStart, Map<String, Billed> billed,
+      Set<String> oneOffs) {
+    return ((ImmutableBillingAccount) ImmutableBillingAccount.copyOf(this)).withLastIssuedOn(issuedOn)
+        .withNextPeriodStart(nextPeriodStart).withBilled(billed).withOneOffsBilled(oneOffs);
+  }
+
+  /**
    * @param subscriptionId a subscription
    * @param termIndex its term's number
    * @return the key of that term in {@link #billed()}

@@ -3,6 +3,8 @@ package csp.billing;
 import static java.util.Objects.requireNonNull;
 
 import com.google.common.collect.ImmutableList;
+import com.google.common.collect.ImmutableMap;
+import com.google.common.collect.ImmutableSet;
 import csp.RuleViolation;
 import csp.customer.Customer;
 import csp.money.Allocation;
@@ -16,7 +18,6 @@ import csp.time.DayCount;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -85,7 +86,8 @@ public final class BillingEngine {
     boolean prepaid = account.financing().prepaid();
 
     List<BillLine> lines = new ArrayList<>(subscriptions.size() * 2 + services.size());
-    Map<String, Billed> billed = new HashMap<>(account.billed());
+    Map<String, Billed> billed = account.billed();
+    Map<String, Billed> changed = new HashMap<>(subscriptions.size() * 2);
     long subscriptionSale = 0;
     for (Subscription sub : subscriptions) {
       RuleViolation.check(sub.currency().equals(currency), "BIL-2",
@@ -97,7 +99,7 @@ public final class BillingEngine {
         int first = lines.size();
         Billed after = billTerm(sub, term, before, period, issuedOn, lastIssued, prepaid, lines);
         if (after != null) {
-          billed.put(key, after);
+          changed.put(key, after);
           for (int i = first; i < lines.size(); i++) {
             subscriptionSale += lines.get(i).amountMinor();
           }
@@ -105,7 +107,7 @@ public final class BillingEngine {
       }
     }
 
-    Set<String> oneOffs = new HashSet<>(account.oneOffsBilled());
+    Set<String> oneOffs = account.oneOffsBilled();
     for (OwnService s : services) {
       if (!s.currency().equals(currency)) {
         throw RuleViolation.of("BIL-2", "service %s is in %s but the bill of %s is in %s",
@@ -119,7 +121,7 @@ public final class BillingEngine {
         }
       } else if (!s.startsOn().isAfter(issuedOn) && !oneOffs.contains(s.id())) {
         lines.add(BillLine.flat(LineKind.SERVICE, s.name(), "one-off", period, s.amountMinor(), currency));
-        oneOffs.add(s.id());
+        oneOffs = ImmutableSet.<String>builder().addAll(oneOffs).add(s.id()).build();
       }
     }
 
@@ -137,9 +139,21 @@ public final class BillingEngine {
     List<Due> dues = dues(issuedOn, total, account.financing());
     Bill bill = Bill.builder().customerId(customer.id()).period(period).issuedOn(issuedOn)
         .currency(currency).lines(lines).dues(dues).build();
-    BillingAccount next = BillingAccount.builder().from(account).lastIssuedOn(issuedOn)
-        .nextPeriodStart(period.end()).billed(billed).oneOffsBilled(oneOffs).build();
+    BillingAccount next = account.afterBill(issuedOn, period.end(), merge(billed, changed), oneOffs);
     return new IssuedBill(bill, next);
+  }
+
+  /** The billed map with the changed entries replaced or added; the same map when none changed. */
+  private static Map<String, Billed> merge(Map<String, Billed> billed, Map<String, Billed> changed) {
+    if (changed.isEmpty()) {
+      return billed;
+    }
+    ImmutableMap.Builder<String, Billed> b = ImmutableMap.builderWithExpectedSize(billed.size() + changed.size());
+    for (Map.Entry<String, Billed> e : billed.entrySet()) {
+      Billed c = changed.remove(e.getKey());
+      b.put(e.getKey(), c != null ? c : e.getValue());
+    }
+    return b.putAll(changed).buildOrThrow();
   }
 
   private static List<Due> dues(LocalDate issuedOn, long total, FinancingPlan plan) {
