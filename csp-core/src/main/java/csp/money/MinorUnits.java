@@ -7,6 +7,7 @@ import java.math.RoundingMode;
 import javax.money.CurrencyUnit;
 import javax.money.Monetary;
 import javax.money.MonetaryAmount;
+import javax.money.NumberValue;
 import org.javamoney.moneta.Money;
 
 /**
@@ -48,8 +49,14 @@ public final class MinorUnits {
    */
   public static long of(MonetaryAmount amount) {
     requireNonNull(amount, "amount");
-    BigDecimal value = amount.getNumber().numberValue(BigDecimal.class);
     int digits = digits(amount.getCurrency());
+    NumberValue number = amount.getNumber();
+    int scale = number.getScale();
+    // fast path, exact: at most 15 significant digits in minor units fit a double without error
+    if (digits < POWERS.length && scale <= digits && number.getPrecision() + (digits - scale) <= 15) {
+      return Math.round(number.doubleValue() * POWERS[digits]);
+    }
+    BigDecimal value = number.numberValue(BigDecimal.class);
     try {
       return value.movePointRight(digits).longValueExact();
     } catch (ArithmeticException e) {
