@@ -17,7 +17,6 @@ import csp.time.DateRange;
 import csp.time.DayCount;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -87,19 +86,22 @@ public final class BillingEngine {
 
     List<BillLine> lines = new ArrayList<>(subscriptions.size() * 2 + services.size());
     Map<String, Billed> billed = account.billed();
-    Map<String, Billed> changed = new HashMap<>(subscriptions.size() * 2);
+    BilledBuilder billedNext = new BilledBuilder(billed);
     long subscriptionSale = 0;
-    for (Subscription sub : subscriptions) {
+    for (int s = 0, subs = subscriptions.size(); s < subs; s++) { // index loops: no iterators per bill
+      Subscription sub = subscriptions.get(s);
       RuleViolation.check(sub.currency().equals(currency), "BIL-2",
           "subscription %s is in %s but the bill of %s is in %s", sub.id(), sub.currency(),
           customer.id(), currency);
-      for (Term term : sub.terms()) {
+      List<Term> terms = sub.terms();
+      for (int t = 0, n = terms.size(); t < n; t++) {
+        Term term = terms.get(t);
         String key = BillingAccount.key(sub.id(), term.index());
         Billed before = billed.get(key);
         int first = lines.size();
         Billed after = billTerm(sub, term, before, period, issuedOn, lastIssued, prepaid, lines);
+        billedNext.put(key, before, after);
         if (after != null) {
-          changed.put(key, after);
           for (int i = first; i < lines.size(); i++) {
             subscriptionSale += lines.get(i).amountMinor();
           }
@@ -139,21 +141,54 @@ public final class BillingEngine {
     List<Due> dues = dues(issuedOn, total, account.financing());
     Bill bill = Bill.builder().customerId(customer.id()).period(period).issuedOn(issuedOn)
         .currency(currency).lines(lines).dues(dues).build();
-    BillingAccount next = account.afterBill(issuedOn, period.end(), merge(billed, changed), oneOffs);
+    BillingAccount next = account.afterBill(issuedOn, period.end(), billedNext.build(), oneOffs);
     return new IssuedBill(bill, next);
   }
 
-  /** The billed map with the changed entries replaced or added; the same map when none changed. */
-  private static Map<String, Billed> merge(Map<String, Billed> billed, Map<String, Billed> changed) {
-    if (changed.isEmpty()) {
-      return billed;
+  /**
+   * Builds the billed map after a bill in one pass over the terms billed: the same map when no term
+   * changed, else a new one with every known term (BIL-6).
+   */
+  private static final class BilledBuilder {
+    private final Map<String, Billed> before;
+    private final ImmutableMap.Builder<String, Billed> entries;
+    private int known;
+    private boolean changed;
+
+    BilledBuilder(Map<String, Billed> before) {
+      this.before = before;
+      this.entries = ImmutableMap.builderWithExpectedSize(before.size() + 2);
     }
-    ImmutableMap.Builder<String, Billed> b = ImmutableMap.builderWithExpectedSize(billed.size() + changed.size());
-    for (Map.Entry<String, Billed> e : billed.entrySet()) {
-      Billed c = changed.remove(e.getKey());
-      b.put(e.getKey(), c != null ? c : e.getValue());
+
+    void put(String key, Billed old, Billed now) {
+      if (old != null) {
+        known++;
+      }
+      if (now != null) {
+        changed = true;
+        entries.put(key, now);
+      } else if (old != null) {
+        entries.put(key, old);
+      }
     }
-    return b.putAll(changed).buildOrThrow();
+
+    Map<String, Billed> build() {
+      if (!changed) {
+        return before;
+      }
+      if (known < before.size()) { // terms not passed in this time keep what they had
+        Map<String, Billed> seen = entries.buildKeepingLast();
+        ImmutableMap.Builder<String, Billed> all = ImmutableMap.builderWithExpectedSize(before.size());
+        all.putAll(seen);
+        before.forEach((k, v) -> {
+          if (!seen.containsKey(k)) {
+            all.put(k, v);
+          }
+        });
+        return all.buildOrThrow();
+      }
+      return entries.buildOrThrow();
+    }
   }
 
   private static List<Due> dues(LocalDate issuedOn, long total, FinancingPlan plan) {

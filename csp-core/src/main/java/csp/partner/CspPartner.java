@@ -879,7 +879,8 @@ public final class CspPartner {
     List<Versioned<Subscription>> all = tx.subscriptions().byCustomer(c.id());
     Map<String, Versioned<Subscription>> rolled = new LinkedHashMap<>();
     for (int pass = 0; pass < 2; pass++) {
-      for (Versioned<Subscription> v : all) {
+      for (int i = 0, n = all.size(); i < n; i++) { // index loop: no iterator per bill
+        Versioned<Subscription> v = all.get(i);
         Subscription s = v.value();
         if (s.isAddOn() != (pass == 1)) {
           continue;
