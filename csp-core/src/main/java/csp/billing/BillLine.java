@@ -5,6 +5,7 @@ import static java.util.Objects.requireNonNull;
 import csp.money.MinorUnits;
 import csp.money.Proration;
 import csp.time.DateRange;
+import java.time.LocalDate;
 import javax.money.CurrencyUnit;
 import javax.money.MonetaryAmount;
 
@@ -19,7 +20,8 @@ public final class BillLine {
   private final String subscriptionId;
   private final String item;
   private final String description;
-  private final DateRange span;
+  private final LocalDate from;
+  private final LocalDate to;
   private final long seats;
   private final long unitMinor;
   private final long daysInTerm;
@@ -28,13 +30,14 @@ public final class BillLine {
   private final CurrencyUnit currency;
 
   private BillLine(LineKind kind, String subscriptionId, String item, String description,
-      DateRange span, long seats, long unitMinor, long daysInTerm, long amountMinor,
+      LocalDate from, LocalDate to, long seats, long unitMinor, long daysInTerm, long amountMinor,
       long costMinor, CurrencyUnit currency) {
     this.kind = kind;
     this.subscriptionId = subscriptionId;
     this.item = item;
     this.description = description;
-    this.span = span;
+    this.from = from;
+    this.to = to;
     this.seats = seats;
     this.unitMinor = unitMinor;
     this.daysInTerm = daysInTerm;
@@ -63,9 +66,18 @@ public final class BillLine {
   public static BillLine subscription(LineKind kind, String subscriptionId, String sku,
       String description, DateRange span, long seats, long unitMinor, long daysInTerm,
       long amountMinor, long costMinor, CurrencyUnit currency) {
+    requireNonNull(span, "span");
+    return subscription(kind, subscriptionId, sku, description, span.start(), span.end(), seats,
+        unitMinor, daysInTerm, amountMinor, costMinor, currency);
+  }
+
+  /** The bill run's path: the span as two dates, without a {@link DateRange} per line. */
+  static BillLine subscription(LineKind kind, String subscriptionId, String sku,
+      String description, LocalDate from, LocalDate to, long seats, long unitMinor, long daysInTerm,
+      long amountMinor, long costMinor, CurrencyUnit currency) {
     return new BillLine(requireNonNull(kind, "kind"), requireNonNull(subscriptionId, "subscriptionId"),
-        requireNonNull(sku, "sku"), description, requireNonNull(span, "span"), seats, unitMinor,
-        daysInTerm, amountMinor, costMinor, requireNonNull(currency, "currency"));
+        requireNonNull(sku, "sku"), description, requireNonNull(from, "from"), requireNonNull(to, "to"),
+        seats, unitMinor, daysInTerm, amountMinor, costMinor, requireNonNull(currency, "currency"));
   }
 
   /**
@@ -82,7 +94,7 @@ public final class BillLine {
   public static BillLine flat(LineKind kind, String item, String description, DateRange span,
       long amountMinor, CurrencyUnit currency) {
     return new BillLine(requireNonNull(kind, "kind"), null, requireNonNull(item, "item"),
-        description, requireNonNull(span, "span"), 0, 0, 0, amountMinor, 0,
+        description, requireNonNull(span, "span").start(), span.end(), 0, 0, 0, amountMinor, 0,
         requireNonNull(currency, "currency"));
   }
 
@@ -111,12 +123,12 @@ public final class BillLine {
 
   /** @return the days covered, {@code [start, end)} */
   public DateRange span() {
-    return span;
+    return DateRange.of(from, to);
   }
 
   /** @return the number of days covered */
   public long days() {
-    return span.days();
+    return to.toEpochDay() - from.toEpochDay();
   }
 
   /** @return seats charged; negative for a credit, 0 for a flat line */
@@ -165,19 +177,19 @@ public final class BillLine {
   @Override
   public boolean equals(Object o) {
     return o instanceof BillLine l && l.kind == kind && java.util.Objects.equals(l.subscriptionId, subscriptionId)
-        && l.item.equals(item) && l.description().equals(description()) && l.span.equals(span)
+        && l.item.equals(item) && l.description().equals(description()) && l.from.equals(from) && l.to.equals(to)
         && l.seats == seats && l.unitMinor == unitMinor && l.daysInTerm == daysInTerm
         && l.amountMinor == amountMinor && l.costMinor == costMinor && l.currency.equals(currency);
   }
 
   @Override
   public int hashCode() {
-    return java.util.Objects.hash(kind, subscriptionId, item, span, seats, amountMinor, costMinor);
+    return java.util.Objects.hash(kind, subscriptionId, item, from, to, seats, amountMinor, costMinor);
   }
 
   @Override
   public String toString() {
-    return kind + " " + (subscriptionId == null ? "" : subscriptionId + " ") + item + " " + span
+    return kind + " " + (subscriptionId == null ? "" : subscriptionId + " ") + item + " " + span()
         + " " + formula() + " = " + MinorUnits.format(amountMinor, currency);
   }
 }

@@ -263,8 +263,7 @@ public final class BillingEngine {
       if (dSale == 0 && dCost == 0) {
         continue;
       }
-      DateRange span = DateRange.of(s.date(), from);
-      long days = dayCount.days(span);
+      long days = dayCount.days(s.date(), from);
       long ns = Math.multiplyExact(dSale, days);
       long nc = Math.multiplyExact(dCost, days);
       long amount = rounding.divide(Math.addExact(saleCum, ns), n) - rounding.divide(saleCum, n);
@@ -272,7 +271,7 @@ public final class BillingEngine {
       saleCum += ns;
       costCum += nc;
       long seats = seatsOf(dSale, term.saleUnit(), s, p);
-      lines.add(BillLine.subscription(LineKind.PRORATED, sub.id(), sub.sku(), describe(s, p), span,
+      lines.add(BillLine.subscription(LineKind.PRORATED, sub.id(), sub.sku(), describe(s, p), s.date(), from,
           seats, term.saleUnit(), n, amount, cost, currency));
     }
     // the new days [from, target), one line per seat level
@@ -288,8 +287,7 @@ public final class BillingEngine {
       if (rate == 0 && costRate == 0) {
         continue;
       }
-      DateRange span = DateRange.of(segStart, segEnd);
-      long days = dayCount.days(span);
+      long days = dayCount.days(segStart, segEnd);
       long ns = Math.multiplyExact(rate, days);
       long nc = Math.multiplyExact(costRate, days);
       long amount = rounding.divide(Math.addExact(saleCum, ns), n) - rounding.divide(saleCum, n);
@@ -297,7 +295,7 @@ public final class BillingEngine {
       saleCum += ns;
       costCum += nc;
       lines.add(BillLine.subscription(LineKind.RECURRING, sub.id(), sub.sku(),
-          null, span, s.seats(), term.saleUnit(), n, amount, cost, currency));
+          null, segStart, segEnd, s.seats(), term.saleUnit(), n, amount, cost, currency));
     }
     return new Billed(saleCum, costCum, target);
   }

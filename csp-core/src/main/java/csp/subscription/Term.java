@@ -19,16 +19,16 @@ import java.util.List;
  */
 public final class Term {
   private final int index;
-  private final DateRange range;
+  private final LocalDate end; // the start is the first step's date
   private final long daysInTerm;
   private final long saleUnit;
   private final long costUnit;
   private final ImmutableList<Step> steps;
 
-  private Term(int index, DateRange range, long daysInTerm, long saleUnit, long costUnit,
+  private Term(int index, LocalDate end, long daysInTerm, long saleUnit, long costUnit,
       ImmutableList<Step> steps) {
     this.index = index;
-    this.range = range;
+    this.end = end;
     this.daysInTerm = daysInTerm;
     this.saleUnit = saleUnit;
     this.costUnit = costUnit;
@@ -60,7 +60,7 @@ public final class Term {
     for (Step s : list) {
       requireAccrualFits(s, daysInTerm);
     }
-    return new Term(index, range, daysInTerm, saleUnit, costUnit, list);
+    return new Term(index, range.end(), daysInTerm, saleUnit, costUnit, list);
   }
 
   /** @return the term's number within its subscription, from 0 */
@@ -70,22 +70,22 @@ public final class Term {
 
   /** @return the term's dates, {@code [start, end)} */
   public DateRange range() {
-    return range;
+    return DateRange.of(start(), end);
   }
 
   /** @return the first day */
   public LocalDate start() {
-    return range.start();
+    return steps.get(0).date();
   }
 
   /** @return the first day after the term */
   public LocalDate end() {
-    return range.end();
+    return end;
   }
 
   /** @return the term's last day */
   public LocalDate lastDay() {
-    return range.end().minusDays(1);
+    return end.minusDays(1);
   }
 
   /** @return the denominator of proration (365 or 366 under actual days) */
@@ -119,9 +119,9 @@ public final class Term {
    */
   public Term with(Step step) {
     checkArgument(!step.date().isBefore(last().date()), "step %s is before %s", step, last());
-    checkArgument(!step.date().isAfter(range.end()), "step %s is after the term's end %s", step, range.end());
+    checkArgument(!step.date().isAfter(end), "step %s is after the term's end %s", step, end);
     requireAccrualFits(step, daysInTerm);
-    return new Term(index, range, daysInTerm, saleUnit, costUnit,
+    return new Term(index, end, daysInTerm, saleUnit, costUnit,
         ImmutableList.<Step>builderWithExpectedSize(steps.size() + 1).addAll(steps).add(step).build());
   }
 
@@ -176,14 +176,14 @@ public final class Term {
   }
 
   long numerator(long from, long to, boolean cost) {
-    long lo = Math.max(from, range.start().toEpochDay());
-    long hi = Math.min(to, range.end().toEpochDay());
+    long lo = Math.max(from, start().toEpochDay());
+    long hi = Math.min(to, end.toEpochDay());
     long sum = 0;
     int n = steps.size();
     for (int i = 0; i < n && lo < hi; i++) {
       Step s = steps.get(i);
       long segStart = s.date().toEpochDay();
-      long segEnd = i + 1 < n ? steps.get(i + 1).date().toEpochDay() : range.end().toEpochDay();
+      long segEnd = i + 1 < n ? steps.get(i + 1).date().toEpochDay() : end.toEpochDay();
       long a = Math.max(lo, segStart);
       long b = Math.min(hi, segEnd);
       if (a < b) {
@@ -196,18 +196,18 @@ public final class Term {
 
   @Override
   public boolean equals(Object o) {
-    return o instanceof Term t && t.index == index && t.range.equals(range)
+    return o instanceof Term t && t.index == index && t.end.equals(end)
         && t.daysInTerm == daysInTerm && t.saleUnit == saleUnit && t.costUnit == costUnit
         && t.steps.equals(steps);
   }
 
   @Override
   public int hashCode() {
-    return range.hashCode() * 31 + steps.hashCode();
+    return end.hashCode() * 31 + steps.hashCode();
   }
 
   @Override
   public String toString() {
-    return "Term#" + index + range + "/" + daysInTerm + steps;
+    return "Term#" + index + range() + "/" + daysInTerm + steps;
   }
 }
