@@ -436,6 +436,23 @@ public final class CspPartner {
   }
 
   /**
+   * A task on the partner's own tenant (ACC-3): it needs admin rights on that tenant, which are
+   * separate from delegated-admin rights over customers. Logged.
+   *
+   * @param r the request
+   * @param task what was done, for the log
+   * @return the logged event
+   */
+  public DomainEvent administerOwnTenant(Request r, String task) {
+    requireNonNull(r, "r");
+    requireNonNull(task, "task");
+    policies.access().authorize(r.actor(), partner, Operation.ADMINISTER_OWN_TENANT, null);
+    return store.inTransaction(tx -> tx.events().append(new DomainEvent(0, "tenant",
+        partner.id() + "-own-tenant", "ADMINISTERED", r.date(), scoped("auto-" + UUID.randomUUID()),
+        task + " (by " + r.actor().userId() + ")")));
+  }
+
+  /**
    * Service configuration in the customer's own admin center (ACC-5): mail, sites, chat and the
    * like, as if bought directly. Logged.
    *
