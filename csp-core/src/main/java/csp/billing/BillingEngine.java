@@ -13,6 +13,7 @@ import csp.subscription.ChangeKind;
 import csp.subscription.Step;
 import csp.subscription.Subscription;
 import csp.subscription.Term;
+import csp.subscription.UnitSeats;
 import csp.time.DateRange;
 import csp.time.DayCount;
 import java.time.LocalDate;
@@ -270,9 +271,9 @@ public final class BillingEngine {
       long cost = rounding.divide(Math.addExact(costCum, nc), n) - rounding.divide(costCum, n);
       saleCum += ns;
       costCum += nc;
-      long seats = seatsOf(dSale, term.saleUnit(), s, p);
+      UnitSeats shown = UnitSeats.explain(dSale, seatsHint(dSale, s, p));
       lines.add(BillLine.subscription(LineKind.PRORATED, sub.id(), sub.sku(), describe(s, p), s.date(), from,
-          seats, term.saleUnit(), n, amount, cost, currency));
+          shown.seats(), shown.unit(), n, amount, cost, currency));
     }
     // the new days [from, target), one line per seat level
     for (int i = 0; i < steps.size(); i++) {
@@ -294,8 +295,10 @@ public final class BillingEngine {
       long cost = rounding.divide(Math.addExact(costCum, nc), n) - rounding.divide(costCum, n);
       saleCum += ns;
       costCum += nc;
+      UnitSeats recurring = UnitSeats.explain(rate, s.seats());
       lines.add(BillLine.subscription(LineKind.RECURRING, sub.id(), sub.sku(),
-          null, segStart, segEnd, s.seats(), term.saleUnit(), n, amount, cost, currency));
+          recurring.seats() == s.seats() ? null : s.seats() + " seats", segStart, segEnd,
+          recurring.seats(), recurring.unit(), n, amount, cost, currency));
     }
     return new Billed(saleCum, costCum, target);
   }
@@ -309,13 +312,12 @@ public final class BillingEngine {
     return n == steps.size() ? steps : steps.subList(0, n);
   }
 
-  private static long seatsOf(long delta, long unit, Step s, Step p) {
-    if (unit != 0 && delta % unit == 0) {
-      return delta / unit;
-    }
+  /** The seats a change of rate is for: the seats added or removed, else all (a status change). */
+  private static long seatsHint(long delta, Step s, Step p) {
     long seatDelta = s.seats() - (p == null ? 0 : p.seats());
     return seatDelta != 0 ? seatDelta : (delta >= 0 ? s.seats() : -s.seats());
   }
+
 
   private static String describe(Step s, Step p) {
     int before = p == null ? 0 : p.seats();

@@ -39,11 +39,11 @@ public final class InMemoryStore implements CspStore {
   private final VersionedTable<BillingAccount> accounts = new VersionedTable<>("billing account", BillingAccount::customerId);
   private final PriceBook priceBook;
   private final Map<String, PriceList> priceListsById = new ConcurrentHashMap<>();
-  private volatile ImmutableList<String> customerIds = ImmutableList.of();
+  private final AppendOnly<String> customerIds = new AppendOnly<>();
   private final Map<String, ImmutableList<String>> subscriptionIds = new ConcurrentHashMap<>();
   private final Map<String, ImmutableList<Bill>> bills = new ConcurrentHashMap<>();
   private final Map<String, ImmutableList<OwnService>> services = new ConcurrentHashMap<>();
-  private final EventArray events = new EventArray();
+  private final AppendOnly<DomainEvent> events = new AppendOnly<>();
   private final Map<String, ImmutableList<DomainEvent>> eventsByCommand = new ConcurrentHashMap<>();
   private final Map<String, CommandRecord> commands = new ConcurrentHashMap<>();
   private final Repositories reader = new Tx(true);
@@ -113,18 +113,18 @@ public final class InMemoryStore implements CspStore {
         priceListsById.put(l.id(), l);
       }
       agreementTx.commit();
+      // tables first, then the id lists that point into them: a reader never meets an id it cannot find
       List<String> newCustomers = customerTx.newIds();
+      List<String> newSubscriptions = subscriptionTx.newIds();
       customerTx.commit();
-      if (!newCustomers.isEmpty()) {
-        customerIds = ImmutableList.<String>builder().addAll(customerIds).addAll(newCustomers).build();
-      }
-      for (String id : subscriptionTx.newIds()) {
-        Subscription s = subscriptionTx.find(id).orElseThrow().value();
+      subscriptionTx.commit();
+      accountTx.commit();
+      newCustomers.forEach(customerIds::add);
+      for (String id : newSubscriptions) {
+        Subscription s = subscriptions.find(id).orElseThrow().value();
         subscriptionIds.merge(s.customerId(), ImmutableList.of(id),
             (a, b) -> ImmutableList.<String>builder().addAll(a).addAll(b).build());
       }
-      subscriptionTx.commit();
-      accountTx.commit();
       newBills.forEach((c, list) -> bills.merge(c, ImmutableList.copyOf(list),
           (a, b) -> ImmutableList.<Bill>builder().addAll(a).addAll(b).build()));
       newServices.forEach((c, map) -> services.put(c, ImmutableList.copyOf(mergedServices(c, map).values())));
@@ -237,7 +237,12 @@ public final class InMemoryStore implements CspStore {
 
         @Override
         public List<String> ids() {
-          return ImmutableList.<String>builder().addAll(customerIds).addAll(customerTx.newIds()).build();
+          List<String> staged = customerTx.newIds();
+          List<String> committed = customerIds.snapshot();
+          if (staged.isEmpty()) {
+            return committed;
+          }
+          return ImmutableList.<String>builder().addAll(committed).addAll(staged).build();
         }
       };
     }
@@ -259,9 +264,10 @@ public final class InMemoryStore implements CspStore {
         @Override
         public List<Versioned<Subscription>> byCustomer(String customerId) {
           requireNonNull(customerId, "customerId");
-          List<Versioned<Subscription>> out = new ArrayList<>();
-          for (String id : subscriptionIds.getOrDefault(customerId, ImmutableList.of())) {
-            out.add(subscriptionTx.find(id).orElseThrow());
+          ImmutableList<String> ids = subscriptionIds.getOrDefault(customerId, ImmutableList.of());
+          List<Versioned<Subscription>> out = new ArrayList<>(ids.size());
+          for (int i = 0, n = ids.size(); i < n; i++) {
+            out.add(subscriptionTx.find(ids.get(i)).orElseThrow());
           }
           for (String id : subscriptionTx.newIds()) {
             Versioned<Subscription> v = subscriptionTx.find(id).orElseThrow();
@@ -418,19 +424,20 @@ public final class InMemoryStore implements CspStore {
   }
 
   /**
-   * The committed event log: appended under the transaction lock, read without it. A reader reads
-   * the count first, then the array, so every element below the count it saw is published.
+   * An append-only list: appended under the transaction lock, read without it. A reader reads the
+   * count first, then the array, so every element below the count it saw is published. Appends
+   * are amortised O(1), and a snapshot is a view, not a copy.
    */
-  private static final class EventArray {
-    private volatile DomainEvent[] items = new DomainEvent[1024];
+  private static final class AppendOnly<T> {
+    private volatile Object[] items = new Object[1024];
     private volatile int count;
 
     int size() {
       return count;
     }
 
-    void add(DomainEvent e) {
-      DomainEvent[] a = items;
+    void add(T e) {
+      Object[] a = items;
       int n = count;
       if (n == a.length) {
         a = java.util.Arrays.copyOf(a, n * 2);
@@ -442,10 +449,11 @@ public final class InMemoryStore implements CspStore {
       count = n + 1;
     }
 
-    List<DomainEvent> snapshot() {
+    @SuppressWarnings("unchecked")
+    List<T> snapshot() {
       int n = count;
-      DomainEvent[] a = items;
-      return java.util.Collections.unmodifiableList(java.util.Arrays.asList(a).subList(0, n));
+      Object[] a = items;
+      return (List<T>) java.util.Collections.unmodifiableList(java.util.Arrays.asList(a).subList(0, n));
     }
   }
 }

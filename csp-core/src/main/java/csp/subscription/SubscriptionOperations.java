@@ -209,8 +209,7 @@ public final class SubscriptionOperations {
     RuleViolation.check(added >= 1, "SUB-1", "seats to add must be at least 1, found %s", added);
     requireActive(sub, "seats can change only on an active subscription");
     requireWithin(sub, date);
-    int after = sub.seats() + added;
-    RuleViolation.check(added <= sku.maxSeats() && after <= sku.maxSeats(), "SUB-1",
+    RuleViolation.check(added <= sku.maxSeats() - sub.seats(), "SUB-1",
         "%s seats would exceed the maximum of %s for SKU %s", (long) sub.seats() + added,
         sku.maxSeats(), sku.id());
     return changeSeats(sub, customer, sku, added, date, prices, ChangeKind.ADD_SEATS);
@@ -248,20 +247,30 @@ public final class SubscriptionOperations {
       LocalDate date, PriceSource prices, ChangeKind kind) {
     Term term = sub.term();
     Step last = sub.last();
-    long saleUnit = term.saleUnit();
-    long costUnit = term.costUnit();
-    LocalDate priceDate = priceLock.priceDate(term.start(), date);
-    if (!priceDate.equals(term.start())) {
-      long[] unit = unitPrices(requireNonNull(customer, "customer"), sku, priceDate, prices);
-      saleUnit = unit[0];
-      costUnit = unit[1];
+    long saleDelta;
+    long costDelta;
+    if (delta < 0) {
+      // removed seats are credited at what they accrue now: the unit price under the term-start
+      // lock, the seats' average price when a change-day lock mixed prices
+      saleDelta = -Math.multiplyExact(last.saleRate(), -delta) / last.seats();
+      costDelta = -Math.multiplyExact(last.costRate(), -delta) / last.seats();
+    } else {
+      long saleUnit = term.saleUnit();
+      long costUnit = term.costUnit();
+      LocalDate priceDate = priceLock.priceDate(term.start(), date);
+      if (!priceDate.equals(term.start())) {
+        long[] unit = unitPrices(requireNonNull(customer, "customer"), sku, priceDate, prices);
+        saleUnit = unit[0];
+        costUnit = unit[1];
+      }
+      saleDelta = rate(saleUnit, delta);
+      costDelta = rate(costUnit, delta);
     }
-    long saleRate = Math.max(0, Math.addExact(last.saleRate(), rate(saleUnit, delta)));
-    long costRate = Math.max(0, Math.addExact(last.costRate(), rate(costUnit, delta)));
-    Term next = term.with(Step.of(date, kind, last.seats() + delta, last.status(), saleRate, costRate));
+    Term next = term.with(Step.of(date, kind, last.seats() + delta, last.status(),
+        Math.addExact(last.saleRate(), saleDelta), Math.addExact(last.costRate(), costDelta)));
     Subscription after = sub.withCurrentTerm(next);
     return SubscriptionChange.of(after,
-        List.of(event(after, kind, date, last.seats(), saleUnit, costUnit, delta, next)));
+        List.of(rateEvent(after, kind, date, last.seats(), saleDelta, costDelta, delta, next, 1)));
   }
 
   /**
@@ -324,21 +333,12 @@ public final class SubscriptionOperations {
     Subscription after = sub.withCurrentTerm(next);
     long saleDelta = next.last().chargedSaleRate() - last.chargedSaleRate();
     long costDelta = next.last().chargedCostRate() - last.chargedCostRate();
-    long days = dayCount.days(date, term.end());
-    // the formula reproduces the charge: unit × seats when the rate is one price for all seats,
-    // else the whole rate × 1 (mixed prices under a change-day price lock)
-    boolean uniform = last.seats() != 0 && last.saleRate() % last.seats() == 0;
-    long unit = uniform ? last.saleRate() / last.seats() : last.saleRate();
-    long count = uniform ? last.seats() : 1;
-    long seatsCharged = saleDelta == 0 ? 0 : (saleDelta > 0 ? count : -count);
-    SubscriptionEvent e = SubscriptionEvent.builder().subscriptionId(sub.id())
-        .customerId(sub.customerId()).sku(sub.sku()).kind(kind).date(date)
-        .seatsBefore(last.seats()).seatsAfter(last.seats()).status(status)
-        .currency(sub.currency()).unitMinor(unit).seatsCharged(seatsCharged).days(days)
-        .daysInTerm(term.daysInTerm())
-        .chargeMinor(proration.rounding().divide(Math.multiplyExact(saleDelta, days), term.daysInTerm()))
-        .costMinor(proration.rounding().divide(Math.multiplyExact(costDelta, days), term.daysInTerm()))
-        .build();
+    // a status change that changes no charge (cancelling a suspended subscription) still shows
+    // the seats' unit price
+    SubscriptionEvent e = saleDelta == 0
+        ? rateEvent(after, kind, date, last.seats(), last.saleRate(), 0, last.seats(), next, 0)
+        : rateEvent(after, kind, date, last.seats(), saleDelta, costDelta,
+            saleDelta > 0 ? last.seats() : -last.seats(), next, 1);
     return SubscriptionChange.of(after, List.of(e));
   }
 
@@ -453,11 +453,13 @@ public final class SubscriptionOperations {
         "date %s is after the last day %s of the current term of %s", date, term.lastDay(), sub.id());
   }
 
+  /** The sale and cost unit prices of a day, as known that day (PRC-6); PRC-3 if not published. */
   private long[] unitPrices(Customer customer, Sku sku, LocalDate day, PriceSource prices) {
-    long cost = prices.quote(sku.id(), customer.market(), customer.billing().currency(), day, day)
-        .priceMinor();
-    long sale = pricing.saleMinor(customer.id(), sku.id(), cost, customer.billing().currency());
-    return new long[] {sale, cost};
+    long[] unit = unitPricesOrNull(customer, sku, day, prices);
+    if (unit == null) {
+      prices.quote(sku.id(), customer.market(), customer.billing().currency(), day, day).orElseThrow();
+    }
+    return unit;
   }
 
   private long[] unitPricesOrNull(Customer customer, Sku sku, LocalDate day, PriceSource prices) {
@@ -471,6 +473,24 @@ public final class SubscriptionOperations {
 
   private static long rate(long unit, long seats) {
     return Math.multiplyExact(unit, seats);
+  }
+
+  /**
+   * The event of a change of accrual rate: its charge is {@code Δrate × days left / daysInTerm},
+   * rounded once, and its formula explains that delta as unit × seats (SUB-2, BIL-5).
+   */
+  private SubscriptionEvent rateEvent(Subscription sub, ChangeKind kind, LocalDate date,
+      int seatsBefore, long saleRate, long costDelta, long seatsHint, Term term, int charged) {
+    long saleDelta = saleRate * charged; // charged 0: the rate is only shown, nothing changes
+    long days = dayCount.days(date, term.end());
+    UnitSeats shown = UnitSeats.explain(saleRate, seatsHint);
+    return SubscriptionEvent.builder().subscriptionId(sub.id()).customerId(sub.customerId())
+        .sku(sub.sku()).kind(kind).date(date).seatsBefore(seatsBefore).seatsAfter(sub.seats())
+        .status(sub.status()).currency(sub.currency()).unitMinor(shown.unit())
+        .seatsCharged(saleDelta == 0 ? 0 : shown.seats()).days(days).daysInTerm(term.daysInTerm())
+        .chargeMinor(proration.rounding().divide(Math.multiplyExact(saleDelta, days), term.daysInTerm()))
+        .costMinor(proration.rounding().divide(Math.multiplyExact(costDelta, days), term.daysInTerm()))
+        .build();
   }
 
   private SubscriptionEvent event(Subscription sub, ChangeKind kind, LocalDate date, int seatsBefore,

@@ -611,4 +611,33 @@ class SubscriptionExamplesTest {
   void SUB_7_seed_lifecycle_allows_everything() {
     assertThat(LifecyclePolicy.seed()).isEqualTo(new LifecyclePolicy(true, true, true));
   }
+
+  @Test
+  void SUB_7_under_a_change_day_lock_removed_seats_are_credited_at_what_they_accrue() {
+    SubscriptionOperations ops = SubscriptionOperations.of(DayCount.ACTUAL, Proration.seed(),
+        PriceLock.CHANGE_DAY, PricingPolicy.atCost(), LifecyclePolicy.seed(), ProgramPolicy.seed());
+    PriceBook book = PriceBook.create();
+    book.publish(PriceList.monthly("US", MinorUnits.USD, YearMonth.of(2025, 2), d("2024-12-01"),
+        Map.of("O365_E3", usd("100.00"))));
+    book.publish(PriceList.monthly("US", MinorUnits.USD, YearMonth.of(2025, 5), d("2025-03-01"),
+        Map.of("O365_E3", usd("200.00"))));
+    Customer c = Customer.builder().id("c1").partnerId("p").market("US")
+        .tenant(Tenant.of("t1", TenantOrigin.NEW)).billing(BillingProfile.of(1, MinorUnits.USD))
+        .createdOn(d("2025-01-01")).build();
+    Sku e3 = Sku.of("O365_E3", ProductFamily.OFFICE_365);
+    Subscription sub = ops.order("S1", c, e3, 10, d("2025-02-10"), book).subscription();
+    SubscriptionChange removed = ops.removeSeats(sub, c, e3, 9, d("2025-05-20"), book);
+    // the 9 seats accrued 100.00 a year each: that is what stops, not the day's 200.00
+    assertThat(removed.subscription().last().saleRate()).isEqualTo(10_000);
+    assertThat(removed.event().charge()).isEqualTo(usd("-655.89")); // 100.00 × -9 × 266/365
+    assertThat(removed.event().formula()).isEqualTo("100.00 × -9 × 266/365");
+    // adding at the day's price, then removing, credits the average of what the seats accrue
+    Subscription mixed = ops.addSeats(sub, c, e3, 5, d("2025-05-20"), book).subscription();
+    assertThat(mixed.last().saleRate()).isEqualTo(10 * 10_000 + 5 * 20_000);
+    SubscriptionEvent credit = ops.removeSeats(mixed, c, e3, 3, d("2025-06-01"), book).event();
+    assertThat(credit.chargeMinor()).isEqualTo(Proration.seed().chargeMinor(credit.unitMinor(),
+        credit.seatsCharged(), credit.days(), credit.daysInTerm()));
+    // 3 of 15 seats accruing 2000.00 a year: 400.00, not a whole unit per seat, so shown whole
+    assertThat(credit.formula()).isEqualTo("400.00 × -1 × 254/365");
+  }
 }
