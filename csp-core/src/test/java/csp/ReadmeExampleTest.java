@@ -40,12 +40,12 @@ class ReadmeExampleTest {
         NewCustomer.builder().id("contoso").market("US").billingDay(1).currency(MinorUnits.USD).build());
     csp.order(Request.of(agent, LocalDate.parse("2025-02-10")), "contoso", "O365_E3", 10, "S1");
     var added = csp.addSeats(Request.of(agent, LocalDate.parse("2025-03-05")).withKey("add-1"), "S1", 2);
-    System.out.println(added.changes().get(0));              // charge and formula: 288.00 × 2 × 342/365
+    System.out.println(added.change().orElseThrow());       // charge and formula: 288.00 × 2 × 342/365
     csp.issueBills(Request.of(agent, LocalDate.parse("2025-04-01")));
     System.out.println(BillText.render(csp.bill("contoso", YearMonth.of(2025, 4)).orElseThrow()));
 
-    assertThat(added.changes().get(0).formula()).isEqualTo("288.00 × 2 × 342/365");
-    assertThat(added.changes().get(0).charge()).isEqualTo(Money.of(new BigDecimal("539.70"), "USD"));
+    assertThat(added.change().orElseThrow().formula()).isEqualTo("288.00 × 2 × 342/365");
+    assertThat(added.change().orElseThrow().charge()).isEqualTo(Money.of(new BigDecimal("539.70"), "USD"));
     // April in advance: 12 seats for April, plus 2 seats from Mar 5 to Apr 1 on this first bill after
     // the change: 288 × 12 × 30/365 + 288 × 2 × 27/365 = 284.05 + 42.61
     assertThat(csp.bill("contoso", YearMonth.of(2025, 4)).orElseThrow().total())

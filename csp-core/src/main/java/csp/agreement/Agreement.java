@@ -36,6 +36,8 @@ import org.immutables.value.Value;
  */
 @Value.Immutable
 public abstract class Agreement {
+  Agreement() {} // only the generated implementation extends it
+
   private static final Comparator<Notice> BY_DAY =
       Comparator.comparing(Notice::givenOn).thenComparing(Notice::party);
 

@@ -14,6 +14,8 @@ import org.immutables.value.Value;
  */
 @Value.Immutable
 public abstract class AgreementStatus {
+  AgreementStatus() {} // only the generated implementation extends it
+
   /** @return the date asked about */
   public abstract LocalDate date();
 

@@ -12,6 +12,8 @@ import org.immutables.value.Value;
  */
 @Value.Immutable
 public abstract class Notice {
+  Notice() {} // only the generated implementation extends it
+
   /** @return the day the notice was given */
   public abstract LocalDate givenOn();
 

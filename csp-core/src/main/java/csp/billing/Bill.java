@@ -16,6 +16,8 @@ import org.immutables.value.Value;
  */
 @Value.Immutable
 public abstract class Bill {
+  Bill() {} // only the generated implementation extends it
+
   /** @return the customer */
   public abstract String customerId();
 

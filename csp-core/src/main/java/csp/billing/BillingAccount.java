@@ -13,6 +13,8 @@ import org.immutables.value.Value;
  */
 @Value.Immutable
 public abstract class BillingAccount {
+  BillingAccount() {} // only the generated implementation extends it
+
   /** @return the customer */
   public abstract String customerId();
 

@@ -15,6 +15,8 @@ import org.immutables.value.Value;
  */
 @Value.Immutable
 public abstract class OwnService {
+  OwnService() {} // only the generated implementation extends it
+
   /** @return the service's id, unique per customer */
   public abstract String id();
 

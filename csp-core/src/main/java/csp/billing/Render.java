@@ -47,20 +47,7 @@ final class Render {
 
   /** Appends {@code minor} as a plain decimal, for example {@code -114.92}. */
   static StringBuilder amount(StringBuilder sb, long minor, int digits) {
-    if (digits == 0) {
-      return sb.append(minor);
-    }
-    long pow = POWERS[digits];
-    if (minor < 0) {
-      sb.append('-');
-    }
-    long whole = Math.abs(minor / pow);
-    long frac = Math.abs(minor % pow);
-    sb.append(whole).append('.');
-    for (long p = pow / 10; p > 1 && frac < p; p /= 10) {
-      sb.append('0');
-    }
-    return sb.append(frac);
+    return csp.money.MinorUnits.append(sb, minor, digits);
   }
 
   /** Appends an ISO date, {@code yyyy-MM-dd}, for years 0 to 9999 (others as {@code LocalDate}). */

@@ -12,6 +12,8 @@ import org.immutables.value.Value;
  */
 @Value.Immutable
 public abstract class Sku {
+  Sku() {} // only the generated implementation extends it
+
   /** The seat maximum when none is given. */
   public static final int DEFAULT_MAX_SEATS = 10_000;
 

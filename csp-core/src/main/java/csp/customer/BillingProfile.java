@@ -16,6 +16,8 @@ import org.immutables.value.Value;
  */
 @Value.Immutable
 public abstract class BillingProfile {
+  BillingProfile() {} // only the generated implementation extends it
+
   /** @return the billing day, 1 to 31 */
   @Value.Parameter
   public abstract int billingDay();

@@ -14,6 +14,8 @@ import org.immutables.value.Value;
  */
 @Value.Immutable
 public abstract class Customer {
+  Customer() {} // only the generated implementation extends it
+
   /** @return the customer id */
   public abstract String id();
 

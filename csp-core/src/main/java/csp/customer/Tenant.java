@@ -11,6 +11,8 @@ import org.immutables.value.Value;
  */
 @Value.Immutable
 public abstract class Tenant {
+  Tenant() {} // only the generated implementation extends it
+
   /** @return the tenant id */
   @Value.Parameter
   public abstract String id();

@@ -103,22 +103,32 @@ public final class MinorUnits {
    * @return the text
    */
   public static String format(long minor, CurrencyUnit currency) {
-    int digits = digits(currency);
+    return append(new StringBuilder(24), minor, digits(currency)).toString();
+  }
+
+  /**
+   * Appends minor units as a plain decimal, without intermediate strings (for bill rendering).
+   *
+   * @param sb where to append
+   * @param minor the minor units
+   * @param digits the currency's minor digits, 0 to 6
+   * @return {@code sb}
+   */
+  public static StringBuilder append(StringBuilder sb, long minor, int digits) {
     if (digits == 0) {
-      return Long.toString(minor);
+      return sb.append(minor);
     }
     long pow = pow10(digits);
-    long abs = Math.abs(minor);
-    StringBuilder sb = new StringBuilder(24);
     if (minor < 0) {
       sb.append('-');
     }
-    sb.append(abs / pow).append('.');
-    String frac = Long.toString(abs % pow);
-    for (int i = frac.length(); i < digits; i++) {
+    long whole = Math.abs(minor / pow);
+    long frac = Math.abs(minor % pow);
+    sb.append(whole).append('.');
+    for (long p = pow / 10; p > 1 && frac < p; p /= 10) {
       sb.append('0');
     }
-    return sb.append(frac).toString();
+    return sb.append(frac);
   }
 
   /**

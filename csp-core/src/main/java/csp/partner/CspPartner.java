@@ -699,7 +699,7 @@ public final class CspPartner {
     policies.access().authorize(r.actor(), partner, Operation.QUOTE_CHANGE, c);
     requireAgreement(read, r.date());
     Outcome scratch = new Outcome("quote");
-    Map<String, Versioned<Subscription>> rolled = rollAll(read, c, r.date(), scratch);
+    Map<String, Versioned<Subscription>> rolled = rollAll(read, c, r.date(), scratch, new java.util.HashSet<>());
     Subscription s = rolled.get(subscriptionId).value();
     return ops.addSeats(s, c, catalog.sku(s.sku()), seats, r.date(), read.priceLists()).event();
   }
@@ -710,6 +710,23 @@ public final class CspPartner {
    */
   public Optional<Subscription> subscription(String id) {
     return store.read().subscriptions().find(id).map(Versioned::value);
+  }
+
+  /**
+   * A subscription as it stands on a day (SUB-7): moved through any term end on or before it, at
+   * the prices known that day. Stores nothing.
+   *
+   * @param id a subscription id
+   * @param asOf the day
+   * @return the subscription on that day, if it exists
+   */
+  public Optional<Subscription> subscription(String id, LocalDate asOf) {
+    requireNonNull(asOf, "asOf");
+    Repositories read = store.read();
+    return read.subscriptions().find(requireNonNull(id, "id")).map(v -> {
+      Customer c = read.customers().find(v.value().customerId()).orElseThrow().value();
+      return rollAll(read, c, asOf, new Outcome("view"), new java.util.HashSet<>()).get(id).value();
+    });
   }
 
   /**
@@ -769,7 +786,7 @@ public final class CspPartner {
       policies.access().authorize(r.actor(), partner, Operation.ISSUE_BILLS, c.value());
       List<Bill> bills = new ArrayList<>(1);
       Versioned<BillingAccount> a = account(tx, c.value());
-      Outcome out = new Outcome("bill-run-" + customerId + "-" + r.date());
+      Outcome out = new Outcome(scoped("bill-run-" + customerId + "-" + r.date()));
       while (true) {
         LocalDate issueOn = billing.timing().issueDate(
             c.value().billing().periodContaining(a.value().nextPeriodStart()));
@@ -880,19 +897,18 @@ public final class CspPartner {
   /** Rolls every subscription of the customer to {@code date}, stores those that moved. */
   private Map<String, Versioned<Subscription>> roll(Repositories tx, Customer c, LocalDate date,
       Outcome out) {
-    Map<String, Versioned<Subscription>> rolled = rollAll(tx, c, date, out);
-    for (Map.Entry<String, Versioned<Subscription>> e : rolled.entrySet()) {
-      Versioned<Subscription> v = e.getValue();
-      if (out.moved.contains(e.getKey())) {
-        rolled.put(e.getKey(), tx.subscriptions().save(v.value(), v.version()));
-      }
+    java.util.Set<String> moved = new java.util.HashSet<>(2);
+    Map<String, Versioned<Subscription>> rolled = rollAll(tx, c, date, out, moved);
+    for (String id : moved) {
+      Versioned<Subscription> v = rolled.get(id);
+      rolled.put(id, tx.subscriptions().save(v.value(), v.version()));
     }
     return rolled;
   }
 
   /** Rolls in memory: bases first, then add-ons onto their rolled base (CAT-3, SUB-7). */
   private Map<String, Versioned<Subscription>> rollAll(Repositories tx, Customer c, LocalDate date,
-      Outcome out) {
+      Outcome out, java.util.Set<String> moved) {
     List<Versioned<Subscription>> all = tx.subscriptions().byCustomer(c.id());
     Map<String, Versioned<Subscription>> rolled = new LinkedHashMap<>();
     for (int pass = 0; pass < 2; pass++) {
@@ -909,7 +925,7 @@ public final class CspPartner {
         Subscription base = s.baseId().map(id -> rolled.get(id).value()).orElse(null);
         SubscriptionChange ch = ops.rollTo(s, base, c, catalog.sku(s.sku()), date, tx.priceLists());
         rolled.put(s.id(), new Versioned<>(ch.subscription(), v.version()));
-        out.moved.add(s.id());
+        moved.add(s.id());
         out.changes(ch);
       }
     }
@@ -1045,7 +1061,6 @@ public final class CspPartner {
     private final String key;
     private final List<DomainEvent> events = new ArrayList<>(2);
     private final List<SubscriptionEvent> typed = new ArrayList<>(2);
-    private final java.util.Set<String> moved = new java.util.HashSet<>();
 
     Outcome(String key) {
       this.key = key;

@@ -20,6 +20,8 @@ import org.immutables.value.Value;
  */
 @Value.Immutable
 public abstract class CspPolicies {
+  CspPolicies() {} // only the generated implementation extends it
+
   /** @return renewal date and notice period of the agreement (AGR-2, AGR-3): Aug 31, 30 days */
   @Value.Default
   public RenewalPolicy renewal() {

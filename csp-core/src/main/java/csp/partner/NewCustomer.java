@@ -11,6 +11,8 @@ import org.immutables.value.Value;
  */
 @Value.Immutable
 public abstract class NewCustomer {
+  NewCustomer() {} // only the generated implementation extends it
+
   /** @return the customer id */
   public abstract String id();
 

@@ -4,8 +4,11 @@ import static java.util.Objects.requireNonNull;
 
 import com.google.common.collect.ImmutableList;
 import csp.repository.DomainEvent;
+import csp.subscription.ChangeKind;
+import csp.subscription.Subscription;
 import csp.subscription.SubscriptionEvent;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * What a call of {@link CspPartner} returned: the aggregate after it, the events it appended,
@@ -31,5 +34,21 @@ public record Result<T>(T value, List<DomainEvent> events, List<SubscriptionEven
     requireNonNull(value, "value");
     events = ImmutableList.copyOf(events);
     changes = ImmutableList.copyOf(changes);
+  }
+
+  /**
+   * The command's own subscription event, with its charge and formula (SUB-2): not a renewal or
+   * end that the command's day brought first (those come earlier in {@link #changes()}).
+   *
+   * @return that event; empty on a replay, or for a command that changes no subscription
+   */
+  public Optional<SubscriptionEvent> change() {
+    for (SubscriptionEvent e : changes) {
+      boolean own = !(value instanceof Subscription s) || s.id().equals(e.subscriptionId());
+      if (own && e.kind() != ChangeKind.RENEW && e.kind() != ChangeKind.END) {
+        return Optional.of(e);
+      }
+    }
+    return Optional.empty();
   }
 }

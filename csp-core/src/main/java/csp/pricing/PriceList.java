@@ -24,6 +24,8 @@ import org.immutables.value.Value;
  */
 @Value.Immutable
 public abstract class PriceList {
+  PriceList() {} // only the generated implementation extends it
+
   /** @return the list's id, unique across all lists, for example {@code US-USD-2025-03} */
   public abstract String id();
 

@@ -13,6 +13,8 @@ import org.immutables.value.Value;
  */
 @Value.Immutable
 public abstract class SalePrice {
+  SalePrice() {} // only the generated implementation extends it
+
   /** @return the partner's cost, in minor units */
   @Value.Parameter
   public abstract long costMinor();

@@ -16,6 +16,8 @@ import org.immutables.value.Value;
  */
 @Value.Immutable
 public abstract class Subscription {
+  Subscription() {} // only the generated implementation extends it
+
   /** @return the subscription id */
   public abstract String id();
 

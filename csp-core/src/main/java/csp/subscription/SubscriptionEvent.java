@@ -13,6 +13,8 @@ import org.immutables.value.Value;
  */
 @Value.Immutable
 public abstract class SubscriptionEvent {
+  SubscriptionEvent() {} // only the generated implementation extends it
+
   /** @return the subscription */
   public abstract String subscriptionId();
 

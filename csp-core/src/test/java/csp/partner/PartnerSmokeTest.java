@@ -44,5 +44,11 @@ class PartnerSmokeTest {
         .isEqualTo(Money.of(new BigDecimal("394.52"), "USD"));
     var q = p.quoteAddSeats(Request.of(admin, LocalDate.parse("2025-07-01")), "S1", 5);
     assertThat(q.charge()).isEqualTo(Money.of(new BigDecimal("883.73"), "USD"));
+    // a view on a later day moves the subscription through its term end; no list for
+    // February 2026 is published, so it ends (SUB-7, PRC-3); the stored value is unchanged
+    assertThat(p.subscription("S1", LocalDate.parse("2026-02-10")).orElseThrow().status())
+        .isEqualTo(csp.subscription.SubscriptionStatus.ENDED);
+    assertThat(p.subscription("S1").orElseThrow().status())
+        .isEqualTo(csp.subscription.SubscriptionStatus.ACTIVE);
   }
 }
