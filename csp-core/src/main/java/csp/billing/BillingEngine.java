@@ -62,6 +62,15 @@ public final class BillingEngine {
   }
 
   /**
+   * @param customer a customer
+   * @param account its billing account
+   * @return the day at whose end its next bill is issued (BIL-7)
+   */
+  public LocalDate nextIssueDate(Customer customer, BillingAccount account) {
+    return timing.issueDate(customer.billing().periodContaining(account.nextPeriodStart()));
+  }
+
+  /**
    * Issues the bill for the account's next period.
    *
    * @param customer the customer
@@ -91,9 +100,10 @@ public final class BillingEngine {
     long subscriptionSale = 0;
     for (int s = 0, subs = subscriptions.size(); s < subs; s++) { // index loops: no iterators per bill
       Subscription sub = subscriptions.get(s);
-      RuleViolation.check(sub.currency().equals(currency), "BIL-2",
-          "subscription %s is in %s but the bill of %s is in %s", sub.id(), sub.currency(),
-          customer.id(), currency);
+      if (!sub.currency().equals(currency)) {
+        throw RuleViolation.of("BIL-2", "subscription %s is in %s but the bill of %s is in %s",
+            sub.id(), sub.currency(), customer.id(), currency);
+      }
       List<Term> terms = sub.terms();
       for (int t = 0, n = terms.size(); t < n; t++) {
         Term term = terms.get(t);

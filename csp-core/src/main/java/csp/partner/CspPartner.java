@@ -244,8 +244,7 @@ public final class CspPartner {
     checkArgument(list.publishedOn().equals(r.date()),
         "list %s is published on %s, not on the request's day %s", list.id(), list.publishedOn(), r.date());
     return command(r, sig(r, "publishPriceList", list.id()), Operation.PUBLISH_PRICE_LIST, null, false, (tx, out) -> {
-      policies.priceLists().validate(list);
-      tx.priceLists().add(list);
+      tx.priceLists().add(list); // the store validates it against its price list policy (PRC-1, PRC-2)
       out.event("price-list", list.id(), "PUBLISHED", r.date(), list.market() + " "
           + list.currency().getCurrencyCode() + " effective " + list.effectiveOn());
       return list;
@@ -788,8 +787,7 @@ public final class CspPartner {
       Versioned<BillingAccount> a = account(tx, c.value());
       Outcome out = new Outcome(scoped("bill-run-" + customerId + "-" + r.date()));
       while (true) {
-        LocalDate issueOn = billing.timing().issueDate(
-            c.value().billing().periodContaining(a.value().nextPeriodStart()));
+        LocalDate issueOn = billing.nextIssueDate(c.value(), a.value());
         if (issueOn.isAfter(r.date())) {
           break;
         }
@@ -856,6 +854,16 @@ public final class CspPartner {
 
   private String scoped(String key) {
     return partner.id() + ":" + key;
+  }
+
+  /**
+   * @param customerId a customer
+   * @return the day at whose end its next bill is due (BIL-7), if the customer exists
+   */
+  public Optional<LocalDate> nextBillDue(String customerId) {
+    Repositories read = store.read();
+    return read.customers().find(requireNonNull(customerId, "customerId")).flatMap(c ->
+        read.bills().account(customerId).map(a -> billing.nextIssueDate(c.value(), a.value())));
   }
 
   /**

@@ -173,11 +173,10 @@ public final class InMemoryStore implements CspStore {
         public void add(PriceList list) {
           writable();
           requireNonNull(list, "list");
-          PriceList existing = find(list.id()).orElse(null);
-          if (existing != null) {
+          priceBook.policy().validate(list); // the rules first (PRC-1, PRC-2), then the id
+          if (find(list.id()).isPresent()) {
             throw new IllegalArgumentException("price list " + list.id() + " is already stored");
           }
-          priceBook.policy().validate(list);
           newLists.add(list);
         }
 

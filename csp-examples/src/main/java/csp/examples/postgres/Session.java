@@ -208,10 +208,10 @@ final class Session implements Repositories {
         writable();
         requireNonNull(list, "list");
         sql("adding price list " + list.id(), c -> {
+          store.policy().validate(list); // the rules first (PRC-1, PRC-2), then the id
           if (findList(c, list.id()).isPresent()) {
             throw new IllegalArgumentException("price list " + list.id() + " is already stored");
           }
-          store.policy().validate(list);
           CurrencyUnit currency = list.currency();
           int rows = update(c, "INSERT INTO price_list (id, market, currency, published_on, "
                   + "effective_on, period_start) VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (id) DO NOTHING",

@@ -732,12 +732,11 @@ public final class ScenarioRunner {
   /** Files a customer of this partner under the day its next bill is issued. */
   private void track(CspPartner p, String id) {
     Optional<Customer> c = p.customer(id);
-    Optional<BillingAccount> a = p.billingAccount(id);
-    if (c.isEmpty() || a.isEmpty() || !c.get().isManagedBy(partnerId.id())) {
+    if (c.isEmpty() || !c.get().isManagedBy(partnerId.id())) {
       return;
     }
-    LocalDate next = timing.issueDate(c.get().billing().periodContaining(a.get().nextPeriodStart()));
-    due.computeIfAbsent(next, k -> new java.util.ArrayDeque<>()).add(id);
+    p.nextBillDue(id).ifPresent(next ->
+        due.computeIfAbsent(next, k -> new java.util.ArrayDeque<>()).add(id));
   }
 
   // ------------------------------------------------------------------ expectations
