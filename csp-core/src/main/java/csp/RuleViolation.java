@@ -53,6 +53,65 @@ public final class RuleViolation extends RuntimeException {
     }
   }
 
+  /**
+   * As {@link #check(boolean, String, String, Object...)}, for a reason without arguments.
+   *
+   * @param condition what must hold
+   * @param rule the rule id
+   * @param reason the reason
+   */
+  public static void check(boolean condition, String rule, String reason) {
+    if (!condition) {
+      throw of(rule, reason);
+    }
+  }
+
+  /**
+   * As {@link #check(boolean, String, String, Object...)}, without an array when the check holds.
+   *
+   * @param condition what must hold
+   * @param rule the rule id
+   * @param reason the reason template
+   * @param a the template's argument
+   */
+  public static void check(boolean condition, String rule, String reason, Object a) {
+    if (!condition) {
+      throw of(rule, reason, a);
+    }
+  }
+
+  /**
+   * As {@link #check(boolean, String, String, Object...)}, without an array when the check holds.
+   *
+   * @param condition what must hold
+   * @param rule the rule id
+   * @param reason the reason template
+   * @param a the first argument
+   * @param b the second argument
+   */
+  public static void check(boolean condition, String rule, String reason, Object a, Object b) {
+    if (!condition) {
+      throw of(rule, reason, a, b);
+    }
+  }
+
+  /**
+   * As {@link #check(boolean, String, String, Object...)}, without an array when the check holds.
+   *
+   * @param condition what must hold
+   * @param rule the rule id
+   * @param reason the reason template
+   * @param a the first argument
+   * @param b the second argument
+   * @param c the third argument
+   */
+  public static void check(boolean condition, String rule, String reason, Object a, Object b,
+      Object c) {
+    if (!condition) {
+      throw of(rule, reason, a, b, c);
+    }
+  }
+
   /** @return the rule id, for example {@code "AGR-4"} */
   public String rule() {
     return rule;

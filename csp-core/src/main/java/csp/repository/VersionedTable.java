@@ -32,12 +32,12 @@ final class VersionedTable<V> {
     return new Overlay();
   }
 
-  /** The staged writes of one transaction. */
+  /** The staged writes of one transaction; nothing is allocated until the first write. */
   final class Overlay {
-    private final Map<String, Versioned<V>> staged = new LinkedHashMap<>();
+    private Map<String, Versioned<V>> staged;
 
     Optional<Versioned<V>> find(String id) {
-      Versioned<V> v = staged.get(requireNonNull(id, "id"));
+      Versioned<V> v = staged == null ? null : staged.get(requireNonNull(id, "id"));
       return v != null ? Optional.of(v) : VersionedTable.this.find(id);
     }
 
@@ -49,22 +49,30 @@ final class VersionedTable<V> {
         throw new StaleVersionException(kind + " " + id, expectedVersion, actual);
       }
       Versioned<V> next = new Versioned<>(value, actual + 1);
+      if (staged == null) {
+        staged = new LinkedHashMap<>();
+      }
       staged.put(id, next);
       return next;
     }
 
     List<String> newIds() {
+      if (staged == null) {
+        return List.of();
+      }
       List<String> ids = new ArrayList<>();
-      staged.forEach((id, v) -> {
-        if (v.version() == 1 && !committed.containsKey(id)) {
-          ids.add(id);
+      for (Map.Entry<String, Versioned<V>> e : staged.entrySet()) {
+        if (e.getValue().version() == 1 && !committed.containsKey(e.getKey())) {
+          ids.add(e.getKey());
         }
-      });
+      }
       return ids;
     }
 
     void commit() {
-      committed.putAll(staged);
+      if (staged != null) {
+        committed.putAll(staged);
+      }
     }
   }
 }
