@@ -34,7 +34,7 @@ public final class SubscriptionChange {
   }
 
   /** @return the events, in order; may be empty when nothing happened */
-  public ImmutableList<SubscriptionEvent> events() {
+  public List<SubscriptionEvent> events() {
     return events;
   }
 

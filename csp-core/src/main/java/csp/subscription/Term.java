@@ -104,7 +104,7 @@ public final class Term {
   }
 
   /** @return the history, in date order */
-  public ImmutableList<Step> steps() {
+  public List<Step> steps() {
     return steps;
   }
 
