@@ -1,0 +1,91 @@
+package csp.examples.postgres;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import csp.access.Partner;
+import csp.partner.CspPartner;
+import csp.partner.CspPolicies;
+import csp.repository.CspStore;
+import csp.repository.InMemoryStore;
+import csp.repository.Repositories;
+import csp.testkit.CspGenerators;
+import csp.testkit.HistoryOp;
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.io.IOException;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.SplittableRandom;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The whole library on the PostgreSQL store: generated histories (csp.testkit) replayed through the
+ * partner entry point give exactly the same customers, subscriptions, bills and accounts as on the
+ * in-memory store (BIL-6 exact money survives the round trip through {@code numeric}).
+ */
+class PostgresPartnerEquivalenceTest {
+  private static EmbeddedPostgres postgres;
+
+  @BeforeAll
+  static void start() throws IOException {
+    postgres = EmbeddedPostgres.builder().setServerConfig("fsync", "off")
+        .setServerConfig("synchronous_commit", "off").start();
+  }
+
+  @AfterAll
+  static void stop() throws IOException {
+    if (postgres != null) {
+      postgres.close();
+    }
+  }
+
+  @Test
+  void BIL_6_generated_histories_bill_the_same_on_postgres_and_in_memory() throws SQLException {
+    for (int i = 0; i < 12; i++) {
+      List<HistoryOp> history = CspGenerators.of(new SplittableRandom(1000 + i)).history(3, 25);
+      String db = "equiv_" + i;
+      try (Connection c = postgres.getPostgresDatabase().getConnection();
+          Statement st = c.createStatement()) {
+        st.execute("CREATE DATABASE " + db);
+      }
+      SimplePool pool = new SimplePool(postgres.getDatabase("postgres", db), 4);
+      try {
+        PostgresStore.createSchema(pool);
+        CspStore onPostgres = new PostgresStore(pool);
+        CspStore inMemory = InMemoryStore.create();
+        CspGenerators.replay(history, partner(onPostgres));
+        CspGenerators.replay(history, partner(inMemory));
+        // a fresh store on the same database: everything is read back from the tables
+        assertThat(snapshot(new PostgresStore(pool).read())).as("history %s", i)
+            .isEqualTo(snapshot(inMemory.read()));
+      } finally {
+        pool.close();
+      }
+    }
+  }
+
+  private static CspPartner partner(CspStore store) {
+    return CspPartner.builder().partner(Partner.csp(CspGenerators.PARTNER_ID))
+        .catalog(CspGenerators.CATALOG).policies(CspPolicies.seed()).store(store).build();
+  }
+
+  private static Map<String, Object> snapshot(Repositories r) {
+    Map<String, Object> parts = new LinkedHashMap<>();
+    parts.put("agreement", r.agreements().find(CspGenerators.PARTNER_ID).map(v -> v.value()));
+    parts.put("customers", r.customers().ids());
+    for (String id : r.customers().ids()) {
+      parts.put("customer " + id, r.customers().find(id).orElseThrow().value());
+      parts.put("subscriptions " + id, r.subscriptions().byCustomer(id).stream().map(v -> v.value()).toList());
+      parts.put("account " + id, r.bills().account(id).orElseThrow().value());
+      parts.put("bills " + id, r.bills().bills(id));
+      parts.put("services " + id, r.bills().services(id));
+    }
+    parts.put("events", r.events().size());
+    return parts;
+  }
+}
