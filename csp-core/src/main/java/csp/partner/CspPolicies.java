@@ -34,7 +34,11 @@ public abstract class CspPolicies {
     return PriceListPolicy.seed();
   }
 
-  /** @return the partner's sale prices (PRC-5): at cost */
+  /**
+   * @return the partner's sale prices (PRC-5): at cost. The percent policies round the sale unit
+   *     price HALF_UP to the minor unit once, as SCENARIOS.md specifies, whatever {@link #rounding()}
+   *     says about charges
+   */
   @Value.Default
   public PricingPolicy pricing() {
     return PricingPolicy.atCost();
@@ -82,7 +86,10 @@ public abstract class CspPolicies {
     return DelegatedAdminPolicy.NOBODY;
   }
 
-  /** @return who may do what (ACC-1..5, SUB-6): the seed's rules with {@link #delegatedAdmin()} */
+  /**
+   * @return who may do what (ACC-1..5, SUB-6): the seed's rules with {@link #delegatedAdmin()}; an
+   *     access policy set here replaces them whole, {@link #delegatedAdmin()} included
+   */
   @Value.Default
   public AccessPolicy access() {
     return AccessPolicy.seed(delegatedAdmin());
