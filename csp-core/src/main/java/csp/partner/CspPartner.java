@@ -244,7 +244,8 @@ public final class CspPartner {
     checkArgument(list.publishedOn().equals(r.date()),
         "list %s is published on %s, not on the request's day %s", list.id(), list.publishedOn(), r.date());
     return command(r, sig(r, "publishPriceList", list.id()), Operation.PUBLISH_PRICE_LIST, null, false, (tx, out) -> {
-      tx.priceLists().add(list); // the store validates it against its price list policy (PRC-1, PRC-2)
+      policies.priceLists().validate(list); // these policies (PRC-1, PRC-2), and the store's own
+      tx.priceLists().add(list);
       out.event("price-list", list.id(), "PUBLISHED", r.date(), list.market() + " "
           + list.currency().getCurrencyCode() + " effective " + list.effectiveOn());
       return list;
@@ -780,7 +781,7 @@ public final class CspPartner {
    */
   public List<Bill> issueBills(Request r, String customerId) {
     requireNonNull(r, "r");
-    return store.inTransaction(tx -> {
+    return retryingStale(() -> store.inTransaction(tx -> {
       Versioned<Customer> c = customer(tx, customerId);
       policies.access().authorize(r.actor(), partner, Operation.ISSUE_BILLS, c.value());
       List<Bill> bills = new ArrayList<>(1);
@@ -803,7 +804,7 @@ public final class CspPartner {
       }
       out.flush(tx);
       return bills;
-    });
+    }));
   }
 
   /**
@@ -994,7 +995,7 @@ public final class CspPartner {
       boolean transacts, BiFunction<Repositories, Outcome, T> body,
       BiFunction<Repositories, String, T> reload) {
     requireNonNull(r, "r");
-    return store.inTransaction(tx -> {
+    return retryingStale(() -> store.inTransaction(tx -> {
       // authorize first: a replayed key never lets another actor see or bypass anything
       Customer target = customerId == null ? null : customer(tx, customerId).value();
       policies.access().authorize(r.actor(), partner, op, target);
@@ -1017,7 +1018,26 @@ public final class CspPartner {
       List<DomainEvent> logged = out.flush(tx);
       tx.idempotency().record(new CommandRecord(out.key, name, aggregateOf(value), idOf(value)));
       return new Result<>(value, logged, out.typed, false);
-    });
+    }));
+  }
+
+  /** How often a command is run again when another instance saved first. */
+  private static final int ATTEMPTS = 10;
+
+  /**
+   * Runs a transaction again when a save meets a newer version (optimistic concurrency: another
+   * instance sharing the store saved first). Each attempt reads afresh; the last failure escapes.
+   */
+  private static <T> T retryingStale(java.util.function.Supplier<T> transaction) {
+    for (int attempt = 1; ; attempt++) {
+      try {
+        return transaction.get();
+      } catch (csp.repository.StaleVersionException e) {
+        if (attempt == ATTEMPTS) {
+          throw e;
+        }
+      }
+    }
   }
 
   private Agreement reloadAgreement(Repositories tx, String id) {

@@ -87,12 +87,18 @@ public abstract class CspPolicies {
   }
 
   /**
-   * @return who may do what (ACC-1..5, SUB-6): the seed's rules with {@link #delegatedAdmin()}; an
-   *     access policy set here replaces them whole, {@link #delegatedAdmin()} included
+   * @return an access policy that replaces the seed's rules whole, if one is set
    */
-  @Value.Default
+  public abstract java.util.Optional<AccessPolicy> customAccess();
+
+  /**
+   * @return who may do what (ACC-1..5, SUB-6): {@link #customAccess()} when set, else the seed's
+   *     rules with {@link #delegatedAdmin()} (derived, so changing {@code delegatedAdmin} on a copy
+   *     of these policies takes effect)
+   */
+  @Value.Lazy
   public AccessPolicy access() {
-    return AccessPolicy.seed(delegatedAdmin());
+    return customAccess().orElseGet(() -> AccessPolicy.seed(delegatedAdmin()));
   }
 
   /** @return the policies that follow the seed */

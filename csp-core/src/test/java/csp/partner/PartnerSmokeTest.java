@@ -51,4 +51,19 @@ class PartnerSmokeTest {
     assertThat(p.subscription("S1").orElseThrow().status())
         .isEqualTo(csp.subscription.SubscriptionStatus.ACTIVE);
   }
+
+  @org.junit.jupiter.api.Test
+  void ACC_2_delegated_admin_policy_set_on_a_copy_of_the_seed_takes_effect() {
+    CspPolicies custom = CspPolicies.builder().from(CspPolicies.seed())
+        .delegatedAdmin(csp.access.DelegatedAdminPolicy.CUSTOMER_ADMIN).build();
+    csp.customer.Customer c = csp.customer.Customer.builder().id("c").partnerId("p").market("US")
+        .tenant(csp.customer.Tenant.of("t", csp.customer.TenantOrigin.NEW))
+        .billing(csp.customer.BillingProfile.of(1, MinorUnits.USD)).createdOn(LocalDate.parse("2025-01-01")).build();
+    // the customer's admin may remove it under CUSTOMER_ADMIN: no refusal
+    custom.access().authorize(Actor.customerAdmin("c"), Partner.csp("p"),
+        csp.access.Operation.REMOVE_DELEGATED_ADMIN, c);
+    assertThatThrownBy(() -> CspPolicies.seed().access().authorize(Actor.customerAdmin("c"),
+        Partner.csp("p"), csp.access.Operation.REMOVE_DELEGATED_ADMIN, c))
+        .isInstanceOfSatisfying(RuleViolation.class, v -> assertThat(v.rule()).isEqualTo("ACC-2"));
+  }
 }

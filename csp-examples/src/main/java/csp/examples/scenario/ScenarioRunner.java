@@ -287,7 +287,7 @@ public final class ScenarioRunner {
     String verdict = status == PASSED ? "passed" : status == FAILED ? "FAILED" : "BROKEN";
     out.println(name + ": " + verdict + " (exit " + status + "): " + lineNo + " lines, " + statements
         + " statements, " + expectations + " expectations, " + billsIssued + " bills issued"
-        + (failures > 0 ? ", " + failures + " problems" : ""));
+        + (failures > 0 ? ", " + failures + (failures == 1 ? " problem" : " problems") : ""));
   }
 
   private void problem(String message, int severity) {

@@ -88,4 +88,45 @@ class PostgresPartnerEquivalenceTest {
     parts.put("events", r.events().size());
     return parts;
   }
+
+  @Test
+  void SUB_2_concurrent_seat_changes_through_the_entry_point_on_postgres_all_land() throws Exception {
+    try (Connection c = postgres.getPostgresDatabase().getConnection();
+        Statement st = c.createStatement()) {
+      st.execute("CREATE DATABASE concurrent");
+    }
+    SimplePool pool = new SimplePool(postgres.getDatabase("postgres", "concurrent"), 8);
+    try {
+      PostgresStore.createSchema(pool);
+      PostgresStore store = new PostgresStore(pool);
+      List<HistoryOp> setup = CspGenerators.of(new SplittableRandom(7)).history(1, 0);
+      CspPartner first = partner(store);
+      CspGenerators.replay(setup, first);
+      java.time.LocalDate day = setup.get(setup.size() - 1).date();
+      first.order(csp.partner.Request.of(HistoryOp.ADMIN, day), "c0", "O365_E3", 1, "HOT");
+      int threads = 4;
+      int each = 20;
+      java.util.concurrent.ExecutorService pool4 = java.util.concurrent.Executors.newFixedThreadPool(threads);
+      List<java.util.concurrent.Future<?>> done = new java.util.ArrayList<>();
+      for (int t = 0; t < threads; t++) {
+        int thread = t;
+        CspPartner instance = partner(new PostgresStore(pool)); // one instance per "server"
+        done.add(pool4.submit(() -> {
+          for (int k = 0; k < each; k++) {
+            instance.addSeats(csp.partner.Request.of(HistoryOp.ADMIN, day)
+                .withKey("t" + thread + "-" + k), "HOT", 1);
+          }
+          return null;
+        }));
+      }
+      for (java.util.concurrent.Future<?> f : done) {
+        f.get(); // a stale version is retried inside the entry point: every call lands
+      }
+      pool4.shutdown();
+      assertThat(partner(new PostgresStore(pool)).subscription("HOT").orElseThrow().seats())
+          .isEqualTo(1 + threads * each);
+    } finally {
+      pool.close();
+    }
+  }
 }
