@@ -1036,7 +1036,19 @@ public final class CspPartner {
         if (attempt == ATTEMPTS) {
           throw e;
         }
+        backOff(attempt);
       }
+    }
+  }
+
+  /** Waits a random while, longer after each lost race, so that contenders stop colliding. */
+  private static void backOff(int attempt) {
+    long bound = 1L << Math.min(attempt, 7); // up to 128 ms
+    try {
+      Thread.sleep(java.util.concurrent.ThreadLocalRandom.current().nextLong(bound));
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted while retrying a transaction", e);
     }
   }
 
