@@ -47,7 +47,7 @@ public abstract class Tenant {
    * @return whether a direct trial, not yet converted, runs on that date and can be converted
    */
   public boolean canConvertTrialOn(LocalDate date) {
-    return origin() == TenantOrigin.DIRECT_TRIAL && trialEndedOn().isEmpty();
+    return hasDirectTrialOn(date) && trialEndedOn().isEmpty();
   }
 
   /**
