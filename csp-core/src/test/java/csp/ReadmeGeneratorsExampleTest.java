@@ -12,16 +12,44 @@ import org.junit.jupiter.api.Test;
 
 /** The README's property written with the testkit, kept compiling and passing. */
 class ReadmeGeneratorsExampleTest {
-  /** Stands in for an integrator's own code. */
+  /**
+   * Stands in for an integrator's own code: it reads the bills' CSV export (BIL-5) back and adds
+   * up the amount column, independently of {@code Bill.totalMinor()}.
+   */
   static final class MyExport {
     static long total(List<Bill> bills) {
       long sum = 0;
-      for (Bill b : bills) {
-        for (var line : b.lines()) {
-          sum += line.amountMinor();
-        }
+      String[] rows = csp.billing.BillCsv.render(bills).split("\r\n");
+      List<String> header = fields(rows[0]);
+      int amount = header.indexOf("amount");
+      for (int i = 1; i < rows.length; i++) {
+        String cell = fields(rows[i]).get(amount);
+        sum += new java.math.BigDecimal(cell).movePointRight(2).longValueExact();
       }
       return sum;
+    }
+
+    /** RFC 4180 fields of one row. */
+    static List<String> fields(String row) {
+      List<String> out = new java.util.ArrayList<>();
+      StringBuilder f = new StringBuilder();
+      boolean quoted = false;
+      for (int i = 0; i < row.length(); i++) {
+        char c = row.charAt(i);
+        if (quoted && c == '"' && i + 1 < row.length() && row.charAt(i + 1) == '"') {
+          f.append('"');
+          i++;
+        } else if (c == '"') {
+          quoted = !quoted;
+        } else if (c == ',' && !quoted) {
+          out.add(f.toString());
+          f.setLength(0);
+        } else {
+          f.append(c);
+        }
+      }
+      out.add(f.toString());
+      return out;
     }
   }
 

@@ -54,8 +54,9 @@ class BillingPropertiesTest {
     BillingTimeline.Run run = BillingTimeline.replay(h, engine, null, lookAhead);
     Term term = run.subscription().terms().get(0);
     long n = term.daysInTerm();
-    long expectedSale = Rounding.HALF_UP.divide(term.saleNumerator(term.start(), term.end()), n);
-    long expectedCost = Rounding.HALF_UP.divide(term.costNumerator(term.start(), term.end()), n);
+    // computed independently of the engine: day by day from the steps, rounded with BigDecimal
+    long expectedSale = dayByDayAccrual(term, false);
+    long expectedCost = dayByDayAccrual(term, true);
     long sale = 0;
     long cost = 0;
     for (Bill b : run.bills()) {
@@ -122,7 +123,30 @@ class BillingPropertiesTest {
   }
 
   private static long round(long numerator, long n) {
-    return Rounding.HALF_UP.divide(numerator, n);
+    return java.math.BigDecimal.valueOf(numerator).divide(java.math.BigDecimal.valueOf(n), 0,
+        java.math.RoundingMode.HALF_UP).longValueExact();
+  }
+
+  /**
+   * The term's whole accrual, HALF_UP to the minor unit, summed day by day from its steps: a
+   * different algorithm from {@code Term.saleNumerator} and the engine's, so it can catch them.
+   */
+  static long dayByDayAccrual(Term term, boolean cost) {
+    java.math.BigInteger sum = java.math.BigInteger.ZERO;
+    List<csp.subscription.Step> steps = term.steps();
+    for (LocalDate d = term.start(); d.isBefore(term.end()); d = d.plusDays(1)) {
+      csp.subscription.Step inForce = null;
+      for (csp.subscription.Step s : steps) {
+        if (!s.date().isAfter(d)) {
+          inForce = s;
+        }
+      }
+      if (inForce.status() == csp.subscription.SubscriptionStatus.ACTIVE) {
+        sum = sum.add(java.math.BigInteger.valueOf(cost ? inForce.costRate() : inForce.saleRate()));
+      }
+    }
+    return new java.math.BigDecimal(sum).divide(java.math.BigDecimal.valueOf(term.daysInTerm()), 0,
+        java.math.RoundingMode.HALF_UP).longValueExact();
   }
 
   @Test

@@ -10,7 +10,7 @@ import org.junit.jupiter.api.Test;
 /** The testkit's promises (issue: generators for integrators), checked on every build. */
 class GeneratedHistoriesTest {
   @Test
-  void SUB_1_generated_valid_histories_replay_without_refusal() {
+  void testkit_valid_histories_replay_without_refusal() {
     qt().withExamples(1000).withShrinkCycles(50).forAll(QtGens.histories(3, 12))
         .checkAssert(history -> CspGenerators.replay(history, CspGenerators.newPartner()));
   }

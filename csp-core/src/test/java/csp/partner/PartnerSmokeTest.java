@@ -66,4 +66,17 @@ class PartnerSmokeTest {
         Partner.csp("p"), csp.access.Operation.REMOVE_DELEGATED_ADMIN, c))
         .isInstanceOfSatisfying(RuleViolation.class, v -> assertThat(v.rule()).isEqualTo("ACC-2"));
   }
+
+  @org.junit.jupiter.api.Test
+  void ACC_4_a_customer_acts_only_through_the_partner_that_manages_it() {
+    csp.customer.Customer other = csp.customer.Customer.builder().id("woodgrove").partnerId("tailspin")
+        .market("US").tenant(csp.customer.Tenant.of("t", csp.customer.TenantOrigin.NEW))
+        .billing(csp.customer.BillingProfile.of(1, MinorUnits.USD)).createdOn(LocalDate.parse("2025-01-01")).build();
+    for (csp.access.Operation op : new csp.access.Operation[] {csp.access.Operation.CONFIGURE_SERVICE,
+        csp.access.Operation.VIEW_BILLS, csp.access.Operation.VIEW_SERVICE_HEALTH}) {
+      assertThatThrownBy(() -> CspPolicies.seed().access().authorize(Actor.customerAdmin("woodgrove"),
+          Partner.csp("northwind"), op, other))
+          .isInstanceOfSatisfying(RuleViolation.class, v -> assertThat(v.rule()).isEqualTo("ACC-4"));
+    }
+  }
 }
