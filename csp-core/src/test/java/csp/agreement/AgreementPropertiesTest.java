@@ -12,6 +12,7 @@ import java.time.MonthDay;
 import java.util.Comparator;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
+import org.quicktheories.api.Pair;
 import org.quicktheories.generators.Generate;
 
 class AgreementPropertiesTest {
@@ -151,13 +152,35 @@ class AgreementPropertiesTest {
   @Test
   void AGR_2_the_term_on_a_date_holds_it_and_ends_on_the_next_renewal() {
     qt().withExamples(EXAMPLES)
-        .forAll(AgreementGen.agreementsWithNotices(), AgreementGen.dates())
-        .checkAssert((agreement, date) -> agreement.termOn(date).ifPresent(term -> {
+        .forAll(AgreementGen.agreementsWithNotices().flatMap(a ->
+            AgreementGen.datesInForce(a).map(date -> Pair.of(a, date))))
+        .checkAssert(p -> {
+          Agreement agreement = p._1;
+          LocalDate date = p._2;
+          Optional<DateRange> termOn = agreement.termOn(date);
+          assertThat(termOn).as("term on %s, a day in force", date).isPresent();
+          DateRange term = termOn.get();
           assertThat(term.contains(date)).isTrue();
           assertThat(term.lastDay()).isEqualTo(agreement.nextRenewalDate(date));
+          // the whole term: no renewal date falls in it before its last day
+          assertThat(agreement.nextRenewalDate(term.start())).isEqualTo(term.lastDay());
+          assertThat(term.start()).isAfterOrEqualTo(agreement.acceptedOn());
+          agreement.endDate().ifPresent(end -> assertThat(term.lastDay()).isBeforeOrEqualTo(end));
           // accepted on the renewal day, the first term runs to the next year's (AGR-2): 367 days
           // when a leap day falls in it
           assertThat(term.days()).isBetween(1L, 367L);
-        }));
+        });
+  }
+
+  @Test
+  void AGR_2_no_term_before_acceptance_or_after_the_end_date() {
+    qt().withExamples(EXAMPLES)
+        .forAll(AgreementGen.agreementsWithNotices(1, 3), Generate.range(1, 3 * 366))
+        .checkAssert((agreement, days) -> {
+          LocalDate end = agreement.endDate().orElseThrow();
+          assertThat(agreement.termOn(agreement.acceptedOn().minusDays(days))).isEmpty();
+          assertThat(agreement.termOn(end.plusDays(days))).isEmpty();
+          assertThat(agreement.termOn(end)).isPresent();
+        });
   }
 }

@@ -116,8 +116,19 @@ public final class AgreementGen {
    *     a notice given after the end caused by the earlier ones is left out
    */
   public static Gen<Agreement> agreementsWithNotices() {
+    return agreementsWithNotices(0, 3);
+  }
+
+  /**
+   * @param min the fewest notices generated; with at least one, the agreement has an end date
+   * @param max the most notices generated
+   * @return agreements under any policy with {@code min} to {@code max} written notices generated,
+   *     recorded in the order given; a notice given after the end caused by the earlier ones is
+   *     left out (the first one never is)
+   */
+  public static Gen<Agreement> agreementsWithNotices(int min, int max) {
     return agreements().flatMap(agreement -> SourceDSL.lists()
-        .of(writtenNoticesFor(agreement)).ofSizeBetween(0, 3)
+        .of(writtenNoticesFor(agreement)).ofSizeBetween(min, max)
         .map(notices -> {
           Agreement result = agreement;
           notices.sort(Comparator.comparing(Notice::givenOn));
@@ -129,5 +140,28 @@ public final class AgreementGen {
           }
           return result;
         }));
+  }
+
+  /**
+   * Days on which {@code agreement} is in force: from acceptance to its end date, both included, or
+   * to five years after acceptance when it has none. Mostly any such day; often the acceptance day,
+   * the last day, a renewal date or the day after one.
+   *
+   * @param agreement an agreement
+   * @return the generator
+   */
+  public static Gen<LocalDate> datesInForce(Agreement agreement) {
+    LocalDate first = agreement.acceptedOn();
+    LocalDate last = agreement.endDate().orElse(first.plusYears(5));
+    Gen<LocalDate> any = datesBetween(first, last);
+    Gen<LocalDate> renewals = any.zip(Generate.range(0, 1), (date, after) -> {
+      LocalDate renewal = agreement.nextRenewalDate(date).plusDays(after);
+      return renewal.isAfter(last) ? last : renewal;
+    });
+    return Generate.frequency(List.of(
+        Pair.of(6, any),
+        Pair.of(1, Generate.constant(first)),
+        Pair.of(1, Generate.constant(last)),
+        Pair.of(2, renewals)));
   }
 }
