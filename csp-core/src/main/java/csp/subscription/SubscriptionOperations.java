@@ -487,21 +487,19 @@ public final class SubscriptionOperations {
     return SubscriptionEvent.builder().subscriptionId(sub.id()).customerId(sub.customerId())
         .sku(sub.sku()).kind(kind).date(date).seatsBefore(seatsBefore).seatsAfter(sub.seats())
         .status(sub.status()).currency(sub.currency()).unitMinor(shown.unit())
-        .seatsCharged(saleDelta == 0 ? 0 : shown.seats()).days(days).daysInTerm(term.daysInTerm())
+        .seatsCharged(charged == 0 ? 0 : shown.seats()).days(days).daysInTerm(term.daysInTerm())
         .chargeMinor(proration.rounding().divide(Math.multiplyExact(saleDelta, days), term.daysInTerm()))
         .costMinor(proration.rounding().divide(Math.multiplyExact(costDelta, days), term.daysInTerm()))
         .build();
   }
 
+  /** The event of seats charged at one unit price ({@code seatsCharged} 0: shown, not charged). */
   private SubscriptionEvent event(Subscription sub, ChangeKind kind, LocalDate date, int seatsBefore,
       long saleUnit, long costUnit, long seatsCharged, Term term) {
-    long days = dayCount.days(date, term.end());
-    return SubscriptionEvent.builder().subscriptionId(sub.id()).customerId(sub.customerId())
-        .sku(sub.sku()).kind(kind).date(date).seatsBefore(seatsBefore).seatsAfter(sub.seats())
-        .status(sub.status()).currency(sub.currency()).unitMinor(saleUnit)
-        .seatsCharged(seatsCharged).days(days).daysInTerm(term.daysInTerm())
-        .chargeMinor(proration.chargeMinor(saleUnit, seatsCharged, days, term.daysInTerm()))
-        .costMinor(proration.chargeMinor(costUnit, seatsCharged, days, term.daysInTerm()))
-        .build();
+    if (seatsCharged == 0) {
+      return rateEvent(sub, kind, date, seatsBefore, saleUnit, 0, 1, term, 0);
+    }
+    return rateEvent(sub, kind, date, seatsBefore, rate(saleUnit, seatsCharged),
+        rate(costUnit, seatsCharged), seatsCharged, term, 1);
   }
 }

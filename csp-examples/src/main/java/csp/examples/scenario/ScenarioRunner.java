@@ -24,7 +24,6 @@ import csp.catalog.SuspendedAccess;
 import csp.customer.Customer;
 import csp.customer.TenantOrigin;
 import csp.money.MinorUnits;
-import csp.money.Proration;
 import csp.partner.CspPartner;
 import csp.partner.CspPolicies;
 import csp.partner.NewCustomer;
@@ -35,8 +34,6 @@ import csp.pricing.PricingPolicy;
 import csp.repository.InMemoryStore;
 import csp.subscription.Subscription;
 import csp.subscription.SubscriptionEvent;
-import csp.subscription.SubscriptionOperations;
-import csp.subscription.SubscriptionStatus;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintStream;
@@ -147,7 +144,6 @@ public final class ScenarioRunner {
   // the library
   private final InMemoryStore store = InMemoryStore.create(CspPolicies.seed().priceLists());
   private CspPartner partner;
-  private SubscriptionOperations ops;
 
   // time
   private LocalDate firstDate;
@@ -432,8 +428,6 @@ public final class ScenarioRunner {
       CspPolicies policies = CspPolicies.builder().pricing(pricing).timing(timing).build();
       partner = CspPartner.builder().partner(partnerId).store(store).catalog(catalog)
           .policies(policies).build();
-      ops = SubscriptionOperations.of(policies.dayCount(), Proration.of(policies.rounding()),
-          policies.priceLock(), policies.pricing(), policies.lifecycle(), policies.program());
       dueStale = true;
     }
     return partner;
@@ -993,15 +987,7 @@ public final class ScenarioRunner {
   /** @return the subscription as of the current date: rolled through any term end (SUB-7) */
   private Subscription view(String id) {
     CspPartner p = partner();
-    Subscription s = p.subscription(id).orElse(null);
-    if (s == null || today == null || s.status() == SubscriptionStatus.ENDED
-        || s.term().end().isAfter(today)) {
-      return s;
-    }
-    Customer c = p.customer(s.customerId()).orElseThrow();
-    Subscription base = s.baseId().map(this::view).orElse(null);
-    return ops.rollTo(s, base, c, catalog.sku(s.sku()), today, store.read().priceLists())
-        .subscription();
+    return (today == null ? p.subscription(id) : p.subscription(id, today)).orElse(null);
   }
 
   // ------------------------------------------------------------------ helpers
