@@ -277,8 +277,8 @@ public final class BillingEngine {
       long days = dayCount.days(s.date(), from);
       long ns = Math.multiplyExact(dSale, days);
       long nc = Math.multiplyExact(dCost, days);
-      long amount = rounding.divide(Math.addExact(saleCum, ns), n) - rounding.divide(saleCum, n);
-      long cost = rounding.divide(Math.addExact(costCum, nc), n) - rounding.divide(costCum, n);
+      long amount = share(saleCum, ns, n);
+      long cost = share(costCum, nc, n);
       saleCum += ns;
       costCum += nc;
       UnitSeats shown = UnitSeats.explain(dSale, seatsHint(dSale, s, p));
@@ -301,8 +301,8 @@ public final class BillingEngine {
       long days = dayCount.days(segStart, segEnd);
       long ns = Math.multiplyExact(rate, days);
       long nc = Math.multiplyExact(costRate, days);
-      long amount = rounding.divide(Math.addExact(saleCum, ns), n) - rounding.divide(saleCum, n);
-      long cost = rounding.divide(Math.addExact(costCum, nc), n) - rounding.divide(costCum, n);
+      long amount = share(saleCum, ns, n);
+      long cost = share(costCum, nc, n);
       saleCum += ns;
       costCum += nc;
       UnitSeats recurring = UnitSeats.explain(rate, s.seats());
@@ -320,6 +320,15 @@ public final class BillingEngine {
       n--;
     }
     return n == steps.size() ? steps : steps.subList(0, n);
+  }
+
+  /**
+   * A line's part of a cumulative rounding: what rounding the running accrual after the line adds
+   * to rounding it before, so that lines always add up to the rounded whole (BIL-6).
+   */
+  private long share(long cumulative, long numerator, long daysInTerm) {
+    return rounding.divide(Math.addExact(cumulative, numerator), daysInTerm)
+        - rounding.divide(cumulative, daysInTerm);
   }
 
   /** The seats a change of rate is for: the seats added or removed, else all (a status change). */
