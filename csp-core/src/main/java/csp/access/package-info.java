@@ -1,8 +1,0 @@
-/**
- * Access (ACC-1..5, SUB-6): partners and their kind, actors with explicit rights, the operations
- * of the partner entry point, and the policies that decide who may do what.
- */
-@CspStyle
-package csp.access;
-
-import csp.CspStyle;

@@ -1,9 +1,0 @@
-/**
- * Monthly bills (BIL-1..7): billing timing, exact accrual billed as a difference from what was
- * billed before, explained prorated lines, the partner's own services, financing, cost and
- * margin, and plain-text and CSV rendering.
- */
-@CspStyle
-package csp.billing;
-
-import csp.CspStyle;

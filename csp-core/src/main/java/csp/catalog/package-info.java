@@ -1,8 +1,0 @@
-/**
- * The catalog (CAT-1..5): SKUs, product families, segments, add-on attachment, the access kept
- * while suspended, and the program policy that says which families may be ordered.
- */
-@CspStyle
-package csp.catalog;
-
-import csp.CspStyle;

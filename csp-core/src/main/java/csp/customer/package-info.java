@@ -1,8 +1,0 @@
-/**
- * Customers and tenants (CUS-1..4): a customer's tenant and its origin, its market and segment,
- * its billing profile (BIL-2) and the partner's delegated admin on it (CUS-4, ACC-1).
- */
-@CspStyle
-package csp.customer;
-
-import csp.CspStyle;

@@ -1,8 +1,0 @@
-/**
- * Exact money (BIL-6): minor units inside, {@code MonetaryAmount} at the edge, one rounding per
- * charge, and conserving allocation.
- */
-@CspStyle
-package csp.money;
-
-import csp.CspStyle;

@@ -1,9 +1,0 @@
-/**
- * Subscriptions and seats (SUB-1..7, CAT-3, CUS-3): terms, the seat and suspension history of each
- * term as exact per-day accrual rates, and the lifecycle operations, each returning the next value
- * and the event that explains it.
- */
-@CspStyle
-package csp.subscription;
-
-import csp.CspStyle;

@@ -1,0 +1,130 @@
+package io.github.cspkit.csp.access;
+
+import static java.util.Objects.requireNonNull;
+
+import com.google.common.collect.Sets;
+import java.util.EnumSet;
+import java.util.Set;
+
+/**
+ * Who acts (ACC-3, ACC-4, SUB-6, DIS-1): explicit in every call, never read from a thread or a
+ * global. A partner user, a customer user, a distributor, or the vendor.
+ */
+public sealed interface Actor {
+  /** @return the user or organisation id, for logs */
+  String userId();
+
+  /**
+   * A user of a partner, with rights on the partner's own tenant and over customers, kept apart
+   * (ACC-3).
+   *
+   * @param partnerId the partner
+   * @param userId the user
+   * @param rights the rights
+   */
+  record PartnerUser(String partnerId, String userId, Set<Right> rights) implements Actor {
+    /**
+     * @param partnerId partner
+     * @param userId user
+     * @param rights rights
+     */
+    public PartnerUser {
+      requireNonNull(partnerId, "partnerId");
+      requireNonNull(userId, "userId");
+      rights = Sets.immutableEnumSet(requireNonNull(rights, "rights"));
+    }
+
+    /**
+     * @param right a right
+     * @return whether the user holds it
+     */
+    public boolean has(Right right) {
+      return rights.contains(right);
+    }
+  }
+
+  /**
+   * A user of a customer's own tenant (ACC-5, SUB-6).
+   *
+   * @param customerId the customer
+   * @param userId the user
+   * @param admin whether the user is an admin of the customer's tenant
+   */
+  record CustomerUser(String customerId, String userId, boolean admin) implements Actor {
+    /**
+     * @param customerId customer
+     * @param userId user
+     * @param admin admin
+     */
+    public CustomerUser {
+      requireNonNull(customerId, "customerId");
+      requireNonNull(userId, "userId");
+    }
+  }
+
+  /**
+   * A distributor (indirect provider) that quotes resellers from published lists (DIS-1).
+   *
+   * @param userId the distributor
+   */
+  record Distributor(String userId) implements Actor {
+    /** @param userId distributor */
+    public Distributor {
+      requireNonNull(userId, "userId");
+    }
+  }
+
+  /**
+   * The cloud vendor: publishes price lists and may give notice on the agreement.
+   *
+   * @param userId the vendor
+   */
+  record Vendor(String userId) implements Actor {
+    /** @param userId vendor */
+    public Vendor {
+      requireNonNull(userId, "userId");
+    }
+  }
+
+  /**
+   * @param partnerId the partner
+   * @param userId the user
+   * @return a partner admin agent: both rights
+   */
+  static PartnerUser partnerAdmin(String partnerId, String userId) {
+    return new PartnerUser(partnerId, userId, EnumSet.allOf(Right.class));
+  }
+
+  /**
+   * @param partnerId the partner
+   * @param userId the user
+   * @param rights the rights
+   * @return a partner user
+   */
+  static PartnerUser partnerUser(String partnerId, String userId, Right... rights) {
+    Set<Right> set = EnumSet.noneOf(Right.class);
+    set.addAll(java.util.Arrays.asList(rights));
+    return new PartnerUser(partnerId, userId, set);
+  }
+
+  /**
+   * @param customerId the customer
+   * @return that customer's tenant admin
+   */
+  static CustomerUser customerAdmin(String customerId) {
+    return new CustomerUser(customerId, customerId + "-admin", true);
+  }
+
+  /**
+   * @param id the distributor's id
+   * @return a distributor
+   */
+  static Distributor distributor(String id) {
+    return new Distributor(id);
+  }
+
+  /** @return the vendor */
+  static Vendor vendor() {
+    return new Vendor("vendor");
+  }
+}

@@ -1,0 +1,140 @@
+package io.github.cspkit.csp.access;
+
+import static java.util.Objects.requireNonNull;
+
+import io.github.cspkit.csp.RuleViolation;
+import io.github.cspkit.csp.access.Actor.CustomerUser;
+import io.github.cspkit.csp.access.Actor.Distributor;
+import io.github.cspkit.csp.access.Actor.PartnerUser;
+import io.github.cspkit.csp.access.Actor.Vendor;
+import io.github.cspkit.csp.customer.Customer;
+
+/** The seed's reading of who may do what; see {@link AccessPolicy}. */
+final class SeedAccessPolicy implements AccessPolicy {
+  private final DelegatedAdminPolicy delegatedAdmin;
+
+  SeedAccessPolicy(DelegatedAdminPolicy delegatedAdmin) {
+    this.delegatedAdmin = requireNonNull(delegatedAdmin, "delegatedAdmin");
+  }
+
+  @Override
+  public void authorize(Actor actor, Partner partner, Operation op, Customer target) {
+    requireNonNull(actor, "actor");
+    requireNonNull(partner, "partner");
+    requireNonNull(op, "operation");
+    if (actor instanceof Vendor) {
+      vendor(op);
+    } else if (actor instanceof Distributor) {
+      RuleViolation.check(op == Operation.QUOTE_PRICE, "DIS-1",
+          "a distributor only quotes resellers from published price lists; it cannot %s", op.verb());
+    } else if (actor instanceof CustomerUser c) {
+      customer(c, partner, op, target);
+    } else {
+      partnerUser((PartnerUser) actor, partner, op, target);
+    }
+  }
+
+  private static void vendor(Operation op) {
+    boolean allowed = op == Operation.PUBLISH_PRICE_LIST || op == Operation.QUOTE_PRICE
+        || op == Operation.GIVE_NOTICE;
+    RuleViolation.check(allowed, "ACC-4",
+        "the vendor publishes price lists and may give notice; it cannot %s for the partner", op.verb());
+  }
+
+  private void customer(CustomerUser c, Partner partner, Operation op, Customer target) {
+    switch (op.group()) {
+      case SUBSCRIPTION:
+        throw RuleViolation.of("SUB-6", "customers cannot take any action on a CSP subscription;"
+            + " ask your partner %s to %s", partner.name(), op.verb());
+      case VENDOR:
+        throw RuleViolation.of("PRC-1", "only the vendor publishes price lists");
+      case QUOTE:
+        throw RuleViolation.of("PRC-3", "price lists are available to partners and distributors,"
+            + " not to customers; ask your partner for a quote");
+      case PARTNER_COMPANY:
+      case CSP:
+        throw RuleViolation.of("ACC-4", "only the CSP partner can %s; customer %s buys through it",
+            op.verb(), c.customerId());
+      default:
+        break;
+    }
+    boolean own = target != null && target.id().equals(c.customerId());
+    if (own) {
+      RuleViolation.check(target.isManagedBy(partner.id()), "ACC-4",
+          "customer %s is not managed by partner %s", target.id(), partner.id());
+    }
+    if (op == Operation.ADMINISTER_TENANT) {
+      throw RuleViolation.of("ACC-1", "delegated administration is the partner's; a customer"
+          + " admin configures its services in its own admin center instead");
+    }
+    RuleViolation.check(own, "ACC-5", "a customer user acts only in its own tenant (%s), not in %s",
+        c.customerId(), target == null ? "none" : target.id());
+    if (op == Operation.REMOVE_DELEGATED_ADMIN) {
+      RuleViolation.check(delegatedAdmin == DelegatedAdminPolicy.CUSTOMER_ADMIN && c.admin(), "ACC-2",
+          "customer %s cannot remove its CSP partner's delegated admin privileges: the partner"
+              + " must provide technical support", c.customerId());
+      return;
+    }
+    if (op == Operation.CONFIGURE_SERVICE) {
+      RuleViolation.check(c.admin(), "ACC-5",
+          "user %s is not an admin of tenant %s; ask a tenant admin", c.userId(), c.customerId());
+    }
+  }
+
+  private void partnerUser(PartnerUser u, Partner partner, Operation op, Customer target) {
+    RuleViolation.check(u.partnerId().equals(partner.id()), "ACC-4",
+        "user %s of partner %s cannot act for partner %s", u.userId(), u.partnerId(), partner.id());
+    switch (op.group()) {
+      case VENDOR:
+        throw RuleViolation.of("PRC-1", "only the vendor publishes price lists");
+      case QUOTE:
+        return;
+      case PARTNER_COMPANY:
+        RuleViolation.check(u.has(Right.OWN_TENANT_ADMIN), "ACC-3",
+            "user %s has no admin rights on the partner's own tenant, which %s needs",
+            u.userId(), op.verb());
+        return;
+      case CSP:
+      case SUBSCRIPTION:
+        RuleViolation.check(partner.isCsp(), "ACC-4",
+            "partner %s is not a CSP partner; only CSP partners can %s", partner.id(), op.verb());
+        delegated(u, partner, op, target);
+        return;
+      case CUSTOMER_SELF:
+        if (op == Operation.REMOVE_DELEGATED_ADMIN) {
+          throw RuleViolation.of("ACC-2", "delegated admin privileges on customer %s cannot be"
+              + " removed: the CSP partner must provide technical support",
+              target == null ? "?" : target.id());
+        }
+        delegated(u, partner, op, target);
+        requireDelegatedAdmin(target);
+        return;
+      case DELEGATED:
+        delegated(u, partner, op, target);
+        if (op == Operation.ADMINISTER_TENANT) {
+          requireDelegatedAdmin(target);
+        }
+        return;
+      case CUSTOMER_READ:
+      default:
+        delegated(u, partner, op, target);
+    }
+  }
+
+  private static void delegated(PartnerUser u, Partner partner, Operation op, Customer target) {
+    RuleViolation.check(u.has(Right.DELEGATED_ADMIN), "ACC-3",
+        "user %s has no delegated-admin rights over customers, which %s needs", u.userId(), op.verb());
+    if (target != null) {
+      RuleViolation.check(target.isManagedBy(partner.id()), "ACC-4",
+          "customer %s is not managed by partner %s", target.id(), partner.id());
+    }
+  }
+
+  private static void requireDelegatedAdmin(Customer target) {
+    if (target != null) {
+      RuleViolation.check(target.delegatedAdmin(), "ACC-1",
+          "the partner no longer holds delegated admin privileges on the tenant of %s", target.id());
+    }
+  }
+
+}

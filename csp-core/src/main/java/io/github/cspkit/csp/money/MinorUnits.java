@@ -1,0 +1,168 @@
+package io.github.cspkit.csp.money;
+
+import static java.util.Objects.requireNonNull;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import javax.money.CurrencyUnit;
+import javax.money.Monetary;
+import javax.money.MonetaryAmount;
+import javax.money.NumberValue;
+import org.javamoney.moneta.Money;
+
+/**
+ * Converts between {@link MonetaryAmount} at the API edge and {@code long} minor units inside
+ * (BIL-6: money is exact to the currency's minor unit). Overflow is an {@link ArithmeticException},
+ * never a wrong amount.
+ */
+public final class MinorUnits {
+  /** US dollar. */
+  public static final CurrencyUnit USD = Monetary.getCurrency("USD");
+  /** Euro. */
+  public static final CurrencyUnit EUR = Monetary.getCurrency("EUR");
+  /** Pound sterling. */
+  public static final CurrencyUnit GBP = Monetary.getCurrency("GBP");
+  /** Japanese yen: no minor digits. */
+  public static final CurrencyUnit JPY = Monetary.getCurrency("JPY");
+  /** Bahraini dinar: three minor digits. */
+  public static final CurrencyUnit BHD = Monetary.getCurrency("BHD");
+
+  private static final long[] POWERS = {1, 10, 100, 1_000, 10_000, 100_000, 1_000_000};
+
+  private MinorUnits() {}
+
+  /**
+   * @param currency a currency
+   * @return its minor digits (2 for USD, 0 for JPY, 3 for BHD); never negative
+   */
+  public static int digits(CurrencyUnit currency) {
+    return Math.max(0, currency.getDefaultFractionDigits());
+  }
+
+  /**
+   * Converts an amount to minor units.
+   *
+   * @param amount the amount; it must have no more digits than its currency's minor unit
+   * @return the amount in minor units, for example 28800 for 288.00 USD
+   * @throws IllegalArgumentException if the amount is finer than the minor unit
+   * @throws ArithmeticException if it does not fit a {@code long}
+   */
+  public static long of(MonetaryAmount amount) {
+    requireNonNull(amount, "amount");
+    int digits = digits(amount.getCurrency());
+    NumberValue number = amount.getNumber();
+    int scale = number.getScale();
+    // fast path, exact: at most 15 significant digits in minor units fit a double without error
+    if (digits < POWERS.length && scale <= digits && number.getPrecision() + (digits - scale) <= 15) {
+      return Math.round(number.doubleValue() * POWERS[digits]);
+    }
+    BigDecimal value = number.numberValue(BigDecimal.class);
+    try {
+      return value.movePointRight(digits).longValueExact();
+    } catch (ArithmeticException e) {
+      if (value.movePointRight(digits).stripTrailingZeros().scale() > 0) {
+        throw new IllegalArgumentException(
+            "amount " + amount + " is finer than the minor unit of " + amount.getCurrency());
+      }
+      throw new ArithmeticException("amount " + amount + " is too large");
+    }
+  }
+
+  /**
+   * Converts minor units to an amount.
+   *
+   * @param minor the minor units
+   * @param currency the currency
+   * @return the amount, with the currency's scale
+   */
+  public static MonetaryAmount toAmount(long minor, CurrencyUnit currency) {
+    requireNonNull(currency, "currency");
+    return Money.of(BigDecimal.valueOf(minor, digits(currency)), currency);
+  }
+
+  /**
+   * Rounds an amount to the currency's minor unit.
+   *
+   * @param amount the amount
+   * @param mode the rounding mode, passed explicitly
+   * @return the amount in minor units
+   */
+  public static long round(MonetaryAmount amount, RoundingMode mode) {
+    requireNonNull(amount, "amount");
+    requireNonNull(mode, "mode");
+    BigDecimal value = amount.getNumber().numberValue(BigDecimal.class);
+    return value.setScale(digits(amount.getCurrency()), mode).unscaledValue().longValueExact();
+  }
+
+  /**
+   * Formats minor units as a plain decimal, for example {@code 28800 -> "288.00"},
+   * {@code -11492 -> "-114.92"}, and {@code 5 -> "5"} for a currency without minor digits.
+   *
+   * @param minor the minor units
+   * @param currency the currency
+   * @return the text
+   */
+  public static String format(long minor, CurrencyUnit currency) {
+    return append(new StringBuilder(24), minor, digits(currency)).toString();
+  }
+
+  /**
+   * Appends minor units as a plain decimal, without intermediate strings (for bill rendering).
+   *
+   * @param sb where to append
+   * @param minor the minor units
+   * @param digits the currency's minor digits, 0 to 6
+   * @return {@code sb}
+   */
+  public static StringBuilder append(StringBuilder sb, long minor, int digits) {
+    if (digits == 0) {
+      return sb.append(minor);
+    }
+    long pow = pow10(digits);
+    if (minor < 0) {
+      sb.append('-');
+    }
+    long whole = Math.abs(minor / pow);
+    long frac = Math.abs(minor % pow);
+    sb.append(whole).append('.');
+    for (long p = pow / 10; p > 1 && frac < p; p /= 10) {
+      sb.append('0');
+    }
+    return sb.append(frac);
+  }
+
+  /**
+   * Parses a plain decimal with exactly the currency's minor digits or fewer.
+   *
+   * @param text for example {@code "240.00"} or {@code "-114.92"}
+   * @param currency the currency
+   * @return the minor units
+   * @throws IllegalArgumentException if the text is not such a number
+   */
+  public static long parse(String text, CurrencyUnit currency) {
+    requireNonNull(text, "text");
+    BigDecimal value;
+    try {
+      value = new BigDecimal(text);
+    } catch (NumberFormatException e) {
+      throw new IllegalArgumentException("not an amount: " + text);
+    }
+    if (value.scale() > digits(currency)) {
+      throw new IllegalArgumentException(
+          "amount " + text + " has more digits than " + currency + " allows (" + digits(currency) + ")");
+    }
+    try {
+      return value.movePointRight(digits(currency)).longValueExact();
+    } catch (ArithmeticException e) {
+      throw new IllegalArgumentException("amount " + text + " is too large");
+    }
+  }
+
+  /**
+   * @param digits 0 to 6
+   * @return 10 to the power {@code digits}
+   */
+  static long pow10(int digits) {
+    return POWERS[digits];
+  }
+}

