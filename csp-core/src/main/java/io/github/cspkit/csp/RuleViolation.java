@@ -13,7 +13,9 @@ import static java.util.Objects.requireNonNull;
 public final class RuleViolation extends RuntimeException {
   private static final long serialVersionUID = 1L;
 
+  /** The id of the refusing rule. */
   private final String rule;
+  /** Why it refused. */
   private final String reason;
 
   private RuleViolation(String rule, String reason) {

@@ -7,8 +7,11 @@ package io.github.cspkit.csp.repository;
 public final class StaleVersionException extends RuntimeException {
   private static final long serialVersionUID = 1L;
 
+  /** The aggregate that was saved. */
   private final String aggregate;
+  /** The version the save carried. */
   private final long expected;
+  /** The stored version. */
   private final long actual;
 
   /**
