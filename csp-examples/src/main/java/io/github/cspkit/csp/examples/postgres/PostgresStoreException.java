@@ -10,6 +10,7 @@ import java.sql.SQLException;
 public final class PostgresStoreException extends RuntimeException {
   private static final long serialVersionUID = 1L;
 
+  /** The driver's SQLSTATE. */
   private final String sqlState;
 
   /**
