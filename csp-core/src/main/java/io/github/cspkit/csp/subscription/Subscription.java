@@ -12,7 +12,7 @@ import org.immutables.value.Value;
  * A CSP subscription (SUB-1..7): a SKU ordered by a partner for a customer, in one-year terms.
  * An add-on names its base and shares the base's term end (CAT-3, SUB-3). Its history is kept as
  * {@link Term}s of {@link Step}s; status and seats are those of the latest step.
- * Immutable: operations in {@link SubscriptionOperations} return the next value.
+ * Immutable: the operations of {@code CspPartner} return the next value.
  */
 @Value.Immutable
 public abstract class Subscription {
@@ -91,7 +91,7 @@ public abstract class Subscription {
    * @param term the new current term, or the current term with a new step
    * @return this subscription with it
    */
-  Subscription withCurrentTerm(Term term) {
+  public Subscription withCurrentTerm(Term term) {
     Builder b = builder().from(this);
     List<Term> all = terms();
     b.terms(term.index() == all.size() ? concat(all, term) : replaceLast(all, term));
@@ -102,7 +102,7 @@ public abstract class Subscription {
    * @param on whether to renew
    * @return this subscription with auto-renewal on or off
    */
-  Subscription withAutoRenewal(boolean on) {
+  public Subscription withAutoRenewal(boolean on) {
     return builder().from(this).autoRenew(on).build();
   }
 

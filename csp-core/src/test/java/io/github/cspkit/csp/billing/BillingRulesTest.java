@@ -7,6 +7,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.github.cspkit.csp.RuleViolation;
+import io.github.cspkit.csp.billing.internal.BillingEngine;
+import io.github.cspkit.csp.billing.internal.IssuedBill;
 import io.github.cspkit.csp.customer.BillingProfile;
 import io.github.cspkit.csp.money.Allocation;
 import io.github.cspkit.csp.money.MinorUnits;

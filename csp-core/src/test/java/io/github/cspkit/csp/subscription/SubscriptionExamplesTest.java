@@ -17,6 +17,8 @@ import io.github.cspkit.csp.pricing.PriceBook;
 import io.github.cspkit.csp.pricing.PriceList;
 import io.github.cspkit.csp.pricing.PriceLock;
 import io.github.cspkit.csp.pricing.PricingPolicy;
+import io.github.cspkit.csp.subscription.internal.SubscriptionChange;
+import io.github.cspkit.csp.subscription.internal.SubscriptionOperations;
 import io.github.cspkit.csp.time.DateRange;
 import io.github.cspkit.csp.time.DayCount;
 import java.math.BigDecimal;

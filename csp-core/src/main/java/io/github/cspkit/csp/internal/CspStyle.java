@@ -1,4 +1,4 @@
-package io.github.cspkit.csp;
+package io.github.cspkit.csp.internal;
 
 import java.lang.annotation.ElementType;
 import java.lang.annotation.Retention;

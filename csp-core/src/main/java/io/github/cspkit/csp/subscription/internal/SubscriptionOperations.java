@@ -1,4 +1,4 @@
-package io.github.cspkit.csp.subscription;
+package io.github.cspkit.csp.subscription.internal;
 
 import static com.google.common.base.Preconditions.checkArgument;
 import static java.util.Objects.requireNonNull;
@@ -11,6 +11,13 @@ import io.github.cspkit.csp.money.Proration;
 import io.github.cspkit.csp.pricing.PriceLock;
 import io.github.cspkit.csp.pricing.PriceSource;
 import io.github.cspkit.csp.pricing.PricingPolicy;
+import io.github.cspkit.csp.subscription.ChangeKind;
+import io.github.cspkit.csp.subscription.LifecyclePolicy;
+import io.github.cspkit.csp.subscription.Step;
+import io.github.cspkit.csp.subscription.Subscription;
+import io.github.cspkit.csp.subscription.SubscriptionEvent;
+import io.github.cspkit.csp.subscription.SubscriptionStatus;
+import io.github.cspkit.csp.subscription.Term;
 import io.github.cspkit.csp.time.DateRange;
 import io.github.cspkit.csp.time.DayCount;
 import java.time.LocalDate;
