@@ -5,6 +5,7 @@ import static com.google.common.base.Preconditions.checkState;
 import static java.util.Objects.requireNonNull;
 
 import io.github.cspkit.csp.RuleViolation;
+import io.github.cspkit.csp.internal.Checks;
 import io.github.cspkit.csp.time.DateRange;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -298,7 +299,7 @@ public abstract class Agreement {
   }
 
   private void requireAdmissible(Notice notice) {
-    RuleViolation.check(notice.isWritten(), "AGR-4",
+    Checks.rule(notice.isWritten(), "AGR-4",
         "a notice by %s on %s through %s does not count: only written notice counts; send the "
             + "notice of intent not to renew in writing",
         notice.party(), notice.givenOn(), notice.channel());

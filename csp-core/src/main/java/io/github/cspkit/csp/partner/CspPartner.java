@@ -17,16 +17,17 @@ import io.github.cspkit.csp.agreement.NoticeChannel;
 import io.github.cspkit.csp.agreement.Party;
 import io.github.cspkit.csp.billing.Bill;
 import io.github.cspkit.csp.billing.BillingAccount;
-import io.github.cspkit.csp.billing.internal.BillingEngine;
 import io.github.cspkit.csp.billing.FinancingPlan;
-import io.github.cspkit.csp.billing.internal.IssuedBill;
 import io.github.cspkit.csp.billing.OwnService;
 import io.github.cspkit.csp.billing.Recurrence;
+import io.github.cspkit.csp.billing.internal.BillingEngine;
+import io.github.cspkit.csp.billing.internal.IssuedBill;
 import io.github.cspkit.csp.catalog.Catalog;
 import io.github.cspkit.csp.catalog.Sku;
 import io.github.cspkit.csp.customer.BillingProfile;
 import io.github.cspkit.csp.customer.Customer;
 import io.github.cspkit.csp.customer.Tenant;
+import io.github.cspkit.csp.internal.Checks;
 import io.github.cspkit.csp.money.MinorUnits;
 import io.github.cspkit.csp.money.Proration;
 import io.github.cspkit.csp.pricing.PriceList;
@@ -38,10 +39,10 @@ import io.github.cspkit.csp.repository.InMemoryStore;
 import io.github.cspkit.csp.repository.Repositories;
 import io.github.cspkit.csp.repository.Versioned;
 import io.github.cspkit.csp.subscription.Subscription;
-import io.github.cspkit.csp.subscription.internal.SubscriptionChange;
 import io.github.cspkit.csp.subscription.SubscriptionEvent;
-import io.github.cspkit.csp.subscription.internal.SubscriptionOperations;
 import io.github.cspkit.csp.subscription.SubscriptionStatus;
+import io.github.cspkit.csp.subscription.internal.SubscriptionChange;
+import io.github.cspkit.csp.subscription.internal.SubscriptionOperations;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.ArrayList;
@@ -316,12 +317,12 @@ public final class CspPartner {
       Versioned<Customer> v = customer(tx, customerId);
       requireCurrency(tx, v.value().market(), profile.currency(), r.date());
       for (Versioned<Subscription> s : tx.subscriptions().byCustomer(customerId)) {
-        RuleViolation.check(s.value().currency().equals(profile.currency()), "BIL-2",
+        Checks.rule(s.value().currency().equals(profile.currency()), "BIL-2",
             "customer %s has subscription %s in %s; its bills stay in that currency",
             customerId, s.value().id(), s.value().currency().getCurrencyCode());
       }
       for (OwnService s : tx.bills().services(customerId)) {
-        RuleViolation.check(s.currency().equals(profile.currency()), "BIL-2",
+        Checks.rule(s.currency().equals(profile.currency()), "BIL-2",
             "customer %s has service %s in %s; its bills stay in that currency",
             customerId, s.id(), s.currency().getCurrencyCode());
       }
@@ -376,7 +377,7 @@ public final class CspPartner {
     return command(r, sig(r, "addService", customerId, serviceId, name, amount, recurrence), Operation.ADD_SERVICE, customerId, true, (tx, out) -> {
       Customer c = customer(tx, customerId).value();
       requireAfterLastBill(tx, c, r.date());
-      RuleViolation.check(amount.getCurrency().equals(c.billing().currency()), "BIL-2",
+      Checks.rule(amount.getCurrency().equals(c.billing().currency()), "BIL-2",
           "service %s is priced in %s but customer %s is billed in %s", serviceId,
           amount.getCurrency(), customerId, c.billing().currency());
       checkArgument(tx.bills().services(customerId).stream().noneMatch(s -> s.id().equals(serviceId)),
@@ -964,7 +965,7 @@ public final class CspPartner {
 
   private static void requireCurrency(Repositories tx, String market, CurrencyUnit currency,
       LocalDate date) {
-    RuleViolation.check(tx.priceLists().hasCurrency(market, currency, date), "BIL-2",
+    Checks.rule(tx.priceLists().hasCurrency(market, currency, date), "BIL-2",
         "no price list of market %s is published in %s; bill the customer in a currency its"
             + " market has price lists in", market, currency.getCurrencyCode());
   }
@@ -973,7 +974,7 @@ public final class CspPartner {
     checkArgument(!date.isBefore(c.createdOn()), "date %s is before customer %s was created on %s",
         date, c.id(), c.createdOn());
     tx.bills().account(c.id()).flatMap(a -> a.value().lastIssuedOn()).ifPresent(last ->
-        RuleViolation.check(date.isAfter(last), "BIL-7", "a bill of customer %s was issued at the"
+        Checks.rule(date.isAfter(last), "BIL-7", "a bill of customer %s was issued at the"
             + " end of %s; changes must be dated after it, not on %s", c.id(), last, date));
   }
 
