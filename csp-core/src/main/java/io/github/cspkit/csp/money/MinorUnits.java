@@ -106,15 +106,8 @@ public final class MinorUnits {
     return append(new StringBuilder(24), minor, digits(currency)).toString();
   }
 
-  /**
-   * Appends minor units as a plain decimal, without intermediate strings (for bill rendering).
-   *
-   * @param sb where to append
-   * @param minor the minor units
-   * @param digits the currency's minor digits, 0 to 6
-   * @return {@code sb}
-   */
-  public static StringBuilder append(StringBuilder sb, long minor, int digits) {
+  /** Appends minor units as a plain decimal; {@code digits} is 0 to 6. */
+  private static StringBuilder append(StringBuilder sb, long minor, int digits) {
     if (digits == 0) {
       return sb.append(minor);
     }

@@ -176,11 +176,6 @@ public final class CspPartner {
     return catalog;
   }
 
-  /** @return the store */
-  public CspStore store() {
-    return store;
-  }
-
   // ---------------------------------------------------------------- agreement
 
   /**

@@ -3,7 +3,6 @@ package io.github.cspkit.csp.time;
 import static com.google.common.base.Preconditions.checkArgument;
 import static java.util.Objects.requireNonNull;
 
-import com.google.common.collect.Range;
 import java.time.LocalDate;
 import java.util.Optional;
 
@@ -140,23 +139,6 @@ public final class DateRange {
    */
   public DateRange withStart(LocalDate newStart) {
     return of(newStart, end);
-  }
-
-  /** @return the same days as a Guava {@code [start, end)} range */
-  public Range<LocalDate> toRange() {
-    return Range.closedOpen(start, end);
-  }
-
-  /**
-   * @param range a Guava range closed below and open above
-   * @return the same days as a {@code DateRange}
-   */
-  public static DateRange fromRange(Range<LocalDate> range) {
-    checkArgument(range.hasLowerBound() && range.hasUpperBound()
-        && range.lowerBoundType() == com.google.common.collect.BoundType.CLOSED
-        && range.upperBoundType() == com.google.common.collect.BoundType.OPEN,
-        "expected a range [start, end), found %s", range);
-    return of(range.lowerEndpoint(), range.upperEndpoint());
   }
 
   @Override

@@ -36,7 +36,7 @@ class IdempotencyAndTimingTest {
   }
 
   private static StoreSnapshot snap(World w) {
-    return StoreSnapshot.of(w.p.store(), World.PARTNER, List.of("acme"), List.of("S1"), List.of("k-1"));
+    return StoreSnapshot.of(w.store, World.PARTNER, List.of("acme"), List.of("S1"), List.of("k-1"));
   }
 
   @Test
@@ -89,7 +89,7 @@ class IdempotencyAndTimingTest {
     assertThat(april.lines()).allMatch(l -> l.seats() == 10 || l.kind() == io.github.cspkit.csp.billing.LineKind.PRORATED);
     w.p.issueBills(on(d("2026-04-01")));
     Conservation.Tally tally = new Conservation.Tally();
-    Conservation.check(w.p.store(), tally);
+    Conservation.check(w.store, tally);
     assertThat(tally.finishedTerms).isEqualTo(1);
   }
 }

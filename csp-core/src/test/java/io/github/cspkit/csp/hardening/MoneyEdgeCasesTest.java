@@ -40,7 +40,7 @@ class MoneyEdgeCasesTest {
     w.p.removeSeats(on(d("2025-09-20")), "S1", 2);
     w.p.issueBills(on(d("2026-04-20")));
     Conservation.Tally tally = new Conservation.Tally();
-    Conservation.check(w.p.store(), tally);
+    Conservation.check(w.store, tally);
     assertThat(tally.finishedTerms).isEqualTo(1);
     return w.p.bills("acme");
   }
@@ -128,17 +128,17 @@ class MoneyEdgeCasesTest {
     w.p.issueBills(on(d("2024-07-01")));
     long total = w.p.bills("whale").stream().mapToLong(Bill::totalMinor).sum();
     assertThat(total).isEqualTo(HUGE_UNIT * 10_000);
-    Conservation.check(w.p.store(), new Conservation.Tally());
+    Conservation.check(w.store, new Conservation.Tally());
   }
 
   @Test
   void SUB_1_an_order_whose_charge_overflows_is_a_clear_ArithmeticException_and_stores_nothing() {
     World w = huge(HUGE_UNIT * 2);
     w.customer("whale", 1, d("2023-03-01"));
-    StoreSnapshot before = StoreSnapshot.of(w.p.store(), World.PARTNER, List.of("whale"), List.of("S1"), List.of("k"));
+    StoreSnapshot before = StoreSnapshot.of(w.store, World.PARTNER, List.of("whale"), List.of("S1"), List.of("k"));
     assertThatThrownBy(() -> w.p.order(on(d("2023-06-01")).withKey("k"), "whale", "BIG", 10_000, "S1"))
         .isInstanceOf(ArithmeticException.class);
-    assertThat(StoreSnapshot.of(w.p.store(), World.PARTNER, List.of("whale"), List.of("S1"), List.of("k")))
+    assertThat(StoreSnapshot.of(w.store, World.PARTNER, List.of("whale"), List.of("S1"), List.of("k")))
         .isEqualTo(before);
   }
 
@@ -160,7 +160,7 @@ class MoneyEdgeCasesTest {
       assertThat(b.totalMinor()).as("%s", b).isGreaterThanOrEqualTo(0);
     }
     if (added == null && billed == null) {
-      Conservation.check(w.p.store(), new Conservation.Tally());
+      Conservation.check(w.store, new Conservation.Tally());
     }
   }
 
@@ -172,11 +172,11 @@ class MoneyEdgeCasesTest {
     io.github.cspkit.csp.pricing.PriceList absurd = io.github.cspkit.csp.pricing.PriceList.builder().id("absurd").market("US")
         .currency(MinorUnits.USD).publishedOn(d("2025-01-01")).effectiveOn(d("2025-04-01"))
         .putPrices("O365_E3", org.javamoney.moneta.Money.of(new BigDecimal("1e18"), "USD")).build();
-    StoreSnapshot before = StoreSnapshot.of(w.p.store(), World.PARTNER, List.of(), List.of(), List.of("k"));
+    StoreSnapshot before = StoreSnapshot.of(w.store, World.PARTNER, List.of(), List.of(), List.of("k"));
     io.github.cspkit.csp.partner.Request vendor = io.github.cspkit.csp.partner.Request.of(io.github.cspkit.csp.access.Actor.vendor(), d("2025-01-01")).withKey("k");
     assertThatThrownBy(() -> w.p.publishPriceList(vendor, absurd))
         .isInstanceOf(ArithmeticException.class).hasMessageContaining("too large");
-    assertThat(StoreSnapshot.of(w.p.store(), World.PARTNER, List.of(), List.of(), List.of("k"))).isEqualTo(before);
+    assertThat(StoreSnapshot.of(w.store, World.PARTNER, List.of(), List.of(), List.of("k"))).isEqualTo(before);
     // the price book did not take the list either
     assertThat(w.p.priceQuote(on(d("2025-03-01")), "O365_E3", "US", MinorUnits.USD, d("2025-04-10"))
         .isPublished()).isFalse();
@@ -231,7 +231,7 @@ class MoneyEdgeCasesTest {
     long total = w.p.bills("acme").stream().mapToLong(Bill::totalMinor).sum();
     assertThat(total).isEqualTo(18_391);
     Conservation.Tally tally = new Conservation.Tally();
-    Conservation.check(w.p.store(), tally);
+    Conservation.check(w.store, tally);
     assertThat(tally.finishedTerms).isEqualTo(1);
   }
 }

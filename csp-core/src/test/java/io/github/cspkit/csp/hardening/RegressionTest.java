@@ -95,7 +95,7 @@ class RegressionTest {
     w.customer("b-broken", 1, d("2025-01-10"));
     w.customer("c-last", 1, d("2025-01-10"));
     // written straight into the store, past the entry point's checks: a service in another currency
-    w.p.store().inTransaction(tx -> {
+    w.store.inTransaction(tx -> {
       tx.bills().saveService(io.github.cspkit.csp.billing.OwnService.builder().id("svc").customerId("b-broken")
           .amountMinor(5_000).currency(MinorUnits.EUR).recurrence(Recurrence.MONTHLY)
           .startsOn(d("2025-03-10")).build());
@@ -150,7 +150,7 @@ class RegressionTest {
     w.p.order(on(d("2025-03-10")), "acme", "O365_E3", 10, "S1");
     w.p.addSeats(on(d("2025-03-11")).withKey("add-1"), "S1", 2);
     io.github.cspkit.csp.partner.CspPartner other = io.github.cspkit.csp.partner.CspPartner.builder().partner(io.github.cspkit.csp.access.Partner.csp("tailspin"))
-        .catalog(io.github.cspkit.csp.catalog.Catalog.of(List.of(E3))).store(w.p.store()).build();
+        .catalog(io.github.cspkit.csp.catalog.Catalog.of(List.of(E3))).store(w.store).build();
     Actor otherAdmin = Actor.partnerAdmin("tailspin", "agent");
     other.acceptAgreement(Request.of(otherAdmin, d("2025-01-02")));
     other.createCustomer(Request.of(otherAdmin, d("2025-01-10")), io.github.cspkit.csp.partner.NewCustomer.builder().id("zeta")

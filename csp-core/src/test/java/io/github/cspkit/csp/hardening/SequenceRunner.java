@@ -15,12 +15,15 @@ import io.github.cspkit.csp.customer.Customer;
 import io.github.cspkit.csp.customer.TenantOrigin;
 import io.github.cspkit.csp.money.MinorUnits;
 import io.github.cspkit.csp.partner.CspPartner;
+import io.github.cspkit.csp.partner.CspPolicies;
 import io.github.cspkit.csp.partner.NewCustomer;
 import io.github.cspkit.csp.partner.Request;
 import io.github.cspkit.csp.partner.Result;
 import io.github.cspkit.csp.pricing.PriceList;
 import io.github.cspkit.csp.repository.CommandRecord;
+import io.github.cspkit.csp.repository.CspStore;
 import io.github.cspkit.csp.repository.DomainEvent;
+import io.github.cspkit.csp.repository.InMemoryStore;
 import io.github.cspkit.csp.repository.Versioned;
 import io.github.cspkit.csp.subscription.Subscription;
 import io.github.cspkit.csp.testkit.CspGenerators;
@@ -88,6 +91,7 @@ final class SequenceRunner {
   private record Replay(String key, String name, Supplier<Result<?>> rerun, Result<?> first) {}
 
   private final CspPartner p;
+  private final CspStore store = InMemoryStore.create();
   private final CspGenerators gens;
   private final boolean nightly;
   private final Stats stats;
@@ -101,7 +105,7 @@ final class SequenceRunner {
   private Replay lastKeyed;
 
   SequenceRunner(long seed, boolean nightly, Stats stats) {
-    this.p = CspGenerators.newPartner();
+    this.p = CspGenerators.newPartner(CspPolicies.seed(), store);
     this.gens = CspGenerators.ofSeed(seed);
     this.nightly = nightly;
     this.stats = stats;
@@ -140,7 +144,7 @@ final class SequenceRunner {
     LocalDate end = cursor.plusDays(400);
     List<Bill> last = p.issueBills(Request.of(ADMIN, end));
     stats.bills += last.size();
-    Conservation.check(p.store(), stats.tally);
+    Conservation.check(store, stats.tally);
     stats.maxSpanDays = Math.max(stats.maxSpanDays, cursor.toEpochDay() - start.plusMonths(2).toEpochDay());
   }
 
@@ -163,7 +167,7 @@ final class SequenceRunner {
     if (nightly && op.kind() != Op.Kind.ORDER_UNPUBLISHED && date.minusDays(1).isAfter(billedThrough)) {
       billedThrough = date.minusDays(1);
       stats.bills += p.issueBills(Request.of(ADMIN, billedThrough)).size();
-      Conservation.check(p.store(), stats.tally);
+      Conservation.check(store, stats.tally);
     }
     String key = "k" + index;
     Call call = call(op, date, key);
@@ -183,7 +187,7 @@ final class SequenceRunner {
         }
       }
       requireUnchanged(before, "refused call " + e);
-      Conservation.check(p.store(), stats.tally);
+      Conservation.check(store, stats.tally);
       return;
     }
     stats.successes++;
@@ -209,7 +213,7 @@ final class SequenceRunner {
         check(e.commandKey().equals(p.partner().id() + ":" + key), "event %s carries the command's key %s", e, key);
       }
       check(p.events(key).equals(r.events()), "the command's events are found by its key %s", key);
-      CommandRecord rec = p.store().read().idempotency().find(p.partner().id() + ":" + key).orElse(null);
+      CommandRecord rec = store.read().idempotency().find(p.partner().id() + ":" + key).orElse(null);
       check(rec != null && (rec.command().equals(call.name) || rec.command().startsWith(call.name + "(")),
           "key %s is recorded for %s: %s", key, call.name, rec);
       check(r.value().equals(reload(r.value())), "the result is the aggregate as stored");
@@ -221,7 +225,7 @@ final class SequenceRunner {
         check(!b.issuedOn().isAfter(date), "bill %s issued on %s, after the run's day %s", b, b.issuedOn(), date);
       }
     }
-    Conservation.check(p.store(), stats.tally);
+    Conservation.check(store, stats.tally);
   }
 
   // ------------------------------------------------------------------ calls
@@ -245,7 +249,7 @@ final class SequenceRunner {
   }
 
   private Call call(Op op, LocalDate date, String key) {
-    List<String> customers = p.store().read().customers().ids();
+    List<String> customers = store.read().customers().ids();
     String customerId = pick(customers, op.target(), "ghost-customer-");
     List<Subscription> subs = subscriptions(customers);
     List<Subscription> live = subs.stream()
@@ -417,7 +421,7 @@ final class SequenceRunner {
   private List<Subscription> subscriptions(List<String> customers) {
     List<Subscription> all = new ArrayList<>();
     for (String c : customers) {
-      for (Versioned<Subscription> v : p.store().read().subscriptions().byCustomer(c)) {
+      for (Versioned<Subscription> v : store.read().subscriptions().byCustomer(c)) {
         all.add(v.value());
       }
     }
@@ -457,16 +461,16 @@ final class SequenceRunner {
     } else if (value instanceof BillingAccount a) {
       return p.billingAccount(a.customerId()).orElse(null);
     } else if (value instanceof PriceList l) {
-      return p.store().read().priceLists().find(l.id()).orElse(null);
+      return store.read().priceLists().find(l.id()).orElse(null);
     } else if (value instanceof OwnService s) {
-      return p.store().read().bills().services(s.customerId()).stream()
+      return store.read().bills().services(s.customerId()).stream()
           .filter(x -> x.id().equals(s.id())).findFirst().orElse(null);
     }
     throw new AssertionError("unexpected result value " + value);
   }
 
   private StoreSnapshot snapshot() {
-    return StoreSnapshot.of(p.store(), PARTNER_ID, triedCustomerIds, triedSubscriptionIds, keys);
+    return StoreSnapshot.of(store, PARTNER_ID, triedCustomerIds, triedSubscriptionIds, keys);
   }
 
   private void requireUnchanged(StoreSnapshot before, String what) {
