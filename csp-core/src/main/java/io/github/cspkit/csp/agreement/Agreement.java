@@ -1,7 +1,5 @@
 package io.github.cspkit.csp.agreement;
 
-import static com.google.common.base.Preconditions.checkArgument;
-import static com.google.common.base.Preconditions.checkState;
 import static java.util.Objects.requireNonNull;
 
 import io.github.cspkit.csp.RuleViolation;
@@ -59,17 +57,17 @@ public abstract class Agreement {
 
   @Value.Check
   void check() {
-    checkState(!partnerId().isBlank(), "partnerId must not be blank");
+    Checks.range(!partnerId().isBlank(), "partnerId must not be blank");
     LocalDate previous = acceptedOn();
     for (Notice notice : notices()) {
-      checkState(notice.isWritten(), "only written notices are kept, found %s", notice);
-      checkState(!notice.givenOn().isBefore(previous),
+      Checks.range(notice.isWritten(), "only written notices are kept, found %s", notice);
+      Checks.range(!notice.givenOn().isBefore(previous),
           "notices must be given on or after acceptance on %s, in order; found %s",
           acceptedOn(), notice);
       previous = notice.givenOn();
     }
     LocalDate last = previous;
-    endDate().ifPresent(end -> checkState(!last.isAfter(end),
+    endDate().ifPresent(end -> Checks.range(!last.isAfter(end),
         "a notice given on %s comes after the end on %s", last, end));
   }
 
@@ -96,7 +94,7 @@ public abstract class Agreement {
     requireNonNull(partnerId, "partnerId");
     requireNonNull(acceptedOn, "acceptedOn");
     requireNonNull(policy, "policy");
-    checkArgument(!partnerId.isBlank(), "partnerId must not be blank");
+    Checks.range(!partnerId.isBlank(), "partnerId must not be blank");
     return ImmutableAgreement.builder()
         .partnerId(partnerId)
         .acceptedOn(acceptedOn)

@@ -31,6 +31,7 @@ public abstract class Tenant {
    * @return the tenant
    */
   public static Tenant of(String id, TenantOrigin origin) {
+    Checks.text("tenant id", id);
     return ImmutableTenant.of(id, origin);
   }
 

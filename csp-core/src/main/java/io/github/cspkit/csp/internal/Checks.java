@@ -10,6 +10,8 @@ import io.github.cspkit.csp.RuleViolation;
  * API's edge. Fixed-arity overloads, so that a passing check allocates nothing. Not exported.
  */
 public final class Checks {
+  private static final java.util.regex.Pattern WORD = java.util.regex.Pattern.compile("[A-Za-z0-9_.-]+");
+
   private Checks() {}
 
   /**
@@ -124,6 +126,35 @@ public final class Checks {
   }
 
   /**
+   * As {@link #range(boolean, String, Object...)}, with one number: nothing is boxed when the
+   * check holds.
+   *
+   * @param condition what must hold
+   * @param template the message template
+   * @param a the argument
+   */
+  public static void range(boolean condition, String template, long a) {
+    if (!condition) {
+      throw new OutOfRangeException(Strings.lenientFormat(template, a));
+    }
+  }
+
+  /**
+   * As {@link #range(boolean, String, Object...)}, with two numbers: nothing is boxed when the
+   * check holds.
+   *
+   * @param condition what must hold
+   * @param template the message template
+   * @param a the first argument
+   * @param b the second argument
+   */
+  public static void range(boolean condition, String template, long a, long b) {
+    if (!condition) {
+      throw new OutOfRangeException(Strings.lenientFormat(template, a, b));
+    }
+  }
+
+  /**
    * As {@link #range(boolean, String, Object...)}, with two arguments.
    *
    * @param condition what must hold
@@ -167,6 +198,25 @@ public final class Checks {
   }
 
   /**
+   * An id that is a word: as {@link #name}, and only letters, digits, {@code _}, {@code .} and
+   * {@code -} (customer, subscription and partner ids).
+   *
+   * @param what what it names, for the message, for example {@code "customer id"}
+   * @param value the id
+   * @return {@code value}
+   * @throws NullPointerException if {@code value} is null
+   * @throws OutOfRangeException if it is too long or not such a word
+   */
+  public static String word(String what, String value) {
+    name(what, value);
+    if (!WORD.matcher(value).matches()) {
+      throw new OutOfRangeException(what + " must be a word (letters, digits, _ . -), found '"
+          + value + "'");
+    }
+    return value;
+  }
+
+  /**
    * A free text given at the API's edge (a task, a setting): as {@link #name}, up to
    * {@link OutOfRangeException#MAX_TEXT} characters.
    *
@@ -178,7 +228,15 @@ public final class Checks {
     return text(what, value, OutOfRangeException.MAX_TEXT);
   }
 
-  private static String text(String what, String value, int max) {
+  /**
+   * As {@link #name}, with another maximum length.
+   *
+   * @param what what it is, for the message
+   * @param value the text
+   * @param max the most characters it may have
+   * @return {@code value}
+   */
+  public static String text(String what, String value, int max) {
     if (value == null) {
       throw new NullPointerException(what);
     }
@@ -226,6 +284,21 @@ public final class Checks {
     long r = a + b;
     if (((a ^ r) & (b ^ r)) < 0) {
       throw new OutOfRangeException("arithmetic overflow: " + a + " + " + b
+          + " does not fit 64 bits");
+    }
+    return r;
+  }
+
+  /**
+   * @param a a long
+   * @param b another
+   * @return {@code a - b}
+   * @throws OutOfRangeException if it overflows
+   */
+  public static long subtract(long a, long b) {
+    long r = a - b;
+    if (((a ^ b) & (a ^ r)) < 0) {
+      throw new OutOfRangeException("arithmetic overflow: " + a + " - " + b
           + " does not fit 64 bits");
     }
     return r;

@@ -1,10 +1,12 @@
 package io.github.cspkit.csp.partner;
 
-import static com.google.common.base.Preconditions.checkArgument;
 import static java.util.Objects.requireNonNull;
 
 import com.google.common.collect.ImmutableList;
+import io.github.cspkit.csp.ConflictException;
+import io.github.cspkit.csp.OutOfRangeException;
 import io.github.cspkit.csp.RuleViolation;
+import io.github.cspkit.csp.UnknownIdException;
 import io.github.cspkit.csp.access.AccessPolicy;
 import io.github.cspkit.csp.access.Actor;
 import io.github.cspkit.csp.access.IncidentFeed;
@@ -187,8 +189,7 @@ public final class CspPartner {
   public Result<Agreement> acceptAgreement(Request r) {
     return command(r, sig(r, "acceptAgreement"), Operation.ACCEPT_AGREEMENT, null, false,
         (tx, out) -> {
-          checkArgument(tx.agreements().find(partner.id()).isEmpty(),
-              "partner %s has already accepted the agreement", partner.id());
+          conflictIf(tx.agreements().find(partner.id()).isPresent(), "agreement", partner.id());
           Agreement a = Agreement.accept(partner.id(), r.date(), policies.renewal());
           tx.agreements().save(a, 0);
           out.event("agreement", partner.id(), "ACCEPTED", r.date(),
@@ -237,7 +238,7 @@ public final class CspPartner {
    */
   public Result<PriceList> publishPriceList(Request r, PriceList list) {
     requireNonNull(list, "list");
-    checkArgument(list.publishedOn().equals(r.date()),
+    Checks.range(list.publishedOn().equals(requireNonNull(r, "r").date()),
         "list %s is published on %s, not on the request's day %s", list.id(), list.publishedOn(), r.date());
     return command(r, sig(r, "publishPriceList", list.id()), Operation.PUBLISH_PRICE_LIST, null, false, (tx, out) -> {
       policies.priceLists().validate(list); // these policies (PRC-1, PRC-2), and the store's own
@@ -263,7 +264,7 @@ public final class CspPartner {
       LocalDate day) {
     requireNonNull(r, "r");
     policies.access().authorize(r.actor(), partner, Operation.QUOTE_PRICE, null);
-    return store.read().priceLists().quote(sku, market, currency, day, r.date());
+    return exact(() -> store.read().priceLists().quote(sku, market, currency, day, r.date()));
   }
 
   // ---------------------------------------------------------------- customers
@@ -280,7 +281,7 @@ public final class CspPartner {
   public Result<Customer> createCustomer(Request r, NewCustomer spec) {
     requireNonNull(spec, "spec");
     return command(r, sig(r, "createCustomer", spec), Operation.CREATE_CUSTOMER, null, true, (tx, out) -> {
-      checkArgument(tx.customers().find(spec.id()).isEmpty(), "customer %s already exists", spec.id());
+      conflictIf(tx.customers().find(spec.id()).isPresent(), "customer", spec.id());
       requireCurrency(tx, spec.market(), spec.currency(), r.date());
       BillingProfile profile = BillingProfile.of(spec.billingDay(), spec.currency());
       Customer c = Customer.builder().id(spec.id()).name(spec.name()).partnerId(partner.id())
@@ -365,8 +366,8 @@ public final class CspPartner {
    */
   public Result<OwnService> addService(Request r, String customerId, String serviceId, String name,
       MonetaryAmount amount, Recurrence recurrence) {
-    requireNonNull(serviceId, "serviceId");
-    requireNonNull(name, "name");
+    Checks.name("service id", serviceId);
+    Checks.name("service name", name);
     requireNonNull(amount, "amount");
     requireNonNull(recurrence, "recurrence");
     return command(r, sig(r, "addService", customerId, serviceId, name, amount, recurrence), Operation.ADD_SERVICE, customerId, true, (tx, out) -> {
@@ -375,8 +376,8 @@ public final class CspPartner {
       Checks.rule(amount.getCurrency().equals(c.billing().currency()), "BIL-2",
           "service %s is priced in %s but customer %s is billed in %s", serviceId,
           amount.getCurrency(), customerId, c.billing().currency());
-      checkArgument(tx.bills().services(customerId).stream().noneMatch(s -> s.id().equals(serviceId)),
-          "customer %s already has a service %s", customerId, serviceId);
+      conflictIf(tx.bills().services(customerId).stream().anyMatch(s -> s.id().equals(serviceId)),
+          "service", customerId + "/" + serviceId);
       OwnService s = OwnService.builder().id(serviceId).customerId(customerId).name(name)
           .amountMinor(MinorUnits.of(amount)).currency(amount.getCurrency()).recurrence(recurrence)
           .startsOn(r.date()).build();
@@ -422,7 +423,7 @@ public final class CspPartner {
    * @return the customer
    */
   public Result<Customer> administerTenant(Request r, String customerId, String task) {
-    requireNonNull(task, "task");
+    Checks.text("task", task);
     return command(r, sig(r, "administerTenant", customerId, task), Operation.ADMINISTER_TENANT, customerId, false,
         (tx, out) -> {
           Customer c = customer(tx, customerId).value();
@@ -441,7 +442,7 @@ public final class CspPartner {
    */
   public DomainEvent administerOwnTenant(Request r, String task) {
     requireNonNull(r, "r");
-    requireNonNull(task, "task");
+    Checks.text("task", task);
     policies.access().authorize(r.actor(), partner, Operation.ADMINISTER_OWN_TENANT, null);
     return store.inTransaction(tx -> tx.events().append(new DomainEvent(0, "tenant",
         partner.id() + "-own-tenant", "ADMINISTERED", r.date(), scoped("auto-" + UUID.randomUUID()),
@@ -460,8 +461,8 @@ public final class CspPartner {
    */
   public Result<Customer> configureService(Request r, String customerId, String service,
       String setting) {
-    requireNonNull(service, "service");
-    requireNonNull(setting, "setting");
+    Checks.text("service", service);
+    Checks.text("setting", setting);
     return command(r, sig(r, "configureService", customerId, service, setting), Operation.CONFIGURE_SERVICE, customerId, false,
         (tx, out) -> {
           Customer c = customer(tx, customerId).value();
@@ -531,12 +532,11 @@ public final class CspPartner {
   private Result<Subscription> newSubscription(Request r, String name, Operation op,
       String customerId, String skuId, int seats, String subscriptionId) {
     requireNonNull(skuId, "skuId");
-    requireNonNull(subscriptionId, "subscriptionId");
+    Checks.word("subscription id", subscriptionId);
     return command(r, sig(r, name, customerId, skuId, seats, subscriptionId), op, customerId, true, (tx, out) -> {
       Versioned<Customer> c = customer(tx, customerId);
       requireAfterLastBill(tx, c.value(), r.date());
-      checkArgument(tx.subscriptions().find(subscriptionId).isEmpty(),
-          "subscription %s already exists", subscriptionId);
+      conflictIf(tx.subscriptions().find(subscriptionId).isPresent(), "subscription", subscriptionId);
       Sku sku = catalog.sku(skuId);
       SubscriptionChange change;
       if (op == Operation.CONVERT_TRIAL) {
@@ -568,13 +568,12 @@ public final class CspPartner {
   public Result<Subscription> orderAddOn(Request r, String baseId, String skuId, int seats,
       String subscriptionId) {
     requireNonNull(skuId, "skuId");
-    requireNonNull(subscriptionId, "subscriptionId");
+    Checks.word("subscription id", subscriptionId);
     String customerId = customerOf(baseId);
     return command(r, sig(r, "orderAddOn", baseId, skuId, seats, subscriptionId), Operation.ORDER_ADD_ON, customerId, true, (tx, out) -> {
       Customer c = customer(tx, customerId).value();
       requireAfterLastBill(tx, c, r.date());
-      checkArgument(tx.subscriptions().find(subscriptionId).isEmpty(),
-          "subscription %s already exists", subscriptionId);
+      conflictIf(tx.subscriptions().find(subscriptionId).isPresent(), "subscription", subscriptionId);
       Map<String, Versioned<Subscription>> rolled = roll(tx, c, r.date(), out);
       Subscription base = rolled.get(baseId).value();
       SubscriptionChange change = ops.orderAddOn(subscriptionId, base, c, catalog.sku(skuId), seats,
@@ -694,10 +693,12 @@ public final class CspPartner {
     Customer c = read.customers().find(v.value().customerId()).orElseThrow().value();
     policies.access().authorize(r.actor(), partner, Operation.QUOTE_CHANGE, c);
     requireAgreement(read, r.date());
-    Outcome scratch = new Outcome("quote");
-    Map<String, Versioned<Subscription>> rolled = rollAll(read, c, r.date(), scratch, new java.util.HashSet<>());
-    Subscription s = rolled.get(subscriptionId).value();
-    return ops.addSeats(s, c, catalog.sku(s.sku()), seats, r.date(), read.priceLists()).event();
+    return exact(() -> {
+      Outcome scratch = new Outcome("quote");
+      Map<String, Versioned<Subscription>> rolled = rollAll(read, c, r.date(), scratch, new java.util.HashSet<>());
+      Subscription s = rolled.get(subscriptionId).value();
+      return ops.addSeats(s, c, catalog.sku(s.sku()), seats, r.date(), read.priceLists()).event();
+    });
   }
 
   /**
@@ -719,10 +720,10 @@ public final class CspPartner {
   public Optional<Subscription> subscription(String id, LocalDate asOf) {
     requireNonNull(asOf, "asOf");
     Repositories read = store.read();
-    return read.subscriptions().find(requireNonNull(id, "id")).map(v -> {
+    return read.subscriptions().find(requireNonNull(id, "id")).map(v -> exact(() -> {
       Customer c = read.customers().find(v.value().customerId()).orElseThrow().value();
       return rollAll(read, c, asOf, new Outcome("view"), new java.util.HashSet<>()).get(id).value();
-    });
+    }));
   }
 
   /**
@@ -859,8 +860,8 @@ public final class CspPartner {
    */
   public Optional<LocalDate> nextBillDue(String customerId) {
     Repositories read = store.read();
-    return read.customers().find(requireNonNull(customerId, "customerId")).flatMap(c ->
-        read.bills().account(customerId).map(a -> billing.nextIssueDate(c.value(), a.value())));
+    return exact(() -> read.customers().find(requireNonNull(customerId, "customerId")).flatMap(c ->
+        read.bills().account(customerId).map(a -> billing.nextIssueDate(c.value(), a.value()))));
   }
 
   /**
@@ -947,8 +948,14 @@ public final class CspPartner {
         BillingAccount.open(c.id(), c.billing().firstPeriodFrom(c.createdOn()).start()), 0));
   }
 
-  private static IllegalArgumentException unknown(String kind, String id) {
-    return new IllegalArgumentException("unknown " + kind + " " + id);
+  private static UnknownIdException unknown(String kind, String id) {
+    return new UnknownIdException(kind, id);
+  }
+
+  private static void conflictIf(boolean taken, String kind, String id) {
+    if (taken) {
+      throw ConflictException.duplicate(kind, id);
+    }
   }
 
   private void requireAgreement(Repositories tx, LocalDate date) {
@@ -966,7 +973,7 @@ public final class CspPartner {
   }
 
   private static void requireAfterLastBill(Repositories tx, Customer c, LocalDate date) {
-    checkArgument(!date.isBefore(c.createdOn()), "date %s is before customer %s was created on %s",
+    Checks.range(!date.isBefore(c.createdOn()), "date %s is before customer %s was created on %s",
         date, c.id(), c.createdOn());
     tx.bills().account(c.id()).flatMap(a -> a.value().lastIssuedOn()).ifPresent(last ->
         Checks.rule(date.isAfter(last), "BIL-7", "a bill of customer %s was issued at the"
@@ -1000,8 +1007,10 @@ public final class CspPartner {
         Optional<CommandRecord> known = tx.idempotency().find(key.get());
         if (known.isPresent()) {
           CommandRecord rec = known.get();
-          checkArgument(rec.command().equals(name),
-              "idempotency key %s was used for %s, not for %s", rec.key(), rec.command(), name);
+          if (!rec.command().equals(name)) {
+            throw new ConflictException(ConflictException.Reason.KEY_REUSED, String.format(
+                "idempotency key %s was used for %s, not for %s", rec.key(), rec.command(), name));
+          }
           return new Result<>(reload.apply(tx, rec.aggregateId()), tx.events().byCommand(rec.key()),
               List.of(), true);
         }
@@ -1022,29 +1031,46 @@ public final class CspPartner {
 
   /**
    * Runs a transaction again when a save meets a newer version (optimistic concurrency: another
-   * instance sharing the store saved first). Each attempt reads afresh; the last failure escapes.
+   * instance sharing the store saved first). Each attempt reads afresh; the last failure escapes,
+   * as does the conflict when the thread is interrupted while waiting to retry.
    */
   private static <T> T retryingStale(java.util.function.Supplier<T> transaction) {
     for (int attempt = 1; ; attempt++) {
       try {
-        return transaction.get();
+        return exact(transaction);
       } catch (io.github.cspkit.csp.repository.StaleVersionException e) {
-        if (attempt == ATTEMPTS) {
+        if (attempt == ATTEMPTS || !backOff(attempt)) {
           throw e;
         }
-        backOff(attempt);
       }
     }
   }
 
-  /** Waits a random while, longer after each lost race, so that contenders stop colliding. */
-  private static void backOff(int attempt) {
+  /**
+   * Runs {@code work}, refusing an overflow or a date beyond {@link LocalDate#MAX} as
+   * {@link OutOfRangeException}: exact arithmetic never gives a wrong amount (BIL-6).
+   */
+  private static <T> T exact(java.util.function.Supplier<T> work) {
+    try {
+      return work.get();
+    } catch (ArithmeticException | java.time.DateTimeException e) {
+      throw new OutOfRangeException(e.getMessage() == null ? e.toString() : e.getMessage(), e);
+    }
+  }
+
+  /**
+   * Waits a random while, longer after each lost race, so that contenders stop colliding.
+   *
+   * @return false if the thread was interrupted (its flag is set again)
+   */
+  private static boolean backOff(int attempt) {
     long bound = 1L << Math.min(attempt, 7); // up to 128 ms
     try {
       Thread.sleep(java.util.concurrent.ThreadLocalRandom.current().nextLong(bound));
+      return true;
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
-      throw new IllegalStateException("interrupted while retrying a transaction", e);
+      return false;
     }
   }
 

@@ -1,6 +1,5 @@
 package io.github.cspkit.csp.pricing;
 
-import static com.google.common.base.Preconditions.checkArgument;
 import static java.util.Objects.requireNonNull;
 
 import io.github.cspkit.csp.RuleViolation;
@@ -94,7 +93,7 @@ public interface PriceListPolicy {
    */
   static PriceListPolicy monthly(Period notice) {
     requireNonNull(notice, "notice");
-    checkArgument(!notice.isNegative(), "notice must not be negative: %s", notice);
+    Checks.range(!notice.isNegative(), "notice must not be negative: %s", notice);
     return new MonthlyCadence(notice);
   }
 

@@ -1,7 +1,6 @@
 package io.github.cspkit.csp.subscription;
 
-import static com.google.common.base.Preconditions.checkState;
-
+import io.github.cspkit.csp.internal.Checks;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
@@ -44,8 +43,8 @@ public abstract class Subscription {
 
   @Value.Check
   void check() {
-    checkState(!terms().isEmpty(), "subscription %s has no term", id());
-    checkState(id().matches("[A-Za-z0-9_.-]+"), "subscription id must be a word, found '%s'", id());
+    Checks.range(!terms().isEmpty(), "subscription %s has no term", id());
+    Checks.word("subscription id", id());
   }
 
   /** @return a new builder */

@@ -65,7 +65,7 @@ class CustomerRulesTest {
   void CUS_1_a_customer_needs_a_tenant() {
     assertThatThrownBy(() -> Customer.builder().id("contoso").partnerId("p1").market("US")
         .billing(BillingProfile.of(1, MinorUnits.USD)).createdOn(DAY).build())
-        .isInstanceOf(IllegalStateException.class).hasMessageContaining("tenant");
+        .isInstanceOf(NullPointerException.class).hasMessageContaining("tenant");
   }
 
   @Test

@@ -1,5 +1,6 @@
 package io.github.cspkit.csp.hardening;
 
+import io.github.cspkit.csp.CspException;
 import io.github.cspkit.csp.RuleViolation;
 import io.github.cspkit.csp.access.Actor;
 import io.github.cspkit.csp.access.Right;
@@ -44,9 +45,10 @@ import javax.money.CurrencyUnit;
  * Interprets an {@link Op.Sequence} against a fresh in-memory partner (set up with
  * {@link CspGenerators}) and checks, after every step:
  * <ul>
- *   <li>a refusal is a {@link RuleViolation} with a rule id of DOMAIN.md, or an
- *       IllegalArgumentException / NullPointerException whose message names the parameter or the
- *       unknown id; nothing else is thrown;</li>
+ *   <li>a refusal is a {@link RuleViolation} with a rule id of DOMAIN.md, or another member of
+ *       the {@link CspException} family (UNKNOWN_ID, CONFLICT, OUT_OF_RANGE) or a
+ *       NullPointerException whose message names the parameter or the id; nothing else is
+ *       thrown;</li>
  *   <li>a refused call, a read-only call and an idempotent replay leave the whole store as it was
  *       ({@link StoreSnapshot});</li>
  *   <li>a successful command appended exactly the events its result reports (at least one), and
@@ -486,7 +488,7 @@ final class SequenceRunner {
       check(v.reason() != null && !v.reason().isBlank(), "a refusal gives its reason: %s", v);
       return;
     }
-    if (e instanceof IllegalArgumentException || e instanceof NullPointerException) {
+    if (e instanceof CspException || e instanceof NullPointerException) {
       String m = e.getMessage();
       check(m != null && !m.isBlank(), "%s without a message", e);
       boolean names = tokens.stream().anyMatch(m::contains) || PARAMETER_NAMES.stream().anyMatch(m::contains);
@@ -505,7 +507,7 @@ final class SequenceRunner {
         : m.contains("already exists") ? "duplicate id"
         : m.contains("idempotency key") ? "key reuse"
         : "other";
-    return e.getClass().getSimpleName().replace("Exception", "") + ": " + what;
+    return (e instanceof CspException c ? c.code() : e.getClass().getSimpleName()) + ": " + what;
   }
 
   static void check(boolean ok, String template, Object... args) {

@@ -3,6 +3,7 @@ package io.github.cspkit.csp.subscription;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.github.cspkit.csp.OutOfRangeException;
 import io.github.cspkit.csp.RuleViolation;
 import io.github.cspkit.csp.catalog.ProductFamily;
 import io.github.cspkit.csp.catalog.ProgramPolicy;
@@ -192,9 +193,9 @@ class SubscriptionExamplesTest {
   void SUB_1_a_change_outside_the_term_is_a_programming_error() {
     Subscription sub = order(10, "2025-02-10");
     assertThatThrownBy(() -> OPS.addSeats(sub, CONTOSO, E3, 1, d("2026-02-10"), BOOK))
-        .isInstanceOf(IllegalArgumentException.class);
+        .isInstanceOf(OutOfRangeException.class);
     assertThatThrownBy(() -> OPS.addSeats(sub, CONTOSO, E3, 1, d("2025-02-09"), BOOK))
-        .isInstanceOf(IllegalArgumentException.class);
+        .isInstanceOf(OutOfRangeException.class);
   }
 
   // ------------------------------------------------------------------ SUB-2

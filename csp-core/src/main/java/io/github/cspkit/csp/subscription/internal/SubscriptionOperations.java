@@ -1,6 +1,5 @@
 package io.github.cspkit.csp.subscription.internal;
 
-import static com.google.common.base.Preconditions.checkArgument;
 import static java.util.Objects.requireNonNull;
 
 import io.github.cspkit.csp.RuleViolation;
@@ -176,7 +175,7 @@ public final class SubscriptionOperations {
     requireNonNull(sku, "sku");
     requireNonNull(date, "date");
     requireNonNull(prices, "prices");
-    checkArgument(base.customerId().equals(customer.id()),
+    Checks.range(base.customerId().equals(customer.id()),
         "base %s belongs to customer %s, not %s", base.id(), base.customerId(), customer.id());
     checkOrderable(customer, sku, seats);
     Checks.rule(sku.isAddOn() && sku.attachesTo(base.sku()), "CAT-3",
@@ -455,9 +454,9 @@ public final class SubscriptionOperations {
   private static void requireWithin(Subscription sub, LocalDate date) {
     requireNonNull(date, "date");
     Term term = sub.term();
-    checkArgument(!date.isBefore(sub.last().date()),
+    Checks.range(!date.isBefore(sub.last().date()),
         "date %s is before the latest change of %s on %s", date, sub.id(), sub.last().date());
-    checkArgument(date.isBefore(term.end()),
+    Checks.range(date.isBefore(term.end()),
         "date %s is after the last day %s of the current term of %s", date, term.lastDay(), sub.id());
   }
 
