@@ -23,6 +23,7 @@ public non-sealed class ConflictException extends CspException {
     KEY_REUSED
   }
 
+  /** Why the call conflicts. */
   private final Reason reason;
 
   /**

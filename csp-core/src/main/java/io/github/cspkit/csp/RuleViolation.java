@@ -14,7 +14,9 @@ import static java.util.Objects.requireNonNull;
 public final class RuleViolation extends CspException {
   private static final long serialVersionUID = 1L;
 
+  /** The rule id, for example {@code "SUB-2"}. */
   private final String rule;
+  /** The reason, without the rule id. */
   private final String reason;
 
   private RuleViolation(String rule, String reason) {

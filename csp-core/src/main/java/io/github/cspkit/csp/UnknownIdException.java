@@ -11,7 +11,9 @@ public final class UnknownIdException extends CspException {
   public static final String CODE = "UNKNOWN_ID";
   private static final long serialVersionUID = 1L;
 
+  /** What the id should name, for example {@code "subscription"}. */
   private final String kind;
+  /** The id. */
   private final String id;
 
   /**

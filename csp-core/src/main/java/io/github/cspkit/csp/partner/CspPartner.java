@@ -62,8 +62,10 @@ import javax.money.MonetaryAmount;
  * (explicit actor, day, optional idempotency key) and, in one transaction of the {@link CspStore}:
  * replays a known key, checks the actor ({@link AccessPolicy}: ACC-1..5, SUB-6), the agreement
  * (AGR-1), the catalog and the rules, moves subscriptions through any term end (SUB-7), applies
- * the change, and stores it with its events and idempotency record. A refused call throws
- * {@link RuleViolation} and changes nothing. Holds no state of its own: many instances may share
+ * the change, and stores it with its events and idempotency record. A refused call throws a
+ * {@link io.github.cspkit.csp.CspException} ({@link RuleViolation} naming the rule, or
+ * {@code UNKNOWN_ID}, {@code CONFLICT}, {@code OUT_OF_RANGE}) and changes nothing; names and ids
+ * are checked here and by the values, the same on every store. Holds no state of its own: many instances may share
  * one store. Thread-safe.
  */
 public final class CspPartner {

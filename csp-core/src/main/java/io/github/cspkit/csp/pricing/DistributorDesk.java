@@ -43,7 +43,7 @@ public final class DistributorDesk {
    * @param day the day priced
    * @param knownOn the day the reseller asks
    * @return the unit price
-   * @throws csp.RuleViolation DIS-1 if no price is published for that day as known on {@code knownOn}
+   * @throws io.github.cspkit.csp.RuleViolation DIS-1 if no price is published for that day as known on {@code knownOn}
    *     (the reason says until when the list can be published) or the list does not name the SKU
    */
   public static MonetaryAmount priceForReseller(

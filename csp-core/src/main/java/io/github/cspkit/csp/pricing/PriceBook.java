@@ -67,7 +67,7 @@ public final class PriceBook implements PriceSource {
    * Publishing the same list again changes nothing.
    *
    * @param list the list
-   * @throws csp.RuleViolation PRC-1 or PRC-2 if the policy refuses it
+   * @throws io.github.cspkit.csp.RuleViolation PRC-1 or PRC-2 if the policy refuses it
    * @throws io.github.cspkit.csp.ConflictException if another list with the same id was published
    */
   public synchronized void publish(PriceList list) {

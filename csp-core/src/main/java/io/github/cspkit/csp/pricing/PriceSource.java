@@ -41,7 +41,7 @@ public interface PriceSource {
    * @param day the day priced
    * @param knownOn the day of knowledge
    * @return the unit price of one seat for one annual term
-   * @throws csp.RuleViolation as {@link PriceQuote#orElseThrow()}
+   * @throws io.github.cspkit.csp.RuleViolation as {@link PriceQuote#orElseThrow()}
    */
   default MonetaryAmount price(
       String sku, String market, CurrencyUnit currency, LocalDate day, LocalDate knownOn) {

@@ -11,8 +11,11 @@ import io.github.cspkit.csp.ConflictException;
 public final class StaleVersionException extends ConflictException {
   private static final long serialVersionUID = 1L;
 
+  /** The aggregate, for example {@code "subscription S1"}. */
   private final String aggregate;
+  /** The version the save carried. */
   private final long expected;
+  /** The stored version. */
   private final long actual;
 
   /**
