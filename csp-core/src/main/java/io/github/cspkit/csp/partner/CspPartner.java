@@ -65,8 +65,8 @@ import javax.money.MonetaryAmount;
  * the change, and stores it with its events and idempotency record. A refused call throws a
  * {@link io.github.cspkit.csp.CspException} ({@link RuleViolation} naming the rule, or
  * {@code UNKNOWN_ID}, {@code CONFLICT}, {@code OUT_OF_RANGE}) and changes nothing; names and ids
- * are checked here and by the values, the same on every store. Holds no state of its own: many instances may share
- * one store. Thread-safe.
+ * are checked here and by the values, the same on every store. Holds no state of its own: many
+ * instances may share one store. Thread-safe.
  */
 public final class CspPartner {
   private final Partner partner;
