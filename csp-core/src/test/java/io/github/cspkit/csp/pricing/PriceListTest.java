@@ -41,7 +41,7 @@ class PriceListTest {
             .publishedOn(d("2025-01-15")).effectiveOn(d("2025-03-01"))
             .putPrices("O365_E3", amount("240.00", EUR)).build())
         .isInstanceOf(OutOfRangeException.class)
-        .hasMessage("price list L: price of O365_E3 is in EUR, not in the list's currency USD");
+        .hasMessage("OUT_OF_RANGE: price list L: price of O365_E3 is in EUR, not in the list's currency USD");
   }
 
   @Test
@@ -56,7 +56,7 @@ class PriceListTest {
     assertThatThrownBy(() -> PriceList.of("L", "JP", JPY, d("2025-01-15"), d("2025-03-01"),
             Map.of("O365_E3", Money.of(new BigDecimal("1000.5"), JPY))))
         .isInstanceOf(OutOfRangeException.class)
-        .hasMessage("price list L: price of O365_E3 (JPY 1000.5) is finer than the minor unit of JPY");
+        .hasMessage("OUT_OF_RANGE: price list L: price of O365_E3 (JPY 1000.5) is finer than the minor unit of JPY");
     PriceList bhd = PriceList.of("B", "BH", BHD, d("2025-01-15"), d("2025-03-01"),
         Map.of("O365_E3", Money.of(new BigDecimal("9.125"), BHD)));
     assertThat(bhd.priceMinor("O365_E3")).hasValue(9125);
@@ -71,9 +71,9 @@ class PriceListTest {
   @Test
   void PRC_1_ids_and_markets_are_not_blank() {
     assertThatThrownBy(() -> list(" ", "US", USD, "2025-03", "2025-01-15"))
-        .hasMessage("price list id must not be blank");
+        .hasMessage("OUT_OF_RANGE: price list id must not be blank, found ' '");
     assertThatThrownBy(() -> list("L", "", USD, "2025-03", "2025-01-15"))
-        .hasMessage("price list L: market must not be blank");
+        .hasMessage("OUT_OF_RANGE: market must not be blank, found ''");
   }
 
   @Test
