@@ -5,6 +5,9 @@ import static org.quicktheories.QuickTheory.qt;
 
 import io.github.cspkit.csp.billing.Bill;
 import io.github.cspkit.csp.partner.CspPartner;
+import io.github.cspkit.csp.partner.CspPolicies;
+import io.github.cspkit.csp.repository.CspStore;
+import io.github.cspkit.csp.repository.InMemoryStore;
 import io.github.cspkit.csp.testkit.CspGenerators;
 import io.github.cspkit.csp.testkit.QtGens;
 import java.util.List;
@@ -56,9 +59,10 @@ class ReadmeGeneratorsExampleTest {
   @Test
   void BIL_1_my_invoice_export_balances_for_any_history() {
     qt().withExamples(200).forAll(QtGens.histories(5, 40)).checkAssert(history -> {
-      CspPartner csp = CspGenerators.newPartner();
+      CspStore store = InMemoryStore.create();             // yours: the entry point does not expose it
+      CspPartner csp = CspGenerators.newPartner(CspPolicies.seed(), store);
       CspGenerators.replay(history, csp);                  // never refused: the generator promises it
-      for (String c : csp.store().read().customers().ids()) {
+      for (String c : store.read().customers().ids()) {
         List<Bill> bills = csp.bills(c);
         assertThat(MyExport.total(bills)).isEqualTo(bills.stream().mapToLong(Bill::totalMinor).sum());
       }

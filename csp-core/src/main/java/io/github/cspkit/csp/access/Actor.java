@@ -3,6 +3,7 @@ package io.github.cspkit.csp.access;
 import static java.util.Objects.requireNonNull;
 
 import com.google.common.collect.Sets;
+import io.github.cspkit.csp.internal.Checks;
 import java.util.EnumSet;
 import java.util.Set;
 
@@ -29,8 +30,8 @@ public sealed interface Actor {
      * @param rights rights
      */
     public PartnerUser {
-      requireNonNull(partnerId, "partnerId");
-      requireNonNull(userId, "userId");
+      Checks.name("partnerId", partnerId);
+      Checks.text("userId", userId);
       rights = Sets.immutableEnumSet(requireNonNull(rights, "rights"));
     }
 
@@ -57,8 +58,8 @@ public sealed interface Actor {
      * @param admin admin
      */
     public CustomerUser {
-      requireNonNull(customerId, "customerId");
-      requireNonNull(userId, "userId");
+      Checks.name("customerId", customerId);
+      Checks.text("userId", userId);
     }
   }
 
@@ -70,7 +71,7 @@ public sealed interface Actor {
   record Distributor(String userId) implements Actor {
     /** @param userId distributor */
     public Distributor {
-      requireNonNull(userId, "userId");
+      Checks.text("userId", userId);
     }
   }
 
@@ -82,7 +83,7 @@ public sealed interface Actor {
   record Vendor(String userId) implements Actor {
     /** @param userId vendor */
     public Vendor {
-      requireNonNull(userId, "userId");
+      Checks.text("userId", userId);
     }
   }
 

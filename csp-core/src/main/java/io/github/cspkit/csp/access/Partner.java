@@ -1,7 +1,8 @@
 package io.github.cspkit.csp.access;
 
-import static com.google.common.base.Preconditions.checkArgument;
 import static java.util.Objects.requireNonNull;
+
+import io.github.cspkit.csp.internal.Checks;
 
 /**
  * A partner (ACC-4): its id, name and whether it is a CSP partner.
@@ -20,7 +21,8 @@ public record Partner(String id, String name, PartnerKind kind) {
     requireNonNull(id, "id");
     requireNonNull(name, "name");
     requireNonNull(kind, "kind");
-    checkArgument(id.matches("[A-Za-z0-9_.-]+"), "partner id must be a word, found '%s'", id);
+    Checks.word("partner id", id);
+    Checks.name("partner name", name);
   }
 
   /**

@@ -8,6 +8,7 @@ import io.github.cspkit.csp.access.Actor.Distributor;
 import io.github.cspkit.csp.access.Actor.PartnerUser;
 import io.github.cspkit.csp.access.Actor.Vendor;
 import io.github.cspkit.csp.customer.Customer;
+import io.github.cspkit.csp.internal.Checks;
 
 /** The seed's reading of who may do what; see {@link AccessPolicy}. */
 final class SeedAccessPolicy implements AccessPolicy {
@@ -25,7 +26,7 @@ final class SeedAccessPolicy implements AccessPolicy {
     if (actor instanceof Vendor) {
       vendor(op);
     } else if (actor instanceof Distributor) {
-      RuleViolation.check(op == Operation.QUOTE_PRICE, "DIS-1",
+      Checks.rule(op == Operation.QUOTE_PRICE, "DIS-1",
           "a distributor only quotes resellers from published price lists; it cannot %s", op.verb());
     } else if (actor instanceof CustomerUser c) {
       customer(c, partner, op, target);
@@ -37,7 +38,7 @@ final class SeedAccessPolicy implements AccessPolicy {
   private static void vendor(Operation op) {
     boolean allowed = op == Operation.PUBLISH_PRICE_LIST || op == Operation.QUOTE_PRICE
         || op == Operation.GIVE_NOTICE;
-    RuleViolation.check(allowed, "ACC-4",
+    Checks.rule(allowed, "ACC-4",
         "the vendor publishes price lists and may give notice; it cannot %s for the partner", op.verb());
   }
 
@@ -60,29 +61,29 @@ final class SeedAccessPolicy implements AccessPolicy {
     }
     boolean own = target != null && target.id().equals(c.customerId());
     if (own) {
-      RuleViolation.check(target.isManagedBy(partner.id()), "ACC-4",
+      Checks.rule(target.isManagedBy(partner.id()), "ACC-4",
           "customer %s is not managed by partner %s", target.id(), partner.id());
     }
     if (op == Operation.ADMINISTER_TENANT) {
       throw RuleViolation.of("ACC-1", "delegated administration is the partner's; a customer"
           + " admin configures its services in its own admin center instead");
     }
-    RuleViolation.check(own, "ACC-5", "a customer user acts only in its own tenant (%s), not in %s",
+    Checks.rule(own, "ACC-5", "a customer user acts only in its own tenant (%s), not in %s",
         c.customerId(), target == null ? "none" : target.id());
     if (op == Operation.REMOVE_DELEGATED_ADMIN) {
-      RuleViolation.check(delegatedAdmin == DelegatedAdminPolicy.CUSTOMER_ADMIN && c.admin(), "ACC-2",
+      Checks.rule(delegatedAdmin == DelegatedAdminPolicy.CUSTOMER_ADMIN && c.admin(), "ACC-2",
           "customer %s cannot remove its CSP partner's delegated admin privileges: the partner"
               + " must provide technical support", c.customerId());
       return;
     }
     if (op == Operation.CONFIGURE_SERVICE) {
-      RuleViolation.check(c.admin(), "ACC-5",
+      Checks.rule(c.admin(), "ACC-5",
           "user %s is not an admin of tenant %s; ask a tenant admin", c.userId(), c.customerId());
     }
   }
 
   private void partnerUser(PartnerUser u, Partner partner, Operation op, Customer target) {
-    RuleViolation.check(u.partnerId().equals(partner.id()), "ACC-4",
+    Checks.rule(u.partnerId().equals(partner.id()), "ACC-4",
         "user %s of partner %s cannot act for partner %s", u.userId(), u.partnerId(), partner.id());
     switch (op.group()) {
       case VENDOR:
@@ -90,13 +91,13 @@ final class SeedAccessPolicy implements AccessPolicy {
       case QUOTE:
         return;
       case PARTNER_COMPANY:
-        RuleViolation.check(u.has(Right.OWN_TENANT_ADMIN), "ACC-3",
+        Checks.rule(u.has(Right.OWN_TENANT_ADMIN), "ACC-3",
             "user %s has no admin rights on the partner's own tenant, which %s needs",
             u.userId(), op.verb());
         return;
       case CSP:
       case SUBSCRIPTION:
-        RuleViolation.check(partner.isCsp(), "ACC-4",
+        Checks.rule(partner.isCsp(), "ACC-4",
             "partner %s is not a CSP partner; only CSP partners can %s", partner.id(), op.verb());
         delegated(u, partner, op, target);
         return;
@@ -122,17 +123,17 @@ final class SeedAccessPolicy implements AccessPolicy {
   }
 
   private static void delegated(PartnerUser u, Partner partner, Operation op, Customer target) {
-    RuleViolation.check(u.has(Right.DELEGATED_ADMIN), "ACC-3",
+    Checks.rule(u.has(Right.DELEGATED_ADMIN), "ACC-3",
         "user %s has no delegated-admin rights over customers, which %s needs", u.userId(), op.verb());
     if (target != null) {
-      RuleViolation.check(target.isManagedBy(partner.id()), "ACC-4",
+      Checks.rule(target.isManagedBy(partner.id()), "ACC-4",
           "customer %s is not managed by partner %s", target.id(), partner.id());
     }
   }
 
   private static void requireDelegatedAdmin(Customer target) {
     if (target != null) {
-      RuleViolation.check(target.delegatedAdmin(), "ACC-1",
+      Checks.rule(target.delegatedAdmin(), "ACC-1",
           "the partner no longer holds delegated admin privileges on the tenant of %s", target.id());
     }
   }

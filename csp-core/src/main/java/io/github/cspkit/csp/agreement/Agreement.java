@@ -1,10 +1,9 @@
 package io.github.cspkit.csp.agreement;
 
-import static com.google.common.base.Preconditions.checkArgument;
-import static com.google.common.base.Preconditions.checkState;
 import static java.util.Objects.requireNonNull;
 
 import io.github.cspkit.csp.RuleViolation;
+import io.github.cspkit.csp.internal.Checks;
 import io.github.cspkit.csp.time.DateRange;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -58,17 +57,17 @@ public abstract class Agreement {
 
   @Value.Check
   void check() {
-    checkState(!partnerId().isBlank(), "partnerId must not be blank");
+    Checks.range(!partnerId().isBlank(), "partnerId must not be blank");
     LocalDate previous = acceptedOn();
     for (Notice notice : notices()) {
-      checkState(notice.isWritten(), "only written notices are kept, found %s", notice);
-      checkState(!notice.givenOn().isBefore(previous),
+      Checks.range(notice.isWritten(), "only written notices are kept, found %s", notice);
+      Checks.range(!notice.givenOn().isBefore(previous),
           "notices must be given on or after acceptance on %s, in order; found %s",
           acceptedOn(), notice);
       previous = notice.givenOn();
     }
     LocalDate last = previous;
-    endDate().ifPresent(end -> checkState(!last.isAfter(end),
+    endDate().ifPresent(end -> Checks.range(!last.isAfter(end),
         "a notice given on %s comes after the end on %s", last, end));
   }
 
@@ -95,7 +94,7 @@ public abstract class Agreement {
     requireNonNull(partnerId, "partnerId");
     requireNonNull(acceptedOn, "acceptedOn");
     requireNonNull(policy, "policy");
-    checkArgument(!partnerId.isBlank(), "partnerId must not be blank");
+    Checks.range(!partnerId.isBlank(), "partnerId must not be blank");
     return ImmutableAgreement.builder()
         .partnerId(partnerId)
         .acceptedOn(acceptedOn)
@@ -298,7 +297,7 @@ public abstract class Agreement {
   }
 
   private void requireAdmissible(Notice notice) {
-    RuleViolation.check(notice.isWritten(), "AGR-4",
+    Checks.rule(notice.isWritten(), "AGR-4",
         "a notice by %s on %s through %s does not count: only written notice counts; send the "
             + "notice of intent not to renew in writing",
         notice.party(), notice.givenOn(), notice.channel());

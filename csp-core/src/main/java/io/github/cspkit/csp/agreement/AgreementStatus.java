@@ -1,7 +1,6 @@
 package io.github.cspkit.csp.agreement;
 
-import static com.google.common.base.Preconditions.checkState;
-
+import io.github.cspkit.csp.internal.Checks;
 import io.github.cspkit.csp.time.DateRange;
 import java.time.LocalDate;
 import java.util.Optional;
@@ -47,8 +46,8 @@ public abstract class AgreementStatus {
 
   @Value.Check
   void check() {
-    checkState(term().isPresent() == isInForce(), "a term is given exactly when in force");
-    checkState(pendingNotice().isPresent() == endDate().isPresent(),
+    Checks.range(term().isPresent() == isInForce(), "a term is given exactly when in force");
+    Checks.range(pendingNotice().isPresent() == endDate().isPresent(),
         "an end date is given exactly with a pending notice");
   }
 }

@@ -1,8 +1,8 @@
 package io.github.cspkit.csp.agreement;
 
-import static com.google.common.base.Preconditions.checkArgument;
 import static java.util.Objects.requireNonNull;
 
+import io.github.cspkit.csp.internal.Checks;
 import java.time.MonthDay;
 import java.time.Period;
 
@@ -17,11 +17,11 @@ final class FixedRenewalPolicy implements RenewalPolicy {
   FixedRenewalPolicy(MonthDay renewalDate, Period noticePeriod) {
     this.renewalDate = requireNonNull(renewalDate, "renewalDate");
     this.noticePeriod = requireNonNull(noticePeriod, "noticePeriod");
-    checkArgument(!noticePeriod.isNegative(), "noticePeriod must not be negative, found %s",
+    Checks.range(!noticePeriod.isNegative(), "noticePeriod must not be negative, found %s",
         noticePeriod);
     // the deadline of each renewal must come after the renewal before it (leap and common years)
     for (int year = 2000; year <= 2004; year++) {
-      checkArgument(deadlineFor(renewalIn(year)).isAfter(renewalIn(year - 1)),
+      Checks.range(deadlineFor(renewalIn(year)).isAfter(renewalIn(year - 1)),
           "noticePeriod %s must be shorter than the time between two renewals", noticePeriod);
     }
   }

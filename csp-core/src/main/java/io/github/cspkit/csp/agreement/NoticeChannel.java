@@ -24,7 +24,7 @@ public enum NoticeChannel {
    *
    * @param text the name
    * @return the channel
-   * @throws IllegalArgumentException when no channel has that name
+   * @throws io.github.cspkit.csp.OutOfRangeException when no channel has that name
    */
   public static NoticeChannel parse(String text) {
     requireNonNull(text, "text");
@@ -34,7 +34,7 @@ public enum NoticeChannel {
         return channel;
       }
     }
-    throw new IllegalArgumentException(String.format(
+    throw new io.github.cspkit.csp.OutOfRangeException(String.format(
         "unknown notice channel '%s'; expected one of %s", text, Arrays.toString(values())));
   }
 }

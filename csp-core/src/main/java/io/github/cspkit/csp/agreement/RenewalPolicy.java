@@ -80,7 +80,8 @@ public interface RenewalPolicy {
    * @param noticePeriod the notice period, not negative and shorter than the time between two
    *     renewals
    * @return the policy
-   * @throws IllegalArgumentException when the notice period is negative or a year or longer
+   * @throws io.github.cspkit.csp.OutOfRangeException when the notice period is negative or a year
+   *     or longer
    */
   static RenewalPolicy of(MonthDay renewalDate, Period noticePeriod) {
     return new FixedRenewalPolicy(renewalDate, noticePeriod);

@@ -8,4 +8,4 @@
 @CspStyle
 package io.github.cspkit.csp.agreement;
 
-import io.github.cspkit.csp.CspStyle;
+import io.github.cspkit.csp.internal.CspStyle;

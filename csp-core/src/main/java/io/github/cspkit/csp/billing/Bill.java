@@ -1,5 +1,6 @@
 package io.github.cspkit.csp.billing;
 
+import io.github.cspkit.csp.internal.Checks;
 import io.github.cspkit.csp.money.MinorUnits;
 import io.github.cspkit.csp.time.DateRange;
 import java.time.LocalDate;
@@ -52,7 +53,7 @@ public abstract class Bill {
   public long totalMinor() {
     long sum = 0;
     for (BillLine l : lines()) {
-      sum = Math.addExact(sum, l.amountMinor());
+      sum = Checks.add(sum, l.amountMinor());
     }
     return sum;
   }
@@ -62,7 +63,7 @@ public abstract class Bill {
   public long costMinor() {
     long sum = 0;
     for (BillLine l : lines()) {
-      sum = Math.addExact(sum, l.costMinor());
+      sum = Checks.add(sum, l.costMinor());
     }
     return sum;
   }
@@ -79,16 +80,16 @@ public abstract class Bill {
 
   /** @return total minus cost (BIL-4) */
   public MonetaryAmount margin() {
-    return MinorUnits.toAmount(totalMinor() - costMinor(), currency());
+    return MinorUnits.toAmount(Checks.subtract(totalMinor(), costMinor()), currency());
   }
 
   @Value.Check
   void check() {
     long dueSum = 0;
     for (Due d : dues()) {
-      dueSum += d.amountMinor();
+      dueSum = Checks.add(dueSum, d.amountMinor());
     }
-    com.google.common.base.Preconditions.checkState(dueSum == totalMinor(),
+    Checks.range(dueSum == totalMinor(),
         "dues add up to %s, not to the total %s", dueSum, totalMinor());
   }
 

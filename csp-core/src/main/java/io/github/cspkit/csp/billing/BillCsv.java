@@ -57,14 +57,8 @@ public final class BillCsv {
     return sb.toString();
   }
 
-  /**
-   * Appends the rows of one bill, without a header, each ending with CRLF.
-   *
-   * @param out where to append
-   * @param bill the bill
-   * @return {@code out}
-   */
-  public static StringBuilder rows(StringBuilder out, Bill bill) {
+  /** Appends the rows of one bill, without a header, each ending with CRLF. */
+  private static StringBuilder rows(StringBuilder out, Bill bill) {
     requireNonNull(out, "out");
     requireNonNull(bill, "bill");
     int digits = Render.digits(bill.currency());

@@ -71,8 +71,26 @@ public final class BillLine {
         unitMinor, daysInTerm, amountMinor, costMinor, currency);
   }
 
-  /** The bill run's path: the span as two dates, without a {@link DateRange} per line. */
-  static BillLine subscription(LineKind kind, String subscriptionId, String sku,
+  /**
+   * As {@link #subscription(LineKind, String, String, String, DateRange, long, long, long, long,
+   * long, CurrencyUnit)}, with the span as two dates (the bill run's path: no {@link DateRange}
+   * per line).
+   *
+   * @param kind RECURRING or PRORATED
+   * @param subscriptionId the subscription
+   * @param sku its SKU
+   * @param description what happened; null for a recurring line
+   * @param from the first day covered
+   * @param to the first day not covered, not before {@code from}
+   * @param seats the seats charged, negative for a credit
+   * @param unitMinor the annual unit price
+   * @param daysInTerm the term's day count
+   * @param amountMinor the sale amount
+   * @param costMinor the partner's cost
+   * @param currency the currency
+   * @return the line
+   */
+  public static BillLine subscription(LineKind kind, String subscriptionId, String sku,
       String description, LocalDate from, LocalDate to, long seats, long unitMinor, long daysInTerm,
       long amountMinor, long costMinor, CurrencyUnit currency) {
     return new BillLine(requireNonNull(kind, "kind"), requireNonNull(subscriptionId, "subscriptionId"),

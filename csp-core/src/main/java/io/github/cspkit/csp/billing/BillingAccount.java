@@ -54,7 +54,8 @@ public abstract class BillingAccount {
   }
 
   /**
-   * The account after a bill: a cheap copy that shares unchanged collections (the bill run's path).
+   * The account after a bill (BIL-6): a cheap copy that shares unchanged collections (the bill
+   * run's path).
    *
    * @param issuedOn the bill's issue day
    * @param nextPeriodStart the next period's start
@@ -62,7 +63,7 @@ public abstract class BillingAccount {
    * @param oneOffs the one-off services billed now
    * @return the account after the bill
    */
-  BillingAccount afterBill(LocalDate issuedOn, LocalDate nextPeriodStart, Map<String, Billed> billed,
+  public BillingAccount afterBill(LocalDate issuedOn, LocalDate nextPeriodStart, Map<String, Billed> billed,
       Set<String> oneOffs) {
     return ((ImmutableBillingAccount) ImmutableBillingAccount.copyOf(this)).withLastIssuedOn(issuedOn)
         .withNextPeriodStart(nextPeriodStart).withBilled(billed).withOneOffsBilled(oneOffs);

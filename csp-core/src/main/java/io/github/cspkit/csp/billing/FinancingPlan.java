@@ -1,8 +1,8 @@
 package io.github.cspkit.csp.billing;
 
-import static com.google.common.base.Preconditions.checkArgument;
 import static java.util.Objects.requireNonNull;
 
+import io.github.cspkit.csp.internal.Checks;
 import java.math.BigDecimal;
 
 /**
@@ -44,9 +44,9 @@ public final class FinancingPlan {
    */
   public static FinancingPlan annualPrepayment(BigDecimal discountPercent) {
     requireNonNull(discountPercent, "discountPercent");
-    checkArgument(discountPercent.signum() >= 0 && discountPercent.compareTo(BigDecimal.valueOf(100)) <= 0,
+    Checks.range(discountPercent.signum() >= 0 && discountPercent.compareTo(BigDecimal.valueOf(100)) <= 0,
         "discountPercent must be 0 to 100, found %s", discountPercent);
-    checkArgument(discountPercent.stripTrailingZeros().scale() <= 2,
+    Checks.range(discountPercent.stripTrailingZeros().scale() <= 2,
         "discountPercent has at most two decimals, found %s", discountPercent);
     return new FinancingPlan(Kind.ANNUAL_PREPAYMENT, discountPercent.movePointRight(2).longValueExact(), 1);
   }
@@ -56,7 +56,7 @@ public final class FinancingPlan {
    * @return instalments
    */
   public static FinancingPlan instalments(int parts) {
-    checkArgument(parts >= 2 && parts <= 36, "parts must be 2 to 36, found %s", parts);
+    Checks.range(parts >= 2 && parts <= 36, "parts must be 2 to 36, found %s", parts);
     return new FinancingPlan(Kind.INSTALMENTS, 0, parts);
   }
 

@@ -1,7 +1,6 @@
 package io.github.cspkit.csp.billing;
 
-import static com.google.common.base.Preconditions.checkState;
-
+import io.github.cspkit.csp.internal.Checks;
 import io.github.cspkit.csp.money.MinorUnits;
 import java.time.LocalDate;
 import java.util.Optional;
@@ -51,7 +50,9 @@ public abstract class OwnService {
 
   @Value.Check
   void check() {
-    checkState(endsOn().map(e -> e.isAfter(startsOn())).orElse(true),
+    Checks.name("service id", id());
+    Checks.name("service name", name());
+    Checks.range(endsOn().map(e -> e.isAfter(startsOn())).orElse(true),
         "service %s ends on %s, not after it starts on %s", id(), endsOn().orElse(null), startsOn());
   }
 

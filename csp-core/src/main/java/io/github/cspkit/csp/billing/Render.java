@@ -45,9 +45,22 @@ final class Render {
     return (minor < 0 ? 1 : 0) + width(whole) + 1 + digits;
   }
 
-  /** Appends {@code minor} as a plain decimal, for example {@code -114.92}. */
+  /** Appends {@code minor} as a plain decimal, for example {@code -114.92}, without strings. */
   static StringBuilder amount(StringBuilder sb, long minor, int digits) {
-    return io.github.cspkit.csp.money.MinorUnits.append(sb, minor, digits);
+    if (digits == 0) {
+      return sb.append(minor);
+    }
+    long pow = POWERS[digits];
+    if (minor < 0) {
+      sb.append('-');
+    }
+    long whole = Math.abs(minor / pow);
+    long frac = Math.abs(minor % pow);
+    sb.append(whole).append('.');
+    for (long p = pow / 10; p > 1 && frac < p; p /= 10) {
+      sb.append('0');
+    }
+    return sb.append(frac);
   }
 
   /** Appends an ISO date, {@code yyyy-MM-dd}, for years 0 to 9999 (others as {@code LocalDate}). */

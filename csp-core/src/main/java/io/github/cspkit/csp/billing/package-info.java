@@ -6,4 +6,4 @@
 @CspStyle
 package io.github.cspkit.csp.billing;
 
-import io.github.cspkit.csp.CspStyle;
+import io.github.cspkit.csp.internal.CspStyle;

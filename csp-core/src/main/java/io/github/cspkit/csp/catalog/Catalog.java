@@ -28,12 +28,17 @@ public final class Catalog {
   /**
    * @param skus the SKUs, with distinct ids
    * @return a catalog of them
+   * @throws io.github.cspkit.csp.ConflictException if two SKUs have the same id
    */
   public static Catalog of(Collection<Sku> skus) {
     requireNonNull(skus, "skus");
-    ImmutableMap.Builder<String, Sku> b = ImmutableMap.builder();
-    skus.forEach(s -> b.put(s.id(), s));
-    return new Catalog(b.buildOrThrow());
+    java.util.Map<String, Sku> b = new java.util.LinkedHashMap<>();
+    for (Sku s : skus) {
+      if (b.putIfAbsent(s.id(), s) != null) {
+        throw io.github.cspkit.csp.ConflictException.duplicate("SKU", s.id());
+      }
+    }
+    return new Catalog(ImmutableMap.copyOf(b));
   }
 
   /**

@@ -1,7 +1,6 @@
 package io.github.cspkit.csp.catalog;
 
-import static com.google.common.base.Preconditions.checkArgument;
-import static java.util.Objects.requireNonNull;
+import io.github.cspkit.csp.internal.Checks;
 
 /**
  * A vendor product family, such as {@code office365} (CAT-1). Whether the program offers a family
@@ -26,8 +25,8 @@ public final class ProductFamily implements Comparable<ProductFamily> {
    * @return the family
    */
   public static ProductFamily of(String id) {
-    requireNonNull(id, "id");
-    checkArgument(id.matches("[A-Za-z0-9_-]+"), "family id must be a word, found '%s'", id);
+    Checks.name("family id", id);
+    Checks.range(id.matches("[A-Za-z0-9_-]+"), "family id must be a word, found '%s'", id);
     return new ProductFamily(id.toLowerCase(java.util.Locale.ROOT));
   }
 

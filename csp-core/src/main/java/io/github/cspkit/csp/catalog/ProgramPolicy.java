@@ -4,6 +4,7 @@ import static java.util.Objects.requireNonNull;
 
 import com.google.common.collect.ImmutableSet;
 import io.github.cspkit.csp.RuleViolation;
+import io.github.cspkit.csp.internal.Checks;
 import java.util.Set;
 
 /**
@@ -54,13 +55,13 @@ public interface ProgramPolicy {
   default void checkOrderable(Sku sku, Segment customerSegment, boolean verified) {
     requireNonNull(sku, "sku");
     requireNonNull(customerSegment, "customerSegment");
-    RuleViolation.check(offers(sku.family()), "CAT-1",
+    Checks.rule(offers(sku.family()), "CAT-1",
         "SKU %s belongs to the product family %s, which the CSP program does not offer; it offers: %s",
         sku.id(), sku.family(), this);
-    RuleViolation.check(!sku.trial(), "CAT-5",
+    Checks.rule(!sku.trial(), "CAT-5",
         "SKU %s is a trial offer and CSP has no trial offers; order the paid SKU instead", sku.id());
     if (sku.segment() != Segment.COMMERCIAL) {
-      RuleViolation.check(customerSegment == sku.segment() && verified, "CAT-2",
+      Checks.rule(customerSegment == sku.segment() && verified, "CAT-2",
           "SKU %s is sold only to customers verified for the %s segment; verify the customer first",
           sku.id(), sku.segment().name().toLowerCase(java.util.Locale.ROOT));
     }

@@ -1,7 +1,6 @@
 package io.github.cspkit.csp.catalog;
 
-import static com.google.common.base.Preconditions.checkState;
-
+import io.github.cspkit.csp.internal.Checks;
 import java.util.Set;
 import org.immutables.value.Value;
 
@@ -65,9 +64,10 @@ public abstract class Sku {
 
   @Value.Check
   void check() {
-    checkState(id().matches("[A-Za-z0-9_-]+"), "SKU id must be a word, found '%s'", id());
-    checkState(maxSeats() >= 1, "maxSeats must be at least 1, found %s", maxSeats());
-    checkState(!attachesTo().contains(id()), "SKU %s cannot attach to itself", id());
+    Checks.name("SKU id", id());
+    Checks.range(id().matches("[A-Za-z0-9_-]+"), "SKU id must be a word, found '%s'", id());
+    Checks.range(maxSeats() >= 1, "maxSeats must be at least 1, found %s", maxSeats());
+    Checks.range(!attachesTo().contains(id()), "SKU %s cannot attach to itself", id());
   }
 
   /**

@@ -3,6 +3,7 @@ package io.github.cspkit.csp.customer;
 import static java.util.Objects.requireNonNull;
 
 import io.github.cspkit.csp.RuleViolation;
+import io.github.cspkit.csp.internal.Checks;
 import io.github.cspkit.csp.time.DateRange;
 import java.time.LocalDate;
 import java.time.YearMonth;
@@ -34,7 +35,7 @@ public abstract class BillingProfile {
    */
   public static BillingProfile of(int billingDay, CurrencyUnit currency) {
     requireNonNull(currency, "currency");
-    RuleViolation.check(billingDay >= 1 && billingDay <= 31, "BIL-2",
+    Checks.rule(billingDay >= 1 && billingDay <= 31, "BIL-2",
         "billing day must be 1 to 31, found %s", billingDay);
     return ImmutableBillingProfile.of(billingDay, currency);
   }

@@ -1,9 +1,8 @@
 package io.github.cspkit.csp.customer;
 
-import static com.google.common.base.Preconditions.checkState;
-
 import io.github.cspkit.csp.RuleViolation;
 import io.github.cspkit.csp.catalog.Segment;
+import io.github.cspkit.csp.internal.Checks;
 import java.time.LocalDate;
 import org.immutables.value.Value;
 
@@ -60,8 +59,9 @@ public abstract class Customer {
 
   @Value.Check
   void check() {
-    checkState(id().matches("[A-Za-z0-9_.-]+"), "customer id must be a word, found '%s'", id());
-    checkState(!market().isBlank(), "market must not be blank");
+    Checks.word("customer id", id());
+    Checks.name("customer name", name());
+    Checks.name("market", market());
   }
 
   /** @return a new builder */

@@ -1,6 +1,7 @@
 package io.github.cspkit.csp.customer;
 
 import io.github.cspkit.csp.RuleViolation;
+import io.github.cspkit.csp.internal.Checks;
 import java.time.LocalDate;
 import java.util.Optional;
 import org.immutables.value.Value;
@@ -30,6 +31,7 @@ public abstract class Tenant {
    * @return the tenant
    */
   public static Tenant of(String id, TenantOrigin origin) {
+    Checks.text("tenant id", id);
     return ImmutableTenant.of(id, origin);
   }
 
@@ -54,7 +56,7 @@ public abstract class Tenant {
    * @throws RuleViolation CUS-2 if the tenant holds a syndication subscription
    */
   public void requireCspEligible() {
-    RuleViolation.check(origin() != TenantOrigin.SYNDICATION, "CUS-2",
+    Checks.rule(origin() != TenantOrigin.SYNDICATION, "CUS-2",
         "tenant %s holds a subscription acquired through syndication and cannot be used for CSP"
             + " subscriptions; use a new tenant for this customer", id());
   }
@@ -67,7 +69,7 @@ public abstract class Tenant {
    * @throws RuleViolation CUS-3 if the tenant has no running direct trial on that day
    */
   public Tenant endTrial(LocalDate date) {
-    RuleViolation.check(canConvertTrialOn(date), "CUS-3",
+    Checks.rule(canConvertTrialOn(date), "CUS-3",
         "tenant %s has no running trial provisioned directly from the vendor on %s (%s); order a"
             + " subscription instead", id(), date,
         trialEndedOn().map(d -> "its trial ended on " + d).orElse("it holds no direct trial"));

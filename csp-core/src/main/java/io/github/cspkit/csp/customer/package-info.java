@@ -5,4 +5,4 @@
 @CspStyle
 package io.github.cspkit.csp.customer;
 
-import io.github.cspkit.csp.CspStyle;
+import io.github.cspkit.csp.internal.CspStyle;

@@ -1,7 +1,8 @@
 package io.github.cspkit.csp.money;
 
-import static com.google.common.base.Preconditions.checkArgument;
 import static java.util.Objects.requireNonNull;
+
+import io.github.cspkit.csp.internal.Checks;
 
 /**
  * Splits a whole amount by weights, conserving it exactly (BIL-3, BIL-6): the parts add up to the
@@ -19,7 +20,7 @@ public final class Allocation {
    * @return the parts, adding up to {@code total}
    */
   public static long[] evenly(long total, int parts) {
-    checkArgument(parts >= 1, "parts must be at least 1, found %s", parts);
+    Checks.range(parts >= 1, "parts must be at least 1, found %s", parts);
     long[] out = new long[parts];
     long base = total / parts;
     long rest = total - base * parts;
@@ -45,14 +46,14 @@ public final class Allocation {
    */
   public static long[] byWeights(long total, long... weights) {
     requireNonNull(weights, "weights");
-    checkArgument(weights.length > 0, "weights must not be empty");
+    Checks.range(weights.length > 0, "weights must not be empty");
     long sum = 0;
     for (long w : weights) {
-      sum = Math.addExact(sum, w);
+      sum = Checks.add(sum, w);
     }
     long[] out = new long[weights.length];
     if (sum == 0) {
-      checkArgument(total == 0, "weights add up to zero, cannot split %s", total);
+      Checks.range(total == 0, "weights add up to zero, cannot split %s", total);
       return out;
     }
     java.math.BigInteger bigTotal = java.math.BigInteger.valueOf(total);
@@ -62,8 +63,8 @@ public final class Allocation {
     for (int i = 0; i < weights.length; i++) {
       java.math.BigInteger[] qr = bigTotal.multiply(java.math.BigInteger.valueOf(weights[i]))
           .divideAndRemainder(bigSum);
-      long q = qr[0].longValueExact();
-      long r = qr[1].longValueExact();
+      long q = exact(qr[0], total, weights[i]);
+      long r = qr[1].longValueExact(); // below |sum|
       // normalise to floor division so that every remainder is in [0, |sum|)
       if (r != 0 && ((r < 0) != (sum < 0))) {
         q -= 1;
@@ -87,5 +88,11 @@ public final class Allocation {
       left--;
     }
     return out;
+  }
+
+  private static long exact(java.math.BigInteger part, long total, long weight) {
+    Checks.range(part.bitLength() < 64, "arithmetic overflow: the part of %s with weight %s"
+        + " does not fit 64 bits", total, weight);
+    return part.longValue();
   }
 }

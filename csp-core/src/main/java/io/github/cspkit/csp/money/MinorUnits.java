@@ -2,6 +2,7 @@ package io.github.cspkit.csp.money;
 
 import static java.util.Objects.requireNonNull;
 
+import io.github.cspkit.csp.OutOfRangeException;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import javax.money.CurrencyUnit;
@@ -12,8 +13,9 @@ import org.javamoney.moneta.Money;
 
 /**
  * Converts between {@link MonetaryAmount} at the API edge and {@code long} minor units inside
- * (BIL-6: money is exact to the currency's minor unit). Overflow is an {@link ArithmeticException},
- * never a wrong amount.
+ * (BIL-6: money is exact to the currency's minor unit). An amount finer than the minor unit, or
+ * too large for a {@code long} of minor units, is an {@link OutOfRangeException}, never a wrong
+ * amount.
  */
 public final class MinorUnits {
   /** US dollar. */
@@ -44,8 +46,8 @@ public final class MinorUnits {
    *
    * @param amount the amount; it must have no more digits than its currency's minor unit
    * @return the amount in minor units, for example 28800 for 288.00 USD
-   * @throws IllegalArgumentException if the amount is finer than the minor unit
-   * @throws ArithmeticException if it does not fit a {@code long}
+   * @throws OutOfRangeException if the amount is finer than the minor unit, or does not fit a
+   *     {@code long}
    */
   public static long of(MonetaryAmount amount) {
     requireNonNull(amount, "amount");
@@ -61,10 +63,10 @@ public final class MinorUnits {
       return value.movePointRight(digits).longValueExact();
     } catch (ArithmeticException e) {
       if (value.movePointRight(digits).stripTrailingZeros().scale() > 0) {
-        throw new IllegalArgumentException(
+        throw new OutOfRangeException(
             "amount " + amount + " is finer than the minor unit of " + amount.getCurrency());
       }
-      throw new ArithmeticException("amount " + amount + " is too large");
+      throw new OutOfRangeException("amount " + amount + " is too large", e);
     }
   }
 
@@ -86,12 +88,19 @@ public final class MinorUnits {
    * @param amount the amount
    * @param mode the rounding mode, passed explicitly
    * @return the amount in minor units
+   * @throws OutOfRangeException if it does not fit a {@code long}, or needs rounding under
+   *     {@link RoundingMode#UNNECESSARY}
    */
   public static long round(MonetaryAmount amount, RoundingMode mode) {
     requireNonNull(amount, "amount");
     requireNonNull(mode, "mode");
     BigDecimal value = amount.getNumber().numberValue(BigDecimal.class);
-    return value.setScale(digits(amount.getCurrency()), mode).unscaledValue().longValueExact();
+    try {
+      return value.setScale(digits(amount.getCurrency()), mode).unscaledValue().longValueExact();
+    } catch (ArithmeticException e) {
+      throw new OutOfRangeException("amount " + amount + " cannot be rounded to a long of minor"
+          + " units " + mode, e);
+    }
   }
 
   /**
@@ -106,15 +115,8 @@ public final class MinorUnits {
     return append(new StringBuilder(24), minor, digits(currency)).toString();
   }
 
-  /**
-   * Appends minor units as a plain decimal, without intermediate strings (for bill rendering).
-   *
-   * @param sb where to append
-   * @param minor the minor units
-   * @param digits the currency's minor digits, 0 to 6
-   * @return {@code sb}
-   */
-  public static StringBuilder append(StringBuilder sb, long minor, int digits) {
+  /** Appends minor units as a plain decimal; {@code digits} is 0 to 6. */
+  private static StringBuilder append(StringBuilder sb, long minor, int digits) {
     if (digits == 0) {
       return sb.append(minor);
     }
@@ -137,7 +139,7 @@ public final class MinorUnits {
    * @param text for example {@code "240.00"} or {@code "-114.92"}
    * @param currency the currency
    * @return the minor units
-   * @throws IllegalArgumentException if the text is not such a number
+   * @throws OutOfRangeException if the text is not such a number
    */
   public static long parse(String text, CurrencyUnit currency) {
     requireNonNull(text, "text");
@@ -145,16 +147,16 @@ public final class MinorUnits {
     try {
       value = new BigDecimal(text);
     } catch (NumberFormatException e) {
-      throw new IllegalArgumentException("not an amount: " + text);
+      throw new OutOfRangeException("not an amount: " + text);
     }
     if (value.scale() > digits(currency)) {
-      throw new IllegalArgumentException(
+      throw new OutOfRangeException(
           "amount " + text + " has more digits than " + currency + " allows (" + digits(currency) + ")");
     }
     try {
       return value.movePointRight(digits(currency)).longValueExact();
     } catch (ArithmeticException e) {
-      throw new IllegalArgumentException("amount " + text + " is too large");
+      throw new OutOfRangeException("amount " + text + " is too large", e);
     }
   }
 

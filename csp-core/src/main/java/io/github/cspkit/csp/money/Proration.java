@@ -2,6 +2,7 @@ package io.github.cspkit.csp.money;
 
 import static java.util.Objects.requireNonNull;
 
+import io.github.cspkit.csp.internal.Checks;
 import javax.money.MonetaryAmount;
 
 /**
@@ -44,13 +45,12 @@ public final class Proration {
    * @param days the days charged
    * @param daysInTerm the days in the term, positive
    * @return the charge in minor units
-   * @throws ArithmeticException if the product overflows
+   * @throws io.github.cspkit.csp.OutOfRangeException if {@code daysInTerm} is not positive or
+   *     the product overflows
    */
   public long chargeMinor(long unitMinor, long seats, long days, long daysInTerm) {
-    if (daysInTerm <= 0) {
-      throw new IllegalArgumentException("daysInTerm must be positive, found " + daysInTerm);
-    }
-    return rounding.divide(Math.multiplyExact(Math.multiplyExact(unitMinor, seats), days), daysInTerm);
+    Checks.range(daysInTerm > 0, "daysInTerm must be positive, found %s", daysInTerm);
+    return rounding.divide(Checks.multiply(Checks.multiply(unitMinor, seats), days), daysInTerm);
   }
 
   /**

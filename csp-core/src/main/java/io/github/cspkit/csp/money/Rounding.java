@@ -1,5 +1,7 @@
 package io.github.cspkit.csp.money;
 
+import io.github.cspkit.csp.OutOfRangeException;
+import io.github.cspkit.csp.internal.Checks;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 
@@ -11,6 +13,7 @@ import java.math.RoundingMode;
 public interface Rounding {
   /** Half up, away from zero on a tie: 0.5 → 1, -0.5 → -1 (the default of BIL-6). */
   Rounding HALF_UP = (n, d) -> {
+    Checks.range(d > 0, "denominator must be positive, found %s", d);
     long q = n / d;
     long r = n % d;
     if (r == 0) {
@@ -29,13 +32,21 @@ public interface Rounding {
    * @return a rounding that follows it (through {@code BigDecimal}, slower than {@link #HALF_UP})
    */
   static Rounding of(RoundingMode mode) {
-    return (n, d) -> BigDecimal.valueOf(n).divide(BigDecimal.valueOf(d), 0, mode).longValueExact();
+    return (n, d) -> {
+      Checks.range(d > 0, "denominator must be positive, found %s", d);
+      try {
+        return BigDecimal.valueOf(n).divide(BigDecimal.valueOf(d), 0, mode).longValueExact();
+      } catch (ArithmeticException e) { // only RoundingMode.UNNECESSARY on an inexact quotient
+        throw new OutOfRangeException(n + "/" + d + " is not a whole minor unit under " + mode, e);
+      }
+    };
   }
 
   /**
    * @param numerator the exact amount times {@code denominator}, in minor units
    * @param denominator positive
    * @return the rounded whole minor units
+   * @throws OutOfRangeException if {@code denominator} is not positive
    */
   long divide(long numerator, long denominator);
 }

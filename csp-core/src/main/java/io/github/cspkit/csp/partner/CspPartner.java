@@ -1,10 +1,12 @@
 package io.github.cspkit.csp.partner;
 
-import static com.google.common.base.Preconditions.checkArgument;
 import static java.util.Objects.requireNonNull;
 
 import com.google.common.collect.ImmutableList;
+import io.github.cspkit.csp.ConflictException;
+import io.github.cspkit.csp.OutOfRangeException;
 import io.github.cspkit.csp.RuleViolation;
+import io.github.cspkit.csp.UnknownIdException;
 import io.github.cspkit.csp.access.AccessPolicy;
 import io.github.cspkit.csp.access.Actor;
 import io.github.cspkit.csp.access.IncidentFeed;
@@ -17,16 +19,17 @@ import io.github.cspkit.csp.agreement.NoticeChannel;
 import io.github.cspkit.csp.agreement.Party;
 import io.github.cspkit.csp.billing.Bill;
 import io.github.cspkit.csp.billing.BillingAccount;
-import io.github.cspkit.csp.billing.BillingEngine;
 import io.github.cspkit.csp.billing.FinancingPlan;
-import io.github.cspkit.csp.billing.IssuedBill;
 import io.github.cspkit.csp.billing.OwnService;
 import io.github.cspkit.csp.billing.Recurrence;
+import io.github.cspkit.csp.billing.internal.BillingEngine;
+import io.github.cspkit.csp.billing.internal.IssuedBill;
 import io.github.cspkit.csp.catalog.Catalog;
 import io.github.cspkit.csp.catalog.Sku;
 import io.github.cspkit.csp.customer.BillingProfile;
 import io.github.cspkit.csp.customer.Customer;
 import io.github.cspkit.csp.customer.Tenant;
+import io.github.cspkit.csp.internal.Checks;
 import io.github.cspkit.csp.money.MinorUnits;
 import io.github.cspkit.csp.money.Proration;
 import io.github.cspkit.csp.pricing.PriceList;
@@ -38,10 +41,10 @@ import io.github.cspkit.csp.repository.InMemoryStore;
 import io.github.cspkit.csp.repository.Repositories;
 import io.github.cspkit.csp.repository.Versioned;
 import io.github.cspkit.csp.subscription.Subscription;
-import io.github.cspkit.csp.subscription.SubscriptionChange;
 import io.github.cspkit.csp.subscription.SubscriptionEvent;
-import io.github.cspkit.csp.subscription.SubscriptionOperations;
 import io.github.cspkit.csp.subscription.SubscriptionStatus;
+import io.github.cspkit.csp.subscription.internal.SubscriptionChange;
+import io.github.cspkit.csp.subscription.internal.SubscriptionOperations;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.ArrayList;
@@ -59,9 +62,11 @@ import javax.money.MonetaryAmount;
  * (explicit actor, day, optional idempotency key) and, in one transaction of the {@link CspStore}:
  * replays a known key, checks the actor ({@link AccessPolicy}: ACC-1..5, SUB-6), the agreement
  * (AGR-1), the catalog and the rules, moves subscriptions through any term end (SUB-7), applies
- * the change, and stores it with its events and idempotency record. A refused call throws
- * {@link RuleViolation} and changes nothing. Holds no state of its own: many instances may share
- * one store. Thread-safe.
+ * the change, and stores it with its events and idempotency record. A refused call throws a
+ * {@link io.github.cspkit.csp.CspException} ({@link RuleViolation} naming the rule, or
+ * {@code UNKNOWN_ID}, {@code CONFLICT}, {@code OUT_OF_RANGE}) and changes nothing; names and ids
+ * are checked here and by the values, the same on every store. Holds no state of its own: many
+ * instances may share one store. Thread-safe.
  */
 public final class CspPartner {
   private final Partner partner;
@@ -175,11 +180,6 @@ public final class CspPartner {
     return catalog;
   }
 
-  /** @return the store */
-  public CspStore store() {
-    return store;
-  }
-
   // ---------------------------------------------------------------- agreement
 
   /**
@@ -191,8 +191,7 @@ public final class CspPartner {
   public Result<Agreement> acceptAgreement(Request r) {
     return command(r, sig(r, "acceptAgreement"), Operation.ACCEPT_AGREEMENT, null, false,
         (tx, out) -> {
-          checkArgument(tx.agreements().find(partner.id()).isEmpty(),
-              "partner %s has already accepted the agreement", partner.id());
+          conflictIf(tx.agreements().find(partner.id()).isPresent(), "agreement", partner.id());
           Agreement a = Agreement.accept(partner.id(), r.date(), policies.renewal());
           tx.agreements().save(a, 0);
           out.event("agreement", partner.id(), "ACCEPTED", r.date(),
@@ -241,7 +240,7 @@ public final class CspPartner {
    */
   public Result<PriceList> publishPriceList(Request r, PriceList list) {
     requireNonNull(list, "list");
-    checkArgument(list.publishedOn().equals(r.date()),
+    Checks.range(list.publishedOn().equals(requireNonNull(r, "r").date()),
         "list %s is published on %s, not on the request's day %s", list.id(), list.publishedOn(), r.date());
     return command(r, sig(r, "publishPriceList", list.id()), Operation.PUBLISH_PRICE_LIST, null, false, (tx, out) -> {
       policies.priceLists().validate(list); // these policies (PRC-1, PRC-2), and the store's own
@@ -267,7 +266,7 @@ public final class CspPartner {
       LocalDate day) {
     requireNonNull(r, "r");
     policies.access().authorize(r.actor(), partner, Operation.QUOTE_PRICE, null);
-    return store.read().priceLists().quote(sku, market, currency, day, r.date());
+    return exact(() -> store.read().priceLists().quote(sku, market, currency, day, r.date()));
   }
 
   // ---------------------------------------------------------------- customers
@@ -284,7 +283,7 @@ public final class CspPartner {
   public Result<Customer> createCustomer(Request r, NewCustomer spec) {
     requireNonNull(spec, "spec");
     return command(r, sig(r, "createCustomer", spec), Operation.CREATE_CUSTOMER, null, true, (tx, out) -> {
-      checkArgument(tx.customers().find(spec.id()).isEmpty(), "customer %s already exists", spec.id());
+      conflictIf(tx.customers().find(spec.id()).isPresent(), "customer", spec.id());
       requireCurrency(tx, spec.market(), spec.currency(), r.date());
       BillingProfile profile = BillingProfile.of(spec.billingDay(), spec.currency());
       Customer c = Customer.builder().id(spec.id()).name(spec.name()).partnerId(partner.id())
@@ -316,12 +315,12 @@ public final class CspPartner {
       Versioned<Customer> v = customer(tx, customerId);
       requireCurrency(tx, v.value().market(), profile.currency(), r.date());
       for (Versioned<Subscription> s : tx.subscriptions().byCustomer(customerId)) {
-        RuleViolation.check(s.value().currency().equals(profile.currency()), "BIL-2",
+        Checks.rule(s.value().currency().equals(profile.currency()), "BIL-2",
             "customer %s has subscription %s in %s; its bills stay in that currency",
             customerId, s.value().id(), s.value().currency().getCurrencyCode());
       }
       for (OwnService s : tx.bills().services(customerId)) {
-        RuleViolation.check(s.currency().equals(profile.currency()), "BIL-2",
+        Checks.rule(s.currency().equals(profile.currency()), "BIL-2",
             "customer %s has service %s in %s; its bills stay in that currency",
             customerId, s.id(), s.currency().getCurrencyCode());
       }
@@ -369,18 +368,18 @@ public final class CspPartner {
    */
   public Result<OwnService> addService(Request r, String customerId, String serviceId, String name,
       MonetaryAmount amount, Recurrence recurrence) {
-    requireNonNull(serviceId, "serviceId");
-    requireNonNull(name, "name");
+    Checks.name("service id", serviceId);
+    Checks.name("service name", name);
     requireNonNull(amount, "amount");
     requireNonNull(recurrence, "recurrence");
     return command(r, sig(r, "addService", customerId, serviceId, name, amount, recurrence), Operation.ADD_SERVICE, customerId, true, (tx, out) -> {
       Customer c = customer(tx, customerId).value();
       requireAfterLastBill(tx, c, r.date());
-      RuleViolation.check(amount.getCurrency().equals(c.billing().currency()), "BIL-2",
+      Checks.rule(amount.getCurrency().equals(c.billing().currency()), "BIL-2",
           "service %s is priced in %s but customer %s is billed in %s", serviceId,
           amount.getCurrency(), customerId, c.billing().currency());
-      checkArgument(tx.bills().services(customerId).stream().noneMatch(s -> s.id().equals(serviceId)),
-          "customer %s already has a service %s", customerId, serviceId);
+      conflictIf(tx.bills().services(customerId).stream().anyMatch(s -> s.id().equals(serviceId)),
+          "service", customerId + "/" + serviceId);
       OwnService s = OwnService.builder().id(serviceId).customerId(customerId).name(name)
           .amountMinor(MinorUnits.of(amount)).currency(amount.getCurrency()).recurrence(recurrence)
           .startsOn(r.date()).build();
@@ -426,7 +425,7 @@ public final class CspPartner {
    * @return the customer
    */
   public Result<Customer> administerTenant(Request r, String customerId, String task) {
-    requireNonNull(task, "task");
+    Checks.text("task", task);
     return command(r, sig(r, "administerTenant", customerId, task), Operation.ADMINISTER_TENANT, customerId, false,
         (tx, out) -> {
           Customer c = customer(tx, customerId).value();
@@ -445,7 +444,7 @@ public final class CspPartner {
    */
   public DomainEvent administerOwnTenant(Request r, String task) {
     requireNonNull(r, "r");
-    requireNonNull(task, "task");
+    Checks.text("task", task);
     policies.access().authorize(r.actor(), partner, Operation.ADMINISTER_OWN_TENANT, null);
     return store.inTransaction(tx -> tx.events().append(new DomainEvent(0, "tenant",
         partner.id() + "-own-tenant", "ADMINISTERED", r.date(), scoped("auto-" + UUID.randomUUID()),
@@ -464,8 +463,8 @@ public final class CspPartner {
    */
   public Result<Customer> configureService(Request r, String customerId, String service,
       String setting) {
-    requireNonNull(service, "service");
-    requireNonNull(setting, "setting");
+    Checks.text("service", service);
+    Checks.text("setting", setting);
     return command(r, sig(r, "configureService", customerId, service, setting), Operation.CONFIGURE_SERVICE, customerId, false,
         (tx, out) -> {
           Customer c = customer(tx, customerId).value();
@@ -535,12 +534,11 @@ public final class CspPartner {
   private Result<Subscription> newSubscription(Request r, String name, Operation op,
       String customerId, String skuId, int seats, String subscriptionId) {
     requireNonNull(skuId, "skuId");
-    requireNonNull(subscriptionId, "subscriptionId");
+    Checks.word("subscription id", subscriptionId);
     return command(r, sig(r, name, customerId, skuId, seats, subscriptionId), op, customerId, true, (tx, out) -> {
       Versioned<Customer> c = customer(tx, customerId);
       requireAfterLastBill(tx, c.value(), r.date());
-      checkArgument(tx.subscriptions().find(subscriptionId).isEmpty(),
-          "subscription %s already exists", subscriptionId);
+      conflictIf(tx.subscriptions().find(subscriptionId).isPresent(), "subscription", subscriptionId);
       Sku sku = catalog.sku(skuId);
       SubscriptionChange change;
       if (op == Operation.CONVERT_TRIAL) {
@@ -572,13 +570,12 @@ public final class CspPartner {
   public Result<Subscription> orderAddOn(Request r, String baseId, String skuId, int seats,
       String subscriptionId) {
     requireNonNull(skuId, "skuId");
-    requireNonNull(subscriptionId, "subscriptionId");
+    Checks.word("subscription id", subscriptionId);
     String customerId = customerOf(baseId);
     return command(r, sig(r, "orderAddOn", baseId, skuId, seats, subscriptionId), Operation.ORDER_ADD_ON, customerId, true, (tx, out) -> {
       Customer c = customer(tx, customerId).value();
       requireAfterLastBill(tx, c, r.date());
-      checkArgument(tx.subscriptions().find(subscriptionId).isEmpty(),
-          "subscription %s already exists", subscriptionId);
+      conflictIf(tx.subscriptions().find(subscriptionId).isPresent(), "subscription", subscriptionId);
       Map<String, Versioned<Subscription>> rolled = roll(tx, c, r.date(), out);
       Subscription base = rolled.get(baseId).value();
       SubscriptionChange change = ops.orderAddOn(subscriptionId, base, c, catalog.sku(skuId), seats,
@@ -698,10 +695,12 @@ public final class CspPartner {
     Customer c = read.customers().find(v.value().customerId()).orElseThrow().value();
     policies.access().authorize(r.actor(), partner, Operation.QUOTE_CHANGE, c);
     requireAgreement(read, r.date());
-    Outcome scratch = new Outcome("quote");
-    Map<String, Versioned<Subscription>> rolled = rollAll(read, c, r.date(), scratch, new java.util.HashSet<>());
-    Subscription s = rolled.get(subscriptionId).value();
-    return ops.addSeats(s, c, catalog.sku(s.sku()), seats, r.date(), read.priceLists()).event();
+    return exact(() -> {
+      Outcome scratch = new Outcome("quote");
+      Map<String, Versioned<Subscription>> rolled = rollAll(read, c, r.date(), scratch, new java.util.HashSet<>());
+      Subscription s = rolled.get(subscriptionId).value();
+      return ops.addSeats(s, c, catalog.sku(s.sku()), seats, r.date(), read.priceLists()).event();
+    });
   }
 
   /**
@@ -723,10 +722,10 @@ public final class CspPartner {
   public Optional<Subscription> subscription(String id, LocalDate asOf) {
     requireNonNull(asOf, "asOf");
     Repositories read = store.read();
-    return read.subscriptions().find(requireNonNull(id, "id")).map(v -> {
+    return read.subscriptions().find(requireNonNull(id, "id")).map(v -> exact(() -> {
       Customer c = read.customers().find(v.value().customerId()).orElseThrow().value();
       return rollAll(read, c, asOf, new Outcome("view"), new java.util.HashSet<>()).get(id).value();
-    });
+    }));
   }
 
   /**
@@ -863,8 +862,8 @@ public final class CspPartner {
    */
   public Optional<LocalDate> nextBillDue(String customerId) {
     Repositories read = store.read();
-    return read.customers().find(requireNonNull(customerId, "customerId")).flatMap(c ->
-        read.bills().account(customerId).map(a -> billing.nextIssueDate(c.value(), a.value())));
+    return exact(() -> read.customers().find(requireNonNull(customerId, "customerId")).flatMap(c ->
+        read.bills().account(customerId).map(a -> billing.nextIssueDate(c.value(), a.value()))));
   }
 
   /**
@@ -951,8 +950,14 @@ public final class CspPartner {
         BillingAccount.open(c.id(), c.billing().firstPeriodFrom(c.createdOn()).start()), 0));
   }
 
-  private static IllegalArgumentException unknown(String kind, String id) {
-    return new IllegalArgumentException("unknown " + kind + " " + id);
+  private static UnknownIdException unknown(String kind, String id) {
+    return new UnknownIdException(kind, id);
+  }
+
+  private static void conflictIf(boolean taken, String kind, String id) {
+    if (taken) {
+      throw ConflictException.duplicate(kind, id);
+    }
   }
 
   private void requireAgreement(Repositories tx, LocalDate date) {
@@ -964,16 +969,16 @@ public final class CspPartner {
 
   private static void requireCurrency(Repositories tx, String market, CurrencyUnit currency,
       LocalDate date) {
-    RuleViolation.check(tx.priceLists().hasCurrency(market, currency, date), "BIL-2",
+    Checks.rule(tx.priceLists().hasCurrency(market, currency, date), "BIL-2",
         "no price list of market %s is published in %s; bill the customer in a currency its"
             + " market has price lists in", market, currency.getCurrencyCode());
   }
 
   private static void requireAfterLastBill(Repositories tx, Customer c, LocalDate date) {
-    checkArgument(!date.isBefore(c.createdOn()), "date %s is before customer %s was created on %s",
+    Checks.range(!date.isBefore(c.createdOn()), "date %s is before customer %s was created on %s",
         date, c.id(), c.createdOn());
     tx.bills().account(c.id()).flatMap(a -> a.value().lastIssuedOn()).ifPresent(last ->
-        RuleViolation.check(date.isAfter(last), "BIL-7", "a bill of customer %s was issued at the"
+        Checks.rule(date.isAfter(last), "BIL-7", "a bill of customer %s was issued at the"
             + " end of %s; changes must be dated after it, not on %s", c.id(), last, date));
   }
 
@@ -1004,8 +1009,10 @@ public final class CspPartner {
         Optional<CommandRecord> known = tx.idempotency().find(key.get());
         if (known.isPresent()) {
           CommandRecord rec = known.get();
-          checkArgument(rec.command().equals(name),
-              "idempotency key %s was used for %s, not for %s", rec.key(), rec.command(), name);
+          if (!rec.command().equals(name)) {
+            throw new ConflictException(ConflictException.Reason.KEY_REUSED, String.format(
+                "idempotency key %s was used for %s, not for %s", rec.key(), rec.command(), name));
+          }
           return new Result<>(reload.apply(tx, rec.aggregateId()), tx.events().byCommand(rec.key()),
               List.of(), true);
         }
@@ -1026,29 +1033,46 @@ public final class CspPartner {
 
   /**
    * Runs a transaction again when a save meets a newer version (optimistic concurrency: another
-   * instance sharing the store saved first). Each attempt reads afresh; the last failure escapes.
+   * instance sharing the store saved first). Each attempt reads afresh; the last failure escapes,
+   * as does the conflict when the thread is interrupted while waiting to retry.
    */
   private static <T> T retryingStale(java.util.function.Supplier<T> transaction) {
     for (int attempt = 1; ; attempt++) {
       try {
-        return transaction.get();
+        return exact(transaction);
       } catch (io.github.cspkit.csp.repository.StaleVersionException e) {
-        if (attempt == ATTEMPTS) {
+        if (attempt == ATTEMPTS || !backOff(attempt)) {
           throw e;
         }
-        backOff(attempt);
       }
     }
   }
 
-  /** Waits a random while, longer after each lost race, so that contenders stop colliding. */
-  private static void backOff(int attempt) {
+  /**
+   * Runs {@code work}, refusing an overflow or a date beyond {@link LocalDate#MAX} as
+   * {@link OutOfRangeException}: exact arithmetic never gives a wrong amount (BIL-6).
+   */
+  private static <T> T exact(java.util.function.Supplier<T> work) {
+    try {
+      return work.get();
+    } catch (ArithmeticException | java.time.DateTimeException e) {
+      throw new OutOfRangeException(e.getMessage() == null ? e.toString() : e.getMessage(), e);
+    }
+  }
+
+  /**
+   * Waits a random while, longer after each lost race, so that contenders stop colliding.
+   *
+   * @return false if the thread was interrupted (its flag is set again)
+   */
+  private static boolean backOff(int attempt) {
     long bound = 1L << Math.min(attempt, 7); // up to 128 ms
     try {
       Thread.sleep(java.util.concurrent.ThreadLocalRandom.current().nextLong(bound));
+      return true;
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
-      throw new IllegalStateException("interrupted while retrying a transaction", e);
+      return false;
     }
   }
 

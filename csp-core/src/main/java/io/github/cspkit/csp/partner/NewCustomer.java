@@ -2,12 +2,16 @@ package io.github.cspkit.csp.partner;
 
 import io.github.cspkit.csp.catalog.Segment;
 import io.github.cspkit.csp.customer.TenantOrigin;
+import io.github.cspkit.csp.internal.Checks;
 import javax.money.CurrencyUnit;
 import org.immutables.value.Value;
 
 /**
  * What a partner gives to create a customer (CUS-1, BIL-2, CAT-2): its id and name, market,
- * segment and verification, billing day and currency, and where its tenant comes from.
+ * segment and verification, billing day and currency, and where its tenant comes from. The id is a
+ * word (letters, digits, {@code _ . -}); id, name and market have at most
+ * {@value io.github.cspkit.csp.OutOfRangeException#MAX_NAME} characters and no control character
+ * ({@link io.github.cspkit.csp.OutOfRangeException} otherwise).
  */
 @Value.Immutable
 public abstract class NewCustomer {
@@ -50,6 +54,13 @@ public abstract class NewCustomer {
   @Value.Default
   public TenantOrigin tenant() {
     return TenantOrigin.NEW;
+  }
+
+  @Value.Check
+  void check() {
+    Checks.word("customer id", id());
+    Checks.name("customer name", name());
+    Checks.name("market", market());
   }
 
   /** @return a new builder */

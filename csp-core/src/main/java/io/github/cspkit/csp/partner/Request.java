@@ -3,6 +3,7 @@ package io.github.cspkit.csp.partner;
 import static java.util.Objects.requireNonNull;
 
 import io.github.cspkit.csp.access.Actor;
+import io.github.cspkit.csp.internal.Checks;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.Optional;
@@ -14,9 +15,13 @@ import java.util.Optional;
  *
  * @param actor who acts
  * @param date the day the operation applies from (the partner's billing time zone)
- * @param key the idempotency key, if any
+ * @param key the idempotency key, if any: 1 to {@value #MAX_KEY} characters, not blank, no control
+ *     character ({@link io.github.cspkit.csp.OutOfRangeException} otherwise)
  */
 public record Request(Actor actor, LocalDate date, Optional<String> key) {
+  /** The most characters an idempotency key may have. */
+  public static final int MAX_KEY = 200;
+
   /**
    * @param actor actor
    * @param date date
@@ -26,11 +31,7 @@ public record Request(Actor actor, LocalDate date, Optional<String> key) {
     requireNonNull(actor, "actor");
     requireNonNull(date, "date");
     requireNonNull(key, "key");
-    key.ifPresent(k -> {
-      if (k.isBlank() || k.length() > 200) {
-        throw new IllegalArgumentException("key must be 1 to 200 characters, found '" + k + "'");
-      }
-    });
+    key.ifPresent(k -> Checks.text("idempotency key", k, MAX_KEY));
   }
 
   /**

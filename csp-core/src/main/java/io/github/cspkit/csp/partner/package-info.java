@@ -7,4 +7,4 @@
 @CspStyle
 package io.github.cspkit.csp.partner;
 
-import io.github.cspkit.csp.CspStyle;
+import io.github.cspkit.csp.internal.CspStyle;

@@ -68,7 +68,7 @@ public final class PriceBook implements PriceSource {
    *
    * @param list the list
    * @throws io.github.cspkit.csp.RuleViolation PRC-1 or PRC-2 if the policy refuses it
-   * @throws IllegalArgumentException if another list with the same id was published
+   * @throws io.github.cspkit.csp.ConflictException if another list with the same id was published
    */
   public synchronized void publish(PriceList list) {
     requireNonNull(list, "list");
@@ -77,7 +77,8 @@ public final class PriceBook implements PriceSource {
       if (same.equals(list)) {
         return;
       }
-      throw new IllegalArgumentException(
+      throw new io.github.cspkit.csp.ConflictException(
+          io.github.cspkit.csp.ConflictException.Reason.DUPLICATE_ID,
           "price list " + list.id() + " was already published with other contents");
     }
     policy.validate(list);

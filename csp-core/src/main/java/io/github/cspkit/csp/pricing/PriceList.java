@@ -1,7 +1,6 @@
 package io.github.cspkit.csp.pricing;
 
-import static com.google.common.base.Preconditions.checkState;
-
+import io.github.cspkit.csp.internal.Checks;
 import io.github.cspkit.csp.money.MinorUnits;
 import java.math.BigDecimal;
 import java.time.LocalDate;
@@ -77,20 +76,20 @@ public abstract class PriceList {
 
   @Value.Check
   void check() {
-    checkState(!id().isBlank(), "price list id must not be blank");
-    checkState(!market().isBlank(), "price list %s: market must not be blank", id());
+    Checks.name("price list id", id());
+    Checks.name("market", market());
     int digits = MinorUnits.digits(currency());
     for (Map.Entry<String, MonetaryAmount> e : prices().entrySet()) {
       String sku = e.getKey();
       MonetaryAmount amount = e.getValue();
-      checkState(!sku.isBlank(), "price list %s: SKU id must not be blank", id());
-      checkState(
+      Checks.name("SKU id", sku);
+      Checks.range(
           amount.getCurrency().equals(currency()),
           "price list %s: price of %s is in %s, not in the list's currency %s",
           id(), sku, amount.getCurrency(), currency());
-      checkState(!amount.isNegative(), "price list %s: price of %s is negative: %s", id(), sku, amount);
+      Checks.range(!amount.isNegative(), "price list %s: price of %s is negative: %s", id(), sku, amount);
       BigDecimal value = amount.getNumber().numberValue(BigDecimal.class);
-      checkState(
+      Checks.range(
           value.stripTrailingZeros().scale() <= digits,
           "price list %s: price of %s (%s) is finer than the minor unit of %s",
           id(), sku, amount, currency());

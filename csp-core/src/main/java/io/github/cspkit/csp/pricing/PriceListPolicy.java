@@ -1,9 +1,9 @@
 package io.github.cspkit.csp.pricing;
 
-import static com.google.common.base.Preconditions.checkArgument;
 import static java.util.Objects.requireNonNull;
 
 import io.github.cspkit.csp.RuleViolation;
+import io.github.cspkit.csp.internal.Checks;
 import java.time.LocalDate;
 import java.time.Period;
 
@@ -68,13 +68,13 @@ public interface PriceListPolicy {
   default void validate(PriceList list) {
     requireNonNull(list, "list");
     LocalDate effective = list.effectiveOn();
-    RuleViolation.check(
+    Checks.rule(
         periodStart(effective).equals(effective),
         "PRC-1",
         "price list %s is effective on %s: a list takes effect on the first day of a period (%s)",
         list.id(), effective, periodStart(effective));
     LocalDate latest = latestPublicationFor(effective);
-    RuleViolation.check(
+    Checks.rule(
         !list.publishedOn().isAfter(latest),
         "PRC-2",
         "price list %s published on %s cannot take effect on %s, less than %s after publication; "
@@ -93,7 +93,7 @@ public interface PriceListPolicy {
    */
   static PriceListPolicy monthly(Period notice) {
     requireNonNull(notice, "notice");
-    checkArgument(!notice.isNegative(), "notice must not be negative: %s", notice);
+    Checks.range(!notice.isNegative(), "notice must not be negative: %s", notice);
     return new MonthlyCadence(notice);
   }
 

@@ -1,9 +1,9 @@
 package io.github.cspkit.csp.pricing;
 
-import static com.google.common.base.Preconditions.checkArgument;
 import static java.util.Objects.requireNonNull;
 
 import io.github.cspkit.csp.RuleViolation;
+import io.github.cspkit.csp.internal.Checks;
 import io.github.cspkit.csp.money.MinorUnits;
 import java.time.LocalDate;
 import java.time.YearMonth;
@@ -73,14 +73,14 @@ public final class PriceQuote {
    * @param knownOn the day of knowledge
    * @param publishBy the last publication day of the period's list
    * @return the quote
-   * @throws IllegalArgumentException if the list does not name the SKU
+   * @throws io.github.cspkit.csp.OutOfRangeException if the list does not name the SKU
    */
   public static PriceQuote published(
       String sku, PriceList list, LocalDate day, LocalDate knownOn, LocalDate publishBy) {
     requireNonNull(sku, "sku");
     requireNonNull(list, "list");
     Long minor = list.minorPrices().get(sku);
-    checkArgument(minor != null, "SKU %s is not on price list %s", sku, list.id());
+    Checks.range(minor != null, "SKU %s is not on price list %s", sku, list.id());
     return new PriceQuote(
         Status.PUBLISHED, sku, list.market(), list.currency(),
         requireNonNull(day, "day"), requireNonNull(knownOn, "knownOn"),
@@ -96,13 +96,13 @@ public final class PriceQuote {
    * @param knownOn the day of knowledge
    * @param publishBy the last publication day of the period's list
    * @return the quote
-   * @throws IllegalArgumentException if the list names the SKU
+   * @throws io.github.cspkit.csp.OutOfRangeException if the list names the SKU
    */
   public static PriceQuote notListed(
       String sku, PriceList list, LocalDate day, LocalDate knownOn, LocalDate publishBy) {
     requireNonNull(sku, "sku");
     requireNonNull(list, "list");
-    checkArgument(!list.lists(sku), "SKU %s is on price list %s", sku, list.id());
+    Checks.range(!list.lists(sku), "SKU %s is on price list %s", sku, list.id());
     return new PriceQuote(
         Status.NOT_LISTED, sku, list.market(), list.currency(),
         requireNonNull(day, "day"), requireNonNull(knownOn, "knownOn"),

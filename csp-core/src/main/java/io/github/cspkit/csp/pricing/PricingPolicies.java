@@ -1,7 +1,6 @@
 package io.github.cspkit.csp.pricing;
 
-import static com.google.common.base.Preconditions.checkArgument;
-
+import io.github.cspkit.csp.internal.Checks;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import javax.money.CurrencyUnit;
@@ -24,11 +23,11 @@ final class PricingPolicies {
   private PricingPolicies() {}
 
   static void checkCost(long costMinor) {
-    checkArgument(costMinor >= 0, "cost must not be negative, found %s minor units", costMinor);
+    Checks.range(costMinor >= 0, "cost must not be negative, found %s minor units", costMinor);
   }
 
   static long checked(long saleMinor) {
-    checkArgument(saleMinor >= 0, "sale price must not be negative, found %s minor units", saleMinor);
+    Checks.range(saleMinor >= 0, "sale price must not be negative, found %s minor units", saleMinor);
     return saleMinor;
   }
 
@@ -64,6 +63,8 @@ final class PricingPolicies {
       }
       BigDecimal sale = BigDecimal.valueOf(costMinor).multiply(factor).movePointLeft(2)
           .setScale(0, RoundingMode.HALF_UP);
+      Checks.range(sale.unscaledValue().bitLength() < 64, // sale has scale 0
+          "arithmetic overflow: a sale price of %s minor units does not fit 64 bits", sale);
       return checked(sale.longValueExact());
     }
 

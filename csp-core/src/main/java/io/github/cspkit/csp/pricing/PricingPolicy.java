@@ -1,9 +1,9 @@
 package io.github.cspkit.csp.pricing;
 
-import static com.google.common.base.Preconditions.checkArgument;
 import static java.util.Objects.requireNonNull;
 
 import com.google.common.collect.ImmutableMap;
+import io.github.cspkit.csp.internal.Checks;
 import io.github.cspkit.csp.money.MinorUnits;
 import java.math.BigDecimal;
 import java.util.Map;
@@ -17,8 +17,8 @@ import javax.money.MonetaryAmount;
  * <p>
  * Computed exactly (in {@code long} minor units and {@link BigDecimal}), then rounded once to the
  * minor unit, HALF_UP: a markup of 20% on 240.00 is 288.00; of 10% on 0.05 is 0.06 (0.055 rounds up).
- * A negative sale price is refused with {@link IllegalArgumentException}. Implementations are
- * stateless and thread-safe.
+ * A negative sale price is refused with {@link io.github.cspkit.csp.OutOfRangeException}.
+ * Implementations are stateless and thread-safe.
  */
 @FunctionalInterface
 public interface PricingPolicy {
@@ -28,7 +28,7 @@ public interface PricingPolicy {
    * @param costMinor the unit cost in minor units, not negative
    * @param currency the currency of cost and sale
    * @return the unit sale price in minor units, not negative
-   * @throws IllegalArgumentException if the cost or the result is negative
+   * @throws io.github.cspkit.csp.OutOfRangeException if the cost or the result is negative
    */
   long saleMinor(String customerId, String sku, long costMinor, CurrencyUnit currency);
 
@@ -66,7 +66,7 @@ public interface PricingPolicy {
    */
   static PricingPolicy markup(BigDecimal percent) {
     requireNonNull(percent, "percent");
-    checkArgument(percent.signum() >= 0, "markup percent must not be negative: %s", percent);
+    Checks.range(percent.signum() >= 0, "markup percent must not be negative: %s", percent);
     return new PricingPolicies.Percent(percent, BigDecimal.valueOf(100).add(percent), "markup");
   }
 
@@ -76,7 +76,7 @@ public interface PricingPolicy {
    */
   static PricingPolicy discount(BigDecimal percent) {
     requireNonNull(percent, "percent");
-    checkArgument(
+    Checks.range(
         percent.signum() >= 0 && percent.compareTo(BigDecimal.valueOf(100)) <= 0,
         "discount percent must be between 0 and 100: %s", percent);
     return new PricingPolicies.Percent(percent, BigDecimal.valueOf(100).subtract(percent), "discount");
@@ -95,7 +95,7 @@ public interface PricingPolicy {
     ImmutableMap.Builder<String, SalePrice> fixed = ImmutableMap.builder();
     requireNonNull(perSku, "perSku").forEach((sku, amount) -> {
       long minor = MinorUnits.of(requireNonNull(amount, "fixed price of " + sku));
-      checkArgument(minor >= 0, "fixed price of %s must not be negative: %s", sku, amount);
+      Checks.range(minor >= 0, "fixed price of %s must not be negative: %s", sku, amount);
       fixed.put(sku, SalePrice.of(0, minor, amount.getCurrency()));
     });
     ImmutableMap<String, SalePrice> prices = fixed.build();

@@ -1,7 +1,6 @@
 package io.github.cspkit.csp.pricing;
 
-import static com.google.common.base.Preconditions.checkState;
-
+import io.github.cspkit.csp.internal.Checks;
 import io.github.cspkit.csp.money.MinorUnits;
 import javax.money.CurrencyUnit;
 import javax.money.MonetaryAmount;
@@ -49,8 +48,8 @@ public abstract class SalePrice {
 
   @Value.Check
   void check() {
-    checkState(costMinor() >= 0, "cost must not be negative, found %s", costMinor());
-    checkState(saleMinor() >= 0, "sale price must not be negative, found %s", saleMinor());
+    Checks.range(costMinor() >= 0, "cost must not be negative, found %s", costMinor());
+    Checks.range(saleMinor() >= 0, "sale price must not be negative, found %s", saleMinor());
   }
 
   /**
@@ -70,7 +69,7 @@ public abstract class SalePrice {
    */
   public static SalePrice of(MonetaryAmount cost, MonetaryAmount sale) {
     if (!cost.getCurrency().equals(sale.getCurrency())) {
-      throw new IllegalArgumentException(
+      throw new io.github.cspkit.csp.OutOfRangeException(
           "cost " + cost + " and sale " + sale + " are in different currencies");
     }
     return of(MinorUnits.of(cost), MinorUnits.of(sale), cost.getCurrency());

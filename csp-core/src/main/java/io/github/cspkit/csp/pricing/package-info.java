@@ -9,4 +9,4 @@
 @CspStyle
 package io.github.cspkit.csp.pricing;
 
-import io.github.cspkit.csp.CspStyle;
+import io.github.cspkit.csp.internal.CspStyle;

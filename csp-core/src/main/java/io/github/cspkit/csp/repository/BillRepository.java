@@ -28,7 +28,8 @@ public interface BillRepository {
 
   /**
    * @param bill a new bill
-   * @throws IllegalStateException if the customer already has a bill for that period
+   * @throws io.github.cspkit.csp.ConflictException ({@code DUPLICATE_ID}) if the customer already
+   *     has a bill for that period
    */
   void add(Bill bill);
 

@@ -6,7 +6,12 @@ import java.util.function.Function;
  * Where the library keeps its data: the one seam an integrator implements to plug in a store.
  * A partner operation runs inside {@link #inTransaction}: its writes (aggregates, events and the
  * idempotency record) commit together when the function returns, and none of them is kept when it
- * throws. Implementations must be thread-safe.
+ * throws. Implementations must be thread-safe. They refuse with the
+ * {@link io.github.cspkit.csp.CspException} family, like the library: a save with a stale version
+ * throws {@link StaleVersionException}, a second aggregate with a taken id or idempotency key a
+ * {@link io.github.cspkit.csp.ConflictException}. Names and ids reach a store already checked (no
+ * control character, at most {@value io.github.cspkit.csp.OutOfRangeException#MAX_NAME}
+ * characters), so every store accepts and refuses the same.
  */
 public interface CspStore {
   /**
@@ -19,6 +24,9 @@ public interface CspStore {
    */
   <T> T inTransaction(Function<Repositories, T> work);
 
-  /** @return repositories for reads outside a transaction (each read sees committed data) */
+  /**
+   * @return repositories for reads outside a transaction (each read sees committed data); their
+   *     writes throw {@link IllegalStateException}, a misuse of the SPI rather than a refusal
+   */
   Repositories read();
 }

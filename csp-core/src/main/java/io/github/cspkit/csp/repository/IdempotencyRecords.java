@@ -16,7 +16,8 @@ public interface IdempotencyRecords {
 
   /**
    * @param record the record of a command that just succeeded
-   * @throws IllegalStateException if the key is already recorded
+   * @throws io.github.cspkit.csp.ConflictException ({@code KEY_REUSED}) if the key is already
+   *     recorded
    */
   void record(CommandRecord record);
 }

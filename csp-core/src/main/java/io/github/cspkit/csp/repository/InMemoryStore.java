@@ -3,6 +3,7 @@ package io.github.cspkit.csp.repository;
 import static java.util.Objects.requireNonNull;
 
 import com.google.common.collect.ImmutableList;
+import io.github.cspkit.csp.ConflictException;
 import io.github.cspkit.csp.agreement.Agreement;
 import io.github.cspkit.csp.billing.Bill;
 import io.github.cspkit.csp.billing.BillingAccount;
@@ -175,7 +176,7 @@ public final class InMemoryStore implements CspStore {
           requireNonNull(list, "list");
           priceBook.policy().validate(list); // the rules first (PRC-1, PRC-2), then the id
           if (find(list.id()).isPresent()) {
-            throw new IllegalArgumentException("price list " + list.id() + " is already stored");
+            throw ConflictException.duplicate("price list", list.id());
           }
           newLists.add(list);
         }
@@ -298,8 +299,9 @@ public final class InMemoryStore implements CspStore {
           writable();
           requireNonNull(bill, "bill");
           if (find(bill.customerId(), bill.month()).isPresent()) {
-            throw new IllegalStateException("customer " + bill.customerId()
-                + " already has a bill for the period starting " + bill.period().start());
+            throw new ConflictException(ConflictException.Reason.DUPLICATE_ID, "customer "
+                + bill.customerId() + " already has a bill for the period starting "
+                + bill.period().start());
           }
           newBills.computeIfAbsent(bill.customerId(), c -> new ArrayList<>()).add(bill);
         }
@@ -414,7 +416,8 @@ public final class InMemoryStore implements CspStore {
           writable();
           requireNonNull(record, "record");
           if (find(record.key()).isPresent()) {
-            throw new IllegalStateException("idempotency key " + record.key() + " is already recorded");
+            throw new ConflictException(ConflictException.Reason.KEY_REUSED,
+                "idempotency key " + record.key() + " is already recorded");
           }
           newCommands.put(record.key(), record);
         }

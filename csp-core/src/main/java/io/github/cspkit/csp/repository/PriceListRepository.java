@@ -14,7 +14,8 @@ public interface PriceListRepository extends PriceSource {
    * Stores a list that the price list policy has accepted.
    *
    * @param list the list
-   * @throws IllegalArgumentException if another list with the same id is stored
+   * @throws io.github.cspkit.csp.ConflictException ({@code DUPLICATE_ID}) if another list with the
+   *     same id is stored
    */
   void add(PriceList list);
 

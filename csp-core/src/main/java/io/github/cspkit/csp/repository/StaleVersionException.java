@@ -1,13 +1,17 @@
 package io.github.cspkit.csp.repository;
 
+import io.github.cspkit.csp.ConflictException;
+
 /**
  * A save carried a version that is no longer the stored one: someone else saved first
- * (optimistic concurrency). Nothing was written; read again and retry.
+ * (optimistic concurrency). Nothing was written; read again and retry. A {@link ConflictException}
+ * with reason {@link ConflictException.Reason#STALE_VERSION} (code {@code CONFLICT}); stores throw
+ * it from their {@code save} methods.
  */
-public final class StaleVersionException extends RuntimeException {
+public final class StaleVersionException extends ConflictException {
   private static final long serialVersionUID = 1L;
 
-  /** The aggregate that was saved. */
+  /** The aggregate, for example {@code "subscription S1"}. */
   private final String aggregate;
   /** The version the save carried. */
   private final long expected;
@@ -20,8 +24,8 @@ public final class StaleVersionException extends RuntimeException {
    * @param actual the stored version (0 when none is stored)
    */
   public StaleVersionException(String aggregate, long expected, long actual) {
-    super(aggregate + ": stale version " + expected + ", the stored version is " + actual
-        + "; read it again and retry");
+    super(Reason.STALE_VERSION, aggregate + ": stale version " + expected
+        + ", the stored version is " + actual + "; read it again and retry");
     this.aggregate = aggregate;
     this.expected = expected;
     this.actual = actual;

@@ -1,7 +1,8 @@
 package io.github.cspkit.csp.repository;
 
-import static com.google.common.base.Preconditions.checkArgument;
 import static java.util.Objects.requireNonNull;
+
+import io.github.cspkit.csp.internal.Checks;
 
 /**
  * A stored aggregate and its version (optimistic concurrency): version 1 after the first save,
@@ -18,6 +19,6 @@ public record Versioned<T>(T value, long version) {
    */
   public Versioned {
     requireNonNull(value, "value");
-    checkArgument(version >= 1, "version must be at least 1, found %s", version);
+    Checks.range(version >= 1, "version must be at least 1, found %s", version);
   }
 }

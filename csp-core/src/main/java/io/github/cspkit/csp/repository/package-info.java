@@ -9,4 +9,4 @@
 @CspStyle
 package io.github.cspkit.csp.repository;
 
-import io.github.cspkit.csp.CspStyle;
+import io.github.cspkit.csp.internal.CspStyle;

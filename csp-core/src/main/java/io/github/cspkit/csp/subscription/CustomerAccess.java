@@ -22,7 +22,8 @@ public enum CustomerAccess {
    */
   public static CustomerAccess of(Subscription sub, Sku sku) {
     if (!sub.sku().equals(sku.id())) {
-      throw new IllegalArgumentException("sku " + sku.id() + " is not the SKU of " + sub.id());
+      throw new io.github.cspkit.csp.OutOfRangeException("sku " + sku.id() + " is not the SKU of "
+          + sub.id());
     }
     switch (sub.status()) {
       case ACTIVE:

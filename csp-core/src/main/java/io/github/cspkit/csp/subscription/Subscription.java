@@ -1,7 +1,6 @@
 package io.github.cspkit.csp.subscription;
 
-import static com.google.common.base.Preconditions.checkState;
-
+import io.github.cspkit.csp.internal.Checks;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
@@ -12,7 +11,7 @@ import org.immutables.value.Value;
  * A CSP subscription (SUB-1..7): a SKU ordered by a partner for a customer, in one-year terms.
  * An add-on names its base and shares the base's term end (CAT-3, SUB-3). Its history is kept as
  * {@link Term}s of {@link Step}s; status and seats are those of the latest step.
- * Immutable: operations in {@link SubscriptionOperations} return the next value.
+ * Immutable: the operations of {@code CspPartner} return the next value.
  */
 @Value.Immutable
 public abstract class Subscription {
@@ -44,8 +43,8 @@ public abstract class Subscription {
 
   @Value.Check
   void check() {
-    checkState(!terms().isEmpty(), "subscription %s has no term", id());
-    checkState(id().matches("[A-Za-z0-9_.-]+"), "subscription id must be a word, found '%s'", id());
+    Checks.range(!terms().isEmpty(), "subscription %s has no term", id());
+    Checks.word("subscription id", id());
   }
 
   /** @return a new builder */
@@ -91,7 +90,7 @@ public abstract class Subscription {
    * @param term the new current term, or the current term with a new step
    * @return this subscription with it
    */
-  Subscription withCurrentTerm(Term term) {
+  public Subscription withCurrentTerm(Term term) {
     Builder b = builder().from(this);
     List<Term> all = terms();
     b.terms(term.index() == all.size() ? concat(all, term) : replaceLast(all, term));
@@ -102,7 +101,7 @@ public abstract class Subscription {
    * @param on whether to renew
    * @return this subscription with auto-renewal on or off
    */
-  Subscription withAutoRenewal(boolean on) {
+  public Subscription withAutoRenewal(boolean on) {
     return builder().from(this).autoRenew(on).build();
   }
 

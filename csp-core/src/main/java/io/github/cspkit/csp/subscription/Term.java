@@ -1,9 +1,10 @@
 package io.github.cspkit.csp.subscription;
 
-import static com.google.common.base.Preconditions.checkArgument;
 import static java.util.Objects.requireNonNull;
 
 import com.google.common.collect.ImmutableList;
+import io.github.cspkit.csp.OutOfRangeException;
+import io.github.cspkit.csp.internal.Checks;
 import io.github.cspkit.csp.time.DateRange;
 import java.time.LocalDate;
 import java.util.List;
@@ -47,15 +48,15 @@ public final class Term {
   public static Term of(int index, DateRange range, long daysInTerm, long saleUnit, long costUnit,
       List<Step> steps) {
     requireNonNull(range, "range");
-    checkArgument(index >= 0, "index must not be negative, found %s", index);
-    checkArgument(daysInTerm > 0, "daysInTerm must be positive, found %s", daysInTerm);
-    checkArgument(saleUnit >= 0 && costUnit >= 0, "unit prices must not be negative");
+    Checks.range(index >= 0, "index must not be negative, found %s", index);
+    Checks.range(daysInTerm > 0, "daysInTerm must be positive, found %s", daysInTerm);
+    Checks.range(saleUnit >= 0 && costUnit >= 0, "unit prices must not be negative");
     ImmutableList<Step> list = ImmutableList.copyOf(steps);
-    checkArgument(!list.isEmpty(), "a term needs at least one step");
-    checkArgument(list.get(0).date().equals(range.start()), "the first step must be on the term's start");
+    Checks.range(!list.isEmpty(), "a term needs at least one step");
+    Checks.range(list.get(0).date().equals(range.start()), "the first step must be on the term's start");
     for (int i = 1; i < list.size(); i++) {
-      checkArgument(!list.get(i).date().isBefore(list.get(i - 1).date()), "steps must be in date order");
-      checkArgument(!list.get(i).date().isAfter(range.end()), "step after the term's end: %s", list.get(i));
+      Checks.range(!list.get(i).date().isBefore(list.get(i - 1).date()), "steps must be in date order");
+      Checks.range(!list.get(i).date().isAfter(range.end()), "step after the term's end: %s", list.get(i));
     }
     for (Step s : list) {
       requireAccrualFits(s, daysInTerm);
@@ -118,8 +119,8 @@ public final class Term {
    * @return this term with the step appended
    */
   public Term with(Step step) {
-    checkArgument(!step.date().isBefore(last().date()), "step %s is before %s", step, last());
-    checkArgument(!step.date().isAfter(end), "step %s is after the term's end %s", step, end);
+    Checks.range(!step.date().isBefore(last().date()), "step %s is before %s", step, last());
+    Checks.range(!step.date().isAfter(end), "step %s is after the term's end %s", step, end);
     requireAccrualFits(step, daysInTerm);
     return new Term(index, end, daysInTerm, saleUnit, costUnit,
         ImmutableList.<Step>builderWithExpectedSize(steps.size() + 1).addAll(steps).add(step).build());
@@ -133,8 +134,8 @@ public final class Term {
     try {
       Math.multiplyExact(Math.max(s.saleRate(), s.costRate()), daysInTerm);
     } catch (ArithmeticException e) {
-      throw new ArithmeticException("the accrual of " + s.seats() + " seats at this price over "
-          + daysInTerm + " days does not fit in a long of minor units");
+      throw new OutOfRangeException("arithmetic overflow: the accrual of " + s.seats()
+          + " seats at this price over " + daysInTerm + " days does not fit in a long of minor units", e);
     }
   }
 
@@ -188,7 +189,7 @@ public final class Term {
       long b = Math.min(hi, segEnd);
       if (a < b) {
         long rate = cost ? s.chargedCostRate() : s.chargedSaleRate();
-        sum = Math.addExact(sum, Math.multiplyExact(rate, b - a));
+        sum = Checks.add(sum, Checks.multiply(rate, b - a));
       }
     }
     return sum;

@@ -1,9 +1,8 @@
 package io.github.cspkit.csp.time;
 
-import static com.google.common.base.Preconditions.checkArgument;
 import static java.util.Objects.requireNonNull;
 
-import com.google.common.collect.Range;
+import io.github.cspkit.csp.internal.Checks;
 import java.time.LocalDate;
 import java.util.Optional;
 
@@ -32,7 +31,7 @@ public final class DateRange {
   public static DateRange of(LocalDate start, LocalDate end) {
     requireNonNull(start, "start");
     requireNonNull(end, "end");
-    checkArgument(!end.isBefore(start), "end %s is before start %s", end, start);
+    Checks.range(!end.isBefore(start), "end %s is before start %s", end, start);
     return new DateRange(start, end);
   }
 
@@ -53,12 +52,19 @@ public final class DateRange {
    *
    * @param text the text
    * @return the range
+   * @throws io.github.cspkit.csp.OutOfRangeException if the text is not two ISO dates, or the end
+   *     is before the start
    */
   public static DateRange parse(String text) {
     requireNonNull(text, "text");
     int slash = text.indexOf('/');
-    checkArgument(slash > 0, "expected START/END, found %s", text);
-    return of(LocalDate.parse(text.substring(0, slash)), LocalDate.parse(text.substring(slash + 1)));
+    Checks.range(slash > 0, "expected START/END, found %s", text);
+    try {
+      return of(LocalDate.parse(text.substring(0, slash)), LocalDate.parse(text.substring(slash + 1)));
+    } catch (java.time.format.DateTimeParseException e) {
+      throw new io.github.cspkit.csp.OutOfRangeException("expected START/END as ISO dates, found "
+          + text, e);
+    }
   }
 
   /**
@@ -84,7 +90,7 @@ public final class DateRange {
 
   /** @return the last day in the range; the range must not be empty */
   public LocalDate lastDay() {
-    checkArgument(!isEmpty(), "an empty range has no last day");
+    Checks.range(!isEmpty(), "an empty range has no last day");
     return end.minusDays(1);
   }
 
@@ -140,23 +146,6 @@ public final class DateRange {
    */
   public DateRange withStart(LocalDate newStart) {
     return of(newStart, end);
-  }
-
-  /** @return the same days as a Guava {@code [start, end)} range */
-  public Range<LocalDate> toRange() {
-    return Range.closedOpen(start, end);
-  }
-
-  /**
-   * @param range a Guava range closed below and open above
-   * @return the same days as a {@code DateRange}
-   */
-  public static DateRange fromRange(Range<LocalDate> range) {
-    checkArgument(range.hasLowerBound() && range.hasUpperBound()
-        && range.lowerBoundType() == com.google.common.collect.BoundType.CLOSED
-        && range.upperBoundType() == com.google.common.collect.BoundType.OPEN,
-        "expected a range [start, end), found %s", range);
-    return of(range.lowerEndpoint(), range.upperEndpoint());
   }
 
   @Override

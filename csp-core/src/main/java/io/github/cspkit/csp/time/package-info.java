@@ -2,4 +2,4 @@
 @CspStyle
 package io.github.cspkit.csp.time;
 
-import io.github.cspkit.csp.CspStyle;
+import io.github.cspkit.csp.internal.CspStyle;

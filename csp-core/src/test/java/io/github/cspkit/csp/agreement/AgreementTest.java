@@ -2,10 +2,11 @@ package io.github.cspkit.csp.agreement;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
-import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 import static org.assertj.core.api.Assertions.assertThatNullPointerException;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.github.cspkit.csp.OutOfRangeException;
 import io.github.cspkit.csp.RuleViolation;
 import io.github.cspkit.csp.time.DateRange;
 import java.time.DayOfWeek;
@@ -143,8 +144,8 @@ class AgreementTest {
 
   @Test
   void AGR_2_blank_partner_id_is_refused() {
-    assertThatIllegalArgumentException().isThrownBy(() -> Agreement.accept(" ", OCT_1_2024))
-        .withMessage("partnerId must not be blank");
+    assertThatExceptionOfType(OutOfRangeException.class).isThrownBy(() -> Agreement.accept(" ", OCT_1_2024))
+        .withMessage("OUT_OF_RANGE: partnerId must not be blank");
   }
 
   // ---- AGR-3 -------------------------------------------------------------------------------
@@ -285,13 +286,13 @@ class AgreementTest {
 
   @Test
   void AGR_3_notice_period_must_be_shorter_than_a_year_and_not_negative() {
-    assertThatIllegalArgumentException()
+    assertThatExceptionOfType(OutOfRangeException.class)
         .isThrownBy(() -> RenewalPolicy.of(MonthDay.of(8, 31), Period.ofDays(-1)))
         .withMessageContaining("must not be negative");
-    assertThatIllegalArgumentException()
+    assertThatExceptionOfType(OutOfRangeException.class)
         .isThrownBy(() -> RenewalPolicy.of(MonthDay.of(8, 31), Period.ofYears(1)))
         .withMessageContaining("shorter than the time between two renewals");
-    assertThatIllegalArgumentException()
+    assertThatExceptionOfType(OutOfRangeException.class)
         .isThrownBy(() -> RenewalPolicy.of(MonthDay.of(2, 29), Period.ofDays(365)));
     assertThatCode(() -> RenewalPolicy.of(MonthDay.of(2, 29), Period.ofDays(364)))
         .doesNotThrowAnyException();
@@ -341,8 +342,8 @@ class AgreementTest {
     assertThat(NoticeChannel.parse("PHONE")).isEqualTo(NoticeChannel.PHONE);
     assertThat(NoticeChannel.WRITTEN.counts()).isTrue();
     assertThat(NoticeChannel.EMAIL.counts()).isFalse();
-    assertThatIllegalArgumentException().isThrownBy(() -> NoticeChannel.parse("fax"))
-        .withMessage("unknown notice channel 'fax'; expected one of [WRITTEN, EMAIL, PHONE]");
+    assertThatExceptionOfType(OutOfRangeException.class).isThrownBy(() -> NoticeChannel.parse("fax"))
+        .withMessage("OUT_OF_RANGE: unknown notice channel 'fax'; expected one of [WRITTEN, EMAIL, PHONE]");
   }
 
   // ---- AGR-5 -------------------------------------------------------------------------------

@@ -1,5 +1,7 @@
 package io.github.cspkit.csp.billing;
 
+import io.github.cspkit.csp.billing.internal.BillingEngine;
+import io.github.cspkit.csp.billing.internal.IssuedBill;
 import io.github.cspkit.csp.catalog.ProductFamily;
 import io.github.cspkit.csp.catalog.ProgramPolicy;
 import io.github.cspkit.csp.catalog.Sku;
@@ -16,8 +18,8 @@ import io.github.cspkit.csp.pricing.PriceLock;
 import io.github.cspkit.csp.pricing.PricingPolicy;
 import io.github.cspkit.csp.subscription.LifecyclePolicy;
 import io.github.cspkit.csp.subscription.Subscription;
-import io.github.cspkit.csp.subscription.SubscriptionChange;
-import io.github.cspkit.csp.subscription.SubscriptionOperations;
+import io.github.cspkit.csp.subscription.internal.SubscriptionChange;
+import io.github.cspkit.csp.subscription.internal.SubscriptionOperations;
 import io.github.cspkit.csp.time.DateRange;
 import io.github.cspkit.csp.time.DayCount;
 import java.math.BigDecimal;

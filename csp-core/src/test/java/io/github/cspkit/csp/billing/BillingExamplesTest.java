@@ -2,22 +2,24 @@ package io.github.cspkit.csp.billing;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.github.cspkit.csp.billing.internal.BillingEngine;
+import io.github.cspkit.csp.billing.internal.IssuedBill;
 import io.github.cspkit.csp.catalog.ProductFamily;
+import io.github.cspkit.csp.catalog.ProgramPolicy;
 import io.github.cspkit.csp.catalog.Sku;
 import io.github.cspkit.csp.customer.BillingProfile;
 import io.github.cspkit.csp.customer.Customer;
 import io.github.cspkit.csp.customer.Tenant;
 import io.github.cspkit.csp.customer.TenantOrigin;
 import io.github.cspkit.csp.money.MinorUnits;
+import io.github.cspkit.csp.money.Proration;
 import io.github.cspkit.csp.pricing.PriceBook;
 import io.github.cspkit.csp.pricing.PriceList;
-import io.github.cspkit.csp.pricing.PricingPolicy;
 import io.github.cspkit.csp.pricing.PriceLock;
+import io.github.cspkit.csp.pricing.PricingPolicy;
 import io.github.cspkit.csp.subscription.LifecyclePolicy;
 import io.github.cspkit.csp.subscription.Subscription;
-import io.github.cspkit.csp.subscription.SubscriptionOperations;
-import io.github.cspkit.csp.catalog.ProgramPolicy;
-import io.github.cspkit.csp.money.Proration;
+import io.github.cspkit.csp.subscription.internal.SubscriptionOperations;
 import io.github.cspkit.csp.time.DayCount;
 import java.math.BigDecimal;
 import java.time.LocalDate;

@@ -3,6 +3,8 @@ package io.github.cspkit.csp.billing;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.quicktheories.QuickTheory.qt;
 
+import io.github.cspkit.csp.billing.internal.BillingEngine;
+import io.github.cspkit.csp.billing.internal.IssuedBill;
 import io.github.cspkit.csp.customer.BillingProfile;
 import io.github.cspkit.csp.customer.Customer;
 import io.github.cspkit.csp.customer.Tenant;
@@ -12,8 +14,8 @@ import io.github.cspkit.csp.money.MinorUnits;
 import io.github.cspkit.csp.money.Rounding;
 import io.github.cspkit.csp.subscription.Subscription;
 import io.github.cspkit.csp.subscription.Term;
-import io.github.cspkit.csp.testkit.BillingGen;
 import io.github.cspkit.csp.testkit.BillingGen.History;
+import io.github.cspkit.csp.testkit.BillingGen;
 import io.github.cspkit.csp.time.DayCount;
 import java.time.LocalDate;
 import java.util.List;

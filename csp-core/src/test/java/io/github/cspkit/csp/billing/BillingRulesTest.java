@@ -6,7 +6,10 @@ import static io.github.cspkit.csp.billing.BillingDesk.d;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.github.cspkit.csp.OutOfRangeException;
 import io.github.cspkit.csp.RuleViolation;
+import io.github.cspkit.csp.billing.internal.BillingEngine;
+import io.github.cspkit.csp.billing.internal.IssuedBill;
 import io.github.cspkit.csp.customer.BillingProfile;
 import io.github.cspkit.csp.money.Allocation;
 import io.github.cspkit.csp.money.MinorUnits;
@@ -223,12 +226,12 @@ class BillingRulesTest {
 
   @Test
   void BIL_3_financing_plans_are_validated() {
-    assertThatThrownBy(() -> FinancingPlan.instalments(1)).isInstanceOf(IllegalArgumentException.class);
-    assertThatThrownBy(() -> FinancingPlan.instalments(37)).isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> FinancingPlan.instalments(1)).isInstanceOf(OutOfRangeException.class);
+    assertThatThrownBy(() -> FinancingPlan.instalments(37)).isInstanceOf(OutOfRangeException.class);
     assertThatThrownBy(() -> FinancingPlan.annualPrepayment(new BigDecimal("2.555")))
-        .isInstanceOf(IllegalArgumentException.class);
+        .isInstanceOf(OutOfRangeException.class);
     assertThatThrownBy(() -> FinancingPlan.annualPrepayment(new BigDecimal("101")))
-        .isInstanceOf(IllegalArgumentException.class);
+        .isInstanceOf(OutOfRangeException.class);
     assertThat(FinancingPlan.annualPrepayment(new BigDecimal("2.5")).discountBasisPoints()).isEqualTo(250);
     assertThat(FinancingPlan.instalments(12).toString()).isEqualTo("12 monthly instalments");
     assertThat(FinancingPlan.none().prepaid()).isFalse();
@@ -242,7 +245,7 @@ class BillingRulesTest {
     assertThat(Allocation.evenly(2, 5)).containsExactly(1, 1, 0, 0, 0);
     assertThat(Allocation.evenly(0, 4)).containsExactly(0, 0, 0, 0);
     assertThat(Allocation.evenly(7, 1)).containsExactly(7);
-    assertThatThrownBy(() -> Allocation.evenly(7, 0)).isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> Allocation.evenly(7, 0)).isInstanceOf(OutOfRangeException.class);
   }
 
   @Test
@@ -252,8 +255,8 @@ class BillingRulesTest {
     assertThat(Allocation.byWeights(1000, 3, -1)).containsExactly(1500, -500);
     assertThat(Allocation.byWeights(-100, 1, 1, 1)).containsExactly(-33, -33, -34);
     assertThat(Allocation.byWeights(0, 1, -1)).containsExactly(0, 0);
-    assertThatThrownBy(() -> Allocation.byWeights(5, 1, -1)).isInstanceOf(IllegalArgumentException.class);
-    assertThatThrownBy(() -> Allocation.byWeights(5)).isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> Allocation.byWeights(5, 1, -1)).isInstanceOf(OutOfRangeException.class);
+    assertThatThrownBy(() -> Allocation.byWeights(5)).isInstanceOf(OutOfRangeException.class);
     long[] parts = Allocation.byWeights(39452, 19, 31);
     assertThat(parts[0] + parts[1]).isEqualTo(39452);
   }

@@ -1,6 +1,8 @@
 package io.github.cspkit.csp.billing;
 
 import io.github.cspkit.csp.RuleViolation;
+import io.github.cspkit.csp.billing.internal.BillingEngine;
+import io.github.cspkit.csp.billing.internal.IssuedBill;
 import io.github.cspkit.csp.catalog.ProductFamily;
 import io.github.cspkit.csp.catalog.ProgramPolicy;
 import io.github.cspkit.csp.catalog.Sku;
@@ -14,10 +16,10 @@ import io.github.cspkit.csp.pricing.PriceSource;
 import io.github.cspkit.csp.pricing.PricingPolicy;
 import io.github.cspkit.csp.subscription.LifecyclePolicy;
 import io.github.cspkit.csp.subscription.Subscription;
-import io.github.cspkit.csp.subscription.SubscriptionOperations;
-import io.github.cspkit.csp.testkit.BillingGen;
+import io.github.cspkit.csp.subscription.internal.SubscriptionOperations;
 import io.github.cspkit.csp.testkit.BillingGen.History;
 import io.github.cspkit.csp.testkit.BillingGen.Op;
+import io.github.cspkit.csp.testkit.BillingGen;
 import io.github.cspkit.csp.time.DateRange;
 import io.github.cspkit.csp.time.DayCount;
 import java.time.LocalDate;

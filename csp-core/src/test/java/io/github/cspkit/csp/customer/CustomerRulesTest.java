@@ -10,8 +10,8 @@ import io.github.cspkit.csp.money.MinorUnits;
 import io.github.cspkit.csp.pricing.PriceBook;
 import io.github.cspkit.csp.subscription.ChangeKind;
 import io.github.cspkit.csp.subscription.Subscription;
-import io.github.cspkit.csp.subscription.SubscriptionChange;
-import io.github.cspkit.csp.subscription.SubscriptionOperations;
+import io.github.cspkit.csp.subscription.internal.SubscriptionChange;
+import io.github.cspkit.csp.subscription.internal.SubscriptionOperations;
 import io.github.cspkit.csp.subscription.SubscriptionStatus;
 import io.github.cspkit.csp.testkit.SubscriptionGen;
 import java.time.LocalDate;
@@ -65,7 +65,7 @@ class CustomerRulesTest {
   void CUS_1_a_customer_needs_a_tenant() {
     assertThatThrownBy(() -> Customer.builder().id("contoso").partnerId("p1").market("US")
         .billing(BillingProfile.of(1, MinorUnits.USD)).createdOn(DAY).build())
-        .isInstanceOf(IllegalStateException.class).hasMessageContaining("tenant");
+        .isInstanceOf(NullPointerException.class).hasMessageContaining("tenant");
   }
 
   @Test

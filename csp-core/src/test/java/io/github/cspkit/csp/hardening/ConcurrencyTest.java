@@ -71,7 +71,7 @@ class ConcurrencyTest {
       w.p.order(on(d("2025-02-01")), "t" + i, "O365_E3", 10, "OWN" + i);
     }
     w.p.issueBills(on(d("2025-02-01")));
-    long eventsBefore = w.p.store().read().events().size();
+    long eventsBefore = w.store.read().events().size();
 
     CyclicBarrier start = new CyclicBarrier(THREADS);
     ConcurrentLinkedQueue<Throwable> unexpected = new ConcurrentLinkedQueue<>();
@@ -82,7 +82,7 @@ class ConcurrencyTest {
       int id = t;
       futures.add(pool.submit(() -> {
         CspPartner p = CspPartner.builder().partner(Partner.csp(World.PARTNER))
-            .catalog(Catalog.of(List.of(E3))).store(w.p.store()).build();
+            .catalog(Catalog.of(List.of(E3))).store(w.store).build();
         SplittableRandom random = new SplittableRandom(seed * 1_000 + id);
         Tally tally = new Tally();
         start.await();
@@ -156,7 +156,7 @@ class ConcurrencyTest {
     }
 
     // one event per success, in a gapless log, exactly the events each result reported
-    List<DomainEvent> log = w.p.store().read().events().read(eventsBefore, Integer.MAX_VALUE);
+    List<DomainEvent> log = w.store.read().events().read(eventsBefore, Integer.MAX_VALUE);
     for (int i = 0; i < log.size(); i++) {
       assertThat(log.get(i).sequence()).isEqualTo(eventsBefore + i + 1);
     }
@@ -183,6 +183,6 @@ class ConcurrencyTest {
 
     // and the money still adds up after the contention
     w.p.issueBills(on(d("2025-04-01")));
-    Conservation.check(w.p.store(), new Conservation.Tally());
+    Conservation.check(w.store, new Conservation.Tally());
   }
 }

@@ -34,7 +34,7 @@ class DateEdgeCasesTest {
 
   private static Conservation.Tally conserved(World w) {
     Conservation.Tally tally = new Conservation.Tally();
-    Conservation.check(w.p.store(), tally);
+    Conservation.check(w.store, tally);
     return tally;
   }
 

@@ -5,6 +5,7 @@ import static io.github.cspkit.csp.hardening.World.on;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.github.cspkit.csp.ConflictException;
 import io.github.cspkit.csp.RuleViolation;
 import io.github.cspkit.csp.access.Actor;
 import io.github.cspkit.csp.billing.Bill;
@@ -36,7 +37,7 @@ class IdempotencyAndTimingTest {
   }
 
   private static StoreSnapshot snap(World w) {
-    return StoreSnapshot.of(w.p.store(), World.PARTNER, List.of("acme"), List.of("S1"), List.of("k-1"));
+    return StoreSnapshot.of(w.store, World.PARTNER, List.of("acme"), List.of("S1"), List.of("k-1"));
   }
 
   @Test
@@ -54,9 +55,9 @@ class IdempotencyAndTimingTest {
     // the same key for another command, or the same command with other arguments: a programming
     // error that names the key, and changes nothing
     assertThatThrownBy(() -> w.p.suspend(on(d("2025-03-20")).withKey("k-1"), "S1"))
-        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("k-1");
+        .isInstanceOf(ConflictException.class).hasMessageContaining("k-1");
     assertThatThrownBy(() -> w.p.addSeats(on(d("2025-03-20")).withKey("k-1"), "S1", 7))
-        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("k-1");
+        .isInstanceOf(ConflictException.class).hasMessageContaining("k-1");
     assertThat(snap(w)).isEqualTo(before);
   }
 
@@ -89,7 +90,7 @@ class IdempotencyAndTimingTest {
     assertThat(april.lines()).allMatch(l -> l.seats() == 10 || l.kind() == io.github.cspkit.csp.billing.LineKind.PRORATED);
     w.p.issueBills(on(d("2026-04-01")));
     Conservation.Tally tally = new Conservation.Tally();
-    Conservation.check(w.p.store(), tally);
+    Conservation.check(w.store, tally);
     assertThat(tally.finishedTerms).isEqualTo(1);
   }
 }

@@ -5,12 +5,14 @@ import static io.github.cspkit.csp.hardening.World.on;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.github.cspkit.csp.OutOfRangeException;
 import io.github.cspkit.csp.RuleViolation;
 import io.github.cspkit.csp.billing.Bill;
 import io.github.cspkit.csp.billing.BillLine;
 import io.github.cspkit.csp.catalog.Sku;
 import io.github.cspkit.csp.money.MinorUnits;
 import io.github.cspkit.csp.money.Rounding;
+import io.github.cspkit.csp.partner.BillRunException;
 import io.github.cspkit.csp.partner.CspPolicies;
 import io.github.cspkit.csp.subscription.Subscription;
 import io.github.cspkit.csp.subscription.SubscriptionEvent;
@@ -40,7 +42,7 @@ class MoneyEdgeCasesTest {
     w.p.removeSeats(on(d("2025-09-20")), "S1", 2);
     w.p.issueBills(on(d("2026-04-20")));
     Conservation.Tally tally = new Conservation.Tally();
-    Conservation.check(w.p.store(), tally);
+    Conservation.check(w.store, tally);
     assertThat(tally.finishedTerms).isEqualTo(1);
     return w.p.bills("acme");
   }
@@ -128,17 +130,18 @@ class MoneyEdgeCasesTest {
     w.p.issueBills(on(d("2024-07-01")));
     long total = w.p.bills("whale").stream().mapToLong(Bill::totalMinor).sum();
     assertThat(total).isEqualTo(HUGE_UNIT * 10_000);
-    Conservation.check(w.p.store(), new Conservation.Tally());
+    Conservation.check(w.store, new Conservation.Tally());
   }
 
   @Test
-  void SUB_1_an_order_whose_charge_overflows_is_a_clear_ArithmeticException_and_stores_nothing() {
+  void SUB_1_an_order_whose_charge_overflows_is_refused_OUT_OF_RANGE_and_stores_nothing() {
     World w = huge(HUGE_UNIT * 2);
     w.customer("whale", 1, d("2023-03-01"));
-    StoreSnapshot before = StoreSnapshot.of(w.p.store(), World.PARTNER, List.of("whale"), List.of("S1"), List.of("k"));
+    StoreSnapshot before = StoreSnapshot.of(w.store, World.PARTNER, List.of("whale"), List.of("S1"), List.of("k"));
     assertThatThrownBy(() -> w.p.order(on(d("2023-06-01")).withKey("k"), "whale", "BIG", 10_000, "S1"))
-        .isInstanceOf(ArithmeticException.class);
-    assertThat(StoreSnapshot.of(w.p.store(), World.PARTNER, List.of("whale"), List.of("S1"), List.of("k")))
+        .isInstanceOf(OutOfRangeException.class).hasMessageStartingWith("OUT_OF_RANGE: ")
+        .hasCauseInstanceOf(ArithmeticException.class);
+    assertThat(StoreSnapshot.of(w.store, World.PARTNER, List.of("whale"), List.of("S1"), List.of("k")))
         .isEqualTo(before);
   }
 
@@ -152,31 +155,34 @@ class MoneyEdgeCasesTest {
     w.p.issueBills(on(d("2023-06-01")));
     Throwable added = catchAll(() -> w.p.addSeats(on(d("2023-06-02")), "S1", 4_000));
     Throwable billed = catchAll(() -> w.p.issueBills(on(d("2024-07-01"))));
-    // whichever call detects it, it is an ArithmeticException, and no bill carries a wrapped amount
+    // whichever call detects it, it is refused OUT_OF_RANGE, and no bill carries a wrapped amount
     System.out.println("[hardening] accrual overflow: addSeats -> " + added + ", issueBills -> " + billed);
-    assertThat(added == null || added instanceof ArithmeticException).as("%s", added).isTrue();
-    assertThat(billed == null || billed instanceof ArithmeticException).as("%s", billed).isTrue();
+    assertThat(added == null || added instanceof OutOfRangeException).as("%s", added).isTrue();
+    assertThat(billed == null || billed instanceof OutOfRangeException
+        || billed instanceof BillRunException run
+            && run.failures().values().stream().allMatch(OutOfRangeException.class::isInstance))
+        .as("%s", billed).isTrue();
     for (Bill b : w.p.bills("whale")) {
       assertThat(b.totalMinor()).as("%s", b).isGreaterThanOrEqualTo(0);
     }
     if (added == null && billed == null) {
-      Conservation.check(w.p.store(), new Conservation.Tally());
+      Conservation.check(w.store, new Conservation.Tally());
     }
   }
 
   @Test
-  void PRC_5_a_list_price_beyond_a_long_of_minor_units_is_a_clear_ArithmeticException_and_stores_nothing() {
+  void PRC_5_a_list_price_beyond_a_long_of_minor_units_is_refused_OUT_OF_RANGE_and_stores_nothing() {
     Sku e3 = World.base("O365_E3", 300);
     World w = World.of(List.of(e3), CspPolicies.seed(), "US", MinorUnits.USD, YearMonth.of(2025, 3),
         YearMonth.of(2025, 3), Map.of("O365_E3", 1L));
     io.github.cspkit.csp.pricing.PriceList absurd = io.github.cspkit.csp.pricing.PriceList.builder().id("absurd").market("US")
         .currency(MinorUnits.USD).publishedOn(d("2025-01-01")).effectiveOn(d("2025-04-01"))
         .putPrices("O365_E3", org.javamoney.moneta.Money.of(new BigDecimal("1e18"), "USD")).build();
-    StoreSnapshot before = StoreSnapshot.of(w.p.store(), World.PARTNER, List.of(), List.of(), List.of("k"));
+    StoreSnapshot before = StoreSnapshot.of(w.store, World.PARTNER, List.of(), List.of(), List.of("k"));
     io.github.cspkit.csp.partner.Request vendor = io.github.cspkit.csp.partner.Request.of(io.github.cspkit.csp.access.Actor.vendor(), d("2025-01-01")).withKey("k");
     assertThatThrownBy(() -> w.p.publishPriceList(vendor, absurd))
-        .isInstanceOf(ArithmeticException.class).hasMessageContaining("too large");
-    assertThat(StoreSnapshot.of(w.p.store(), World.PARTNER, List.of(), List.of(), List.of("k"))).isEqualTo(before);
+        .isInstanceOf(OutOfRangeException.class).hasMessageContaining("too large");
+    assertThat(StoreSnapshot.of(w.store, World.PARTNER, List.of(), List.of(), List.of("k"))).isEqualTo(before);
     // the price book did not take the list either
     assertThat(w.p.priceQuote(on(d("2025-03-01")), "O365_E3", "US", MinorUnits.USD, d("2025-04-10"))
         .isPublished()).isFalse();
@@ -231,7 +237,7 @@ class MoneyEdgeCasesTest {
     long total = w.p.bills("acme").stream().mapToLong(Bill::totalMinor).sum();
     assertThat(total).isEqualTo(18_391);
     Conservation.Tally tally = new Conservation.Tally();
-    Conservation.check(w.p.store(), tally);
+    Conservation.check(w.store, tally);
     assertThat(tally.finishedTerms).isEqualTo(1);
   }
 }

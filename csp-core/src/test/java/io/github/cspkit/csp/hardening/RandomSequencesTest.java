@@ -27,7 +27,7 @@ class RandomSequencesTest {
     assertThat(stats.replays).as("idempotent replays").isGreaterThan(500);
     assertThat(stats.maxSpanDays).as("some sequences span more than a year").isGreaterThan(366);
     assertThat(stats.refusedBy).containsKeys("SUB-6", "ACC-3", "ACC-4", "DIS-1", "AGR-4", "BIL-7",
-        "SUB-1", "SUB-4", "SUB-7", "CAT-1", "CAT-3", "PRC-2", "PRC-3", "IllegalArgument: unknown id",
-        "IllegalArgument: before latest change", "IllegalArgument: duplicate id", "IllegalArgument: key reuse");
+        "SUB-1", "SUB-4", "SUB-7", "CAT-1", "CAT-3", "PRC-2", "PRC-3", "UNKNOWN_ID: unknown id",
+        "OUT_OF_RANGE: before latest change", "CONFLICT: duplicate id", "CONFLICT: key reuse");
   }
 }

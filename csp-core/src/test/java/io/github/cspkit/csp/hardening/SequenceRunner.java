@@ -1,5 +1,6 @@
 package io.github.cspkit.csp.hardening;
 
+import io.github.cspkit.csp.CspException;
 import io.github.cspkit.csp.RuleViolation;
 import io.github.cspkit.csp.access.Actor;
 import io.github.cspkit.csp.access.Right;
@@ -15,12 +16,15 @@ import io.github.cspkit.csp.customer.Customer;
 import io.github.cspkit.csp.customer.TenantOrigin;
 import io.github.cspkit.csp.money.MinorUnits;
 import io.github.cspkit.csp.partner.CspPartner;
+import io.github.cspkit.csp.partner.CspPolicies;
 import io.github.cspkit.csp.partner.NewCustomer;
 import io.github.cspkit.csp.partner.Request;
 import io.github.cspkit.csp.partner.Result;
 import io.github.cspkit.csp.pricing.PriceList;
 import io.github.cspkit.csp.repository.CommandRecord;
+import io.github.cspkit.csp.repository.CspStore;
 import io.github.cspkit.csp.repository.DomainEvent;
+import io.github.cspkit.csp.repository.InMemoryStore;
 import io.github.cspkit.csp.repository.Versioned;
 import io.github.cspkit.csp.subscription.Subscription;
 import io.github.cspkit.csp.testkit.CspGenerators;
@@ -41,9 +45,10 @@ import javax.money.CurrencyUnit;
  * Interprets an {@link Op.Sequence} against a fresh in-memory partner (set up with
  * {@link CspGenerators}) and checks, after every step:
  * <ul>
- *   <li>a refusal is a {@link RuleViolation} with a rule id of DOMAIN.md, or an
- *       IllegalArgumentException / NullPointerException whose message names the parameter or the
- *       unknown id; nothing else is thrown;</li>
+ *   <li>a refusal is a {@link RuleViolation} with a rule id of DOMAIN.md, or another member of
+ *       the {@link CspException} family (UNKNOWN_ID, CONFLICT, OUT_OF_RANGE) or a
+ *       NullPointerException whose message names the parameter or the id; nothing else is
+ *       thrown;</li>
  *   <li>a refused call, a read-only call and an idempotent replay leave the whole store as it was
  *       ({@link StoreSnapshot});</li>
  *   <li>a successful command appended exactly the events its result reports (at least one), and
@@ -88,6 +93,7 @@ final class SequenceRunner {
   private record Replay(String key, String name, Supplier<Result<?>> rerun, Result<?> first) {}
 
   private final CspPartner p;
+  private final CspStore store = InMemoryStore.create();
   private final CspGenerators gens;
   private final boolean nightly;
   private final Stats stats;
@@ -101,7 +107,7 @@ final class SequenceRunner {
   private Replay lastKeyed;
 
   SequenceRunner(long seed, boolean nightly, Stats stats) {
-    this.p = CspGenerators.newPartner();
+    this.p = CspGenerators.newPartner(CspPolicies.seed(), store);
     this.gens = CspGenerators.ofSeed(seed);
     this.nightly = nightly;
     this.stats = stats;
@@ -140,7 +146,7 @@ final class SequenceRunner {
     LocalDate end = cursor.plusDays(400);
     List<Bill> last = p.issueBills(Request.of(ADMIN, end));
     stats.bills += last.size();
-    Conservation.check(p.store(), stats.tally);
+    Conservation.check(store, stats.tally);
     stats.maxSpanDays = Math.max(stats.maxSpanDays, cursor.toEpochDay() - start.plusMonths(2).toEpochDay());
   }
 
@@ -163,7 +169,7 @@ final class SequenceRunner {
     if (nightly && op.kind() != Op.Kind.ORDER_UNPUBLISHED && date.minusDays(1).isAfter(billedThrough)) {
       billedThrough = date.minusDays(1);
       stats.bills += p.issueBills(Request.of(ADMIN, billedThrough)).size();
-      Conservation.check(p.store(), stats.tally);
+      Conservation.check(store, stats.tally);
     }
     String key = "k" + index;
     Call call = call(op, date, key);
@@ -183,7 +189,7 @@ final class SequenceRunner {
         }
       }
       requireUnchanged(before, "refused call " + e);
-      Conservation.check(p.store(), stats.tally);
+      Conservation.check(store, stats.tally);
       return;
     }
     stats.successes++;
@@ -209,7 +215,7 @@ final class SequenceRunner {
         check(e.commandKey().equals(p.partner().id() + ":" + key), "event %s carries the command's key %s", e, key);
       }
       check(p.events(key).equals(r.events()), "the command's events are found by its key %s", key);
-      CommandRecord rec = p.store().read().idempotency().find(p.partner().id() + ":" + key).orElse(null);
+      CommandRecord rec = store.read().idempotency().find(p.partner().id() + ":" + key).orElse(null);
       check(rec != null && (rec.command().equals(call.name) || rec.command().startsWith(call.name + "(")),
           "key %s is recorded for %s: %s", key, call.name, rec);
       check(r.value().equals(reload(r.value())), "the result is the aggregate as stored");
@@ -221,7 +227,7 @@ final class SequenceRunner {
         check(!b.issuedOn().isAfter(date), "bill %s issued on %s, after the run's day %s", b, b.issuedOn(), date);
       }
     }
-    Conservation.check(p.store(), stats.tally);
+    Conservation.check(store, stats.tally);
   }
 
   // ------------------------------------------------------------------ calls
@@ -245,7 +251,7 @@ final class SequenceRunner {
   }
 
   private Call call(Op op, LocalDate date, String key) {
-    List<String> customers = p.store().read().customers().ids();
+    List<String> customers = store.read().customers().ids();
     String customerId = pick(customers, op.target(), "ghost-customer-");
     List<Subscription> subs = subscriptions(customers);
     List<Subscription> live = subs.stream()
@@ -417,7 +423,7 @@ final class SequenceRunner {
   private List<Subscription> subscriptions(List<String> customers) {
     List<Subscription> all = new ArrayList<>();
     for (String c : customers) {
-      for (Versioned<Subscription> v : p.store().read().subscriptions().byCustomer(c)) {
+      for (Versioned<Subscription> v : store.read().subscriptions().byCustomer(c)) {
         all.add(v.value());
       }
     }
@@ -457,16 +463,16 @@ final class SequenceRunner {
     } else if (value instanceof BillingAccount a) {
       return p.billingAccount(a.customerId()).orElse(null);
     } else if (value instanceof PriceList l) {
-      return p.store().read().priceLists().find(l.id()).orElse(null);
+      return store.read().priceLists().find(l.id()).orElse(null);
     } else if (value instanceof OwnService s) {
-      return p.store().read().bills().services(s.customerId()).stream()
+      return store.read().bills().services(s.customerId()).stream()
           .filter(x -> x.id().equals(s.id())).findFirst().orElse(null);
     }
     throw new AssertionError("unexpected result value " + value);
   }
 
   private StoreSnapshot snapshot() {
-    return StoreSnapshot.of(p.store(), PARTNER_ID, triedCustomerIds, triedSubscriptionIds, keys);
+    return StoreSnapshot.of(store, PARTNER_ID, triedCustomerIds, triedSubscriptionIds, keys);
   }
 
   private void requireUnchanged(StoreSnapshot before, String what) {
@@ -482,7 +488,7 @@ final class SequenceRunner {
       check(v.reason() != null && !v.reason().isBlank(), "a refusal gives its reason: %s", v);
       return;
     }
-    if (e instanceof IllegalArgumentException || e instanceof NullPointerException) {
+    if (e instanceof CspException || e instanceof NullPointerException) {
       String m = e.getMessage();
       check(m != null && !m.isBlank(), "%s without a message", e);
       boolean names = tokens.stream().anyMatch(m::contains) || PARAMETER_NAMES.stream().anyMatch(m::contains);
@@ -501,7 +507,7 @@ final class SequenceRunner {
         : m.contains("already exists") ? "duplicate id"
         : m.contains("idempotency key") ? "key reuse"
         : "other";
-    return e.getClass().getSimpleName().replace("Exception", "") + ": " + what;
+    return (e instanceof CspException c ? c.code() : e.getClass().getSimpleName()) + ": " + what;
   }
 
   static void check(boolean ok, String template, Object... args) {

@@ -11,6 +11,8 @@ import io.github.cspkit.csp.partner.CspPolicies;
 import io.github.cspkit.csp.partner.NewCustomer;
 import io.github.cspkit.csp.partner.Request;
 import io.github.cspkit.csp.pricing.PriceList;
+import io.github.cspkit.csp.repository.CspStore;
+import io.github.cspkit.csp.repository.InMemoryStore;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.List;
@@ -26,11 +28,13 @@ final class World {
   static final Actor ADMIN = Actor.partnerAdmin(PARTNER, "agent");
 
   final CspPartner p;
+  final CspStore store;
   final String market;
   final CurrencyUnit currency;
 
-  private World(CspPartner p, String market, CurrencyUnit currency) {
+  private World(CspPartner p, CspStore store, String market, CurrencyUnit currency) {
     this.p = p;
+    this.store = store;
     this.market = market;
     this.currency = currency;
   }
@@ -56,11 +60,12 @@ final class World {
    */
   static World of(List<Sku> skus, CspPolicies policies, String market, CurrencyUnit currency,
       YearMonth from, YearMonth to, Map<String, Long> minorPrices) {
+    CspStore store = InMemoryStore.create(policies.priceLists());
     CspPartner p = CspPartner.builder().partner(Partner.csp(PARTNER)).catalog(Catalog.of(skus))
-        .policies(policies).build();
+        .policies(policies).store(store).build();
     LocalDate published = from.minusMonths(2).atDay(1);
     p.acceptAgreement(Request.of(ADMIN, published));
-    World w = new World(p, market, currency);
+    World w = new World(p, store, market, currency);
     for (YearMonth m = from; !m.isAfter(to); m = m.plusMonths(1)) {
       PriceList.Builder b = PriceList.builder().id(market + "-" + currency.getCurrencyCode() + "-" + m)
           .market(market).currency(currency).publishedOn(published).effectiveOn(m.atDay(1));

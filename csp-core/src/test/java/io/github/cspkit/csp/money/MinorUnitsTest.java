@@ -6,6 +6,7 @@ import static org.quicktheories.QuickTheory.qt;
 import static org.quicktheories.generators.SourceDSL.integers;
 import static org.quicktheories.generators.SourceDSL.longs;
 
+import io.github.cspkit.csp.OutOfRangeException;
 import java.math.BigDecimal;
 import javax.money.CurrencyUnit;
 import org.javamoney.moneta.Money;
@@ -33,9 +34,9 @@ class MinorUnitsTest {
   @Test
   void BIL_6_an_amount_finer_than_the_minor_unit_is_refused() {
     assertThatThrownBy(() -> MinorUnits.of(Money.of(new BigDecimal("1.005"), "USD")))
-        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("finer");
+        .isInstanceOf(OutOfRangeException.class).hasMessageContaining("finer");
     assertThatThrownBy(() -> MinorUnits.of(Money.of(new BigDecimal("1.5"), "JPY")))
-        .isInstanceOf(IllegalArgumentException.class);
+        .isInstanceOf(OutOfRangeException.class);
   }
 
   @Test

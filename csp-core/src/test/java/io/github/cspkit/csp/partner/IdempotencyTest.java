@@ -6,12 +6,13 @@ import static io.github.cspkit.csp.testkit.PartnerFixtures.S1;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.github.cspkit.csp.ConflictException;
 import io.github.cspkit.csp.RuleViolation;
 import io.github.cspkit.csp.access.Actor;
 import io.github.cspkit.csp.customer.Customer;
 import io.github.cspkit.csp.subscription.Subscription;
-import io.github.cspkit.csp.testkit.PartnerFixtures;
 import io.github.cspkit.csp.testkit.PartnerFixtures.World;
+import io.github.cspkit.csp.testkit.PartnerFixtures;
 import java.time.LocalDate;
 import org.junit.jupiter.api.Test;
 
@@ -70,17 +71,20 @@ class IdempotencyTest {
   }
 
   @Test
-  void a_key_reused_for_another_command_is_an_IllegalArgumentException_and_stores_nothing() {
+  void a_key_reused_for_another_command_is_refused_CONFLICT_and_stores_nothing() {
     World w = PartnerFixtures.standard();
     CspPartner p = w.partner();
     Request r = w.asAdmin(DAY).withKey("k-1");
     p.addSeats(r, S1, 2);
     long size = w.store().read().events().size();
     assertThatThrownBy(() -> p.removeSeats(r, S1, 1))
-        .isExactlyInstanceOf(IllegalArgumentException.class)
+        .isInstanceOfSatisfying(ConflictException.class, c -> {
+          assertThat(c.code()).isEqualTo("CONFLICT");
+          assertThat(c.reason()).isEqualTo(ConflictException.Reason.KEY_REUSED);
+        })
         .hasMessageContaining("k-1").hasMessageContaining("addSeats").hasMessageContaining("removeSeats");
     assertThatThrownBy(() -> p.createCustomer(r, PartnerFixtures.newCustomer("newco")))
-        .isExactlyInstanceOf(IllegalArgumentException.class);
+        .isExactlyInstanceOf(ConflictException.class);
     assertThat(p.subscription(S1).orElseThrow().seats()).isEqualTo(12);
     assertThat(p.customer("newco")).isEmpty();
     assertThat(w.store().read().events().size()).isEqualTo(size);
@@ -110,13 +114,13 @@ class IdempotencyTest {
   }
 
   @Test
-  void a_key_presented_again_with_other_arguments_is_an_IllegalArgumentException_and_stores_nothing() {
+  void a_key_presented_again_with_other_arguments_is_refused_CONFLICT_and_stores_nothing() {
     World w = PartnerFixtures.standard();
     CspPartner p = w.partner();
     p.addSeats(w.asAdmin(DAY).withKey("k-4"), S1, 2);
     long size = w.store().read().events().size();
     assertThatThrownBy(() -> p.addSeats(w.asAdmin(DAY.plusDays(3)).withKey("k-4"), S1, 50))
-        .isExactlyInstanceOf(IllegalArgumentException.class).hasMessageContaining("k-4")
+        .isExactlyInstanceOf(ConflictException.class).hasMessageContaining("k-4")
         .hasMessageContaining("addSeats(S1, 2)").hasMessageContaining("addSeats(S1, 50)");
     assertThat(p.subscription(S1).orElseThrow().seats()).isEqualTo(12);
     assertThat(w.store().read().events().size()).isEqualTo(size);

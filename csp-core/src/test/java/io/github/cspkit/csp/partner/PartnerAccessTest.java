@@ -115,10 +115,11 @@ class PartnerAccessTest {
 
   @Test
   void ACC_3_delegated_admin_without_own_tenant_rights_creates_customers_and_orders_but_not_the_company_acts() {
+    var store = io.github.cspkit.csp.repository.InMemoryStore.create();
     CspPartner fresh = PartnerFixtures.bare(Partner.csp(PartnerFixtures.PARTNER), CspPolicies.seed(),
-        IncidentFeed.NONE, null);
+        IncidentFeed.NONE, store);
     PartnerFixtures.publishPriceLists(fresh);
-    World w = new World(fresh);
+    World w = new World(fresh, store);
     refused("ACC-3", () -> fresh.acceptAgreement(Request.of(w.delegatedOnly(), PartnerFixtures.ACCEPTED)));
     assertThat(fresh.agreement()).isEmpty();
     fresh.acceptAgreement(Request.of(w.ownTenantOnly(), PartnerFixtures.ACCEPTED));

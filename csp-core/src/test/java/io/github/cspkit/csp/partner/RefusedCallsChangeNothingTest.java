@@ -8,7 +8,7 @@ import static io.github.cspkit.csp.testkit.PartnerFixtures.WOODGROVE;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
 
-import io.github.cspkit.csp.RuleViolation;
+import io.github.cspkit.csp.CspException;
 import io.github.cspkit.csp.access.Actor;
 import io.github.cspkit.csp.access.DelegatedAdminPolicy;
 import io.github.cspkit.csp.access.IncidentFeed;
@@ -43,7 +43,7 @@ class RefusedCallsChangeNothingTest {
   static final LocalDate DAY = RichWorld.DAY;
   static final LocalDate AFTER_TERM = LocalDate.parse("2026-03-02");
 
-  /** One refusal: its label, the rule expected (null: an IllegalArgumentException), the call. */
+  /** One refusal: its label, the code expected (a rule id, CONFLICT, ...), the call. */
   record Refusal(String label, String rule, Runnable call) {}
 
   /** Everything a store holds, read through its public repositories. */
@@ -166,9 +166,27 @@ class RefusedCallsChangeNothingTest {
         "eur", "Euro service", Money.of(10, MinorUnits.EUR.getCurrencyCode()), Recurrence.ONCE)));
     refusals.add(new Refusal("change dated on the last bill's day", "BIL-7",
         () -> p.addSeats(as(admin, RichWorld.SUSPENDED, "refused-" + (++n[0])), S1, 1)));
-    refusals.add(new Refusal("an existing subscription id", null, () -> p.order(on.apply(admin), CONTOSO, E3, 1, S1)));
-    refusals.add(new Refusal("a key reused for another command", null,
+    refusals.add(new Refusal("an existing subscription id", "CONFLICT", () -> p.order(on.apply(admin), CONTOSO, E3, 1, S1)));
+    refusals.add(new Refusal("a key reused for another command", "CONFLICT",
         () -> p.addSeats(as(admin, DAY, "setup-service"), S1, 1)));
+    refusals.add(new Refusal("an existing customer id", "CONFLICT",
+        () -> p.createCustomer(on.apply(admin), PartnerFixtures.newCustomer(CONTOSO))));
+    refusals.add(new Refusal("an existing service id", "CONFLICT", () -> p.addService(on.apply(admin),
+        CONTOSO, "backup", "Backup again", Money.of(10, "USD"), Recurrence.ONCE)));
+    refusals.add(new Refusal("an unknown subscription", "UNKNOWN_ID", () -> p.addSeats(on.apply(admin), "NOPE", 1)));
+    refusals.add(new Refusal("an unknown customer", "UNKNOWN_ID",
+        () -> p.order(on.apply(admin), "nobody", E3, 1, "X16")));
+    refusals.add(new Refusal("an unknown base subscription", "UNKNOWN_ID",
+        () -> p.orderAddOn(on.apply(admin), "NOPE", PartnerFixtures.ADD_ON, 1, "X17")));
+    refusals.add(new Refusal("a subscription id with a NUL", "OUT_OF_RANGE",
+        () -> p.order(on.apply(admin), CONTOSO, E3, 1, "X\u0000")));
+    refusals.add(new Refusal("a customer name of 101 characters", "OUT_OF_RANGE",
+        () -> p.createCustomer(on.apply(admin), NewCustomer.builder().from(PartnerFixtures.newCustomer("newco"))
+            .name("n".repeat(101)).build())));
+    refusals.add(new Refusal("a service name with a line break", "OUT_OF_RANGE", () -> p.addService(on.apply(admin),
+        CONTOSO, "support", "Support\nplus", Money.of(10, "USD"), Recurrence.ONCE)));
+    refusals.add(new Refusal("a task with a control character", "OUT_OF_RANGE",
+        () -> p.administerTenant(on.apply(admin), CONTOSO, "reset\u0007")));
     // refused after the command rolled S1, S2 and A1 through their term end in its transaction
     refusals.add(new Refusal("roll, then add seats above the maximum", "SUB-1",
         () -> p.addSeats(as(admin, AFTER_TERM, "refused-" + (++n[0])), S1, 295)));
@@ -188,11 +206,7 @@ class RefusedCallsChangeNothingTest {
     Map<String, String> problems = new LinkedHashMap<>();
     for (Refusal refusal : refusals) {
       Throwable t = catchThrowable(refusal.call()::run);
-      if (refusal.rule() == null) {
-        if (!(t instanceof IllegalArgumentException) || t instanceof RuleViolation) {
-          problems.put(refusal.label(), "expected IllegalArgumentException, was " + t);
-        }
-      } else if (!(t instanceof RuleViolation v) || !v.rule().equals(refusal.rule())) {
+      if (!(t instanceof CspException c) || !c.code().equals(refusal.rule())) {
         problems.put(refusal.label(), "expected " + refusal.rule() + ", was " + t);
       }
       Snapshot after = snapshot(rw, keys);

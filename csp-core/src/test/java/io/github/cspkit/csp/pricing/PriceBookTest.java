@@ -10,6 +10,8 @@ import static io.github.cspkit.csp.pricing.Fixtures.list;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.github.cspkit.csp.ConflictException;
+import io.github.cspkit.csp.OutOfRangeException;
 import io.github.cspkit.csp.RuleViolation;
 import io.github.cspkit.csp.pricing.PriceQuote.Status;
 import java.time.LocalDate;
@@ -188,8 +190,8 @@ class PriceBookTest {
     book.publish(list("L", "US", USD, "2025-03", "2025-01-15", "O365_E3", "240.00"));
     assertThat(book.lists()).containsExactly(l);
     assertThatThrownBy(() -> book.publish(list("L", "US", USD, "2025-03", "2025-01-15", "O365_E3", "241.00")))
-        .isInstanceOf(IllegalArgumentException.class)
-        .hasMessage("price list L was already published with other contents");
+        .isInstanceOf(ConflictException.class)
+        .hasMessage("CONFLICT: price list L was already published with other contents");
     assertThat(book.quote("O365_E3", "US", USD, d("2025-03-01"), d("2025-03-01")).priceMinor())
         .isEqualTo(24000);
   }
@@ -235,7 +237,7 @@ class PriceBookTest {
     assertThat(PriceQuote.notYetPublished("O365_E3", "US", USD, d("2025-04-01"), d("2025-02-01"),
         d("2025-03-02"))).isEqualTo(book.quote("O365_E3", "US", USD, d("2025-04-01"), d("2025-02-01")));
     assertThatThrownBy(() -> PriceQuote.notListed("O365_E3", book.lists().get(0), d("2025-03-01"),
-        d("2025-02-01"), d("2025-01-30"))).isInstanceOf(IllegalArgumentException.class);
+        d("2025-02-01"), d("2025-01-30"))).isInstanceOf(OutOfRangeException.class);
   }
 
   @Test

@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.github.cspkit.csp.OutOfRangeException;
 import io.github.cspkit.csp.RuleViolation;
 import java.time.Period;
 import org.junit.jupiter.api.Test;
@@ -87,7 +88,7 @@ class PriceListPolicyTest {
   @Test
   void PRC_2_negative_notice_is_refused() {
     assertThatThrownBy(() -> PriceListPolicy.monthly(Period.ofDays(-1)))
-        .isInstanceOf(IllegalArgumentException.class);
+        .isInstanceOf(OutOfRangeException.class);
   }
 
   @Test

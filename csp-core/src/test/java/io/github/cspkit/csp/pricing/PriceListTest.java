@@ -10,6 +10,7 @@ import static io.github.cspkit.csp.pricing.Fixtures.list;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.github.cspkit.csp.OutOfRangeException;
 import java.math.BigDecimal;
 import java.time.YearMonth;
 import java.util.Map;
@@ -39,14 +40,14 @@ class PriceListTest {
     assertThatThrownBy(() -> PriceList.builder().id("L").market("US").currency(USD)
             .publishedOn(d("2025-01-15")).effectiveOn(d("2025-03-01"))
             .putPrices("O365_E3", amount("240.00", EUR)).build())
-        .isInstanceOf(IllegalStateException.class)
-        .hasMessage("price list L: price of O365_E3 is in EUR, not in the list's currency USD");
+        .isInstanceOf(OutOfRangeException.class)
+        .hasMessage("OUT_OF_RANGE: price list L: price of O365_E3 is in EUR, not in the list's currency USD");
   }
 
   @Test
   void PRC_1_prices_must_not_be_negative() {
     assertThatThrownBy(() -> list("L", "US", USD, "2025-03", "2025-01-15", "O365_E3", "-1.00"))
-        .isInstanceOf(IllegalStateException.class)
+        .isInstanceOf(OutOfRangeException.class)
         .hasMessageContaining("price of O365_E3 is negative");
   }
 
@@ -54,8 +55,8 @@ class PriceListTest {
   void PRC_1_prices_must_not_be_finer_than_the_minor_unit_jpy_and_bhd() {
     assertThatThrownBy(() -> PriceList.of("L", "JP", JPY, d("2025-01-15"), d("2025-03-01"),
             Map.of("O365_E3", Money.of(new BigDecimal("1000.5"), JPY))))
-        .isInstanceOf(IllegalStateException.class)
-        .hasMessage("price list L: price of O365_E3 (JPY 1000.5) is finer than the minor unit of JPY");
+        .isInstanceOf(OutOfRangeException.class)
+        .hasMessage("OUT_OF_RANGE: price list L: price of O365_E3 (JPY 1000.5) is finer than the minor unit of JPY");
     PriceList bhd = PriceList.of("B", "BH", BHD, d("2025-01-15"), d("2025-03-01"),
         Map.of("O365_E3", Money.of(new BigDecimal("9.125"), BHD)));
     assertThat(bhd.priceMinor("O365_E3")).hasValue(9125);
@@ -70,9 +71,9 @@ class PriceListTest {
   @Test
   void PRC_1_ids_and_markets_are_not_blank() {
     assertThatThrownBy(() -> list(" ", "US", USD, "2025-03", "2025-01-15"))
-        .hasMessage("price list id must not be blank");
+        .hasMessage("OUT_OF_RANGE: price list id must not be blank, found ' '");
     assertThatThrownBy(() -> list("L", "", USD, "2025-03", "2025-01-15"))
-        .hasMessage("price list L: market must not be blank");
+        .hasMessage("OUT_OF_RANGE: market must not be blank, found ''");
   }
 
   @Test

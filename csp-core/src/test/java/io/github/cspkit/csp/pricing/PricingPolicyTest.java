@@ -9,6 +9,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.quicktheories.QuickTheory.qt;
 
+import io.github.cspkit.csp.OutOfRangeException;
 import io.github.cspkit.csp.testkit.PricingGen;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
@@ -54,9 +55,9 @@ class PricingPolicyTest {
     PricingPolicy discount = PricingPolicy.discount(pct("15"));
     assertThat(discount.salePrice("c1", "O365_E3", amount("240.00", USD))).isEqualTo(amount("204.00", USD));
     assertThat(PricingPolicy.discount(pct("100")).saleMinor("c", "s", 24000, USD)).isZero();
-    assertThatThrownBy(() -> PricingPolicy.discount(pct("100.01"))).isInstanceOf(IllegalArgumentException.class);
-    assertThatThrownBy(() -> PricingPolicy.discount(pct("-1"))).isInstanceOf(IllegalArgumentException.class);
-    assertThatThrownBy(() -> PricingPolicy.markup(pct("-1"))).isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> PricingPolicy.discount(pct("100.01"))).isInstanceOf(OutOfRangeException.class);
+    assertThatThrownBy(() -> PricingPolicy.discount(pct("-1"))).isInstanceOf(OutOfRangeException.class);
+    assertThatThrownBy(() -> PricingPolicy.markup(pct("-1"))).isInstanceOf(OutOfRangeException.class);
   }
 
   @Test
@@ -84,7 +85,7 @@ class PricingPolicyTest {
     // a fixed price applies only in its own currency
     assertThat(fixed.salePrice("c", "O365_E3", amount("200.00", EUR))).isEqualTo(amount("220.00", EUR));
     assertThatThrownBy(() -> PricingPolicy.fixed(Map.of("X", amount("-1.00", USD)), PricingPolicy.atCost()))
-        .isInstanceOf(IllegalArgumentException.class);
+        .isInstanceOf(OutOfRangeException.class);
   }
 
   @Test
@@ -99,16 +100,16 @@ class PricingPolicyTest {
   void PRC_5_negative_results_are_refused() {
     PricingPolicy negative = (c, s, cost, cur) -> -1;
     assertThatThrownBy(() -> PricingPolicy.perCustomer(Map.of(), negative).saleMinor("c", "s", 100, USD))
-        .isInstanceOf(IllegalArgumentException.class)
+        .isInstanceOf(OutOfRangeException.class)
         .hasMessageContaining("must not be negative");
     assertThatThrownBy(() -> PricingPolicy.fixed(Map.of(), negative).saleMinor("c", "s", 100, USD))
-        .isInstanceOf(IllegalArgumentException.class);
+        .isInstanceOf(OutOfRangeException.class);
     assertThatThrownBy(() -> negative.price("c", "s", amount("1.00", USD)))
-        .isInstanceOf(IllegalStateException.class);
+        .isInstanceOf(OutOfRangeException.class);
     assertThatThrownBy(() -> PricingPolicy.markup(pct("10")).saleMinor("c", "s", -100, USD))
-        .isInstanceOf(IllegalArgumentException.class);
+        .isInstanceOf(OutOfRangeException.class);
     assertThatThrownBy(() -> PricingPolicy.atCost().saleMinor("c", "s", -1, USD))
-        .isInstanceOf(IllegalArgumentException.class);
+        .isInstanceOf(OutOfRangeException.class);
   }
 
   @Test
@@ -124,7 +125,7 @@ class PricingPolicyTest {
     assertThat(p.toString()).isEqualTo("SalePrice{cost=240.00, sale=288.00 USD}");
     assertThat(SalePrice.of(1000, 900, JPY).margin()).isEqualTo(amount("-100", JPY));
     assertThatThrownBy(() -> SalePrice.of(amount("1.00", USD), amount("1.00", EUR)))
-        .isInstanceOf(IllegalArgumentException.class);
+        .isInstanceOf(OutOfRangeException.class);
   }
 
   @Test

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowable;
 
+import io.github.cspkit.csp.ConflictException;
 import io.github.cspkit.csp.RuleViolation;
 import io.github.cspkit.csp.agreement.Agreement;
 import io.github.cspkit.csp.agreement.Notice;
@@ -33,10 +34,10 @@ import io.github.cspkit.csp.pricing.PriceSource;
 import io.github.cspkit.csp.subscription.ChangeKind;
 import io.github.cspkit.csp.subscription.Step;
 import io.github.cspkit.csp.subscription.Subscription;
-import io.github.cspkit.csp.subscription.SubscriptionChange;
-import io.github.cspkit.csp.subscription.SubscriptionOperations;
 import io.github.cspkit.csp.subscription.SubscriptionStatus;
 import io.github.cspkit.csp.subscription.Term;
+import io.github.cspkit.csp.subscription.internal.SubscriptionChange;
+import io.github.cspkit.csp.subscription.internal.SubscriptionOperations;
 import io.github.cspkit.csp.time.DateRange;
 import java.math.BigDecimal;
 import java.time.LocalDate;
@@ -265,7 +266,8 @@ public abstract class StoreContract {
       r.priceLists().add(list("US-USD-2025-05", "US", USD, "2025-05", "2025-02-01", "O365_E3", "1.00"));
       r.priceLists().add(list("US-USD-2025-03", "US", USD, "2025-03", "2025-01-16", "O365_E3", "1.00"));
       return null;
-    })).isInstanceOf(IllegalArgumentException.class).hasMessageContaining("US-USD-2025-03");
+    })).isInstanceOf(ConflictException.class).hasMessageContaining("US-USD-2025-03")
+        .extracting(e -> ((ConflictException) e).reason()).isEqualTo(ConflictException.Reason.DUPLICATE_ID);
     assertThatThrownBy(() -> store.inTransaction(r -> {
       r.priceLists().add(list("late", "US", USD, "2025-04", "2025-03-20", "O365_E3", "1.00"));
       return null;
@@ -446,7 +448,8 @@ public abstract class StoreContract {
     assertThatThrownBy(() -> store.inTransaction(r -> {
       r.bills().add(again);
       return null;
-    })).isInstanceOf(IllegalStateException.class).hasMessageContaining("C1");
+    })).isInstanceOf(ConflictException.class).hasMessageContaining("C1")
+        .extracting(e -> ((ConflictException) e).reason()).isEqualTo(ConflictException.Reason.DUPLICATE_ID);
     assertThat(store.read().bills().bills("C1")).containsExactly(first, second);
   }
 
@@ -538,7 +541,7 @@ public abstract class StoreContract {
     store.inTransaction(r -> {
       r.idempotency().record(order);
       assertThat(r.idempotency().find("key-1")).contains(order);
-      assertThatThrownBy(() -> r.idempotency().record(order)).isInstanceOf(IllegalStateException.class);
+      assertThatThrownBy(() -> r.idempotency().record(order)).isInstanceOf(ConflictException.class);
       return null;
     });
     assertThat(store.read().idempotency().find("key-1")).contains(order);
@@ -546,7 +549,8 @@ public abstract class StoreContract {
     assertThatThrownBy(() -> store.inTransaction(r -> {
       r.idempotency().record(new CommandRecord("key-1", "addSeats", "subscription", "S2"));
       return null;
-    })).isInstanceOf(IllegalStateException.class).hasMessageContaining("key-1");
+    })).isInstanceOf(ConflictException.class).hasMessageContaining("key-1")
+        .extracting(e -> ((ConflictException) e).reason()).isEqualTo(ConflictException.Reason.KEY_REUSED);
     assertThat(store.read().idempotency().find("key-1")).contains(order);
     assertThat(store.read().idempotency().find("key-2")).isEmpty();
   }

@@ -3,6 +3,7 @@ package io.github.cspkit.csp.subscription;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.github.cspkit.csp.OutOfRangeException;
 import io.github.cspkit.csp.RuleViolation;
 import io.github.cspkit.csp.catalog.ProductFamily;
 import io.github.cspkit.csp.catalog.ProgramPolicy;
@@ -17,6 +18,8 @@ import io.github.cspkit.csp.pricing.PriceBook;
 import io.github.cspkit.csp.pricing.PriceList;
 import io.github.cspkit.csp.pricing.PriceLock;
 import io.github.cspkit.csp.pricing.PricingPolicy;
+import io.github.cspkit.csp.subscription.internal.SubscriptionChange;
+import io.github.cspkit.csp.subscription.internal.SubscriptionOperations;
 import io.github.cspkit.csp.time.DateRange;
 import io.github.cspkit.csp.time.DayCount;
 import java.math.BigDecimal;
@@ -190,9 +193,9 @@ class SubscriptionExamplesTest {
   void SUB_1_a_change_outside_the_term_is_a_programming_error() {
     Subscription sub = order(10, "2025-02-10");
     assertThatThrownBy(() -> OPS.addSeats(sub, CONTOSO, E3, 1, d("2026-02-10"), BOOK))
-        .isInstanceOf(IllegalArgumentException.class);
+        .isInstanceOf(OutOfRangeException.class);
     assertThatThrownBy(() -> OPS.addSeats(sub, CONTOSO, E3, 1, d("2025-02-09"), BOOK))
-        .isInstanceOf(IllegalArgumentException.class);
+        .isInstanceOf(OutOfRangeException.class);
   }
 
   // ------------------------------------------------------------------ SUB-2

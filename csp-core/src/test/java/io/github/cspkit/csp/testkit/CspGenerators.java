@@ -18,6 +18,8 @@ import io.github.cspkit.csp.partner.CspPartner;
 import io.github.cspkit.csp.partner.CspPolicies;
 import io.github.cspkit.csp.partner.NewCustomer;
 import io.github.cspkit.csp.pricing.PriceList;
+import io.github.cspkit.csp.repository.CspStore;
+import io.github.cspkit.csp.repository.InMemoryStore;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.ArrayList;
@@ -102,7 +104,17 @@ public final class CspGenerators {
    * @return a new in-memory partner entry point with {@link #CATALOG}
    */
   public static CspPartner newPartner(CspPolicies policies) {
-    return CspPartner.builder().partner(Partner.csp(PARTNER_ID)).catalog(CATALOG).policies(policies).build();
+    return newPartner(policies, InMemoryStore.create(policies.priceLists()));
+  }
+
+  /**
+   * @param policies the policies
+   * @param store the store, which the caller keeps to read what the partner stored
+   * @return a new partner entry point with {@link #CATALOG} on {@code store}
+   */
+  public static CspPartner newPartner(CspPolicies policies, CspStore store) {
+    return CspPartner.builder().partner(Partner.csp(PARTNER_ID)).catalog(CATALOG).policies(policies)
+        .store(store).build();
   }
 
   /**

@@ -16,6 +16,7 @@ import io.github.cspkit.csp.partner.NewCustomer;
 import io.github.cspkit.csp.partner.Request;
 import io.github.cspkit.csp.pricing.PriceList;
 import io.github.cspkit.csp.repository.CspStore;
+import io.github.cspkit.csp.repository.InMemoryStore;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.YearMonth;
@@ -99,13 +100,9 @@ public final class PartnerFixtures {
    * A world: the partner, its store and the actors of every kind.
    *
    * @param partner the entry point of {@link #PARTNER}
+   * @param store the store it was built on
    */
-  public record World(CspPartner partner) {
-    /** @return the store */
-    public CspStore store() {
-      return partner.store();
-    }
-
+  public record World(CspPartner partner, CspStore store) {
     /** @return a partner admin agent: both rights */
     public Actor.PartnerUser admin() {
       return Actor.partnerAdmin(partner.partner().id(), "agent");
@@ -225,8 +222,9 @@ public final class PartnerFixtures {
    * @return the world: agreement accepted, lists published, Contoso and Fabrikam created
    */
   public static World world(CspPolicies policies, IncidentFeed incidents) {
-    CspPartner p = bare(Partner.csp(PARTNER), policies, incidents, null);
-    World w = new World(p);
+    CspStore store = InMemoryStore.create(policies.priceLists());
+    CspPartner p = bare(Partner.csp(PARTNER), policies, incidents, store);
+    World w = new World(p, store);
     publishPriceLists(p);
     p.acceptAgreement(w.asAdmin(ACCEPTED));
     p.createCustomer(w.asAdmin(CREATED), newCustomer(CONTOSO));

@@ -21,7 +21,7 @@ import io.github.cspkit.csp.pricing.PriceBook;
 import io.github.cspkit.csp.pricing.PriceList;
 import io.github.cspkit.csp.repository.InMemoryStore;
 import io.github.cspkit.csp.subscription.Subscription;
-import io.github.cspkit.csp.subscription.SubscriptionOperations;
+import io.github.cspkit.csp.subscription.internal.SubscriptionOperations;
 import io.github.cspkit.csp.subscription.Term;
 import java.math.BigDecimal;
 import java.time.LocalDate;

@@ -11,6 +11,7 @@ import static io.github.cspkit.csp.examples.postgres.Jdbc.update;
 import static java.util.Objects.requireNonNull;
 
 import com.google.common.collect.ImmutableList;
+import io.github.cspkit.csp.ConflictException;
 import io.github.cspkit.csp.agreement.Agreement;
 import io.github.cspkit.csp.agreement.Notice;
 import io.github.cspkit.csp.agreement.NoticeChannel;
@@ -210,7 +211,7 @@ final class Session implements Repositories {
         sql("adding price list " + list.id(), c -> {
           store.policy().validate(list); // the rules first (PRC-1, PRC-2), then the id
           if (findList(c, list.id()).isPresent()) {
-            throw new IllegalArgumentException("price list " + list.id() + " is already stored");
+            throw ConflictException.duplicate("price list", list.id());
           }
           CurrencyUnit currency = list.currency();
           int rows = update(c, "INSERT INTO price_list (id, market, currency, published_on, "
@@ -218,7 +219,7 @@ final class Session implements Repositories {
               list.id(), list.market(), currency.getCurrencyCode(), list.publishedOn(),
               list.effectiveOn(), store.policy().periodStart(list.effectiveOn()));
           if (rows == 0) {
-            throw new IllegalArgumentException("price list " + list.id() + " is already stored");
+            throw ConflictException.duplicate("price list", list.id());
           }
           try (PreparedStatement ps = c.prepareStatement("INSERT INTO price_list_item "
               + "(list_id, ordinal, sku, price, currency) VALUES (?, ?, ?, ?, ?)")) {
@@ -813,7 +814,7 @@ final class Session implements Repositories {
         customer, start, bill.month().atDay(1), bill.period().end(), bill.issuedOn(),
         cur.getCurrencyCode(), major(bill.totalMinor(), cur), major(bill.costMinor(), cur));
     if (rows == 0) {
-      throw new IllegalStateException("customer " + customer
+      throw new ConflictException(ConflictException.Reason.DUPLICATE_ID, "customer " + customer
           + " already has a bill for the period starting " + start);
     }
     try (PreparedStatement ps = c.prepareStatement("INSERT INTO bill_line (customer_id, "
@@ -999,7 +1000,8 @@ final class Session implements Repositories {
                   + "aggregate_id) VALUES (?, ?, ?, ?) ON CONFLICT (key) DO NOTHING",
               record.key(), record.command(), record.aggregate(), record.aggregateId());
           if (rows == 0) {
-            throw new IllegalStateException("idempotency key " + record.key() + " is already recorded");
+            throw new ConflictException(ConflictException.Reason.KEY_REUSED,
+                "idempotency key " + record.key() + " is already recorded");
           }
           return null;
         });

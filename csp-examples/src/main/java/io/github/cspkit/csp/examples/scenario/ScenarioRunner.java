@@ -4,7 +4,11 @@ import static io.github.cspkit.csp.examples.scenario.ScenarioSyntaxException.exp
 import static java.nio.charset.StandardCharsets.UTF_8;
 import static java.util.Objects.requireNonNull;
 
+import io.github.cspkit.csp.ConflictException;
+import io.github.cspkit.csp.CspException;
+import io.github.cspkit.csp.OutOfRangeException;
 import io.github.cspkit.csp.RuleViolation;
+import io.github.cspkit.csp.UnknownIdException;
 import io.github.cspkit.csp.access.Actor;
 import io.github.cspkit.csp.access.Partner;
 import io.github.cspkit.csp.access.PartnerKind;
@@ -96,9 +100,10 @@ import javax.money.MonetaryAmount;
  * a statement was refused without {@code expect refused} on the very next line; 2 when the file
  * cannot be read or parsed (the file stops at that line). Each problem is printed to {@code err} as
  * {@code FILE:LINE: expected …, found …}. Any exception the library throws while running a statement
- * ({@link RuleViolation}, or {@link IllegalArgumentException}, {@link NullPointerException},
- * {@link ArithmeticException} and the like, which carry no rule id) is a refusal of that statement;
- * no stack trace is ever printed. Limits that keep hostile input from hanging the runner: lines of
+ * is a refusal of that statement; no stack trace is ever printed. {@code expect refused CODE}
+ * matches the refusal's {@link CspException#code()}: a rule id such as {@code SUB-6} (a
+ * {@link RuleViolation}), or {@code UNKNOWN_ID}, {@code CONFLICT} or {@code OUT_OF_RANGE} (an
+ * unknown id, a taken id or reused key, a value out of range or an overflow). Limits that keep hostile input from hanging the runner: lines of
  * at most {@value #MAX_LINE} characters, names of at most 100 characters, numbers of at most 30
  * characters, and dated lines at most {@value #MAX_YEARS} years after the first one.
  *
@@ -110,6 +115,9 @@ import javax.money.MonetaryAmount;
  * fails, saying so, while a bill of the range is not issued yet.
  */
 public final class ScenarioRunner {
+  /** What {@code expect refused} takes. */
+  private static final String REFUSAL_CODE =
+      "a rule id such as SUB-6, or UNKNOWN_ID, CONFLICT or OUT_OF_RANGE";
   /** Every line parsed and every expectation held. */
   public static final int PASSED = 0;
   /** An expectation failed, or a statement was refused without {@code expect refused}. */
@@ -645,7 +653,7 @@ public final class ScenarioRunner {
         : Recurrence.ONCE;
     return (p, r) -> {
       Customer c = p.customer(customer)
-          .orElseThrow(() -> new IllegalArgumentException("unknown customer " + customer));
+          .orElseThrow(() -> new UnknownIdException("customer", customer));
       CurrencyUnit cur = c.billing().currency();
       long minor = Words.amount(amount, cur, "an amount");
       p.addService(r, customer, service, service, MinorUnits.toAmount(minor, cur), recurrence);
@@ -738,9 +746,10 @@ public final class ScenarioRunner {
   private void expect(Words w) {
     String what = w.next("what to expect");
     if (what.equals("refused")) {
-      String rule = w.next("a rule id such as SUB-6");
-      if (!rule.matches("[A-Z]{3}-[0-9]{1,4}")) {
-        throw expected("a rule id such as SUB-6", Words.show(rule));
+      String rule = w.next(REFUSAL_CODE);
+      if (!rule.matches("[A-Z]{3}-[0-9]{1,4}|" + UnknownIdException.CODE + "|"
+          + ConflictException.CODE + "|" + OutOfRangeException.CODE)) {
+        throw expected(REFUSAL_CODE, Words.show(rule));
       }
       w.end();
       expectations++;
@@ -776,7 +785,7 @@ public final class ScenarioRunner {
     } else if (expectedSinceStatement) {
       problem("expected " + expectedText + " right after the refused " + lastOp + " on line "
           + lastLine + ", found another expectation in between", FAILED);
-    } else if (!(lastRefusal instanceof RuleViolation v) || !v.rule().equals(rule)) {
+    } else if (!(lastRefusal instanceof CspException v) || !v.code().equals(rule)) {
       problem("expected " + expectedText + ", found " + refusal(lastRefusal), FAILED);
     } else {
       out.println(name + ":" + lastLine + ": " + lastOp + " refused as expected: " + v.getMessage());
@@ -999,6 +1008,9 @@ public final class ScenarioRunner {
   private static String refusal(Throwable e) {
     if (e instanceof RuleViolation v) {
       return "refused " + v.rule() + ": " + v.reason();
+    }
+    if (e instanceof CspException c) {
+      return "refused " + c.getMessage(); // "CODE: reason"
     }
     return "refused: " + describe(e);
   }

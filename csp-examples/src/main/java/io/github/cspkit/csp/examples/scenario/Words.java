@@ -2,6 +2,7 @@ package io.github.cspkit.csp.examples.scenario;
 
 import static io.github.cspkit.csp.examples.scenario.ScenarioSyntaxException.expected;
 
+import io.github.cspkit.csp.OutOfRangeException;
 import io.github.cspkit.csp.money.MinorUnits;
 import java.math.BigDecimal;
 import java.time.DateTimeException;
@@ -255,7 +256,7 @@ final class Words {
     checkAmountText(text, what);
     try {
       return MinorUnits.parse(text, currency);
-    } catch (IllegalArgumentException | ArithmeticException e) {
+    } catch (OutOfRangeException e) {
       throw expected(what + " with at most " + MinorUnits.digits(currency) + " decimals in "
           + currency.getCurrencyCode() + ", within range", show(text));
     }

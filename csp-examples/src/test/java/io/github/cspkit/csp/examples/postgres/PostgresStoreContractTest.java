@@ -3,8 +3,9 @@ package io.github.cspkit.csp.examples.postgres;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.github.cspkit.csp.billing.BillingAccount;
+import io.github.cspkit.csp.ConflictException;
 import io.github.cspkit.csp.billing.Billed;
+import io.github.cspkit.csp.billing.BillingAccount;
 import io.github.cspkit.csp.pricing.PriceList;
 import io.github.cspkit.csp.repository.CommandRecord;
 import io.github.cspkit.csp.repository.CspStore;
@@ -120,7 +121,7 @@ class PostgresStoreContractTest extends StoreContract {
       assertThatThrownBy(() -> restarted.inTransaction(r -> {
         r.idempotency().record(order);
         return null;
-      })).isInstanceOf(IllegalStateException.class);
+      })).isInstanceOf(ConflictException.class);
       long next = restarted.inTransaction(r -> r.events().append(
           new DomainEvent(0, "subscription", "S1", "SUSPEND", d("2025-04-01"), "k2", "")).sequence());
       assertThat(next).isEqualTo(3);

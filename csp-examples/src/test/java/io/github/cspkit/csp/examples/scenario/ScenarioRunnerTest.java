@@ -120,14 +120,47 @@ class ScenarioRunnerTest {
   }
 
   @Test
-  void an_exception_without_rule_from_the_library_is_a_refusal_not_a_stack_trace() {
+  void a_refusal_without_a_rule_is_reported_with_its_code_not_a_stack_trace() {
     Run r = run(HEAD + "2025-03-05 order contoso O365_E3 seats 1 as S1\n");
     assertThat(r.status).isEqualTo(1);
     assertThat(r.err).isEqualTo("t.csp:8: expected order to succeed (or an 'expect refused' line"
-        + " right after it), found refused: subscription S1 already exists\n");
+        + " right after it), found refused CONFLICT: subscription S1 already exists\n");
     Run unknown = run(HEAD + "2025-03-05 add-seats S9 1\nexpect refused SUB-2\n");
     assertThat(unknown.status).isEqualTo(1);
-    assertThat(unknown.err).contains("t.csp:9: expected refused SUB-2, found refused: unknown subscription S9");
+    assertThat(unknown.err).contains("t.csp:9: expected refused SUB-2, found refused UNKNOWN_ID: unknown"
+        + " subscription S9");
+  }
+
+  @Test
+  void expect_refused_matches_the_codes_UNKNOWN_ID_CONFLICT_and_OUT_OF_RANGE_and_nothing_changes() {
+    Run r = run(HEAD + """
+        2025-03-05 add-seats S9 1
+        expect refused UNKNOWN_ID
+        2025-03-05 order nobody O365_E3 seats 1 as S2
+        expect refused UNKNOWN_ID
+        2025-03-05 order contoso O365_E3 seats 1 as S1
+        expect refused CONFLICT
+        2025-03-05 create-customer contoso market US segment commercial billing-day 1 currency USD
+        expect refused CONFLICT
+        2025-03-05 accept-agreement
+        expect refused CONFLICT
+        2025-03-06 publish-price-list HUGE market US currency USD effective 2025-05-01 O365_E3=90000000000000000.00
+        2025-05-01 order contoso O365_E3 seats 2 as S3
+        expect refused OUT_OF_RANGE
+        expect seats S1 10
+        2025-05-01 advance
+        expect bill contoso 2025-05 244.61 USD   # as with S1 alone: the refused orders left nothing
+        """);
+    assertThat(r.err).isEmpty();
+    assertThat(r.status).isZero();
+    assertThat(r.out).contains("t.csp:8: add-seats refused as expected: UNKNOWN_ID: unknown subscription S9",
+        "t.csp:12: order refused as expected: CONFLICT: subscription S1 already exists",
+        "t.csp:16: accept-agreement refused as expected: CONFLICT: agreement Northwind already exists",
+        "t.csp:19: order refused as expected: OUT_OF_RANGE: arithmetic overflow");
+    Run wrongCode = run(HEAD + "2025-03-05 add-seats S9 1\nexpect refused CONFLICT\n");
+    assertThat(wrongCode.status).isEqualTo(1);
+    assertThat(wrongCode.err).isEqualTo("t.csp:9: expected refused CONFLICT, found refused UNKNOWN_ID:"
+        + " unknown subscription S9\n");
   }
 
   @Test
@@ -152,7 +185,9 @@ class ScenarioRunnerTest {
     assertBroken(HEAD + "expect bill contoso 2025-03 394.52 XYZ\n", "t.csp:8: expected a known currency code");
     assertBroken(HEAD + "expect price O365_E3 market US on 2025-03-01 known 2025-03-01 240.00 USD\n",
         "t.csp:8: expected a known date on or before the current date 2025-02-10, found 2025-03-01");
-    assertBroken("expect refused sub-6\n", "t.csp:1: expected a rule id such as SUB-6, found 'sub-6'");
+    assertBroken("expect refused sub-6\n", "t.csp:1: expected a rule id such as SUB-6, or UNKNOWN_ID,"
+        + " CONFLICT or OUT_OF_RANGE, found 'sub-6'");
+    assertBroken("expect refused UNKNOWN\n", "t.csp:1: expected a rule id such as SUB-6, or UNKNOWN_ID");
     assertBroken("markup -5\n", "t.csp:1: expected a markup percent");
     assertBroken(HEAD + "2025-03-01 financing contoso instalments 1\n", "t.csp:8: expected a number of instalments from 2 to 36");
     assertBroken(HEAD + "9999-12-31 advance\n", "t.csp:8: expected a date at most 100 years after the first"

@@ -1,8 +1,10 @@
-package io.github.cspkit.csp.subscription;
+package io.github.cspkit.csp.subscription.internal;
 
 import static java.util.Objects.requireNonNull;
 
 import com.google.common.collect.ImmutableList;
+import io.github.cspkit.csp.subscription.Subscription;
+import io.github.cspkit.csp.subscription.SubscriptionEvent;
 import java.util.List;
 
 /**

@@ -1,6 +1,9 @@
-package io.github.cspkit.csp.billing;
+package io.github.cspkit.csp.billing.internal;
 
 import static java.util.Objects.requireNonNull;
+
+import io.github.cspkit.csp.billing.Bill;
+import io.github.cspkit.csp.billing.BillingAccount;
 
 /**
  * A bill and the customer's billing account after it (BIL-6): store both together.

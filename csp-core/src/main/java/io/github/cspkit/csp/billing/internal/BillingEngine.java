@@ -1,4 +1,4 @@
-package io.github.cspkit.csp.billing;
+package io.github.cspkit.csp.billing.internal;
 
 import static java.util.Objects.requireNonNull;
 
@@ -6,6 +6,16 @@ import com.google.common.collect.ImmutableList;
 import com.google.common.collect.ImmutableMap;
 import com.google.common.collect.ImmutableSet;
 import io.github.cspkit.csp.RuleViolation;
+import io.github.cspkit.csp.billing.Bill;
+import io.github.cspkit.csp.billing.BillLine;
+import io.github.cspkit.csp.billing.Billed;
+import io.github.cspkit.csp.billing.BillingAccount;
+import io.github.cspkit.csp.billing.BillingTiming;
+import io.github.cspkit.csp.billing.Due;
+import io.github.cspkit.csp.billing.FinancingPlan;
+import io.github.cspkit.csp.billing.LineKind;
+import io.github.cspkit.csp.billing.OwnService;
+import io.github.cspkit.csp.billing.Recurrence;
 import io.github.cspkit.csp.customer.Customer;
 import io.github.cspkit.csp.money.Allocation;
 import io.github.cspkit.csp.money.Rounding;
@@ -13,7 +23,7 @@ import io.github.cspkit.csp.subscription.ChangeKind;
 import io.github.cspkit.csp.subscription.Step;
 import io.github.cspkit.csp.subscription.Subscription;
 import io.github.cspkit.csp.subscription.Term;
-import io.github.cspkit.csp.subscription.UnitSeats;
+import io.github.cspkit.csp.subscription.internal.UnitSeats;
 import io.github.cspkit.csp.time.DateRange;
 import io.github.cspkit.csp.time.DayCount;
 import java.time.LocalDate;

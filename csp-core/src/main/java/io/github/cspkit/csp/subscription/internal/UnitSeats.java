@@ -1,4 +1,4 @@
-package io.github.cspkit.csp.subscription;
+package io.github.cspkit.csp.subscription.internal;
 
 /**
  * How a prorated charge is explained (SUB-2, BIL-5): {@code unit × seats × days/daysInTerm}. An

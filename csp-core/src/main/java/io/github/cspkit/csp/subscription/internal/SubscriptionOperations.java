@@ -1,16 +1,23 @@
-package io.github.cspkit.csp.subscription;
+package io.github.cspkit.csp.subscription.internal;
 
-import static com.google.common.base.Preconditions.checkArgument;
 import static java.util.Objects.requireNonNull;
 
 import io.github.cspkit.csp.RuleViolation;
 import io.github.cspkit.csp.catalog.ProgramPolicy;
 import io.github.cspkit.csp.catalog.Sku;
 import io.github.cspkit.csp.customer.Customer;
+import io.github.cspkit.csp.internal.Checks;
 import io.github.cspkit.csp.money.Proration;
 import io.github.cspkit.csp.pricing.PriceLock;
 import io.github.cspkit.csp.pricing.PriceSource;
 import io.github.cspkit.csp.pricing.PricingPolicy;
+import io.github.cspkit.csp.subscription.ChangeKind;
+import io.github.cspkit.csp.subscription.LifecyclePolicy;
+import io.github.cspkit.csp.subscription.Step;
+import io.github.cspkit.csp.subscription.Subscription;
+import io.github.cspkit.csp.subscription.SubscriptionEvent;
+import io.github.cspkit.csp.subscription.SubscriptionStatus;
+import io.github.cspkit.csp.subscription.Term;
 import io.github.cspkit.csp.time.DateRange;
 import io.github.cspkit.csp.time.DayCount;
 import java.time.LocalDate;
@@ -119,7 +126,7 @@ public final class SubscriptionOperations {
       LocalDate start, PriceSource prices) {
     requireNonNull(customer, "customer");
     requireNonNull(start, "start");
-    RuleViolation.check(customer.tenant().canConvertTrialOn(start), "CUS-3",
+    Checks.rule(customer.tenant().canConvertTrialOn(start), "CUS-3",
         "customer %s has no running trial provisioned directly from the vendor on %s; order a"
             + " subscription instead", customer.id(), start);
     return newSubscription(id, customer, sku, seats, start, prices, ChangeKind.CONVERT_TRIAL);
@@ -133,7 +140,7 @@ public final class SubscriptionOperations {
     requireNonNull(start, "start");
     requireNonNull(prices, "prices");
     checkOrderable(customer, sku, seats);
-    RuleViolation.check(!sku.isAddOn(), "CAT-3",
+    Checks.rule(!sku.isAddOn(), "CAT-3",
         "SKU %s is an add-on; order it on a base subscription of %s", sku.id(), sku.attachesTo());
     DateRange range = termFrom(start);
     long[] unit = unitPrices(customer, sku, start, prices);
@@ -168,13 +175,13 @@ public final class SubscriptionOperations {
     requireNonNull(sku, "sku");
     requireNonNull(date, "date");
     requireNonNull(prices, "prices");
-    checkArgument(base.customerId().equals(customer.id()),
+    Checks.range(base.customerId().equals(customer.id()),
         "base %s belongs to customer %s, not %s", base.id(), base.customerId(), customer.id());
     checkOrderable(customer, sku, seats);
-    RuleViolation.check(sku.isAddOn() && sku.attachesTo(base.sku()), "CAT-3",
+    Checks.rule(sku.isAddOn() && sku.attachesTo(base.sku()), "CAT-3",
         "SKU %s does not attach to %s (base subscription %s); it attaches to %s",
         sku.id(), base.sku(), base.id(), sku.attachesTo());
-    RuleViolation.check(base.status() == SubscriptionStatus.ACTIVE, "CAT-3",
+    Checks.rule(base.status() == SubscriptionStatus.ACTIVE, "CAT-3",
         "an add-on needs an active base subscription, and %s is %s", base.id(),
         base.status().name().toLowerCase(java.util.Locale.ROOT));
     Term baseTerm = base.term();
@@ -206,10 +213,10 @@ public final class SubscriptionOperations {
       LocalDate date, PriceSource prices) {
     requireNonNull(sub, "sub");
     requireNonNull(sku, "sku");
-    RuleViolation.check(added >= 1, "SUB-1", "seats to add must be at least 1, found %s", added);
+    Checks.rule(added >= 1, "SUB-1", "seats to add must be at least 1, found %s", added);
     requireActive(sub, "seats can change only on an active subscription");
     requireWithin(sub, date);
-    RuleViolation.check(added <= sku.maxSeats() - sub.seats(), "SUB-1",
+    Checks.rule(added <= sku.maxSeats() - sub.seats(), "SUB-1",
         "%s seats would exceed the maximum of %s for SKU %s", (long) sub.seats() + added,
         sku.maxSeats(), sku.id());
     return changeSeats(sub, customer, sku, added, date, prices, ChangeKind.ADD_SEATS);
@@ -232,12 +239,12 @@ public final class SubscriptionOperations {
   public SubscriptionChange removeSeats(Subscription sub, Customer customer, Sku sku, int removed,
       LocalDate date, PriceSource prices) {
     requireNonNull(sub, "sub");
-    RuleViolation.check(lifecycle.seatRemoval(), "SUB-7",
+    Checks.rule(lifecycle.seatRemoval(), "SUB-7",
         "seat removal is switched off by the lifecycle policy");
-    RuleViolation.check(removed >= 1, "SUB-7", "seats to remove must be at least 1, found %s", removed);
+    Checks.rule(removed >= 1, "SUB-7", "seats to remove must be at least 1, found %s", removed);
     requireActive(sub, "seats can change only on an active subscription");
     requireWithin(sub, date);
-    RuleViolation.check(removed < sub.seats(), "SUB-7",
+    Checks.rule(removed < sub.seats(), "SUB-7",
         "removing %s of %s seats leaves none; cancel subscription %s instead",
         removed, sub.seats(), sub.id());
     return changeSeats(sub, customer, sku, -removed, date, prices, ChangeKind.REMOVE_SEATS);
@@ -284,7 +291,7 @@ public final class SubscriptionOperations {
    */
   public SubscriptionChange suspend(Subscription sub, LocalDate date) {
     requireNonNull(sub, "sub");
-    RuleViolation.check(sub.status() == SubscriptionStatus.ACTIVE, "SUB-4",
+    Checks.rule(sub.status() == SubscriptionStatus.ACTIVE, "SUB-4",
         "subscription %s is %s; only an active subscription can be suspended", sub.id(),
         sub.status().name().toLowerCase(java.util.Locale.ROOT));
     return changeStatus(sub, date, ChangeKind.SUSPEND, SubscriptionStatus.SUSPENDED);
@@ -300,9 +307,9 @@ public final class SubscriptionOperations {
    */
   public SubscriptionChange reactivate(Subscription sub, LocalDate date) {
     requireNonNull(sub, "sub");
-    RuleViolation.check(lifecycle.reactivation(), "SUB-7",
+    Checks.rule(lifecycle.reactivation(), "SUB-7",
         "reactivation is switched off by the lifecycle policy");
-    RuleViolation.check(sub.status() == SubscriptionStatus.SUSPENDED, "SUB-7",
+    Checks.rule(sub.status() == SubscriptionStatus.SUSPENDED, "SUB-7",
         "subscription %s is %s; only a suspended subscription can be reactivated", sub.id(),
         sub.status().name().toLowerCase(java.util.Locale.ROOT));
     return changeStatus(sub, date, ChangeKind.REACTIVATE, SubscriptionStatus.ACTIVE);
@@ -319,7 +326,7 @@ public final class SubscriptionOperations {
    */
   public SubscriptionChange cancel(Subscription sub, LocalDate date) {
     requireNonNull(sub, "sub");
-    RuleViolation.check(sub.status() != SubscriptionStatus.ENDED, "SUB-5",
+    Checks.rule(sub.status() != SubscriptionStatus.ENDED, "SUB-5",
         "subscription %s has already ended", sub.id());
     return changeStatus(sub, date, ChangeKind.CANCEL, SubscriptionStatus.ENDED);
   }
@@ -354,9 +361,9 @@ public final class SubscriptionOperations {
   public SubscriptionChange autoRenew(Subscription sub, boolean on, LocalDate date) {
     requireNonNull(sub, "sub");
     requireNonNull(date, "date");
-    RuleViolation.check(!on || lifecycle.renewal(), "SUB-7",
+    Checks.rule(!on || lifecycle.renewal(), "SUB-7",
         "renewal is switched off by the lifecycle policy");
-    RuleViolation.check(sub.status() != SubscriptionStatus.ENDED, "SUB-7",
+    Checks.rule(sub.status() != SubscriptionStatus.ENDED, "SUB-7",
         "subscription %s has ended; it cannot renew", sub.id());
     Subscription after = sub.withAutoRenewal(on);
     Term term = after.term();
@@ -435,21 +442,21 @@ public final class SubscriptionOperations {
   private void checkOrderable(Customer customer, Sku sku, int seats) {
     customer.requireCspEligible();
     program.checkOrderable(sku, customer.segment(), customer.verified());
-    RuleViolation.check(seats >= 1 && seats <= sku.maxSeats(), "SUB-1",
+    Checks.rule(seats >= 1 && seats <= sku.maxSeats(), "SUB-1",
         "seats must be from 1 to %s for SKU %s, found %s", sku.maxSeats(), sku.id(), seats);
   }
 
   private static void requireActive(Subscription sub, String what) {
-    RuleViolation.check(sub.status() == SubscriptionStatus.ACTIVE, "SUB-7",
+    Checks.rule(sub.status() == SubscriptionStatus.ACTIVE, "SUB-7",
         "%s, and %s is %s", what, sub.id(), sub.status().name().toLowerCase(java.util.Locale.ROOT));
   }
 
   private static void requireWithin(Subscription sub, LocalDate date) {
     requireNonNull(date, "date");
     Term term = sub.term();
-    checkArgument(!date.isBefore(sub.last().date()),
+    Checks.range(!date.isBefore(sub.last().date()),
         "date %s is before the latest change of %s on %s", date, sub.id(), sub.last().date());
-    checkArgument(date.isBefore(term.end()),
+    Checks.range(date.isBefore(term.end()),
         "date %s is after the last day %s of the current term of %s", date, term.lastDay(), sub.id());
   }
 

@@ -1,0 +1,5 @@
+/**
+ * Internals shared by every rule group: the Immutables style and the checks that refuse with the
+ * {@link io.github.cspkit.csp.CspException} family. Not exported by the module.
+ */
+package io.github.cspkit.csp.internal;

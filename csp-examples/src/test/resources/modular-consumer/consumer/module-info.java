@@ -1,0 +1,4 @@
+/** A modular application that uses csp through its module's exports only. */
+module consumer {
+  requires io.github.cspkit.csp;
+}
