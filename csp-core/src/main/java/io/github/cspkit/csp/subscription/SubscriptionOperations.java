@@ -16,6 +16,7 @@ import io.github.cspkit.csp.time.DayCount;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Predicate;
 
 /**
  * The subscription operations (SUB-1..7, CAT-1..5, CUS-2, CUS-3, PRC-6): each checks its rules,
@@ -82,6 +83,22 @@ public final class SubscriptionOperations {
    */
   public static DateRange termFrom(LocalDate start) {
     return DateRange.of(start, start.plusYears(1));
+  }
+
+  /**
+   * The dates of term {@code index} of a subscription whose first term starts on
+   * {@code firstStart}, anchored on that day (SUB-7): {@code [s + n years, s + (n+1) years)} in
+   * calendar arithmetic, so that a subscription started on 2024-02-29 has terms starting on
+   * 2025-02-28, 2026-02-28, 2027-02-28 and 2028-02-29.
+   *
+   * @param firstStart the first day of the first term
+   * @param index the term's number, from 0
+   * @return the term's dates
+   */
+  public static DateRange anchoredTerm(LocalDate firstStart, int index) {
+    requireNonNull(firstStart, "firstStart");
+    checkArgument(index >= 0, "index must not be negative, found %s", index);
+    return DateRange.of(firstStart.plusYears(index), firstStart.plusYears(index + 1L));
   }
 
   /**
@@ -368,11 +385,8 @@ public final class SubscriptionOperations {
   }
 
   /**
-   * Moves a subscription through every term end on or before {@code date} (SUB-7): an active
-   * subscription with renewal on starts a new one-year term at the price of its first day, as
-   * known that day; otherwise it ends. An add-on renews with its base, onto the base's new term,
-   * and ends when its base ends (CAT-3). A renewal whose price is not yet published ends the
-   * subscription (PRC-3).
+   * As {@link #rollTo(Subscription, Subscription, Customer, Sku, LocalDate, PriceSource,
+   * Predicate)} for a partner whose agreement is in force on every day (no AGR-1 limit).
    *
    * @param sub the subscription
    * @param base its base, already rolled to {@code date}; null for a base subscription
@@ -384,8 +398,33 @@ public final class SubscriptionOperations {
    */
   public SubscriptionChange rollTo(Subscription sub, Subscription base, Customer customer, Sku sku,
       LocalDate date, PriceSource prices) {
+    return rollTo(sub, base, customer, sku, date, prices, day -> true);
+  }
+
+  /**
+   * Moves a subscription through every term end on or before {@code date} (SUB-7): an active
+   * subscription with renewal on starts a new one-year term, anchored on its first start
+   * ({@link #anchoredTerm}), at the price of its first day, as known that day; otherwise it ends.
+   * It does not renew when it is suspended at the term's end, nor on a renewal day on which the
+   * partner's agreement is not in force (AGR-1): it ends with its term. A renewal on the
+   * agreement's last day in force still happens. An add-on renews with its base, onto the base's
+   * new term, and ends when its base ends (CAT-3). A renewal whose price is not yet published ends
+   * the subscription (PRC-3).
+   *
+   * @param sub the subscription
+   * @param base its base, already rolled to {@code date}; null for a base subscription
+   * @param customer its customer
+   * @param sku its SKU
+   * @param date the day to roll to
+   * @param prices the price book
+   * @param agreementInForce whether the partner's agreement is in force on a day (AGR-1)
+   * @return the rolled value and its RENEW/END events (none when nothing was due)
+   */
+  public SubscriptionChange rollTo(Subscription sub, Subscription base, Customer customer, Sku sku,
+      LocalDate date, PriceSource prices, Predicate<LocalDate> agreementInForce) {
     requireNonNull(sub, "sub");
     requireNonNull(date, "date");
+    requireNonNull(agreementInForce, "agreementInForce");
     List<SubscriptionEvent> events = new ArrayList<>(2);
     Subscription cur = sub;
     while (cur.status() != SubscriptionStatus.ENDED && !cur.term().end().isAfter(date)) {
@@ -394,9 +433,10 @@ public final class SubscriptionOperations {
       Step last = cur.last();
       DateRange range = null;
       long days = 0;
-      if (lifecycle.renewal() && cur.autoRenew() && last.status() == SubscriptionStatus.ACTIVE) {
+      if (lifecycle.renewal() && cur.autoRenew() && last.status() == SubscriptionStatus.ACTIVE
+          && agreementInForce.test(start)) {
         if (base == null) {
-          range = termFrom(start);
+          range = anchoredTerm(cur.startedOn(), term.index() + 1);
           days = dayCount.days(range);
         } else {
           Term bt = findTermStarting(base, start);

@@ -525,6 +525,68 @@ class SubscriptionExamplesTest {
   }
 
   @Test
+  void SUB_7_renewal_terms_are_anchored_on_the_first_start() {
+    PriceBook book = PriceBook.create();
+    for (YearMonth m = YearMonth.of(2024, 2); !m.isAfter(YearMonth.of(2028, 3)); m = m.plusMonths(1)) {
+      book.publish(PriceList.monthly("US", MinorUnits.USD, m, m.atDay(1).minusDays(40),
+          Map.of("O365_E3", usd("240.00"))));
+    }
+    Subscription sub = OPS.order("S1", CONTOSO, E3, 1, d("2024-02-29"), book).subscription();
+    SubscriptionChange c = OPS.rollTo(sub, null, CONTOSO, E3, d("2028-03-01"), book);
+    // term n is [s + n years, s + (n+1) years): no drift to February 28 once a leap year is back
+    assertThat(c.subscription().terms()).extracting(Term::start).containsExactly(d("2024-02-29"),
+        d("2025-02-28"), d("2026-02-28"), d("2027-02-28"), d("2028-02-29"));
+    assertThat(c.subscription().terms()).extracting(Term::daysInTerm)
+        .containsExactly(365L, 365L, 365L, 366L, 365L);
+    assertThat(c.subscription().terms().get(3).end()).isEqualTo(d("2028-02-29"));
+    for (int n = 0; n < 5; n++) {
+      assertThat(c.subscription().terms().get(n).range())
+          .isEqualTo(SubscriptionOperations.anchoredTerm(d("2024-02-29"), n));
+    }
+    // rolling one term at a time gives the same terms
+    Subscription stepwise = sub;
+    for (LocalDate day = d("2024-03-01"); !day.isAfter(d("2028-03-01")); day = day.plusMonths(1)) {
+      stepwise = OPS.rollTo(stepwise, null, CONTOSO, E3, day, book).subscription();
+    }
+    assertThat(stepwise).isEqualTo(c.subscription());
+  }
+
+  @Test
+  void SUB_7_no_renewal_while_suspended_at_the_term_end_even_if_reactivation_is_allowed() {
+    Subscription sub = OPS.suspend(order(10, "2025-02-10"), d("2026-02-09")).subscription();
+    SubscriptionChange c = OPS.rollTo(sub, null, CONTOSO, E3, d("2026-02-10"), BOOK);
+    assertThat(c.subscription().status()).isEqualTo(SubscriptionStatus.ENDED);
+    assertThat(c.subscription().terms()).hasSize(1);
+    assertThat(c.event().kind()).isEqualTo(ChangeKind.END);
+    assertThat(c.event().date()).isEqualTo(d("2026-02-10"));
+    // reactivated on the term's last day, it renews
+    Subscription back = OPS.reactivate(sub, d("2026-02-09")).subscription();
+    assertThat(OPS.rollTo(back, null, CONTOSO, E3, d("2026-02-10"), BOOK).event().kind())
+        .isEqualTo(ChangeKind.RENEW);
+  }
+
+  @Test
+  void AGR_1_no_renewal_on_a_day_the_agreement_is_not_in_force() {
+    Subscription sub = order(10, "2025-02-10");
+    // the agreement's last day in force is the renewal day: it renews
+    SubscriptionChange onLastDay = OPS.rollTo(sub, null, CONTOSO, E3, d("2026-02-10"), BOOK,
+        day -> !day.isAfter(d("2026-02-10")));
+    assertThat(onLastDay.event().kind()).isEqualTo(ChangeKind.RENEW);
+    // it ended the day before: the subscription ends with its term, and so does its add-on
+    SubscriptionChange after = OPS.rollTo(sub, null, CONTOSO, E3, d("2026-02-10"), BOOK,
+        day -> !day.isAfter(d("2026-02-09")));
+    assertThat(after.subscription().status()).isEqualTo(SubscriptionStatus.ENDED);
+    assertThat(after.subscription().terms()).hasSize(1);
+    assertThat(after.event().kind()).isEqualTo(ChangeKind.END);
+    Subscription addOn = OPS.orderAddOn("A1", sub, CONTOSO, ATP, 2, d("2025-06-01"), BOOK)
+        .subscription();
+    SubscriptionChange addOnAfter = OPS.rollTo(addOn, after.subscription(), CONTOSO, ATP,
+        d("2026-02-10"), BOOK, day -> !day.isAfter(d("2026-02-09")));
+    assertThat(addOnAfter.subscription().status()).isEqualTo(SubscriptionStatus.ENDED);
+    assertThat(addOnAfter.event().date()).isEqualTo(d("2026-02-10"));
+  }
+
+  @Test
   void SUB_7_rolling_over_several_terms_renews_each() {
     Subscription sub = order(3, "2024-02-10");
     SubscriptionChange c = OPS.rollTo(sub, null, CONTOSO, E3, d("2026-03-01"), BOOK);
