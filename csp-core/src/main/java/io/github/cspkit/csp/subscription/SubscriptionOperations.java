@@ -20,7 +20,8 @@ import java.util.function.Predicate;
 
 /**
  * The subscription operations (SUB-1..7, CAT-1..5, CUS-2, CUS-3, PRC-6): each checks its rules,
- * then returns the next {@link Subscription} and the event that explains it. Nothing mutates and
+ * its arguments first ({@link #checkSeats} and the like), then state and dates, and returns the
+ * next {@link Subscription} and the event that explains it. Nothing mutates and
  * nothing is stored: a refused operation throws {@link RuleViolation} and leaves its input as it
  * was, so the same calls serve as quotes. Thread-safe.
  */
@@ -130,12 +131,15 @@ public final class SubscriptionOperations {
    * @param start the first paid day, on which the trial ends
    * @param prices the price book
    * @return the new subscription and its CONVERT_TRIAL event
-   * @throws RuleViolation CUS-3 if the tenant has no running direct trial, or as {@link #order}
+   * @throws RuleViolation CUS-2 on a syndication tenant, CUS-3 if the tenant has no running
+   *     direct trial, or as {@link #order}
    */
   public SubscriptionChange convertTrial(String id, Customer customer, Sku sku, int seats,
       LocalDate start, PriceSource prices) {
     requireNonNull(customer, "customer");
     requireNonNull(start, "start");
+    checkSeats(requireNonNull(sku, "sku"), seats);
+    customer.requireCspEligible(); // a syndication tenant is refused as such (CUS-2), trial or not
     RuleViolation.check(customer.tenant().canConvertTrialOn(start), "CUS-3",
         "customer %s has no running trial provisioned directly from the vendor on %s; order a"
             + " subscription instead", customer.id(), start);
@@ -223,7 +227,7 @@ public final class SubscriptionOperations {
       LocalDate date, PriceSource prices) {
     requireNonNull(sub, "sub");
     requireNonNull(sku, "sku");
-    RuleViolation.check(added >= 1, "SUB-1", "seats to add must be at least 1, found %s", added);
+    checkSeatsToAdd(added);
     requireActive(sub, "seats can change only on an active subscription");
     requireWithin(sub, date);
     RuleViolation.check(added <= sku.maxSeats() - sub.seats(), "SUB-1",
@@ -249,9 +253,9 @@ public final class SubscriptionOperations {
   public SubscriptionChange removeSeats(Subscription sub, Customer customer, Sku sku, int removed,
       LocalDate date, PriceSource prices) {
     requireNonNull(sub, "sub");
+    checkSeatsToRemove(removed);
     RuleViolation.check(lifecycle.seatRemoval(), "SUB-7",
         "seat removal is switched off by the lifecycle policy");
-    RuleViolation.check(removed >= 1, "SUB-7", "seats to remove must be at least 1, found %s", removed);
     requireActive(sub, "seats can change only on an active subscription");
     requireWithin(sub, date);
     RuleViolation.check(removed < sub.seats(), "SUB-7",
@@ -473,10 +477,43 @@ public final class SubscriptionOperations {
   }
 
   private void checkOrderable(Customer customer, Sku sku, int seats) {
+    checkSeats(sku, seats);
     customer.requireCspEligible();
     program.checkOrderable(sku, customer.segment(), customer.verified());
+  }
+
+  /**
+   * The argument check of an order or an add-on order (SUB-1), made before any rule on state or
+   * dates.
+   *
+   * @param sku the SKU ordered
+   * @param seats the seats ordered
+   * @throws RuleViolation SUB-1 unless {@code 1 <= seats <= sku.maxSeats()}
+   */
+  public static void checkSeats(Sku sku, int seats) {
     RuleViolation.check(seats >= 1 && seats <= sku.maxSeats(), "SUB-1",
         "seats must be from 1 to %s for SKU %s, found %s", sku.maxSeats(), sku.id(), seats);
+  }
+
+  /**
+   * The argument check of adding seats (SUB-1, SUB-2), made before any rule on state or dates.
+   *
+   * @param added the seats to add
+   * @throws RuleViolation SUB-1 unless at least 1
+   */
+  public static void checkSeatsToAdd(int added) {
+    RuleViolation.check(added >= 1, "SUB-1", "seats to add must be at least 1, found %s", added);
+  }
+
+  /**
+   * The argument check of removing seats (SUB-7), made before any rule on state or dates.
+   *
+   * @param removed the seats to remove
+   * @throws RuleViolation SUB-7 unless at least 1
+   */
+  public static void checkSeatsToRemove(int removed) {
+    RuleViolation.check(removed >= 1, "SUB-7", "seats to remove must be at least 1, found %s",
+        removed);
   }
 
   private static void requireActive(Subscription sub, String what) {
