@@ -7,6 +7,8 @@ import io.github.cspkit.csp.RuleViolation;
 import io.github.cspkit.csp.catalog.ProgramPolicy;
 import io.github.cspkit.csp.catalog.Sku;
 import io.github.cspkit.csp.customer.Customer;
+import io.github.cspkit.csp.money.MinorUnits;
+import io.github.cspkit.csp.money.Numerator;
 import io.github.cspkit.csp.money.Proration;
 import io.github.cspkit.csp.pricing.PriceLock;
 import io.github.cspkit.csp.pricing.PriceSource;
@@ -273,8 +275,8 @@ public final class SubscriptionOperations {
     if (delta < 0) {
       // removed seats are credited at what they accrue now: the unit price under the term-start
       // lock, the seats' average price when a change-day lock mixed prices
-      saleDelta = -Math.multiplyExact(last.saleRate(), -delta) / last.seats();
-      costDelta = -Math.multiplyExact(last.costRate(), -delta) / last.seats();
+      saleDelta = -Numerator.product(last.saleRate(), -delta).quotient(last.seats());
+      costDelta = -Numerator.product(last.costRate(), -delta).quotient(last.seats());
     } else {
       long saleUnit = term.saleUnit();
       long costUnit = term.costUnit();
@@ -288,7 +290,7 @@ public final class SubscriptionOperations {
       costDelta = rate(costUnit, delta);
     }
     Term next = term.with(Step.of(date, kind, last.seats() + delta, last.status(),
-        Math.addExact(last.saleRate(), saleDelta), Math.addExact(last.costRate(), costDelta)));
+        MinorUnits.add(last.saleRate(), saleDelta), MinorUnits.add(last.costRate(), costDelta)));
     Subscription after = sub.withCurrentTerm(next);
     return SubscriptionChange.of(after,
         List.of(rateEvent(after, kind, date, last.seats(), saleDelta, costDelta, delta, next, 1)));
@@ -548,8 +550,12 @@ public final class SubscriptionOperations {
     return new long[] {pricing.saleMinor(customer.id(), sku.id(), cost, customer.billing().currency()), cost};
   }
 
+  /**
+   * A step's accrual rate: what its seats cost over a whole term. Every prorated charge of the
+   * term is at most that, so it is refused only when this whole-term amount does not fit a long.
+   */
   private static long rate(long unit, long seats) {
-    return Math.multiplyExact(unit, seats);
+    return MinorUnits.multiply(unit, seats);
   }
 
   /**
@@ -565,8 +571,8 @@ public final class SubscriptionOperations {
         .sku(sub.sku()).kind(kind).date(date).seatsBefore(seatsBefore).seatsAfter(sub.seats())
         .status(sub.status()).currency(sub.currency()).unitMinor(shown.unit())
         .seatsCharged(charged == 0 ? 0 : shown.seats()).days(days).daysInTerm(term.daysInTerm())
-        .chargeMinor(proration.rounding().divide(Math.multiplyExact(saleDelta, days), term.daysInTerm()))
-        .costMinor(proration.rounding().divide(Math.multiplyExact(costDelta, days), term.daysInTerm()))
+        .chargeMinor(Numerator.product(saleDelta, days).divide(term.daysInTerm(), proration.rounding()))
+        .costMinor(Numerator.product(costDelta, days).divide(term.daysInTerm(), proration.rounding()))
         .build();
   }
 
