@@ -547,7 +547,9 @@ public final class SubscriptionOperations {
       return null;
     }
     long cost = quote.priceMinor();
-    return new long[] {pricing.saleMinor(customer.id(), sku.id(), cost, customer.billing().currency()), cost};
+    // the policy in force on the priced day, the term's first day under the default lock (PRC-5)
+    return new long[] {pricing.saleMinor(day, customer.id(), sku.id(), cost,
+        customer.billing().currency()), cost};
   }
 
   /**
