@@ -120,7 +120,8 @@ public final class BillingEngine {
         billedNext.put(key, before, after);
         if (after != null) {
           for (int i = first; i < lines.size(); i++) {
-            subscriptionSale = addToBill(subscriptionSale, lines.get(i).amountMinor(), customer, period);
+            subscriptionSale =
+                addToBill(subscriptionSale, lines.get(i).amountMinor(), customer, period);
           }
         }
       }
@@ -145,7 +146,8 @@ public final class BillingEngine {
     }
 
     if (prepaid && subscriptionSale != 0 && account.financing().discountBasisPoints() > 0) {
-      long discount = -Numerator.product(subscriptionSale, account.financing().discountBasisPoints())
+      long discount = -Numerator
+          .product(subscriptionSale, account.financing().discountBasisPoints())
           .divide(10_000, rounding);
       lines.add(BillLine.flat(LineKind.DISCOUNT, "prepayment discount",
           account.financing().toString(), period, discount, currency));

@@ -168,7 +168,8 @@ public final class Numerator implements Comparable<Numerator> {
     long s = a + b;
     boolean wrapped = ((a ^ s) & (b ^ s)) < 0;
     boolean carriedOver = carry == 1 && s == Long.MAX_VALUE;
-    if (wrapped != carriedOver) { // both: a + b was Long.MIN_VALUE - 1, and the carry brings it back
+    // both at once: a + b was Long.MIN_VALUE - 1, and the carry brings it back
+    if (wrapped != carriedOver) {
       throw MinorUnits.outOfRange("a numerator beyond 128 bits");
     }
     return s + carry;

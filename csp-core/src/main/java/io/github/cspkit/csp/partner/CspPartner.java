@@ -556,7 +556,8 @@ public final class CspPartner {
     requireNonNull(skuId, "skuId");
     requireNonNull(subscriptionId, "subscriptionId");
     return command(r, sig(r, name, customerId, skuId, seats, subscriptionId), op, customerId,
-        AgreementNeed.IN_FORCE, () -> SubscriptionOperations.checkSeats(catalog.sku(skuId), seats), (tx, out) -> {
+        AgreementNeed.IN_FORCE, () -> SubscriptionOperations.checkSeats(catalog.sku(skuId), seats),
+        (tx, out) -> {
       Versioned<Customer> c = customer(tx, customerId);
       requireAfterLastBill(tx, c.value(), r.date());
       checkArgument(tx.subscriptions().find(subscriptionId).isEmpty(),
@@ -594,8 +595,9 @@ public final class CspPartner {
     requireNonNull(skuId, "skuId");
     requireNonNull(subscriptionId, "subscriptionId");
     String customerId = customerOf(baseId);
-    return command(r, sig(r, "orderAddOn", baseId, skuId, seats, subscriptionId), Operation.ORDER_ADD_ON, customerId,
-        AgreementNeed.IN_FORCE, () -> SubscriptionOperations.checkSeats(catalog.sku(skuId), seats), (tx, out) -> {
+    return command(r, sig(r, "orderAddOn", baseId, skuId, seats, subscriptionId),
+        Operation.ORDER_ADD_ON, customerId, AgreementNeed.IN_FORCE,
+        () -> SubscriptionOperations.checkSeats(catalog.sku(skuId), seats), (tx, out) -> {
       Customer c = customer(tx, customerId).value();
       requireAfterLastBill(tx, c, r.date());
       checkArgument(tx.subscriptions().find(subscriptionId).isEmpty(),
@@ -620,7 +622,8 @@ public final class CspPartner {
    */
   public Result<Subscription> addSeats(Request r, String subscriptionId, int seats) {
     return change(r, "addSeats", seats, Operation.ADD_SEATS, subscriptionId, AgreementNeed.IN_FORCE,
-        () -> SubscriptionOperations.checkSeatsToAdd(seats), (c, s, tx) -> ops.addSeats(s, c, catalog.sku(s.sku()), seats, r.date(), tx.priceLists()));
+        () -> SubscriptionOperations.checkSeatsToAdd(seats),
+        (c, s, tx) -> ops.addSeats(s, c, catalog.sku(s.sku()), seats, r.date(), tx.priceLists()));
   }
 
   /**
@@ -633,7 +636,8 @@ public final class CspPartner {
    */
   public Result<Subscription> removeSeats(Request r, String subscriptionId, int seats) {
     return change(r, "removeSeats", seats, Operation.REMOVE_SEATS, subscriptionId,
-        AgreementNeed.ACCEPTED, () -> SubscriptionOperations.checkSeatsToRemove(seats), (c, s, tx) -> ops.removeSeats(s, c, catalog.sku(s.sku()), seats, r.date(), tx.priceLists()));
+        AgreementNeed.ACCEPTED, () -> SubscriptionOperations.checkSeatsToRemove(seats),
+        (c, s, tx) -> ops.removeSeats(s, c, catalog.sku(s.sku()), seats, r.date(), tx.priceLists()));
   }
 
   /**
@@ -702,7 +706,8 @@ public final class CspPartner {
   public Result<Subscription> autoRenew(Request r, String subscriptionId, boolean on) {
     // turning renewal off winds down; turning it on is a renewal, which needs the agreement (AGR-1)
     return change(r, "autoRenew", on, Operation.AUTO_RENEW, subscriptionId,
-        on ? AgreementNeed.IN_FORCE : AgreementNeed.ACCEPTED, null, (c, s, tx) -> ops.autoRenew(s, on, r.date()));
+        on ? AgreementNeed.IN_FORCE : AgreementNeed.ACCEPTED, null,
+        (c, s, tx) -> ops.autoRenew(s, on, r.date()));
   }
 
   /**
@@ -910,7 +915,8 @@ public final class CspPartner {
   private Result<Subscription> change(Request r, String name, Object detail, Operation op,
       String subscriptionId, AgreementNeed need, Runnable argumentChecks, SubscriptionStep step) {
     String customerId = customerOf(subscriptionId);
-    return command(r, sig(r, name, subscriptionId, detail), op, customerId, need, argumentChecks, (tx, out) -> {
+    return command(r, sig(r, name, subscriptionId, detail), op, customerId, need, argumentChecks,
+        (tx, out) -> {
       Customer c = customer(tx, customerId).value();
       requireAfterLastBill(tx, c, r.date());
       Map<String, Versioned<Subscription>> rolled = roll(tx, c, r.date(), out);
@@ -991,7 +997,7 @@ public final class CspPartner {
     NONE,
     /** In force: ordering, adding seats or add-ons, reactivating, renewing. */
     IN_FORCE,
-    /** Accepted, even if it has ended since: winding down (cancel, suspend, remove seats, no renewal). */
+    /** Accepted, even if ended since: winding down (cancel, suspend, remove seats, no renewal). */
     ACCEPTED
   }
 

@@ -573,8 +573,10 @@ public final class SubscriptionOperations {
         .sku(sub.sku()).kind(kind).date(date).seatsBefore(seatsBefore).seatsAfter(sub.seats())
         .status(sub.status()).currency(sub.currency()).unitMinor(shown.unit())
         .seatsCharged(charged == 0 ? 0 : shown.seats()).days(days).daysInTerm(term.daysInTerm())
-        .chargeMinor(Numerator.product(saleDelta, days).divide(term.daysInTerm(), proration.rounding()))
-        .costMinor(Numerator.product(costDelta, days).divide(term.daysInTerm(), proration.rounding()))
+        .chargeMinor(Numerator.product(saleDelta, days)
+            .divide(term.daysInTerm(), proration.rounding()))
+        .costMinor(Numerator.product(costDelta, days)
+            .divide(term.daysInTerm(), proration.rounding()))
         .build();
   }
 
