@@ -31,7 +31,8 @@ import org.immutables.value.Value;
  * given before acceptance, or after the agreement already ended, is a {@link RuleViolation} of
  * AGR-3, and so is one that would end the agreement before a recorded notice was given.
  * Transacting on a day the agreement is not in force is a {@link RuleViolation} of AGR-1
- * ({@link #requireInForce}). Null arguments throw {@link NullPointerException}.
+ * ({@link #requireInForce}); winding down needs only an accepted agreement
+ * ({@link #requireAcceptedBy}). Null arguments throw {@link NullPointerException}.
  */
 @Value.Immutable
 public abstract class Agreement {
@@ -219,6 +220,37 @@ public abstract class Agreement {
     }
   }
 
+  /**
+   * Refuses winding down before the agreement was accepted (AGR-1). After its last day the
+   * partner can still cancel, suspend, remove seats and turn auto-renewal off; only
+   * {@link #requireInForce} transactions stop.
+   *
+   * @param date the day of the operation
+   * @throws RuleViolation AGR-1 when {@code date} is before acceptance
+   */
+  public void requireAcceptedBy(LocalDate date) {
+    requireNonNull(date, "date");
+    if (date.isBefore(acceptedOn())) {
+      throw RuleViolation.of("AGR-1",
+          "agreement of partner %s is not in force on %s (accepted on %s)",
+          partnerId(), date, acceptedOn());
+    }
+  }
+
+  /**
+   * Refuses a notice that is not written (AGR-4), whatever the agreement's state.
+   *
+   * @param notice the notice
+   * @throws RuleViolation AGR-4 when the notice was not given in writing
+   */
+  public static void requireWritten(Notice notice) {
+    requireNonNull(notice, "notice");
+    Checks.rule(notice.isWritten(), "AGR-4",
+        "a notice by %s on %s through %s does not count: only written notice counts; send the "
+            + "notice of intent not to renew in writing",
+        notice.party(), notice.givenOn(), notice.channel());
+  }
+
   /** @return the last day of the first term: the first renewal date after acceptance (AGR-2) */
   public LocalDate firstRenewalDate() {
     return policy().renewalOnOrAfter(acceptedOn().plusDays(1));
@@ -297,10 +329,7 @@ public abstract class Agreement {
   }
 
   private void requireAdmissible(Notice notice) {
-    Checks.rule(notice.isWritten(), "AGR-4",
-        "a notice by %s on %s through %s does not count: only written notice counts; send the "
-            + "notice of intent not to renew in writing",
-        notice.party(), notice.givenOn(), notice.channel());
+    requireWritten(notice);
     if (notice.givenOn().isBefore(acceptedOn())) {
       throw RuleViolation.of("AGR-3",
           "a notice given on %s comes before partner %s accepted the agreement on %s; "

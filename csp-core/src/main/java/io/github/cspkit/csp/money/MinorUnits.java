@@ -42,6 +42,49 @@ public final class MinorUnits {
   }
 
   /**
+   * The one way the library reports an amount, or an intermediate of an amount, that does not fit
+   * where it must (BIL-6: exact or refused, never wrong). Every overflow it detects goes through
+   * here.
+   *
+   * @param what what does not fit, a {@code String.format} template
+   * @param args the template's arguments
+   * @return the exception, to be thrown
+   */
+  public static OutOfRangeException outOfRange(String what, Object... args) {
+    requireNonNull(what, "what");
+    return new OutOfRangeException(args.length == 0 ? what : String.format(what, args));
+  }
+
+  /**
+   * @param a a factor, such as a unit price in minor units
+   * @param b a factor, such as a number of seats
+   * @return {@code a × b}
+   * @throws OutOfRangeException if the product does not fit a {@code long}
+   */
+  public static long multiply(long a, long b) {
+    long hi = Math.multiplyHigh(a, b);
+    long lo = a * b;
+    if (hi != lo >> 63) {
+      throw outOfRange("%s × %s does not fit a long of minor units", a, b);
+    }
+    return lo;
+  }
+
+  /**
+   * @param a an amount in minor units
+   * @param b an amount in minor units
+   * @return {@code a + b}
+   * @throws OutOfRangeException if the sum does not fit a {@code long}
+   */
+  public static long add(long a, long b) {
+    long s = a + b;
+    if (((a ^ s) & (b ^ s)) < 0) {
+      throw outOfRange("%s + %s does not fit a long of minor units", a, b);
+    }
+    return s;
+  }
+
+  /**
    * Converts an amount to minor units.
    *
    * @param amount the amount; it must have no more digits than its currency's minor unit
@@ -66,7 +109,7 @@ public final class MinorUnits {
         throw new OutOfRangeException(
             "amount " + amount + " is finer than the minor unit of " + amount.getCurrency());
       }
-      throw new OutOfRangeException("amount " + amount + " is too large", e);
+      throw outOfRange("amount %s is too large", amount);
     }
   }
 

@@ -44,13 +44,24 @@ public final class Proration {
    * @param seats the seats (negative for a credit)
    * @param days the days charged
    * @param daysInTerm the days in the term, positive
-   * @return the charge in minor units
-   * @throws io.github.cspkit.csp.OutOfRangeException if {@code daysInTerm} is not positive or
-   *     the product overflows
+   * @return the charge in minor units, exact whenever it fits a {@code long}, whatever the size of
+   *     the intermediate products
+   * @throws io.github.cspkit.csp.OutOfRangeException if {@code daysInTerm} is not positive or the
+   *     charge does not fit a {@code long}
    */
   public long chargeMinor(long unitMinor, long seats, long days, long daysInTerm) {
     Checks.range(daysInTerm > 0, "daysInTerm must be positive, found %s", daysInTerm);
-    return rounding.divide(Checks.multiply(Checks.multiply(unitMinor, seats), days), daysInTerm);
+    long rate = unitMinor * seats;
+    if (Math.multiplyHigh(unitMinor, seats) == rate >> 63) {
+      long numerator = rate * days;
+      if (Math.multiplyHigh(rate, days) == numerator >> 63) {
+        return rounding.divide(numerator, daysInTerm); // the fast path: everything fits a long
+      }
+      return Numerator.product(rate, days).divide(daysInTerm, rounding);
+    }
+    return rounding.divide(java.math.BigInteger.valueOf(unitMinor)
+        .multiply(java.math.BigInteger.valueOf(seats))
+        .multiply(java.math.BigInteger.valueOf(days)), daysInTerm);
   }
 
   /**

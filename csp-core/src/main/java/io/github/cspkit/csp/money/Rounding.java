@@ -49,4 +49,47 @@ public interface Rounding {
    * @throws OutOfRangeException if {@code denominator} is not positive
    */
   long divide(long numerator, long denominator);
+
+  /**
+   * Rounds a numerator that may not fit a {@code long} (BIL-6: an amount is computed exactly
+   * whenever the result fits). The quotient is split into an even whole part, truncated toward
+   * zero, and a rest below twice the denominator with the same sign, fraction and parity, which
+   * {@link #divide(long, long)} rounds: exact for every rounding that, like a
+   * {@link RoundingMode}, depends only on those.
+   *
+   * @param numerator the exact amount times {@code denominator}
+   * @param denominator positive, at most {@code Long.MAX_VALUE / 2} when the numerator does not fit
+   *     a {@code long}
+   * @return the rounded whole minor units
+   * @throws ArithmeticException if the result does not fit a {@code long}
+   */
+  default long divide(java.math.BigInteger numerator, long denominator) {
+    if (denominator <= 0) {
+      throw new IllegalArgumentException("denominator must be positive, found " + denominator);
+    }
+    if (numerator.bitLength() <= 63) {
+      return divide(numerator.longValue(), denominator);
+    }
+    if (denominator > Long.MAX_VALUE / 2) {
+      throw new IllegalArgumentException("denominator " + denominator + " is too large to round "
+          + numerator);
+    }
+    java.math.BigInteger d = java.math.BigInteger.valueOf(denominator);
+    java.math.BigInteger q = numerator.divide(d);
+    java.math.BigInteger even =
+        q.testBit(0) ? q.subtract(java.math.BigInteger.valueOf(q.signum())) : q;
+    if (even.bitLength() > 63) {
+      throw MinorUnits.outOfRange("%s / %s does not fit a long of minor units", numerator,
+          denominator);
+    }
+    long rest = numerator.subtract(even.multiply(d)).longValueExact(); // |rest| < 2 × denominator
+    long whole = even.longValue();
+    long r = divide(rest, denominator);
+    long sum = whole + r;
+    if (((whole ^ sum) & (r ^ sum)) < 0) {
+      throw MinorUnits.outOfRange("%s / %s does not fit a long of minor units", numerator,
+          denominator);
+    }
+    return sum;
+  }
 }

@@ -183,17 +183,35 @@ public final class CspPartner {
   // ---------------------------------------------------------------- agreement
 
   /**
-   * Accepts the reseller agreement on the request's day (AGR-1, AGR-2).
+   * Accepts the reseller agreement on the request's day (AGR-1, AGR-2): its first term starts
+   * that day. A partner whose agreement has ended accepts a new one the same way; every
+   * subscription is first moved through the term ends before that day under the agreement that
+   * ended (SUB-7), so none renews on a day no agreement was in force.
    *
    * @param r the request; a partner user with own-tenant admin rights
    * @return the agreement
+   * @throws RuleViolation AGR-1 while an agreement accepted before is in force or not yet ended
    */
   public Result<Agreement> acceptAgreement(Request r) {
     return command(r, sig(r, "acceptAgreement"), Operation.ACCEPT_AGREEMENT, null, false,
         (tx, out) -> {
-          conflictIf(tx.agreements().find(partner.id()).isPresent(), "agreement", partner.id());
+          Optional<Versioned<Agreement>> before = tx.agreements().find(partner.id());
+          if (before.isPresent()) {
+            Agreement old = before.get().value();
+            Checks.rule(old.endDate().filter(r.date()::isAfter).isPresent(), "AGR-1",
+                "partner %s already holds the agreement accepted on %s (%s); a new one can be"
+                    + " accepted only after its last day in force", partner.id(), old.acceptedOn(),
+                old.endDate().map(end -> "last day in force " + end).orElse("without notice"));
+            LocalDate eve = r.date().minusDays(1);
+            for (String id : tx.customers().ids()) {
+              Customer c = tx.customers().find(id).orElseThrow().value();
+              if (c.isManagedBy(partner.id())) {
+                roll(tx, c, eve, out);
+              }
+            }
+          }
           Agreement a = Agreement.accept(partner.id(), r.date(), policies.renewal());
-          tx.agreements().save(a, 0);
+          tx.agreements().save(a, before.map(Versioned::version).orElse(0L));
           out.event("agreement", partner.id(), "ACCEPTED", r.date(),
               "accepted; first term " + a.firstTerm());
           return a;
@@ -212,10 +230,12 @@ public final class CspPartner {
   public Result<Agreement> giveNotice(Request r, NoticeChannel channel) {
     requireNonNull(channel, "channel");
     return command(r, sig(r, "giveNotice", channel), Operation.GIVE_NOTICE, null, false, (tx, out) -> {
+      Party party = r.actor() instanceof Actor.Vendor ? Party.VENDOR : Party.PARTNER;
+      Notice notice = Notice.of(r.date(), party, channel);
+      Agreement.requireWritten(notice); // the argument before the agreement's state (AGR-4)
       Versioned<Agreement> v = tx.agreements().find(partner.id()).orElseThrow(() -> RuleViolation.of(
           "AGR-1", "partner %s has not accepted the reseller agreement", partner.id()));
-      Party party = r.actor() instanceof Actor.Vendor ? Party.VENDOR : Party.PARTNER;
-      Agreement next = v.value().withNotice(Notice.of(r.date(), party, channel));
+      Agreement next = v.value().withNotice(notice);
       tx.agreements().save(next, v.version());
       out.event("agreement", partner.id(), "NOTICE", r.date(), party + " gave written notice; the"
           + " agreement ends " + next.endDate().map(LocalDate::toString).orElse("never"));
@@ -535,7 +555,9 @@ public final class CspPartner {
       String customerId, String skuId, int seats, String subscriptionId) {
     requireNonNull(skuId, "skuId");
     Checks.word("subscription id", subscriptionId);
-    return command(r, sig(r, name, customerId, skuId, seats, subscriptionId), op, customerId, true, (tx, out) -> {
+    return command(r, sig(r, name, customerId, skuId, seats, subscriptionId), op, customerId,
+        AgreementNeed.IN_FORCE, () -> SubscriptionOperations.checkSeats(catalog.sku(skuId), seats),
+        (tx, out) -> {
       Versioned<Customer> c = customer(tx, customerId);
       requireAfterLastBill(tx, c.value(), r.date());
       conflictIf(tx.subscriptions().find(subscriptionId).isPresent(), "subscription", subscriptionId);
@@ -572,7 +594,9 @@ public final class CspPartner {
     requireNonNull(skuId, "skuId");
     Checks.word("subscription id", subscriptionId);
     String customerId = customerOf(baseId);
-    return command(r, sig(r, "orderAddOn", baseId, skuId, seats, subscriptionId), Operation.ORDER_ADD_ON, customerId, true, (tx, out) -> {
+    return command(r, sig(r, "orderAddOn", baseId, skuId, seats, subscriptionId),
+        Operation.ORDER_ADD_ON, customerId, AgreementNeed.IN_FORCE,
+        () -> SubscriptionOperations.checkSeats(catalog.sku(skuId), seats), (tx, out) -> {
       Customer c = customer(tx, customerId).value();
       requireAfterLastBill(tx, c, r.date());
       conflictIf(tx.subscriptions().find(subscriptionId).isPresent(), "subscription", subscriptionId);
@@ -595,7 +619,8 @@ public final class CspPartner {
    * @return the subscription
    */
   public Result<Subscription> addSeats(Request r, String subscriptionId, int seats) {
-    return change(r, "addSeats", seats, Operation.ADD_SEATS, subscriptionId,
+    return change(r, "addSeats", seats, Operation.ADD_SEATS, subscriptionId, AgreementNeed.IN_FORCE,
+        () -> SubscriptionOperations.checkSeatsToAdd(seats),
         (c, s, tx) -> ops.addSeats(s, c, catalog.sku(s.sku()), seats, r.date(), tx.priceLists()));
   }
 
@@ -609,6 +634,7 @@ public final class CspPartner {
    */
   public Result<Subscription> removeSeats(Request r, String subscriptionId, int seats) {
     return change(r, "removeSeats", seats, Operation.REMOVE_SEATS, subscriptionId,
+        AgreementNeed.ACCEPTED, () -> SubscriptionOperations.checkSeatsToRemove(seats),
         (c, s, tx) -> ops.removeSeats(s, c, catalog.sku(s.sku()), seats, r.date(), tx.priceLists()));
   }
 
@@ -620,7 +646,8 @@ public final class CspPartner {
    * @return the subscription
    */
   public Result<Subscription> suspend(Request r, String subscriptionId) {
-    return change(r, "suspend", "", Operation.SUSPEND, subscriptionId, (c, s, tx) -> ops.suspend(s, r.date()));
+    return change(r, "suspend", "", Operation.SUSPEND, subscriptionId, AgreementNeed.ACCEPTED, null,
+        (c, s, tx) -> ops.suspend(s, r.date()));
   }
 
   /**
@@ -631,8 +658,8 @@ public final class CspPartner {
    * @return the subscription
    */
   public Result<Subscription> reactivate(Request r, String subscriptionId) {
-    return change(r, "reactivate", "", Operation.REACTIVATE, subscriptionId,
-        (c, s, tx) -> ops.reactivate(s, r.date()));
+    return change(r, "reactivate", "", Operation.REACTIVATE, subscriptionId, AgreementNeed.IN_FORCE,
+        null, (c, s, tx) -> ops.reactivate(s, r.date()));
   }
 
   /**
@@ -645,7 +672,8 @@ public final class CspPartner {
    */
   public Result<Subscription> cancel(Request r, String subscriptionId) {
     String customerId = customerOf(subscriptionId);
-    return command(r, sig(r, "cancel", subscriptionId), Operation.CANCEL, customerId, true, (tx, out) -> {
+    return command(r, sig(r, "cancel", subscriptionId), Operation.CANCEL, customerId,
+        AgreementNeed.ACCEPTED, null, (tx, out) -> {
       Customer c = customer(tx, customerId).value();
       requireAfterLastBill(tx, c, r.date());
       Map<String, Versioned<Subscription>> rolled = roll(tx, c, r.date(), out);
@@ -674,7 +702,9 @@ public final class CspPartner {
    * @return the subscription
    */
   public Result<Subscription> autoRenew(Request r, String subscriptionId, boolean on) {
+    // turning renewal off winds down; turning it on is a renewal, which needs the agreement (AGR-1)
     return change(r, "autoRenew", on, Operation.AUTO_RENEW, subscriptionId,
+        on ? AgreementNeed.IN_FORCE : AgreementNeed.ACCEPTED, null,
         (c, s, tx) -> ops.autoRenew(s, on, r.date()));
   }
 
@@ -694,7 +724,8 @@ public final class CspPartner {
         .orElseThrow(() -> unknown("subscription", subscriptionId));
     Customer c = read.customers().find(v.value().customerId()).orElseThrow().value();
     policies.access().authorize(r.actor(), partner, Operation.QUOTE_CHANGE, c);
-    requireAgreement(read, r.date());
+    SubscriptionOperations.checkSeatsToAdd(seats);
+    requireAgreement(read, r.date(), AgreementNeed.IN_FORCE);
     return exact(() -> {
       Outcome scratch = new Outcome("quote");
       Map<String, Versioned<Subscription>> rolled = rollAll(read, c, r.date(), scratch, new java.util.HashSet<>());
@@ -882,9 +913,10 @@ public final class CspPartner {
   }
 
   private Result<Subscription> change(Request r, String name, Object detail, Operation op,
-      String subscriptionId, SubscriptionStep step) {
+      String subscriptionId, AgreementNeed need, Runnable argumentChecks, SubscriptionStep step) {
     String customerId = customerOf(subscriptionId);
-    return command(r, sig(r, name, subscriptionId, detail), op, customerId, true, (tx, out) -> {
+    return command(r, sig(r, name, subscriptionId, detail), op, customerId, need, argumentChecks,
+        (tx, out) -> {
       Customer c = customer(tx, customerId).value();
       requireAfterLastBill(tx, c, r.date());
       Map<String, Versioned<Subscription>> rolled = roll(tx, c, r.date(), out);
@@ -919,6 +951,10 @@ public final class CspPartner {
       Outcome out, java.util.Set<String> moved) {
     List<Versioned<Subscription>> all = tx.subscriptions().byCustomer(c.id());
     Map<String, Versioned<Subscription>> rolled = new LinkedHashMap<>();
+    // no renewal on a day the agreement is not in force (AGR-1, SUB-7)
+    Agreement agreement = tx.agreements().find(partner.id()).map(Versioned::value).orElse(null);
+    java.util.function.Predicate<LocalDate> inForce =
+        agreement == null ? day -> false : agreement::isInForce;
     for (int pass = 0; pass < 2; pass++) {
       for (int i = 0, n = all.size(); i < n; i++) { // index loop: no iterator per bill
         Versioned<Subscription> v = all.get(i);
@@ -931,7 +967,8 @@ public final class CspPartner {
           continue;
         }
         Subscription base = s.baseId().map(id -> rolled.get(id).value()).orElse(null);
-        SubscriptionChange ch = ops.rollTo(s, base, c, catalog.sku(s.sku()), date, tx.priceLists());
+        SubscriptionChange ch = ops.rollTo(s, base, c, catalog.sku(s.sku()), date, tx.priceLists(),
+            inForce);
         rolled.put(s.id(), new Versioned<>(ch.subscription(), v.version()));
         moved.add(s.id());
         out.changes(ch);
@@ -960,11 +997,28 @@ public final class CspPartner {
     }
   }
 
-  private void requireAgreement(Repositories tx, LocalDate date) {
+  /** What a command needs of the reseller agreement on its day (AGR-1). */
+  private enum AgreementNeed {
+    /** Nothing: not a CSP transaction. */
+    NONE,
+    /** In force: ordering, adding seats or add-ons, reactivating, renewing. */
+    IN_FORCE,
+    /** Accepted, even if ended since: winding down (cancel, suspend, remove seats, no renewal). */
+    ACCEPTED
+  }
+
+  private void requireAgreement(Repositories tx, LocalDate date, AgreementNeed need) {
+    if (need == AgreementNeed.NONE) {
+      return;
+    }
     Agreement a = tx.agreements().find(partner.id()).map(Versioned::value).orElseThrow(() ->
         RuleViolation.of("AGR-1", "partner %s has not accepted the reseller agreement; it cannot"
             + " transact", partner.id()));
-    a.requireInForce(date);
+    if (need == AgreementNeed.IN_FORCE) {
+      a.requireInForce(date);
+    } else {
+      a.requireAcceptedBy(date);
+    }
   }
 
   private static void requireCurrency(Repositories tx, String market, CurrencyUnit currency,
@@ -999,6 +1053,18 @@ public final class CspPartner {
   private <T> Result<T> command(Request r, String name, Operation op, String customerId,
       boolean transacts, BiFunction<Repositories, Outcome, T> body,
       BiFunction<Repositories, String, T> reload) {
+    return command(r, name, op, customerId, transacts ? AgreementNeed.IN_FORCE : AgreementNeed.NONE,
+        null, body, reload);
+  }
+
+  /**
+   * Runs a command: the actor first, then a replayed key, then the checks of the arguments alone
+   * ({@code argumentChecks}, may be null), then the agreement (AGR-1), then the body with its
+   * state and date rules. A refusal leaves nothing.
+   */
+  private <T> Result<T> command(Request r, String name, Operation op, String customerId,
+      AgreementNeed need, Runnable argumentChecks, BiFunction<Repositories, Outcome, T> body,
+      BiFunction<Repositories, String, T> reload) {
     requireNonNull(r, "r");
     return retryingStale(() -> store.inTransaction(tx -> {
       // authorize first: a replayed key never lets another actor see or bypass anything
@@ -1017,9 +1083,10 @@ public final class CspPartner {
               List.of(), true);
         }
       }
-      if (transacts) {
-        requireAgreement(tx, r.date());
+      if (argumentChecks != null) {
+        argumentChecks.run();
       }
+      requireAgreement(tx, r.date(), need);
       Outcome out = new Outcome(key.orElseGet(() -> scoped("auto-" + UUID.randomUUID())));
       T value = body.apply(tx, out);
       List<DomainEvent> logged = out.flush(tx);

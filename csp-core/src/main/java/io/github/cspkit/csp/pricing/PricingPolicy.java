@@ -6,6 +6,7 @@ import com.google.common.collect.ImmutableMap;
 import io.github.cspkit.csp.internal.Checks;
 import io.github.cspkit.csp.money.MinorUnits;
 import java.math.BigDecimal;
+import java.time.LocalDate;
 import java.util.Map;
 import javax.money.CurrencyUnit;
 import javax.money.MonetaryAmount;
@@ -19,6 +20,12 @@ import javax.money.MonetaryAmount;
  * minor unit, HALF_UP: a markup of 20% on 240.00 is 288.00; of 10% on 0.05 is 0.06 (0.055 rounds up).
  * A negative sale price is refused with {@link io.github.cspkit.csp.OutOfRangeException}.
  * Implementations are stateless and thread-safe.
+ * <p>
+ * A sale price is locked with the cost on a term's first day (PRC-6), so a change of pricing policy
+ * applies to terms that start after it, renewals included, and never to the rest of a running
+ * term (PRC-5). Terms are priced when they start, but a renewal may be computed later (when the
+ * subscription is next touched): {@link #changingOn} dates a change, so that every term is priced
+ * by the policy in force on its first day, whenever it is computed.
  */
 @FunctionalInterface
 public interface PricingPolicy {
@@ -31,6 +38,37 @@ public interface PricingPolicy {
    * @throws io.github.cspkit.csp.OutOfRangeException if the cost or the result is negative
    */
   long saleMinor(String customerId, String sku, long costMinor, CurrencyUnit currency);
+
+  /**
+   * The unit sale price of a term that starts on {@code termStart} (PRC-5, PRC-6). A policy that
+   * changes over time ({@link #changingOn}) answers with the policy in force on that day; the
+   * others ignore the day.
+   *
+   * @param termStart the first day of the term priced
+   * @param customerId the customer
+   * @param sku the SKU id
+   * @param costMinor the unit cost in minor units, not negative
+   * @param currency the currency of cost and sale
+   * @return the unit sale price in minor units, not negative
+   */
+  default long saleMinor(LocalDate termStart, String customerId, String sku, long costMinor,
+      CurrencyUnit currency) {
+    return saleMinor(customerId, sku, costMinor, currency);
+  }
+
+  /**
+   * This policy for terms that start before {@code firstDay}, {@code later} for terms that start on
+   * or after it, renewals included (PRC-5). Asked without a day, it answers as {@code later}, the
+   * policy in force after the change.
+   *
+   * @param firstDay the first day of the first term priced by {@code later}
+   * @param later the policy from then on
+   * @return the changing policy
+   */
+  default PricingPolicy changingOn(LocalDate firstDay, PricingPolicy later) {
+    return new PricingPolicies.Changing(this, requireNonNull(firstDay, "firstDay"),
+        requireNonNull(later, "later"));
+  }
 
   /**
    * @param customerId the customer
@@ -98,15 +136,7 @@ public interface PricingPolicy {
       Checks.range(minor >= 0, "fixed price of %s must not be negative: %s", sku, amount);
       fixed.put(sku, SalePrice.of(0, minor, amount.getCurrency()));
     });
-    ImmutableMap<String, SalePrice> prices = fixed.build();
-    return (customerId, sku, costMinor, currency) -> {
-      PricingPolicies.checkCost(costMinor);
-      SalePrice p = prices.get(sku);
-      if (p != null && p.currency().equals(currency)) {
-        return p.saleMinor();
-      }
-      return PricingPolicies.checked(fallback.saleMinor(customerId, sku, costMinor, currency));
-    };
+    return new PricingPolicies.Fixed(fixed.build(), fallback);
   }
 
   /**
@@ -119,12 +149,7 @@ public interface PricingPolicy {
   static PricingPolicy perCustomer(
       Map<String, ? extends PricingPolicy> perCustomer, PricingPolicy fallback) {
     requireNonNull(fallback, "fallback");
-    ImmutableMap<String, PricingPolicy> policies =
-        ImmutableMap.copyOf(requireNonNull(perCustomer, "perCustomer"));
-    return (customerId, sku, costMinor, currency) -> {
-      PricingPolicies.checkCost(costMinor);
-      PricingPolicy p = policies.getOrDefault(customerId, fallback);
-      return PricingPolicies.checked(p.saleMinor(customerId, sku, costMinor, currency));
-    };
+    return new PricingPolicies.PerCustomer(
+        ImmutableMap.copyOf(requireNonNull(perCustomer, "perCustomer")), fallback);
   }
 }

@@ -3,8 +3,8 @@ package io.github.cspkit.csp.subscription;
 import static java.util.Objects.requireNonNull;
 
 import com.google.common.collect.ImmutableList;
-import io.github.cspkit.csp.OutOfRangeException;
 import io.github.cspkit.csp.internal.Checks;
+import io.github.cspkit.csp.money.Numerator;
 import io.github.cspkit.csp.time.DateRange;
 import java.time.LocalDate;
 import java.util.List;
@@ -16,7 +16,8 @@ import java.util.List;
  * <p>
  * Accrual (BIL-6): through any date the term has accrued
  * {@code Σ rate × days / daysInTerm}, kept as the exact numerator {@code Σ rate × days} in minor
- * units; it is rounded only when billed. Immutable.
+ * units (a 128-bit {@link Numerator}: a rate that fits a {@code long} accrues exactly over any
+ * number of days); it is rounded only when billed. Immutable.
  */
 public final class Term {
   private final int index;
@@ -57,9 +58,6 @@ public final class Term {
     for (int i = 1; i < list.size(); i++) {
       Checks.range(!list.get(i).date().isBefore(list.get(i - 1).date()), "steps must be in date order");
       Checks.range(!list.get(i).date().isAfter(range.end()), "step after the term's end: %s", list.get(i));
-    }
-    for (Step s : list) {
-      requireAccrualFits(s, daysInTerm);
     }
     return new Term(index, range.end(), daysInTerm, saleUnit, costUnit, list);
   }
@@ -121,22 +119,8 @@ public final class Term {
   public Term with(Step step) {
     Checks.range(!step.date().isBefore(last().date()), "step %s is before %s", step, last());
     Checks.range(!step.date().isAfter(end), "step %s is after the term's end %s", step, end);
-    requireAccrualFits(step, daysInTerm);
     return new Term(index, end, daysInTerm, saleUnit, costUnit,
         ImmutableList.<Step>builderWithExpectedSize(steps.size() + 1).addAll(steps).add(step).build());
-  }
-
-  /**
-   * A term's accrual never exceeds its largest rate times its day count; refusing a rate for which
-   * that product overflows keeps every later accrual and bill exact (BIL-6).
-   */
-  private static void requireAccrualFits(Step s, long daysInTerm) {
-    try {
-      Math.multiplyExact(Math.max(s.saleRate(), s.costRate()), daysInTerm);
-    } catch (ArithmeticException e) {
-      throw new OutOfRangeException("arithmetic overflow: the accrual of " + s.seats()
-          + " seats at this price over " + daysInTerm + " days does not fit in a long of minor units", e);
-    }
   }
 
   /**
@@ -161,7 +145,7 @@ public final class Term {
    * @param to the first day after
    * @return the numerator in minor units
    */
-  public long saleNumerator(LocalDate from, LocalDate to) {
+  public Numerator saleNumerator(LocalDate from, LocalDate to) {
     return numerator(from.toEpochDay(), to.toEpochDay(), false);
   }
 
@@ -172,14 +156,14 @@ public final class Term {
    * @param to the first day after
    * @return the numerator in minor units
    */
-  public long costNumerator(LocalDate from, LocalDate to) {
+  public Numerator costNumerator(LocalDate from, LocalDate to) {
     return numerator(from.toEpochDay(), to.toEpochDay(), true);
   }
 
-  long numerator(long from, long to, boolean cost) {
+  Numerator numerator(long from, long to, boolean cost) {
     long lo = Math.max(from, start().toEpochDay());
     long hi = Math.min(to, end.toEpochDay());
-    long sum = 0;
+    Numerator.Sum sum = new Numerator.Sum(Numerator.ZERO);
     int n = steps.size();
     for (int i = 0; i < n && lo < hi; i++) {
       Step s = steps.get(i);
@@ -189,10 +173,10 @@ public final class Term {
       long b = Math.min(hi, segEnd);
       if (a < b) {
         long rate = cost ? s.chargedCostRate() : s.chargedSaleRate();
-        sum = Checks.add(sum, Checks.multiply(rate, b - a));
+        sum.addProduct(rate, b - a);
       }
     }
-    return sum;
+    return sum.value();
   }
 
   @Override

@@ -124,8 +124,8 @@ class BillingPropertiesTest {
         });
   }
 
-  private static long round(long numerator, long n) {
-    return java.math.BigDecimal.valueOf(numerator).divide(java.math.BigDecimal.valueOf(n), 0,
+  private static long round(io.github.cspkit.csp.money.Numerator numerator, long n) {
+    return new java.math.BigDecimal(numerator.toBigInteger()).divide(java.math.BigDecimal.valueOf(n), 0,
         java.math.RoundingMode.HALF_UP).longValueExact();
   }
 

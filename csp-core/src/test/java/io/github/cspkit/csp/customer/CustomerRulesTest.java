@@ -108,7 +108,10 @@ class CustomerRulesTest {
   @Test
   void CUS_2_syndication_tenant_cannot_convert_a_trial() {
     Customer c = customer(TenantOrigin.SYNDICATION);
-    refused("CUS-3", () -> OPS.convertTrial("S1", c, E3, 5, DAY, BOOK));
+    // refused as a syndication tenant (CUS-3 names CUS-2 for it), not as "no trial to convert"
+    refused("CUS-2", () -> OPS.convertTrial("S1", c, E3, 5, DAY, BOOK));
+    // the seat count is checked first, as an argument
+    refused("SUB-1", () -> OPS.convertTrial("S1", c, E3, 0, DAY, BOOK));
   }
 
   @Test

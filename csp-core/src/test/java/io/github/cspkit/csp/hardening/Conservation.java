@@ -4,6 +4,7 @@ import io.github.cspkit.csp.billing.Bill;
 import io.github.cspkit.csp.billing.BillLine;
 import io.github.cspkit.csp.billing.Billed;
 import io.github.cspkit.csp.billing.BillingAccount;
+import io.github.cspkit.csp.money.Numerator;
 import io.github.cspkit.csp.repository.CspStore;
 import io.github.cspkit.csp.repository.Repositories;
 import io.github.cspkit.csp.repository.Versioned;
@@ -41,7 +42,11 @@ final class Conservation {
   private Conservation() {}
 
   static long halfUp(long numerator, long denominator) {
-    return BigDecimal.valueOf(numerator).divide(BigDecimal.valueOf(denominator), 0, RoundingMode.HALF_UP)
+    return halfUp(Numerator.of(numerator), denominator);
+  }
+
+  static long halfUp(Numerator numerator, long denominator) {
+    return new BigDecimal(numerator.toBigInteger()).divide(BigDecimal.valueOf(denominator), 0, RoundingMode.HALF_UP)
         .longValueExact();
   }
 
@@ -129,12 +134,12 @@ final class Conservation {
       }
     }
     tally.billedTerms++;
-    long numSale = term.saleNumerator(term.start(), through);
-    long numCost = term.costNumerator(term.start(), through);
+    Numerator numSale = term.saleNumerator(term.start(), through);
+    Numerator numCost = term.costNumerator(term.start(), through);
     long wantSale = halfUp(numSale, term.daysInTerm());
     long wantCost = halfUp(numCost, term.daysInTerm());
-    if (sale != wantSale || cost != wantCost || billed.saleNumerator() != numSale
-        || billed.costNumerator() != numCost) {
+    if (sale != wantSale || cost != wantCost || !billed.saleNumerator().equals(numSale)
+        || !billed.costNumerator().equals(numCost)) {
       throw new AssertionError("BIL-6: term " + key + " billed through " + through + ": lines add up"
           + " to sale " + sale + " / cost " + cost + " (account numerators " + billed.saleNumerator()
           + " / " + billed.costNumerator() + "), but the accrual through that day is sale "

@@ -135,39 +135,104 @@ class MoneyEdgeCasesTest {
 
   @Test
   void SUB_1_an_order_whose_charge_overflows_is_refused_OUT_OF_RANGE_and_stores_nothing() {
-    World w = huge(HUGE_UNIT * 2);
+    // 10,000 seats at this price cost more than a long of minor units for one term
+    World w = huge(Long.MAX_VALUE / 10_000 + 1);
     w.customer("whale", 1, d("2023-03-01"));
     StoreSnapshot before = StoreSnapshot.of(w.store, World.PARTNER, List.of("whale"), List.of("S1"), List.of("k"));
     assertThatThrownBy(() -> w.p.order(on(d("2023-06-01")).withKey("k"), "whale", "BIG", 10_000, "S1"))
-        .isInstanceOf(OutOfRangeException.class).hasMessageStartingWith("OUT_OF_RANGE: ")
-        .hasCauseInstanceOf(ArithmeticException.class);
+        .isInstanceOf(OutOfRangeException.class).hasMessageStartingWith("OUT_OF_RANGE: ");
     assertThat(StoreSnapshot.of(w.store, World.PARTNER, List.of("whale"), List.of("S1"), List.of("k")))
         .isEqualTo(before);
   }
 
   @Test
-  void SUB_2_seats_added_until_the_term_accrual_overflows_never_bill_a_wrong_amount() {
-    // each change's own charge fits in a long; the term's accrual (order + added seats) does not
-    World w = huge(HUGE_UNIT / 2 * 3);
+  void SUB_2_seats_added_beyond_a_long_of_accrual_numerator_are_billed_exactly() {
+    // the term's accrual numerator (rate × 366 days) exceeds a long; its amount does not
+    long unit = HUGE_UNIT / 2 * 3;
+    World w = huge(unit);
     w.customer("whale", 1, d("2023-03-01"));
     w.p.order(on(d("2023-06-01")), "whale", "BIG", 6_000, "S1");
     w.p.autoRenew(on(d("2023-06-01")), "S1", false);
     w.p.issueBills(on(d("2023-06-01")));
-    Throwable added = catchAll(() -> w.p.addSeats(on(d("2023-06-02")), "S1", 4_000));
-    Throwable billed = catchAll(() -> w.p.issueBills(on(d("2024-07-01"))));
-    // whichever call detects it, it is refused OUT_OF_RANGE, and no bill carries a wrapped amount
-    System.out.println("[hardening] accrual overflow: addSeats -> " + added + ", issueBills -> " + billed);
-    assertThat(added == null || added instanceof OutOfRangeException).as("%s", added).isTrue();
-    assertThat(billed == null || billed instanceof OutOfRangeException
-        || billed instanceof BillRunException run
-            && run.failures().values().stream().allMatch(OutOfRangeException.class::isInstance))
-        .as("%s", billed).isTrue();
-    for (Bill b : w.p.bills("whale")) {
-      assertThat(b.totalMinor()).as("%s", b).isGreaterThanOrEqualTo(0);
+    w.p.addSeats(on(d("2023-06-02")), "S1", 4_000);
+    w.p.issueBills(on(d("2024-07-01")));
+    // 6,000 seats for 1 day, 10,000 seats for 365 days, over 366
+    java.math.BigInteger numerator = java.math.BigInteger.valueOf(unit)
+        .multiply(java.math.BigInteger.valueOf(6_000L + 10_000L * 365));
+    assertThat(numerator.bitLength()).isGreaterThan(63);
+    long total = w.p.bills("whale").stream().mapToLong(Bill::totalMinor).sum();
+    assertThat(total).isEqualTo(new BigDecimal(numerator).divide(BigDecimal.valueOf(366), 0,
+        java.math.RoundingMode.HALF_UP).longValueExact());
+    Conservation.Tally tally = new Conservation.Tally();
+    Conservation.check(w.store, tally);
+    assertThat(tally.finishedTerms).isEqualTo(1);
+  }
+
+  /** 1,199,999.99: the sale price of the issue's limit case. */
+  private static final long LIMIT_UNIT = 119_999_999L;
+
+  @Test
+  void SUB_1_2147483647_seats_at_1199999_99_are_accepted_and_billed_exactly() {
+    Sku max = World.base("MAX", Integer.MAX_VALUE);
+    World w = World.of(List.of(max), CspPolicies.seed(), "US", MinorUnits.USD, YearMonth.of(2023, 3),
+        YearMonth.of(2025, 6), Map.of("MAX", LIMIT_UNIT));
+    w.customer("whale", 1, d("2023-03-01"));
+    long seats = Integer.MAX_VALUE;
+    long rate = LIMIT_UNIT * seats; // 257,698,035,492,516,353: fits; × 366 days does not
+    assertThat(Math.multiplyHigh(rate, 366)).isNotZero();
+    SubscriptionEvent ordered = w.p.order(on(d("2023-06-01")), "whale", "MAX", Integer.MAX_VALUE,
+        "S1").change().orElseThrow();
+    assertThat(ordered.daysInTerm()).isEqualTo(366);
+    assertThat(ordered.chargeMinor()).isEqualTo(rate); // the whole term: 2,576,980,354,925,163.53
+    w.p.autoRenew(on(d("2023-06-01")), "S1", false);
+    w.p.issueBills(on(d("2023-08-01")));
+    // 1,000,000,000 seats removed on 2023-09-01, credited for 274 of 366 days
+    SubscriptionEvent removed = w.p.removeSeats(on(d("2023-09-01")), "S1", 1_000_000_000)
+        .change().orElseThrow();
+    assertThat(removed.chargeMinor()).isEqualTo(exactHalfUp(
+        java.math.BigInteger.valueOf(LIMIT_UNIT).multiply(java.math.BigInteger.valueOf(-1_000_000_000L * 274)), 366));
+    w.p.issueBills(on(d("2024-07-01")));
+    // the bills add up to the term's exact accrual: all seats 92 days, the rest 274 days
+    java.math.BigInteger numerator = java.math.BigInteger.valueOf(LIMIT_UNIT).multiply(
+        java.math.BigInteger.valueOf(seats * 92 + (seats - 1_000_000_000L) * 274));
+    long total = w.p.bills("whale").stream().mapToLong(Bill::totalMinor).sum();
+    assertThat(total).isEqualTo(exactHalfUp(numerator, 366));
+    Conservation.Tally tally = new Conservation.Tally();
+    Conservation.check(w.store, tally);
+    assertThat(tally.finishedTerms).isEqualTo(1);
+  }
+
+  @Test
+  void BIL_6_a_bill_whose_total_overflows_is_reported_naming_its_customer_and_the_run_goes_on() {
+    Sku max = World.base("MAX", Integer.MAX_VALUE);
+    World w = World.of(List.of(max), CspPolicies.seed(), "US", MinorUnits.USD, YearMonth.of(2023, 3),
+        YearMonth.of(2025, 6), Map.of("MAX", LIMIT_UNIT));
+    w.customer("whale", 1, d("2023-03-01"));
+    w.customer("minnow", 1, d("2023-03-01"));
+    // annual prepayment bills each whole term at once: 36 terms of 2.58 × 10^17 exceed a long
+    w.p.setFinancing(on(d("2023-03-01")), "whale",
+        io.github.cspkit.csp.billing.FinancingPlan.annualPrepayment(BigDecimal.ZERO));
+    for (int i = 0; i < 36; i++) {
+      w.p.order(on(d("2023-06-01")), "whale", "MAX", Integer.MAX_VALUE, "W" + i);
     }
-    if (added == null && billed == null) {
-      Conservation.check(w.store, new Conservation.Tally());
-    }
+    w.p.order(on(d("2023-06-01")), "minnow", "MAX", 3, "M1");
+    assertThatThrownBy(() -> w.p.issueBills(on(d("2023-07-01"))))
+        .isInstanceOfSatisfying(io.github.cspkit.csp.partner.BillRunException.class, e -> {
+          assertThat(e.failures()).containsOnlyKeys("whale");
+          assertThat(e.failures().get("whale")).isInstanceOf(OutOfRangeException.class)
+              .hasMessageContaining("customer whale");
+          assertThat(e.getMessage()).contains("whale");
+          assertThat(e.issued()).extracting(Bill::customerId).containsOnly("minnow");
+        });
+    assertThat(w.p.bills("minnow")).extracting(Bill::month)
+        .containsExactly(YearMonth.of(2023, 3), YearMonth.of(2023, 4), YearMonth.of(2023, 5),
+            YearMonth.of(2023, 6), YearMonth.of(2023, 7));
+    assertThat(w.p.bills("whale")).isEmpty(); // its transaction left nothing (BillRunException)
+  }
+
+  private static long exactHalfUp(java.math.BigInteger numerator, long denominator) {
+    return new BigDecimal(numerator).divide(BigDecimal.valueOf(denominator), 0,
+        java.math.RoundingMode.HALF_UP).longValueExact();
   }
 
   @Test

@@ -117,21 +117,25 @@ class RegressionTest {
    * Diagnosis: SubscriptionOperations.changeSeats (and orderAddOn) check with Math.*Exact only the
    * change's own charge (unit x seats x days left), never the term's whole accrual. Adding seats to
    * a large subscription can so make the term's accrual exceed a long: the change is accepted, and
-   * the overflow surfaced later as ArithmeticException("long overflow") in BillingEngine on every
-   * bill run of the customer (no wrong amount is ever billed, but the customer, and through the bug
-   * above every later customer, can no longer be billed). Fix: in changeSeats/orderAddOn/reactivate
-   * compute next.saleNumerator(next.start(), next.end()) and costNumerator (they use
-   * Math.addExact/multiplyExact) before returning the change, so the command is refused.
+   * the overflow surfaces later as ArithmeticException("long overflow") in BillingEngine on every
+   * bill run of the customer. First fix: refuse the change when rate x days in term overflows.
+   * Second fix (#15): accrual numerators are 128-bit, so such a change is billed exactly; only a
+   * change whose whole-term charge (the new rate itself) does not fit a long is refused, at the
+   * change.
    */
   @Test
-  void SUB_2_a_seat_change_that_overflows_the_term_accrual_is_refused_at_the_change() {
-    long unit = Long.MAX_VALUE / 10_000 / 366 / 2 * 3;
+  void SUB_2_a_seat_change_whose_whole_term_charge_overflows_is_refused_at_the_change() {
+    long unit = Long.MAX_VALUE / 8_000;
     World w = World.of(List.of(World.base("BIG", 10_000)), CspPolicies.seed(), "US", MinorUnits.USD,
         YearMonth.of(2023, 3), YearMonth.of(2025, 6), Map.of("BIG", unit));
     w.customer("whale", 1, d("2023-03-01"));
     w.p.order(on(d("2023-06-01")), "whale", "BIG", 6_000, "S1");
     assertThatThrownBy(() -> w.p.addSeats(on(d("2023-06-02")), "S1", 4_000))
-        .isInstanceOf(OutOfRangeException.class).hasMessageContaining("overflow");
+        .isInstanceOf(OutOfRangeException.class).hasMessageContaining("does not fit");
+    assertThat(w.p.subscription("S1").orElseThrow().seats()).isEqualTo(6_000);
+    w.p.addSeats(on(d("2023-06-02")), "S1", 2_000); // 8,000 seats: the rate still fits
+    w.p.issueBills(on(d("2023-07-01")));
+    Conservation.check(w.store, new Conservation.Tally());
   }
 
   /*

@@ -22,6 +22,7 @@ import io.github.cspkit.csp.customer.BillingProfile;
 import io.github.cspkit.csp.customer.Customer;
 import io.github.cspkit.csp.pricing.PriceQuote;
 import io.github.cspkit.csp.subscription.Subscription;
+import io.github.cspkit.csp.subscription.SubscriptionStatus;
 import io.github.cspkit.csp.testkit.PartnerFixtures;
 import io.github.cspkit.csp.testkit.PartnerFixtures.World;
 import java.time.LocalDate;
@@ -336,7 +337,7 @@ class PartnerAccessTest {
   }
 
   @Test
-  void AGR_1_operations_are_refused_after_the_agreement_ended() {
+  void AGR_1_transactions_are_refused_after_the_agreement_ended_winding_down_is_not() {
     World w = PartnerFixtures.standard();
     CspPartner p = w.partner();
     p.giveNotice(w.asAdmin(d("2025-03-01")), NoticeChannel.WRITTEN);
@@ -350,10 +351,8 @@ class PartnerAccessTest {
         () -> p.order(r, CONTOSO, E3, 1, "S9"),
         () -> p.orderAddOn(r, S1, PartnerFixtures.ADD_ON, 1, "A9"),
         () -> p.addSeats(r, S1, 1),
-        () -> p.removeSeats(r, S1, 1),
-        () -> p.suspend(r, S1),
-        () -> p.cancel(r, S1),
-        () -> p.autoRenew(r, S1, false),
+        () -> p.reactivate(r, S1),
+        () -> p.autoRenew(r, S1, true),
         () -> p.quoteAddSeats(r, S1, 1),
         () -> p.setBillingProfile(r, CONTOSO, BillingProfile.of(5, PartnerFixtures.USD)),
         () -> p.setFinancing(r, CONTOSO, FinancingPlan.instalments(3)),
@@ -365,6 +364,13 @@ class PartnerAccessTest {
       });
     }
     assertThat(p.subscription(S1).orElseThrow().seats()).isEqualTo(11);
+    // winding down is allowed after the last day
+    p.removeSeats(r, S1, 2);
+    p.autoRenew(r, S1, false);
+    p.suspend(w.asAdmin(d("2025-09-02")), S1);
+    p.cancel(w.asAdmin(d("2025-09-03")), S1);
+    assertThat(p.subscription(S1).orElseThrow().status()).isEqualTo(SubscriptionStatus.ENDED);
+    assertThat(p.subscription(S1).orElseThrow().seats()).isEqualTo(9);
   }
 
   // ------------------------------------------------------------------ DIS-1

@@ -51,6 +51,29 @@ class PricingPolicyTest {
   }
 
   @Test
+  void PRC_5_a_changing_policy_prices_each_term_by_its_first_day() {
+    java.time.LocalDate change = java.time.LocalDate.parse("2026-03-01");
+    PricingPolicy changing = PricingPolicy.markup(pct("20")).changingOn(change,
+        PricingPolicy.markup(pct("50")));
+    assertThat(changing.saleMinor(change.minusDays(1), "c1", "O365_E3", 24000, USD)).isEqualTo(28800);
+    assertThat(changing.saleMinor(change, "c1", "O365_E3", 24000, USD)).isEqualTo(36000);
+    assertThat(changing.saleMinor("c1", "O365_E3", 24000, USD)).isEqualTo(36000); // as it stands now
+    // per customer and fixed prices pass the day on to the policies they delegate to
+    PricingPolicy perCustomer = PricingPolicy.perCustomer(Map.of("c1", changing), PricingPolicy.atCost());
+    assertThat(perCustomer.saleMinor(change.minusDays(1), "c1", "O365_E3", 24000, USD)).isEqualTo(28800);
+    assertThat(perCustomer.saleMinor(change, "c1", "O365_E3", 24000, USD)).isEqualTo(36000);
+    assertThat(perCustomer.saleMinor(change, "c2", "O365_E3", 24000, USD)).isEqualTo(24000);
+    PricingPolicy fixed = PricingPolicy.fixed(Map.of("O365_E5", amount("400.00", USD)), changing);
+    assertThat(fixed.saleMinor(change.minusDays(1), "c1", "O365_E3", 24000, USD)).isEqualTo(28800);
+    assertThat(fixed.saleMinor(change.minusDays(1), "c1", "O365_E5", 33000, USD)).isEqualTo(40000);
+    // a policy that does not change ignores the day
+    assertThat(PricingPolicy.markup(pct("20")).saleMinor(change, "c1", "O365_E3", 24000, USD))
+        .isEqualTo(28800);
+    assertThat(changing.toString()).isEqualTo(
+        "PricingPolicy.markup(20) until 2026-02-28, then PricingPolicy.markup(50)");
+  }
+
+  @Test
   void PRC_5_discount_lowers_the_price() {
     PricingPolicy discount = PricingPolicy.discount(pct("15"));
     assertThat(discount.salePrice("c1", "O365_E3", amount("240.00", USD))).isEqualTo(amount("204.00", USD));

@@ -387,6 +387,11 @@ public abstract class StoreContract {
         .putBilled(BillingAccount.key("S1", 0), new Billed(28800L * 5 * 366, 24000L * 5 * 366, d("2025-02-10")))
         .putBilled(BillingAccount.key("S1", 1), new Billed(-1234567890123L, 0, d("2025-03-10")))
         .putBilled(BillingAccount.key("S2", 0), new Billed(Long.MAX_VALUE, Long.MIN_VALUE, d("2025-03-10")))
+        // BIL-6 at the limits: 2,147,483,647 seats at 1,199,999.99 over 366 days exceed a long
+        .putBilled(BillingAccount.key("S3", 0), new Billed(
+            io.github.cspkit.csp.money.Numerator.product(119_999_999L * Integer.MAX_VALUE, 366),
+            io.github.cspkit.csp.money.Numerator.product(-119_999_999L * Integer.MAX_VALUE, 366),
+            d("2025-03-10")))
         .addOneOffsBilled("setup", "migration")
         .financing(FinancingPlan.instalments(12))
         .build();

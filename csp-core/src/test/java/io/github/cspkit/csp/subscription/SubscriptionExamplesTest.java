@@ -230,7 +230,7 @@ class SubscriptionExamplesTest {
     assertThat(t.stepOn(d("2025-07-01")).seats()).isEqualTo(15);
     assertThat(t.stepOn(d("2026-02-09")).seats()).isEqualTo(17);
     // exact accrual: 10 seats × 141 days + 15 × 223 + 17 × 1
-    assertThat(t.saleNumerator(t.start(), t.end()))
+    assertThat(t.saleNumerator(t.start(), t.end()).longValueExact())
         .isEqualTo(28800L * (10 * 141 + 15 * 223 + 17));
   }
 
@@ -290,7 +290,7 @@ class SubscriptionExamplesTest {
     assertThat(addOn.baseId()).contains("S1");
     assertThat(addOn.isAddOn()).isTrue();
     assertThat(addOn.term().range()).isEqualTo(DateRange.of(d("2025-07-01"), d("2026-02-10")));
-    assertThat(addOn.term().saleNumerator(addOn.term().start(), addOn.term().end()))
+    assertThat(addOn.term().saleNumerator(addOn.term().start(), addOn.term().end()).longValueExact())
         .isEqualTo(4320L * 3 * 224);
   }
 
@@ -371,8 +371,8 @@ class SubscriptionExamplesTest {
     assertThat(c.event().chargeMinor()).isEqualTo(-176745);
     assertThat(c.event().formula()).isEqualTo("288.00 × -10 × 224/365");
     Term t = c.subscription().term();
-    assertThat(t.saleNumerator(d("2025-06-30"), d("2025-07-01"))).isEqualTo(288000);
-    assertThat(t.saleNumerator(d("2025-07-01"), t.end())).isZero();
+    assertThat(t.saleNumerator(d("2025-06-30"), d("2025-07-01")).longValueExact()).isEqualTo(288000);
+    assertThat(t.saleNumerator(d("2025-07-01"), t.end()).longValueExact()).isZero();
     assertThat(c.subscription().seats()).isEqualTo(10);
   }
 
@@ -390,9 +390,9 @@ class SubscriptionExamplesTest {
     assertThat(e.seatsCharged()).isEqualTo(-10);
     Term t = c.subscription().term();
     // billed: 141 days, 2025-02-10 .. 2025-06-30
-    assertThat(t.saleNumerator(t.start(), t.end())).isEqualTo(288000L * 141);
-    assertThat(t.saleNumerator(d("2025-06-30"), d("2025-07-01"))).isEqualTo(288000);
-    assertThat(t.saleNumerator(d("2025-07-01"), d("2025-07-02"))).isZero();
+    assertThat(t.saleNumerator(t.start(), t.end()).longValueExact()).isEqualTo(288000L * 141);
+    assertThat(t.saleNumerator(d("2025-06-30"), d("2025-07-01")).longValueExact()).isEqualTo(288000);
+    assertThat(t.saleNumerator(d("2025-07-01"), d("2025-07-02")).longValueExact()).isZero();
     assertThat(c.subscription().status()).isEqualTo(SubscriptionStatus.ENDED);
     assertThat(usd("2880.00").subtract(e.charge().negate())).isEqualTo(usd("1112.55"));
   }
@@ -445,7 +445,7 @@ class SubscriptionExamplesTest {
     SubscriptionChange c = OPS.cancel(order(10, "2025-02-10"), d("2025-02-10"));
     assertThat(c.event().charge()).isEqualTo(usd("-2880.00"));
     Term t = c.subscription().term();
-    assertThat(t.saleNumerator(t.start(), t.end())).isZero();
+    assertThat(t.saleNumerator(t.start(), t.end()).longValueExact()).isZero();
   }
 
   // ------------------------------------------------------------------ SUB-7
@@ -494,8 +494,8 @@ class SubscriptionExamplesTest {
     assertThat(c.event().formula()).isEqualTo("288.00 × 10 × 254/365");
     assertThat(c.event().chargeMinor()).isEqualTo(200416);
     Term t = c.subscription().term();
-    assertThat(t.saleNumerator(d("2025-05-31"), d("2025-06-01"))).isZero();
-    assertThat(t.saleNumerator(d("2025-06-01"), d("2025-06-02"))).isEqualTo(288000);
+    assertThat(t.saleNumerator(d("2025-05-31"), d("2025-06-01")).longValueExact()).isZero();
+    assertThat(t.saleNumerator(d("2025-06-01"), d("2025-06-02")).longValueExact()).isEqualTo(288000);
     assertThat(c.subscription().status()).isEqualTo(SubscriptionStatus.ACTIVE);
   }
 
@@ -528,6 +528,68 @@ class SubscriptionExamplesTest {
   }
 
   @Test
+  void SUB_7_renewal_terms_are_anchored_on_the_first_start() {
+    PriceBook book = PriceBook.create();
+    for (YearMonth m = YearMonth.of(2024, 2); !m.isAfter(YearMonth.of(2028, 3)); m = m.plusMonths(1)) {
+      book.publish(PriceList.monthly("US", MinorUnits.USD, m, m.atDay(1).minusDays(40),
+          Map.of("O365_E3", usd("240.00"))));
+    }
+    Subscription sub = OPS.order("S1", CONTOSO, E3, 1, d("2024-02-29"), book).subscription();
+    SubscriptionChange c = OPS.rollTo(sub, null, CONTOSO, E3, d("2028-03-01"), book);
+    // term n is [s + n years, s + (n+1) years): no drift to February 28 once a leap year is back
+    assertThat(c.subscription().terms()).extracting(Term::start).containsExactly(d("2024-02-29"),
+        d("2025-02-28"), d("2026-02-28"), d("2027-02-28"), d("2028-02-29"));
+    assertThat(c.subscription().terms()).extracting(Term::daysInTerm)
+        .containsExactly(365L, 365L, 365L, 366L, 365L);
+    assertThat(c.subscription().terms().get(3).end()).isEqualTo(d("2028-02-29"));
+    for (int n = 0; n < 5; n++) {
+      assertThat(c.subscription().terms().get(n).range())
+          .isEqualTo(SubscriptionOperations.anchoredTerm(d("2024-02-29"), n));
+    }
+    // rolling one term at a time gives the same terms
+    Subscription stepwise = sub;
+    for (LocalDate day = d("2024-03-01"); !day.isAfter(d("2028-03-01")); day = day.plusMonths(1)) {
+      stepwise = OPS.rollTo(stepwise, null, CONTOSO, E3, day, book).subscription();
+    }
+    assertThat(stepwise).isEqualTo(c.subscription());
+  }
+
+  @Test
+  void SUB_7_no_renewal_while_suspended_at_the_term_end_even_if_reactivation_is_allowed() {
+    Subscription sub = OPS.suspend(order(10, "2025-02-10"), d("2026-02-09")).subscription();
+    SubscriptionChange c = OPS.rollTo(sub, null, CONTOSO, E3, d("2026-02-10"), BOOK);
+    assertThat(c.subscription().status()).isEqualTo(SubscriptionStatus.ENDED);
+    assertThat(c.subscription().terms()).hasSize(1);
+    assertThat(c.event().kind()).isEqualTo(ChangeKind.END);
+    assertThat(c.event().date()).isEqualTo(d("2026-02-10"));
+    // reactivated on the term's last day, it renews
+    Subscription back = OPS.reactivate(sub, d("2026-02-09")).subscription();
+    assertThat(OPS.rollTo(back, null, CONTOSO, E3, d("2026-02-10"), BOOK).event().kind())
+        .isEqualTo(ChangeKind.RENEW);
+  }
+
+  @Test
+  void AGR_1_no_renewal_on_a_day_the_agreement_is_not_in_force() {
+    Subscription sub = order(10, "2025-02-10");
+    // the agreement's last day in force is the renewal day: it renews
+    SubscriptionChange onLastDay = OPS.rollTo(sub, null, CONTOSO, E3, d("2026-02-10"), BOOK,
+        day -> !day.isAfter(d("2026-02-10")));
+    assertThat(onLastDay.event().kind()).isEqualTo(ChangeKind.RENEW);
+    // it ended the day before: the subscription ends with its term, and so does its add-on
+    SubscriptionChange after = OPS.rollTo(sub, null, CONTOSO, E3, d("2026-02-10"), BOOK,
+        day -> !day.isAfter(d("2026-02-09")));
+    assertThat(after.subscription().status()).isEqualTo(SubscriptionStatus.ENDED);
+    assertThat(after.subscription().terms()).hasSize(1);
+    assertThat(after.event().kind()).isEqualTo(ChangeKind.END);
+    Subscription addOn = OPS.orderAddOn("A1", sub, CONTOSO, ATP, 2, d("2025-06-01"), BOOK)
+        .subscription();
+    SubscriptionChange addOnAfter = OPS.rollTo(addOn, after.subscription(), CONTOSO, ATP,
+        d("2026-02-10"), BOOK, day -> !day.isAfter(d("2026-02-09")));
+    assertThat(addOnAfter.subscription().status()).isEqualTo(SubscriptionStatus.ENDED);
+    assertThat(addOnAfter.event().date()).isEqualTo(d("2026-02-10"));
+  }
+
+  @Test
   void SUB_7_rolling_over_several_terms_renews_each() {
     Subscription sub = order(3, "2024-02-10");
     SubscriptionChange c = OPS.rollTo(sub, null, CONTOSO, E3, d("2026-03-01"), BOOK);
@@ -552,7 +614,7 @@ class SubscriptionExamplesTest {
     assertThat(end.event().date()).isEqualTo(d("2026-02-10"));
     assertThat(end.event().chargeMinor()).isZero();
     Term t = end.subscription().term();
-    assertThat(t.saleNumerator(t.start(), t.end())).isEqualTo(288000L * 365);
+    assertThat(t.saleNumerator(t.start(), t.end()).longValueExact()).isEqualTo(288000L * 365);
     // switched back on before the end, it renews
     Subscription on = OPS.autoRenew(off.subscription(), true, d("2025-12-02")).subscription();
     assertThat(OPS.rollTo(on, null, CONTOSO, E3, d("2026-02-10"), BOOK).event().kind())

@@ -42,6 +42,8 @@ import javax.money.CurrencyUnit;
  *       accepts the agreement, publishes the price lists it needs, creates customers and then
  *       orders, converts trials, adds add-ons, changes seats, suspends, reactivates and cancels,
  *       each valid at its date, and ends with a bill run;</li>
+ *   <li>every history from {@link #historyWithNotice} replays without refusal too, the agreement
+ *       ending on the way (after its last day only winding down);</li>
  *   <li>every {@link #invalid()} operation is refused, after its valid setup, with exactly the rule
  *       it is labelled with.</li>
  * </ul>
@@ -186,6 +188,21 @@ public final class CspGenerators {
     }
     m.ops.add(new HistoryOp.IssueBills(last.plusDays(40)));
     return m.ops;
+  }
+
+  /**
+   * A valid history in which the partner gives written notice (AGR-3) on a random day: the
+   * agreement, five years of price lists, {@code customers} customers and about {@code operations}
+   * operations over some thirty months. Before the agreement's last day any operation; after it
+   * only winding down: cancel, suspend, remove seats, auto-renewal off (AGR-1). It ends with a bill
+   * run two years after the agreement's last day, when every term has ended.
+   *
+   * @param customers customers, at least 1
+   * @param operations operations
+   * @return the operations, dates ascending
+   */
+  public List<HistoryOp> historyWithNotice(int customers, int operations) {
+    return new NoticeHistories(this, random).build(Math.max(1, customers), operations);
   }
 
   /** @return an invalid operation, after a valid setup, labelled with the rule that refuses it */

@@ -128,6 +128,14 @@ public sealed interface HistoryOp {
     }
   }
 
+  /** @param date day @param actor who @param id subscription @param on whether it renews */
+  record AutoRenew(LocalDate date, Actor actor, String id, boolean on) implements HistoryOp {
+    @Override
+    public void applyTo(CspPartner p) {
+      p.autoRenew(Request.of(actor, date), id, on);
+    }
+  }
+
   /** @param date day @param actor who @param customerId customer */
   record RemoveDelegatedAdmin(LocalDate date, Actor actor, String customerId) implements HistoryOp {
     @Override

@@ -24,6 +24,18 @@ public final class QtGens {
         (seed, customers, ops) -> CspGenerators.of(new SplittableRandom(seed)).history(customers, ops));
   }
 
+  /**
+   * @param maxCustomers the most customers
+   * @param maxOperations the most operations
+   * @return valid histories with a written notice (see {@link CspGenerators#historyWithNotice})
+   */
+  public static Gen<List<HistoryOp>> historiesWithNotice(int maxCustomers, int maxOperations) {
+    return SourceDSL.longs().all().zip(SourceDSL.integers().between(1, maxCustomers),
+        SourceDSL.integers().between(0, maxOperations),
+        (seed, customers, ops) -> CspGenerators.of(new SplittableRandom(seed))
+            .historyWithNotice(customers, ops));
+  }
+
   /** @return invalid operations labelled with the rule that must refuse them */
   public static Gen<LabelledOp> invalidOperations() {
     return SourceDSL.longs().all().map(seed -> CspGenerators.of(new SplittableRandom(seed)).invalid());

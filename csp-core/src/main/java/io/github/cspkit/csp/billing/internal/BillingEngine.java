@@ -18,6 +18,8 @@ import io.github.cspkit.csp.billing.OwnService;
 import io.github.cspkit.csp.billing.Recurrence;
 import io.github.cspkit.csp.customer.Customer;
 import io.github.cspkit.csp.money.Allocation;
+import io.github.cspkit.csp.money.MinorUnits;
+import io.github.cspkit.csp.money.Numerator;
 import io.github.cspkit.csp.money.Rounding;
 import io.github.cspkit.csp.subscription.ChangeKind;
 import io.github.cspkit.csp.subscription.Step;
@@ -37,7 +39,9 @@ import java.util.Set;
  * {@code round(accrued through the accrual end, as known now) − billed so far}; its lines (one per
  * change not yet billed, from the change's day to the end of what was billed, then one per seat
  * level over the new days) are rounded cumulatively so that they add up to that difference exactly
- * (BIL-6). The partner's cost is computed the same way at cost prices (BIL-4). Pure and
+ * (BIL-6). The partner's cost is computed the same way at cost prices (BIL-4). Accruals are exact
+ * 128-bit numerators ({@link Numerator}); an amount is refused only when it does not fit a
+ * {@code long} itself, and a bill whose total does not is refused naming its customer. Pure and
  * thread-safe: it neither stores nor reads anything.
  */
 public final class BillingEngine {
@@ -91,6 +95,8 @@ public final class BillingEngine {
    * @param services the partner's own services for the customer
    * @return the bill and the account after it
    * @throws RuleViolation BIL-2 if a subscription is in another currency than the bill
+   * @throws ArithmeticException if the bill's total or cost does not fit a {@code long} of minor
+   *     units; the message names the customer and the period
    */
   public IssuedBill issue(Customer customer, BillingAccount account,
       List<Subscription> subscriptions, List<OwnService> services) {
@@ -124,7 +130,8 @@ public final class BillingEngine {
         billedNext.put(key, before, after);
         if (after != null) {
           for (int i = first; i < lines.size(); i++) {
-            subscriptionSale += lines.get(i).amountMinor();
+            subscriptionSale =
+                addToBill(subscriptionSale, lines.get(i).amountMinor(), customer, period);
           }
         }
       }
@@ -149,15 +156,18 @@ public final class BillingEngine {
     }
 
     if (prepaid && subscriptionSale != 0 && account.financing().discountBasisPoints() > 0) {
-      long discount = -rounding.divide(
-          Math.multiplyExact(subscriptionSale, account.financing().discountBasisPoints()), 10_000);
+      long discount = -Numerator
+          .product(subscriptionSale, account.financing().discountBasisPoints())
+          .divide(10_000, rounding);
       lines.add(BillLine.flat(LineKind.DISCOUNT, "prepayment discount",
           account.financing().toString(), period, discount, currency));
     }
 
     long total = 0;
+    long cost = 0;
     for (BillLine l : lines) {
-      total = Math.addExact(total, l.amountMinor());
+      total = addToBill(total, l.amountMinor(), customer, period);
+      cost = addToBill(cost, l.costMinor(), customer, period);
     }
     List<Due> dues = dues(issuedOn, total, account.financing());
     Bill bill = Bill.builder().customerId(customer.id()).period(period).issuedOn(issuedOn)
@@ -212,6 +222,18 @@ public final class BillingEngine {
     }
   }
 
+  /** Adds a line's amount to a bill's running sum; a sum beyond a long names the customer. */
+  private static long addToBill(long sum, long amount, Customer customer, DateRange period) {
+    long s = sum + amount;
+    if (((sum ^ s) & (amount ^ s)) < 0) {
+      throw MinorUnits.outOfRange("the bill of customer %s for the period %s does not fit a long of"
+          + " minor units: its lines add up to more than %s %s", customer.id(), period,
+          MinorUnits.format(Long.MAX_VALUE, customer.billing().currency()),
+          customer.billing().currency().getCurrencyCode());
+    }
+    return s;
+  }
+
   private static List<Due> dues(LocalDate issuedOn, long total, FinancingPlan plan) {
     if (plan.instalments() <= 1 || total <= 0) {
       return ImmutableList.of(new Due(issuedOn, total));
@@ -244,16 +266,16 @@ public final class BillingEngine {
     LocalDate termEnd = term.end();
     LocalDate target = prepaid ? termEnd : min(period.end(), termEnd);
     LocalDate from;
-    long saleNum;
-    long costNum;
+    Numerator saleNum;
+    Numerator costNum;
     boolean allNew;
     if (before == null) {
       if (!termStart.isBefore(target)) {
         return null;
       }
       from = max(termStart, min(period.start(), termEnd));
-      saleNum = 0;
-      costNum = 0;
+      saleNum = Numerator.ZERO;
+      costNum = Numerator.ZERO;
       allNew = true;
     } else {
       from = before.through();
@@ -270,8 +292,11 @@ public final class BillingEngine {
     }
     long n = term.daysInTerm();
     var currency = sub.currency();
-    long saleCum = saleNum;
-    long costCum = costNum;
+    // cumulative rounding: each line is what it adds to the rounded running accrual (BIL-6)
+    Numerator.Sum saleCum = new Numerator.Sum(saleNum);
+    Numerator.Sum costCum = new Numerator.Sum(costNum);
+    long saleRounded = saleCum.divide(n, rounding);
+    long costRounded = costCum.divide(n, rounding);
     // changes not yet billed, over the days already billed: from the change's day to `from`
     for (int i = 0; i < steps.size(); i++) {
       Step s = steps.get(i);
@@ -285,15 +310,15 @@ public final class BillingEngine {
         continue;
       }
       long days = dayCount.days(s.date(), from);
-      long ns = Math.multiplyExact(dSale, days);
-      long nc = Math.multiplyExact(dCost, days);
-      long amount = share(saleCum, ns, n);
-      long cost = share(costCum, nc, n);
-      saleCum += ns;
-      costCum += nc;
+      long sale = saleCum.addProduct(dSale, days).divide(n, rounding);
+      long cost = costCum.addProduct(dCost, days).divide(n, rounding);
+      long amount = sale - saleRounded;
+      long costAmount = cost - costRounded;
+      saleRounded = sale;
+      costRounded = cost;
       UnitSeats shown = UnitSeats.explain(dSale, seatsHint(dSale, s, p));
       lines.add(BillLine.subscription(LineKind.PRORATED, sub.id(), sub.sku(), describe(s, p), s.date(), from,
-          shown.seats(), shown.unit(), n, amount, cost, currency));
+          shown.seats(), shown.unit(), n, amount, costAmount, currency));
     }
     // the new days [from, target), one line per seat level
     for (int i = 0; i < steps.size(); i++) {
@@ -309,18 +334,18 @@ public final class BillingEngine {
         continue;
       }
       long days = dayCount.days(segStart, segEnd);
-      long ns = Math.multiplyExact(rate, days);
-      long nc = Math.multiplyExact(costRate, days);
-      long amount = share(saleCum, ns, n);
-      long cost = share(costCum, nc, n);
-      saleCum += ns;
-      costCum += nc;
+      long sale = saleCum.addProduct(rate, days).divide(n, rounding);
+      long cost = costCum.addProduct(costRate, days).divide(n, rounding);
+      long amount = sale - saleRounded;
+      long costAmount = cost - costRounded;
+      saleRounded = sale;
+      costRounded = cost;
       UnitSeats recurring = UnitSeats.explain(rate, s.seats());
       lines.add(BillLine.subscription(LineKind.RECURRING, sub.id(), sub.sku(),
           recurring.seats() == s.seats() ? null : s.seats() + " seats", segStart, segEnd,
-          recurring.seats(), recurring.unit(), n, amount, cost, currency));
+          recurring.seats(), recurring.unit(), n, amount, costAmount, currency));
     }
-    return new Billed(saleCum, costCum, target);
+    return new Billed(saleCum.value(), costCum.value(), target);
   }
 
   /** @return the steps dated on or before {@code issuedOn}: a prefix, as steps are in date order */
@@ -330,15 +355,6 @@ public final class BillingEngine {
       n--;
     }
     return n == steps.size() ? steps : steps.subList(0, n);
-  }
-
-  /**
-   * A line's part of a cumulative rounding: what rounding the running accrual after the line adds
-   * to rounding it before, so that lines always add up to the rounded whole (BIL-6).
-   */
-  private long share(long cumulative, long numerator, long daysInTerm) {
-    return rounding.divide(Math.addExact(cumulative, numerator), daysInTerm)
-        - rounding.divide(cumulative, daysInTerm);
   }
 
   /** The seats a change of rate is for: the seats added or removed, else all (a status change). */

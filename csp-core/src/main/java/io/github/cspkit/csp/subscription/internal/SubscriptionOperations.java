@@ -7,6 +7,8 @@ import io.github.cspkit.csp.catalog.ProgramPolicy;
 import io.github.cspkit.csp.catalog.Sku;
 import io.github.cspkit.csp.customer.Customer;
 import io.github.cspkit.csp.internal.Checks;
+import io.github.cspkit.csp.money.MinorUnits;
+import io.github.cspkit.csp.money.Numerator;
 import io.github.cspkit.csp.money.Proration;
 import io.github.cspkit.csp.pricing.PriceLock;
 import io.github.cspkit.csp.pricing.PriceSource;
@@ -23,10 +25,12 @@ import io.github.cspkit.csp.time.DayCount;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Predicate;
 
 /**
  * The subscription operations (SUB-1..7, CAT-1..5, CUS-2, CUS-3, PRC-6): each checks its rules,
- * then returns the next {@link Subscription} and the event that explains it. Nothing mutates and
+ * its arguments first ({@link #checkSeats} and the like), then state and dates, and returns the
+ * next {@link Subscription} and the event that explains it. Nothing mutates and
  * nothing is stored: a refused operation throws {@link RuleViolation} and leaves its input as it
  * was, so the same calls serve as quotes. Thread-safe.
  */
@@ -92,6 +96,22 @@ public final class SubscriptionOperations {
   }
 
   /**
+   * The dates of term {@code index} of a subscription whose first term starts on
+   * {@code firstStart}, anchored on that day (SUB-7): {@code [s + n years, s + (n+1) years)} in
+   * calendar arithmetic, so that a subscription started on 2024-02-29 has terms starting on
+   * 2025-02-28, 2026-02-28, 2027-02-28 and 2028-02-29.
+   *
+   * @param firstStart the first day of the first term
+   * @param index the term's number, from 0
+   * @return the term's dates
+   */
+  public static DateRange anchoredTerm(LocalDate firstStart, int index) {
+    requireNonNull(firstStart, "firstStart");
+    Checks.range(index >= 0, "index must not be negative, found %s", index);
+    return DateRange.of(firstStart.plusYears(index), firstStart.plusYears(index + 1L));
+  }
+
+  /**
    * Orders a subscription (SUB-1): seats from 1 to the SKU's maximum, a one-year term from
    * {@code start}, the unit price of the term's first day as known that day (PRC-6).
    *
@@ -120,12 +140,15 @@ public final class SubscriptionOperations {
    * @param start the first paid day, on which the trial ends
    * @param prices the price book
    * @return the new subscription and its CONVERT_TRIAL event
-   * @throws RuleViolation CUS-3 if the tenant has no running direct trial, or as {@link #order}
+   * @throws RuleViolation CUS-2 on a syndication tenant, CUS-3 if the tenant has no running
+   *     direct trial, or as {@link #order}
    */
   public SubscriptionChange convertTrial(String id, Customer customer, Sku sku, int seats,
       LocalDate start, PriceSource prices) {
     requireNonNull(customer, "customer");
     requireNonNull(start, "start");
+    checkSeats(requireNonNull(sku, "sku"), seats);
+    customer.requireCspEligible(); // a syndication tenant is refused as such (CUS-2), trial or not
     Checks.rule(customer.tenant().canConvertTrialOn(start), "CUS-3",
         "customer %s has no running trial provisioned directly from the vendor on %s; order a"
             + " subscription instead", customer.id(), start);
@@ -213,7 +236,7 @@ public final class SubscriptionOperations {
       LocalDate date, PriceSource prices) {
     requireNonNull(sub, "sub");
     requireNonNull(sku, "sku");
-    Checks.rule(added >= 1, "SUB-1", "seats to add must be at least 1, found %s", added);
+    checkSeatsToAdd(added);
     requireActive(sub, "seats can change only on an active subscription");
     requireWithin(sub, date);
     Checks.rule(added <= sku.maxSeats() - sub.seats(), "SUB-1",
@@ -239,9 +262,9 @@ public final class SubscriptionOperations {
   public SubscriptionChange removeSeats(Subscription sub, Customer customer, Sku sku, int removed,
       LocalDate date, PriceSource prices) {
     requireNonNull(sub, "sub");
+    checkSeatsToRemove(removed);
     Checks.rule(lifecycle.seatRemoval(), "SUB-7",
         "seat removal is switched off by the lifecycle policy");
-    Checks.rule(removed >= 1, "SUB-7", "seats to remove must be at least 1, found %s", removed);
     requireActive(sub, "seats can change only on an active subscription");
     requireWithin(sub, date);
     Checks.rule(removed < sub.seats(), "SUB-7",
@@ -259,8 +282,8 @@ public final class SubscriptionOperations {
     if (delta < 0) {
       // removed seats are credited at what they accrue now: the unit price under the term-start
       // lock, the seats' average price when a change-day lock mixed prices
-      saleDelta = -Math.multiplyExact(last.saleRate(), -delta) / last.seats();
-      costDelta = -Math.multiplyExact(last.costRate(), -delta) / last.seats();
+      saleDelta = -Numerator.product(last.saleRate(), -delta).quotient(last.seats());
+      costDelta = -Numerator.product(last.costRate(), -delta).quotient(last.seats());
     } else {
       long saleUnit = term.saleUnit();
       long costUnit = term.costUnit();
@@ -274,7 +297,7 @@ public final class SubscriptionOperations {
       costDelta = rate(costUnit, delta);
     }
     Term next = term.with(Step.of(date, kind, last.seats() + delta, last.status(),
-        Math.addExact(last.saleRate(), saleDelta), Math.addExact(last.costRate(), costDelta)));
+        MinorUnits.add(last.saleRate(), saleDelta), MinorUnits.add(last.costRate(), costDelta)));
     Subscription after = sub.withCurrentTerm(next);
     return SubscriptionChange.of(after,
         List.of(rateEvent(after, kind, date, last.seats(), saleDelta, costDelta, delta, next, 1)));
@@ -375,11 +398,8 @@ public final class SubscriptionOperations {
   }
 
   /**
-   * Moves a subscription through every term end on or before {@code date} (SUB-7): an active
-   * subscription with renewal on starts a new one-year term at the price of its first day, as
-   * known that day; otherwise it ends. An add-on renews with its base, onto the base's new term,
-   * and ends when its base ends (CAT-3). A renewal whose price is not yet published ends the
-   * subscription (PRC-3).
+   * As {@link #rollTo(Subscription, Subscription, Customer, Sku, LocalDate, PriceSource,
+   * Predicate)} for a partner whose agreement is in force on every day (no AGR-1 limit).
    *
    * @param sub the subscription
    * @param base its base, already rolled to {@code date}; null for a base subscription
@@ -391,8 +411,33 @@ public final class SubscriptionOperations {
    */
   public SubscriptionChange rollTo(Subscription sub, Subscription base, Customer customer, Sku sku,
       LocalDate date, PriceSource prices) {
+    return rollTo(sub, base, customer, sku, date, prices, day -> true);
+  }
+
+  /**
+   * Moves a subscription through every term end on or before {@code date} (SUB-7): an active
+   * subscription with renewal on starts a new one-year term, anchored on its first start
+   * ({@link #anchoredTerm}), at the price of its first day, as known that day; otherwise it ends.
+   * It does not renew when it is suspended at the term's end, nor on a renewal day on which the
+   * partner's agreement is not in force (AGR-1): it ends with its term. A renewal on the
+   * agreement's last day in force still happens. An add-on renews with its base, onto the base's
+   * new term, and ends when its base ends (CAT-3). A renewal whose price is not yet published ends
+   * the subscription (PRC-3).
+   *
+   * @param sub the subscription
+   * @param base its base, already rolled to {@code date}; null for a base subscription
+   * @param customer its customer
+   * @param sku its SKU
+   * @param date the day to roll to
+   * @param prices the price book
+   * @param agreementInForce whether the partner's agreement is in force on a day (AGR-1)
+   * @return the rolled value and its RENEW/END events (none when nothing was due)
+   */
+  public SubscriptionChange rollTo(Subscription sub, Subscription base, Customer customer, Sku sku,
+      LocalDate date, PriceSource prices, Predicate<LocalDate> agreementInForce) {
     requireNonNull(sub, "sub");
     requireNonNull(date, "date");
+    requireNonNull(agreementInForce, "agreementInForce");
     List<SubscriptionEvent> events = new ArrayList<>(2);
     Subscription cur = sub;
     while (cur.status() != SubscriptionStatus.ENDED && !cur.term().end().isAfter(date)) {
@@ -401,9 +446,10 @@ public final class SubscriptionOperations {
       Step last = cur.last();
       DateRange range = null;
       long days = 0;
-      if (lifecycle.renewal() && cur.autoRenew() && last.status() == SubscriptionStatus.ACTIVE) {
+      if (lifecycle.renewal() && cur.autoRenew() && last.status() == SubscriptionStatus.ACTIVE
+          && agreementInForce.test(start)) {
         if (base == null) {
-          range = termFrom(start);
+          range = anchoredTerm(cur.startedOn(), term.index() + 1);
           days = dayCount.days(range);
         } else {
           Term bt = findTermStarting(base, start);
@@ -440,10 +486,43 @@ public final class SubscriptionOperations {
   }
 
   private void checkOrderable(Customer customer, Sku sku, int seats) {
+    checkSeats(sku, seats);
     customer.requireCspEligible();
     program.checkOrderable(sku, customer.segment(), customer.verified());
+  }
+
+  /**
+   * The argument check of an order or an add-on order (SUB-1), made before any rule on state or
+   * dates.
+   *
+   * @param sku the SKU ordered
+   * @param seats the seats ordered
+   * @throws RuleViolation SUB-1 unless {@code 1 <= seats <= sku.maxSeats()}
+   */
+  public static void checkSeats(Sku sku, int seats) {
     Checks.rule(seats >= 1 && seats <= sku.maxSeats(), "SUB-1",
         "seats must be from 1 to %s for SKU %s, found %s", sku.maxSeats(), sku.id(), seats);
+  }
+
+  /**
+   * The argument check of adding seats (SUB-1, SUB-2), made before any rule on state or dates.
+   *
+   * @param added the seats to add
+   * @throws RuleViolation SUB-1 unless at least 1
+   */
+  public static void checkSeatsToAdd(int added) {
+    Checks.rule(added >= 1, "SUB-1", "seats to add must be at least 1, found %s", added);
+  }
+
+  /**
+   * The argument check of removing seats (SUB-7), made before any rule on state or dates.
+   *
+   * @param removed the seats to remove
+   * @throws RuleViolation SUB-7 unless at least 1
+   */
+  public static void checkSeatsToRemove(int removed) {
+    Checks.rule(removed >= 1, "SUB-7", "seats to remove must be at least 1, found %s",
+        removed);
   }
 
   private static void requireActive(Subscription sub, String what) {
@@ -475,11 +554,17 @@ public final class SubscriptionOperations {
       return null;
     }
     long cost = quote.priceMinor();
-    return new long[] {pricing.saleMinor(customer.id(), sku.id(), cost, customer.billing().currency()), cost};
+    // the policy in force on the priced day, the term's first day under the default lock (PRC-5)
+    return new long[] {pricing.saleMinor(day, customer.id(), sku.id(), cost,
+        customer.billing().currency()), cost};
   }
 
+  /**
+   * A step's accrual rate: what its seats cost over a whole term. Every prorated charge of the
+   * term is at most that, so it is refused only when this whole-term amount does not fit a long.
+   */
   private static long rate(long unit, long seats) {
-    return Math.multiplyExact(unit, seats);
+    return MinorUnits.multiply(unit, seats);
   }
 
   /**
@@ -495,8 +580,10 @@ public final class SubscriptionOperations {
         .sku(sub.sku()).kind(kind).date(date).seatsBefore(seatsBefore).seatsAfter(sub.seats())
         .status(sub.status()).currency(sub.currency()).unitMinor(shown.unit())
         .seatsCharged(charged == 0 ? 0 : shown.seats()).days(days).daysInTerm(term.daysInTerm())
-        .chargeMinor(proration.rounding().divide(Math.multiplyExact(saleDelta, days), term.daysInTerm()))
-        .costMinor(proration.rounding().divide(Math.multiplyExact(costDelta, days), term.daysInTerm()))
+        .chargeMinor(Numerator.product(saleDelta, days)
+            .divide(term.daysInTerm(), proration.rounding()))
+        .costMinor(Numerator.product(costDelta, days)
+            .divide(term.daysInTerm(), proration.rounding()))
         .build();
   }
 

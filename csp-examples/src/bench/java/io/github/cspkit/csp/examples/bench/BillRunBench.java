@@ -216,8 +216,8 @@ public class BillRunBench {
     Rounding rounding = Rounding.HALF_UP;
     for (Term t : d.currentTerms) {
       long n = t.daysInTerm();
-      sum += rounding.divide(t.saleNumerator(RUN, RUN.plusMonths(1)), n);
-      sum += rounding.divide(t.costNumerator(RUN, RUN.plusMonths(1)), n);
+      sum += t.saleNumerator(RUN, RUN.plusMonths(1)).divide(n, rounding);
+      sum += t.costNumerator(RUN, RUN.plusMonths(1)).divide(n, rounding);
     }
     return sum;
   }

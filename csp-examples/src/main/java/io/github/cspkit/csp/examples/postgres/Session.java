@@ -2,9 +2,9 @@ package io.github.cspkit.csp.examples.postgres;
 
 import static io.github.cspkit.csp.examples.postgres.Jdbc.currency;
 import static io.github.cspkit.csp.examples.postgres.Jdbc.date;
-import static io.github.cspkit.csp.examples.postgres.Jdbc.exact;
 import static io.github.cspkit.csp.examples.postgres.Jdbc.major;
 import static io.github.cspkit.csp.examples.postgres.Jdbc.minor;
+import static io.github.cspkit.csp.examples.postgres.Jdbc.numerator;
 import static io.github.cspkit.csp.examples.postgres.Jdbc.prepare;
 import static io.github.cspkit.csp.examples.postgres.Jdbc.saveRoot;
 import static io.github.cspkit.csp.examples.postgres.Jdbc.update;
@@ -667,8 +667,8 @@ final class Session implements Repositories {
             int i = 0;
             for (Map.Entry<String, Billed> e : account.billed().entrySet()) {
               Billed b = e.getValue();
-              Jdbc.bind(ps, id, e.getKey(), i++, BigDecimal.valueOf(b.saleNumerator()),
-                  BigDecimal.valueOf(b.costNumerator()), b.through());
+              Jdbc.bind(ps, id, e.getKey(), i++, new BigDecimal(b.saleNumerator().toBigInteger()),
+                  new BigDecimal(b.costNumerator().toBigInteger()), b.through());
               ps.addBatch();
             }
             ps.executeBatch();
@@ -786,8 +786,8 @@ final class Session implements Repositories {
         }
         String key = rs.getString("term_key");
         if (key != null) {
-          account.putBilled(key, new Billed(exact(rs.getBigDecimal("sale_numerator")),
-              exact(rs.getBigDecimal("cost_numerator")), date(rs, "through")));
+          account.putBilled(key, new Billed(numerator(rs.getBigDecimal("sale_numerator")),
+              numerator(rs.getBigDecimal("cost_numerator")), date(rs, "through")));
         }
       }
       return account == null ? Optional.empty() : Optional.of(new Versioned<>(account.build(), version));

@@ -76,7 +76,11 @@ import javax.money.MonetaryAmount;
  * The file is streamed line by line; each line is parsed whole before anything runs. Setup
  * statements ({@code partner}, {@code sku}, {@code markup}, {@code timing}) change the runner's
  * configuration; the {@link CspPartner} is built on first use and rebuilt over the <em>same</em>
- * store after a later setup statement (the store holds all data, the partner holds none). Before a
+ * store after a later setup statement (the store holds all data, the partner holds none). A
+ * {@code markup} placed after the dated lines of day D applies to the terms that start after D,
+ * orders and renewals alike, and never to a running term (PRC-5); one placed before the first
+ * dated line applies to every term. A {@code markup … for CUSTOMER} may come before the customer
+ * is created; a customer that the file never creates is reported at the markup's line. Before a
  * dated line of day D runs, every bill due by the end of D−1 is issued (in advance: a bill is issued
  * at the end of its period's first day, so it sees every statement dated that day or earlier);
  * {@code D advance} issues every bill due by the end of D, and the next dated line must be later.
@@ -105,14 +109,18 @@ import javax.money.MonetaryAmount;
  * {@link RuleViolation}), or {@code UNKNOWN_ID}, {@code CONFLICT} or {@code OUT_OF_RANGE} (an
  * unknown id, a taken id or reused key, a value out of range or an overflow). Limits that keep hostile input from hanging the runner: lines of
  * at most {@value #MAX_LINE} characters, names of at most 100 characters, numbers of at most 30
- * characters, and dated lines at most {@value #MAX_YEARS} years after the first one.
+ * characters, and dated lines at most {@value #MAX_YEARS} years after the first one. Currency
+ * codes must name money with a minor unit: ISO 4217's {@code XXX} ("no currency"), {@code XTS}
+ * and the metals are refused.
  *
  * <h2>Expectations</h2>
  * {@code expect seats|status|term-end} look at the subscription as of the current date (rolled
  * through a term end, renewed or ended, as the library would on its next operation). {@code expect
  * price … not-published due D} holds when no currency the market has published lists in (in this
  * scenario; USD if none) has a price for that day as known on {@code known}. {@code expect billed}
- * fails, saying so, while a bill of the range is not issued yet.
+ * fails, saying so, while a bill of the range is not issued yet; {@code expect bill} and
+ * {@code expect cost} for a month before the customer's first bill say that it will never be
+ * issued.
  */
 public final class ScenarioRunner {
   /** What {@code expect refused} takes. */
@@ -145,8 +153,10 @@ public final class ScenarioRunner {
   // configuration (setup statements)
   private Partner partnerId = new Partner("partner", "partner", PartnerKind.CSP);
   private Catalog catalog = Catalog.empty();
-  private BigDecimal markup;
-  private final Map<String, BigDecimal> customerMarkups = new LinkedHashMap<>();
+  /** The markups in file order (PRC-5). */
+  private final List<MarkupChange> markups = new ArrayList<>();
+  /** The line of each {@code markup … for CUSTOMER}: the customer must exist by the file's end. */
+  private final Map<String, Integer> markupLines = new LinkedHashMap<>();
   private BillingTiming timing = BillingTiming.IN_ADVANCE;
 
   // the library
@@ -276,6 +286,7 @@ public final class ScenarioRunner {
         line(raw);
       }
       flushRefusal();
+      unknownMarkupCustomers();
     } catch (ScenarioSyntaxException e) {
       flushRefusal();
       problem(e.getMessage(), BROKEN);
@@ -329,6 +340,19 @@ public final class ScenarioRunner {
       default -> throw expected("a statement (partner, sku, markup, timing, expect, or a dated line"
           + " such as 2025-02-10 order …)", Words.show(first));
     }
+  }
+
+  /**
+   * Reports, at its line, a {@code markup … for CUSTOMER} whose customer the file never created: a
+   * markup may name a customer created later (it applies from then on), but not one that never is.
+   */
+  private void unknownMarkupCustomers() {
+    markupLines.forEach((customer, line) -> {
+      if (store.read().customers().find(customer).isEmpty()) {
+        problemAt(line, "expected customer " + customer + " (markup … for " + customer + ") to be"
+            + " created in this file, found no customer " + customer, FAILED);
+      }
+    });
   }
 
   /** Reports a refused statement that no {@code expect refused} followed. */
@@ -409,10 +433,10 @@ public final class ScenarioRunner {
     }
     w.end();
     statement("markup");
-    if (customer == null) {
-      markup = percent;
-    } else {
-      customerMarkups.put(customer, percent);
+    // PRC-5: after the lines of day D, the change applies to terms that start after D
+    markups.add(new MarkupChange(today == null ? null : today.plusDays(1), customer, percent));
+    if (customer != null) {
+      markupLines.putIfAbsent(customer, lineNo);
     }
     partner = null;
   }
@@ -425,14 +449,41 @@ public final class ScenarioRunner {
     partner = null;
   }
 
+  /**
+   * A {@code markup} statement: from the first day of the terms it prices (null: every term, for a
+   * markup before the first dated line), for whom (null: every customer without its own).
+   */
+  private record MarkupChange(LocalDate from, String customer, BigDecimal percent) {}
+
+  /**
+   * The pricing policy of the markups so far (PRC-5): each applies to terms that start on or after
+   * its first day, renewals included, whenever they are computed; a customer's own markups
+   * override the others from their first day, before which the customer follows the others.
+   */
+  private PricingPolicy pricing() {
+    PricingPolicy all = PricingPolicy.atCost();
+    for (MarkupChange m : markups) {
+      if (m.customer() == null) {
+        all = dated(all, m);
+      }
+    }
+    Map<String, PricingPolicy> per = new LinkedHashMap<>();
+    for (MarkupChange m : markups) {
+      if (m.customer() != null) {
+        per.put(m.customer(), dated(per.getOrDefault(m.customer(), all), m));
+      }
+    }
+    return per.isEmpty() ? all : PricingPolicy.perCustomer(per, all);
+  }
+
+  private static PricingPolicy dated(PricingPolicy before, MarkupChange m) {
+    PricingPolicy p = PricingPolicy.markup(m.percent());
+    return m.from() == null ? p : before.changingOn(m.from(), p);
+  }
+
   private CspPartner partner() {
     if (partner == null) {
-      PricingPolicy pricing = markup == null ? PricingPolicy.atCost() : PricingPolicy.markup(markup);
-      if (!customerMarkups.isEmpty()) {
-        Map<String, PricingPolicy> per = new LinkedHashMap<>();
-        customerMarkups.forEach((c, p) -> per.put(c, PricingPolicy.markup(p)));
-        pricing = PricingPolicy.perCustomer(per, pricing);
-      }
+      PricingPolicy pricing = pricing();
       CspPolicies policies = CspPolicies.builder().pricing(pricing).timing(timing).build();
       partner = CspPartner.builder().partner(partnerId).store(store).catalog(catalog)
           .policies(policies).build();
@@ -900,6 +951,12 @@ public final class ScenarioRunner {
           }
           Optional<Bill> b = partner().bill(customer, month);
           if (b.isEmpty()) {
+            YearMonth first = firstBillMonth(customer);
+            if (month.isBefore(first)) {
+              return "no bill of " + customer + " for " + month + ": it will never be issued ("
+                  + customer + " was created on " + partner().customer(customer).get().createdOn()
+                  + "; its first bill is for " + first + ")";
+            }
             return "no bill of " + customer + " for " + month + ": it has not been issued yet"
                 + (issuedThrough == null ? "" : " (bills are issued through the end of "
                 + issuedThrough + ")");
@@ -991,6 +1048,19 @@ public final class ScenarioRunner {
       case NOT_LISTED -> "list " + q.listId().orElse("?") + " known, without " + q.sku();
       default -> "not-published due " + q.publishBy() + " (" + q.currency().getCurrencyCode() + ")";
     };
+  }
+
+  /** @return the month of a customer's first bill, issued or not (BIL-1: none before it) */
+  private YearMonth firstBillMonth(String customer) {
+    List<Bill> bills = partner().bills(customer);
+    if (!bills.isEmpty()) {
+      return bills.get(0).month();
+    }
+    return partner().billingAccount(customer).map(a -> YearMonth.from(a.nextPeriodStart()))
+        .orElseGet(() -> {
+          Customer c = partner().customer(customer).orElseThrow();
+          return YearMonth.from(c.billing().firstPeriodFrom(c.createdOn()).start());
+        });
   }
 
   /** @return the subscription as of the current date: rolled through any term end (SUB-7) */

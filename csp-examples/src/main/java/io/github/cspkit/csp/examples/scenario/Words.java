@@ -277,11 +277,19 @@ final class Words {
         throw expected("a currency code such as USD", show(w));
       }
     }
+    CurrencyUnit currency;
     try {
-      return Monetary.getCurrency(w.toUpperCase(Locale.ROOT));
+      currency = Monetary.getCurrency(w.toUpperCase(Locale.ROOT));
     } catch (RuntimeException e) {
       throw expected("a known currency code such as USD", show(w));
     }
+    if (currency.getDefaultFractionDigits() < 0) {
+      // ISO 4217's codes without a minor unit are not money a bill can be in: XXX ("no
+      // currency"), XTS (testing), precious metals (XAU, XAG, XPD, XPT) and units of account
+      throw expected("a currency with a minor unit such as USD", show(w) + (w.equals("XXX")
+          ? " (ISO 4217's code for no currency)" : " (an ISO 4217 code without a minor unit)"));
+    }
+    return currency;
   }
 
   private static boolean isDigits(String w, int from, int to) {

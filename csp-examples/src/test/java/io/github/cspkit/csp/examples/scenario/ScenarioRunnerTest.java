@@ -231,6 +231,113 @@ class ScenarioRunnerTest {
   }
 
   @Test
+  void BIL_2_currency_codes_without_a_minor_unit_are_refused() {
+    assertBroken(HEAD + "2025-03-01 create-customer nul market US segment commercial billing-day 1"
+        + " currency XXX\n", "t.csp:8: expected a currency with a minor unit such as USD, found 'XXX'"
+        + " (ISO 4217's code for no currency)");
+    assertBroken(HEAD + "2025-03-01 publish-price-list L market US currency XAU effective 2025-05-01"
+        + " O365_E3=1.00\n", "t.csp:8: expected a currency with a minor unit such as USD, found 'XAU'");
+    assertBroken(HEAD + "expect bill contoso 2025-03 0 XTS\n", "t.csp:8: expected a currency with a"
+        + " minor unit");
+  }
+
+  @Test
+  void PRC_5_a_markup_for_a_customer_the_file_never_creates_is_reported_at_its_line() {
+    Run r = run(HEAD + """
+        markup 10 for nobody
+        markup 10 for fabrikam
+        2025-02-11 create-customer fabrikam market US segment commercial billing-day 1 currency USD
+        """);
+    assertThat(r.status).isEqualTo(1);
+    assertThat(r.err).isEqualTo("t.csp:8: expected customer nobody (markup … for nobody) to be"
+        + " created in this file, found no customer nobody\n");
+  }
+
+  @Test
+  void PRC_5_a_markup_applies_to_terms_that_start_after_the_current_day_renewals_included() {
+    // S1 renews on 2026-02-10 at 240.00 × 1.2; the markup of 50, read on 2026-02-20, comes after
+    // that renewal, which nothing computed yet (contoso is untouched since its bill of Feb 1): it
+    // keeps 288.00. S2, ordered on the markup's day, keeps 288.00 too; S3 (the next day) pays 360.00.
+    Run r = run(HEAD + """
+        2025-12-01 publish-price-list L2602 market US currency USD effective 2026-02-01 O365_E3=240.00
+        2025-12-02 publish-price-list L2603 market US currency USD effective 2026-03-01 O365_E3=240.00
+        2025-12-03 create-customer fabrikam market US segment commercial billing-day 1 currency USD
+        2026-02-20 order fabrikam O365_E3 seats 1 as S2
+        markup 50
+        2026-02-21 order fabrikam O365_E3 seats 1 as S3
+        expect quote 2026-02-21 add-seats S1 1 279.32 USD   # 288.00 × 354/365
+        expect quote 2026-02-21 add-seats S2 1 287.21 USD   # 288.00 × 364/365
+        expect quote 2026-02-21 add-seats S3 1 360.00 USD   # 360.00 × 365/365
+        2026-03-01 advance
+        expect bill contoso 2026-03 394.52 USD   # renewed term at 288.00 × 10 × 50/365 (Feb 10 .. Apr 1)
+        """);
+    assertThat(r.err).isEmpty();
+    assertThat(r.status).isZero();
+  }
+
+  @Test
+  void BIL_1_a_bill_for_a_month_before_the_customers_first_one_is_never_issued() {
+    Run r = run(HEAD + """
+        expect bill contoso 2025-01 0.00 USD
+        expect cost contoso 2024-12 0.00 USD
+        expect bill contoso 2025-03 0.00 USD
+        """);
+    assertThat(r.status).isEqualTo(1);
+    assertThat(r.err).contains("t.csp:8: expected bill contoso 2025-01 0.00 USD, found no bill of"
+        + " contoso for 2025-01: it will never be issued (contoso was created on 2025-01-20; its first"
+        + " bill is for 2025-02)");
+    assertThat(r.err).contains("t.csp:9: expected cost contoso 2024-12 0.00 USD, found no bill of"
+        + " contoso for 2024-12: it will never be issued");
+    assertThat(r.err).contains("t.csp:10: expected bill contoso 2025-03 0.00 USD, found no bill of"
+        + " contoso for 2025-03: it has not been issued yet");
+  }
+
+  @Test
+  void BIL_6_a_bill_whose_total_overflows_is_reported_naming_its_customer_and_the_others_are_billed() {
+    StringBuilder sb = new StringBuilder("""
+        partner Northwind csp
+        sku MAX family office365 segment commercial max-seats 2147483647
+        2024-10-01 accept-agreement
+        2024-12-30 publish-price-list L2502 market US currency USD effective 2025-02-01 MAX=1199999.99
+        2025-01-20 create-customer whale market US segment commercial billing-day 1 currency USD
+        2025-01-20 create-customer minnow market US segment commercial billing-day 1 currency USD
+        2025-01-20 financing whale prepaid 0
+        2025-02-01 order minnow MAX seats 1 as M1
+        """);
+    for (int i = 0; i < 36; i++) {
+      sb.append("2025-02-01 order whale MAX seats 2147483647 as W").append(i).append('\n');
+    }
+    sb.append("2025-02-02 advance\nexpect bill minnow 2025-02 92054.79 USD   # 1199999.99 × 28/365\n");
+    Run r = run(sb.toString());
+    assertThat(r.status).isEqualTo(1);
+    assertThat(r.err).startsWith("t.csp:45: expected the bills of whale due by the end of 2025-02-01"
+        + " to be issued, found refused: the bill of customer whale for the period");
+    assertThat(r.err).doesNotContain("minnow").doesNotContain("\tat ");
+  }
+
+  @Test
+  void the_limits_of_scenarios_md_are_enforced_with_exit_2() {
+    String name100 = "S".repeat(100);
+    Run ok = run(HEAD + "2025-02-10 order contoso O365_E3 seats 1 as " + name100 + "\n"
+        + "expect seats " + name100 + " 1\n");
+    assertThat(ok.err).isEmpty();
+    assertThat(ok.status).isZero();
+    assertBroken(HEAD + "2025-02-10 order contoso O365_E3 seats 1 as " + name100 + "S\n",
+        "t.csp:8: expected a subscription name of at most 100 characters");
+    assertBroken("markup 1 for " + "c".repeat(101) + "\n", "t.csp:1: expected a customer name of"
+        + " at most 100 characters");
+    // a dated line exactly 100 years after the first one is accepted, one day later is not
+    Run century = run("2024-10-01 accept-agreement\n2124-10-01 accept-agreement\nexpect refused AGR-1\n");
+    assertThat(century.err).isEmpty();
+    assertThat(century.status).isZero();
+    assertBroken("2024-10-01 accept-agreement\n2124-10-02 advance\n", "t.csp:2: expected a date at"
+        + " most 100 years after the first dated line (2024-10-01), found 2124-10-02");
+    String line = "# " + "x".repeat(ScenarioRunner.MAX_LINE - 2);
+    assertThat(run(line + "\n").status).isZero();
+    assertBroken(line + "x\n", "t.csp:1: expected a line of at most 100000 characters");
+  }
+
+  @Test
   void a_large_file_streams_quickly() {
     // 140,000 lines: one in five changes the subscription, the rest are expectations, comments
     // and blank lines, over ~200 days (a bill a month is issued on the way)
