@@ -18,13 +18,16 @@ import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.github.cspkit.csp.RuleViolation;
+import io.github.cspkit.csp.catalog.ProgramPolicy;
+import io.github.cspkit.csp.catalog.UpgradePaths;
 import io.github.cspkit.csp.pricing.BillingPlan;
+import io.github.cspkit.csp.pricing.PricingPolicy;
 import io.github.cspkit.csp.pricing.TermLength;
+import io.github.cspkit.csp.pricing.TermPolicy;
 import io.github.cspkit.csp.time.DateRange;
 import java.time.LocalDate;
 import java.time.Period;
 import java.util.List;
-import java.util.stream.Collectors;
 import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
 import org.junit.jupiter.api.Test;
 
@@ -199,9 +202,8 @@ class NceSubscriptionExamplesTest {
 
   @Test
   void NCE_5_the_window_is_a_policy_value() {
-    NceOperations fourteen = NceOperations.of(io.github.cspkit.csp.pricing.TermPolicy.currentProgram(),
-        ChangeWindow.of(Period.ofDays(14)), io.github.cspkit.csp.pricing.PricingPolicy.atCost(),
-        io.github.cspkit.csp.catalog.ProgramPolicy.seed());
+    NceOperations fourteen = NceOperations.of(TermPolicy.currentProgram(),
+        ChangeWindow.of(Period.ofDays(14)), PricingPolicy.atCost(), ProgramPolicy.seed());
     NceSubscription s = fourteen.order("S1", CONTOSO, sku(BASIC), 1, TermLength.P1Y,
         BillingPlan.ANNUAL, d("2025-03-01"), PRICES).subscription();
     assertThat(s.cancellableThrough()).isEqualTo(d("2025-03-14"));
@@ -403,18 +405,16 @@ class NceSubscriptionExamplesTest {
   @Test
   void NCE_9_the_upgrade_needs_a_row_for_the_same_term_and_plan() {
     NceSubscription basic = order(5, TermLength.P1Y, BillingPlan.MONTHLY, "2025-06-15");
-    io.github.cspkit.csp.catalog.UpgradePaths toE3 = PATHS.with(BASIC, List.of(E3));
+    UpgradePaths toE3 = PATHS.with(BASIC, List.of(E3));
     assertThatThrownBy(() -> OPS.upgrade(basic, CONTOSO, sku(BASIC), sku(E3), toE3,
         d("2025-07-01"), PRICES))
         .isInstanceOf(RuleViolation.class)
         .hasMessageStartingWith("NCE-1: the price list in force on 2025-07-01 in market US has no"
             + " row for O365_E3 billed monthly on a P1Y term");
-    String history = basic.terms().stream().map(Object::toString).collect(Collectors.joining());
-    assertThat(history).contains("PURCHASE");
   }
 
   @Test
-  void NCE_3_an_order_or_renewal_whose_price_is_missing_ends_instead_of_renewing() {
+  void NCE_1_a_renewal_without_a_row_or_without_the_agreement_in_force_ends_the_term() {
     NceSubscription s = OPS.order("S1", CONTOSO, sku(BASIC), 1, TermLength.P3Y,
         BillingPlan.TRIENNIAL, d("2029-06-01"), PRICES).subscription();
     NceChange rolled = OPS.rollTo(s, CONTOSO, d("2032-06-01"), PRICES, IN_FORCE);

@@ -90,7 +90,7 @@ public final class NceWorld {
   /** The current program's operations, selling at cost + 20 %. */
   public static final NceOperations OPS = NceOperations.of(TermPolicy.currentProgram(),
       ChangeWindow.currentProgram(), PricingPolicy.markup(new BigDecimal("20")),
-      io.github.cspkit.csp.catalog.ProgramPolicy.seed());
+      ProgramPolicy.seed());
 
   private NceWorld() {}
 
@@ -154,10 +154,5 @@ public final class NceWorld {
     }
     return (market, currency, day, knownOn) -> market.equals(MARKET) && currency.equals(USD)
         ? Optional.ofNullable(byMonth.get(YearMonth.from(day))) : Optional.empty();
-  }
-
-  /** @return the program policy of the world: Office 365 only */
-  public static ProgramPolicy program() {
-    return ProgramPolicy.seed();
   }
 }
