@@ -1,0 +1,165 @@
+package io.github.cspkit.csp.subscription;
+
+import static com.google.common.base.Preconditions.checkArgument;
+import static java.util.Objects.requireNonNull;
+
+import io.github.cspkit.csp.pricing.SalePrice;
+import java.time.LocalDate;
+
+/**
+ * One thing that happened in a new-commerce term (NCE-1..9), dated; a term's events are its whole
+ * history, from which its seats, status and prices follow ({@link TermState}) and from which the
+ * vendor's charges (NCE-10) and the partner's bill are derived. Immutable.
+ */
+public sealed interface NceEvent {
+  /** @return the day it happened, from which it applies */
+  LocalDate date();
+
+  /** How a term started. */
+  enum Start {
+    /** A purchase: the subscription's first term (NCE-1). */
+    PURCHASE,
+    /** A renewal at the end of the previous term, with the scheduled changes (NCE-8). */
+    RENEWAL,
+    /** A partial upgrade: seats moved here from the parent subscription (NCE-9). */
+    UPGRADE
+  }
+
+  /**
+   * The first event of every term (NCE-1, NCE-3, NCE-8, NCE-9).
+   *
+   * @param date the term's first day (for a partial upgrade, the upgrade day)
+   * @param how purchase, renewal or upgrade
+   * @param sku the SKU id
+   * @param seats the seats, at least 1
+   * @param price the protected price of one seat for the whole term: cost and sale (NCE-3)
+   * @param refundableThrough the last day these seats can be removed (NCE-6)
+   */
+  record Started(LocalDate date, Start how, String sku, int seats, SalePrice price,
+      LocalDate refundableThrough) implements NceEvent {
+    /** Checks the fields. */
+    public Started {
+      requireNonNull(date, "date");
+      requireNonNull(how, "how");
+      requireNonNull(sku, "sku");
+      requireNonNull(price, "price");
+      requireNonNull(refundableThrough, "refundableThrough");
+      checkArgument(seats >= 1, "seats must be at least 1, found %s", seats);
+    }
+  }
+
+  /**
+   * Seats added during the term, coterminous, at the protected price (NCE-3, NCE-4).
+   *
+   * @param date the first day of the added seats
+   * @param seats the seats added, at least 1
+   * @param refundableThrough the last day they can be removed (NCE-6)
+   */
+  record SeatsAdded(LocalDate date, int seats, LocalDate refundableThrough) implements NceEvent {
+    /** Checks the fields. */
+    public SeatsAdded {
+      requireNonNull(date, "date");
+      requireNonNull(refundableThrough, "refundableThrough");
+      checkArgument(seats >= 1, "seats must be at least 1, found %s", seats);
+    }
+  }
+
+  /**
+   * Seats removed within their window, refunded for the days not used (NCE-6).
+   *
+   * @param date the first day without them
+   * @param seats the seats removed, at least 1
+   */
+  record SeatsRemoved(LocalDate date, int seats) implements NceEvent {
+    /** Checks the fields. */
+    public SeatsRemoved {
+      requireNonNull(date, "date");
+      checkArgument(seats >= 1, "seats must be at least 1, found %s", seats);
+    }
+  }
+
+  /**
+   * Suspended: the customer loses access, the vendor keeps charging (NCE-7).
+   *
+   * @param date the first day suspended
+   */
+  record Suspended(LocalDate date) implements NceEvent {
+    /** Checks the field. */
+    public Suspended {
+      requireNonNull(date, "date");
+    }
+  }
+
+  /**
+   * Reactivated after a suspension (NCE-7).
+   *
+   * @param date the first day active again
+   */
+  record Reactivated(LocalDate date) implements NceEvent {
+    /** Checks the field. */
+    public Reactivated {
+      requireNonNull(date, "date");
+    }
+  }
+
+  /**
+   * Cancelled within the cancellation window; the subscription ends on that day (NCE-5).
+   *
+   * @param date the first day without the subscription
+   */
+  record Cancelled(LocalDate date) implements NceEvent {
+    /** Checks the field. */
+    public Cancelled {
+      requireNonNull(date, "date");
+    }
+  }
+
+  /**
+   * A full upgrade: every seat moves to a SKU on the upgrade path, at that SKU's price on the
+   * upgrade day, which is protected for the rest of the term (NCE-9).
+   *
+   * @param date the first day on the new SKU
+   * @param toSku the new SKU id
+   * @param price the new protected price of one seat for the whole term
+   */
+  record Upgraded(LocalDate date, String toSku, SalePrice price) implements NceEvent {
+    /** Checks the fields. */
+    public Upgraded {
+      requireNonNull(date, "date");
+      requireNonNull(toSku, "toSku");
+      requireNonNull(price, "price");
+    }
+  }
+
+  /**
+   * A partial upgrade: some seats leave for a new subscription on a SKU on the upgrade path (NCE-9).
+   *
+   * @param date the first day without them
+   * @param seats the seats moved, at least 1
+   * @param toSku the new subscription's SKU id
+   * @param toSubscriptionId the new subscription's id
+   */
+  record SeatsMovedOut(LocalDate date, int seats, String toSku, String toSubscriptionId)
+      implements NceEvent {
+    /** Checks the fields. */
+    public SeatsMovedOut {
+      requireNonNull(date, "date");
+      requireNonNull(toSku, "toSku");
+      requireNonNull(toSubscriptionId, "toSubscriptionId");
+      checkArgument(seats >= 1, "seats must be at least 1, found %s", seats);
+    }
+  }
+
+  /**
+   * The term ended without renewal: auto-renewal off, suspended at the end (NCE-7), the agreement no
+   * longer in force (AGR-1), or no price for the renewal.
+   *
+   * @param date the first day after the term
+   */
+  record Ended(LocalDate date) implements NceEvent {
+    /** Checks the field. */
+    public Ended {
+      requireNonNull(date, "date");
+    }
+  }
+}

@@ -1,0 +1,75 @@
+package io.github.cspkit.csp.billing;
+
+import io.github.cspkit.csp.subscription.ChangeKind;
+import io.github.cspkit.csp.subscription.NceEvent;
+import io.github.cspkit.csp.subscription.NceSubscription;
+import io.github.cspkit.csp.subscription.NceTerm;
+import io.github.cspkit.csp.subscription.Step;
+import io.github.cspkit.csp.subscription.Subscription;
+import io.github.cspkit.csp.subscription.SubscriptionStatus;
+import io.github.cspkit.csp.subscription.SuspensionBilling;
+import io.github.cspkit.csp.subscription.Term;
+import io.github.cspkit.csp.subscription.TermState;
+import io.github.cspkit.csp.time.DateRange;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The partner's bill under the current program, as a test sees it before the integration: a
+ * new-commerce subscription read as the seed's accrual model (terms of steps), so the seed's
+ * {@link BillingEngine} bills it per seat-day at the term's sale price over the term's days (BIL-1..7,
+ * SUB-2). A suspension that keeps charging (NCE-7, {@link SuspensionBilling#CHARGE}) changes no
+ * step; an upgrade is a change of rate (NCE-9), shown here as {@link ChangeKind#ADD_SEATS} for want
+ * of an UPGRADE kind, which the integration adds.
+ */
+final class NceAccrual {
+  private NceAccrual() {}
+
+  static Subscription of(NceSubscription sub, SuspensionBilling suspension) {
+    List<Term> terms = new ArrayList<>();
+    for (NceTerm t : sub.terms()) {
+      List<Step> steps = new ArrayList<>();
+      TermState state = TermState.start(t.started());
+      ChangeKind first = t.started().how() == NceEvent.Start.RENEWAL ? ChangeKind.RENEW
+          : ChangeKind.ORDER;
+      steps.add(step(t.start(), first, state, SubscriptionStatus.ACTIVE));
+      for (NceEvent e : t.events().subList(1, t.events().size())) {
+        state = state.apply(e);
+        ChangeKind kind;
+        if (e instanceof NceEvent.SeatsAdded || e instanceof NceEvent.Upgraded) {
+          kind = ChangeKind.ADD_SEATS;
+        } else if (e instanceof NceEvent.SeatsRemoved || e instanceof NceEvent.SeatsMovedOut) {
+          kind = ChangeKind.REMOVE_SEATS;
+        } else if (e instanceof NceEvent.Suspended) {
+          kind = ChangeKind.SUSPEND;
+        } else if (e instanceof NceEvent.Reactivated) {
+          kind = ChangeKind.REACTIVATE;
+        } else if (e instanceof NceEvent.Cancelled) {
+          kind = ChangeKind.CANCEL;
+        } else {
+          kind = ChangeKind.END;
+        }
+        SubscriptionStatus status = state.status();
+        if (status == SubscriptionStatus.SUSPENDED && suspension.chargesWhileSuspended()) {
+          status = SubscriptionStatus.ACTIVE;
+        }
+        if ((kind == ChangeKind.SUSPEND || kind == ChangeKind.REACTIVATE)
+            && suspension.chargesWhileSuspended()) {
+          continue; // nothing changes on the partner's bill
+        }
+        steps.add(step(e.date(), kind, state, status));
+      }
+      terms.add(Term.of(t.index(), DateRange.of(t.start(), t.end()), t.calendar().days(),
+          t.started().price().saleMinor(), t.started().price().costMinor(), steps));
+    }
+    return Subscription.builder().id(sub.id()).customerId(sub.customerId()).sku(sub.sku())
+        .currency(sub.currency()).autoRenew(sub.autoRenew()).terms(terms).build();
+  }
+
+  private static Step step(java.time.LocalDate date, ChangeKind kind, TermState state,
+      SubscriptionStatus status) {
+    return Step.of(date, kind, state.seats(), status,
+        Math.multiplyExact(state.price().saleMinor(), (long) state.seats()),
+        Math.multiplyExact(state.price().costMinor(), (long) state.seats()));
+  }
+}
