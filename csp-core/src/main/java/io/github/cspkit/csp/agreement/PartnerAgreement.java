@@ -1,5 +1,6 @@
 package io.github.cspkit.csp.agreement;
 
+import io.github.cspkit.csp.internal.Checks;
 import static com.google.common.base.Preconditions.checkArgument;
 import static com.google.common.base.Preconditions.checkState;
 import static java.util.Objects.requireNonNull;
@@ -216,7 +217,7 @@ public abstract class PartnerAgreement {
 
   private void requireAdmissible(TerminationNotice t) {
     Notice notice = t.notice();
-    RuleViolation.check(notice.isWritten(), "AGR-4",
+    Checks.rule(notice.isWritten(), "AGR-4",
         "a notice of termination by %s on %s through %s does not count: only written notice counts;"
             + " send it in writing", notice.party(), notice.givenOn(), notice.channel());
     if (notice.givenOn().isBefore(acceptedOn())) {
@@ -225,7 +226,7 @@ public abstract class PartnerAgreement {
               + " on or after acceptance", notice.givenOn(), partnerId(), acceptedOn());
     }
     LocalDate earliest = policy().earliestTerminationFor(notice.givenOn());
-    RuleViolation.check(!t.effectiveOn().isBefore(earliest), "MPA-1",
+    Checks.rule(!t.effectiveOn().isBefore(earliest), "MPA-1",
         "a notice of termination given on %s cannot end the agreement on %s: the date must be at"
             + " least %s after the notice, on or after %s",
         notice.givenOn(), t.effectiveOn(), policy().terminationNotice(), earliest);

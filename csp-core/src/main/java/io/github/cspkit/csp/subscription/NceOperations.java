@@ -1,5 +1,6 @@
 package io.github.cspkit.csp.subscription;
 
+import io.github.cspkit.csp.internal.Checks;
 import static com.google.common.base.Preconditions.checkArgument;
 import static java.util.Objects.requireNonNull;
 
@@ -127,10 +128,10 @@ public final class NceOperations {
   public NceChange addSeats(NceSubscription sub, Sku sku, int added, LocalDate date) {
     requireNonNull(sub, "sub");
     requireSku(sub, sku);
-    RuleViolation.check(added >= 1, "SUB-1", "seats to add must be at least 1, found %s", added);
+    Checks.rule(added >= 1, "SUB-1", "seats to add must be at least 1, found %s", added);
     requireActive(sub, "seats can change only on an active subscription");
     requireWithin(sub, date);
-    RuleViolation.check(added <= sku.maxSeats() - sub.seats(), "SUB-1",
+    Checks.rule(added <= sku.maxSeats() - sub.seats(), "SUB-1",
         "%s seats would exceed the maximum of %s for SKU %s", (long) sub.seats() + added,
         sku.maxSeats(), sku.id());
     return immediate(sub, new NceEvent.SeatsAdded(date, added, window.lastDay(date)));
@@ -149,11 +150,11 @@ public final class NceOperations {
    */
   public NceChange removeSeats(NceSubscription sub, int removed, LocalDate date) {
     requireNonNull(sub, "sub");
-    RuleViolation.check(removed >= 1, "NCE-6", "seats to remove must be at least 1, found %s",
+    Checks.rule(removed >= 1, "NCE-6", "seats to remove must be at least 1, found %s",
         removed);
     requireActive(sub, "seats can change only on an active subscription");
     requireWithin(sub, date);
-    RuleViolation.check(removed < sub.seats(), "NCE-6",
+    Checks.rule(removed < sub.seats(), "NCE-6",
         "removing %s of %s seats leaves none; cancel subscription %s instead (NCE-5)", removed,
         sub.seats(), sub.id());
     int refundable = sub.refundableQuantityOn(date);
@@ -180,11 +181,11 @@ public final class NceOperations {
    */
   public NceChange cancel(NceSubscription sub, LocalDate date) {
     requireNonNull(sub, "sub");
-    RuleViolation.check(sub.status() != SubscriptionStatus.ENDED, "NCE-5",
+    Checks.rule(sub.status() != SubscriptionStatus.ENDED, "NCE-5",
         "subscription %s has already ended", sub.id());
     requireWithin(sub, date);
     NceTerm term = sub.term();
-    RuleViolation.check(sub.isCancellableOn(date), "NCE-5",
+    Checks.rule(sub.isCancellableOn(date), "NCE-5",
         "subscription %s can be cancelled only from %s to %s, within %s days of its purchase or"
             + " latest renewal; turn auto-renewal off instead and it ends with its term on %s",
         sub.id(), term.calendar().start(), term.cancellableThrough(), window.length().getDays(),
@@ -206,7 +207,7 @@ public final class NceOperations {
    */
   public NceChange suspend(NceSubscription sub, LocalDate date) {
     requireNonNull(sub, "sub");
-    RuleViolation.check(sub.status() == SubscriptionStatus.ACTIVE, "SUB-4",
+    Checks.rule(sub.status() == SubscriptionStatus.ACTIVE, "SUB-4",
         "subscription %s is %s; only an active subscription can be suspended", sub.id(),
         statusName(sub));
     requireWithin(sub, date);
@@ -223,7 +224,7 @@ public final class NceOperations {
    */
   public NceChange reactivate(NceSubscription sub, LocalDate date) {
     requireNonNull(sub, "sub");
-    RuleViolation.check(sub.status() == SubscriptionStatus.SUSPENDED, "SUB-7",
+    Checks.rule(sub.status() == SubscriptionStatus.SUSPENDED, "SUB-7",
         "subscription %s is %s; only a suspended subscription can be reactivated", sub.id(),
         statusName(sub));
     requireWithin(sub, date);
@@ -241,7 +242,7 @@ public final class NceOperations {
    */
   public NceChange autoRenew(NceSubscription sub, boolean on) {
     requireNonNull(sub, "sub");
-    RuleViolation.check(sub.status() != SubscriptionStatus.ENDED, "SUB-7",
+    Checks.rule(sub.status() != SubscriptionStatus.ENDED, "SUB-7",
         "subscription %s has ended; it cannot renew", sub.id());
     return NceChange.of(builderOf(sub).autoRenew(on).build(), List.of());
   }
@@ -266,18 +267,18 @@ public final class NceOperations {
     requireNonNull(change, "change");
     requireNonNull(customer, "customer");
     requireNonNull(catalog, "catalog");
-    RuleViolation.check(sub.status() != SubscriptionStatus.ENDED, "NCE-8",
+    Checks.rule(sub.status() != SubscriptionStatus.ENDED, "NCE-8",
         "subscription %s has ended; nothing can be scheduled", sub.id());
     Sku current = catalog.sku(sub.sku());
     Sku next = change.sku().map(catalog::sku).orElse(current);
-    RuleViolation.check(next.family().equals(current.family()), "NCE-8",
+    Checks.rule(next.family().equals(current.family()), "NCE-8",
         "SKU %s is of the product family %s, not %s of %s: a renewal can change the SKU only within"
             + " the same product", next.id(), next.family(), current.family(), current.id());
     if (!next.equals(current)) {
       checkOrderable(customer, next, 1);
     }
     int seats = change.seats().orElse(sub.seats());
-    RuleViolation.check(seats <= next.maxSeats(), "SUB-1",
+    Checks.rule(seats <= next.maxSeats(), "SUB-1",
         "%s seats would exceed the maximum of %s for SKU %s", seats, next.maxSeats(), next.id());
     terms.check(change.term().orElse(sub.term().calendar().length()),
         change.plan().orElse(sub.term().calendar().plan()));
@@ -341,7 +342,7 @@ public final class NceOperations {
     requireNonNull(sub, "sub");
     requireNonNull(newId, "newId");
     checkArgument(!newId.equals(sub.id()), "the new subscription needs another id than %s", newId);
-    RuleViolation.check(seats >= 1 && seats < sub.seats(), "NCE-9",
+    Checks.rule(seats >= 1 && seats < sub.seats(), "NCE-9",
         "a partial upgrade moves 1 to %s of the %s seats of %s, not %s; upgrade all seats with a"
             + " full upgrade", sub.seats() - 1, sub.seats(), sub.id(), seats);
     SalePrice price = upgradePrice(sub, customer, from, to, paths, seats, date, prices);
@@ -420,7 +421,7 @@ public final class NceOperations {
     requireNonNull(paths, "paths");
     requireNonNull(prices, "prices");
     requireSku(sub, from);
-    RuleViolation.check(sub.status() == SubscriptionStatus.ACTIVE, "NCE-9",
+    Checks.rule(sub.status() == SubscriptionStatus.ACTIVE, "NCE-9",
         "subscription %s is %s; only an active subscription can be upgraded", sub.id(),
         statusName(sub));
     requireWithin(sub, date);
@@ -450,9 +451,9 @@ public final class NceOperations {
   private void checkOrderable(Customer customer, Sku sku, int seats) {
     customer.requireCspEligible();
     program.checkOrderable(sku, customer.segment(), customer.verified());
-    RuleViolation.check(!sku.isAddOn(), "CAT-3",
+    Checks.rule(!sku.isAddOn(), "CAT-3",
         "SKU %s is an add-on; order it on a base subscription of %s", sku.id(), sku.attachesTo());
-    RuleViolation.check(seats >= 1 && seats <= sku.maxSeats(), "SUB-1",
+    Checks.rule(seats >= 1 && seats <= sku.maxSeats(), "SUB-1",
         "seats must be from 1 to %s for SKU %s, found %s", sku.maxSeats(), sku.id(), seats);
   }
 
@@ -474,7 +475,7 @@ public final class NceOperations {
   }
 
   private static void requireActive(NceSubscription sub, String what) {
-    RuleViolation.check(sub.status() == SubscriptionStatus.ACTIVE, "SUB-7", "%s, and %s is %s",
+    Checks.rule(sub.status() == SubscriptionStatus.ACTIVE, "SUB-7", "%s, and %s is %s",
         what, sub.id(), statusName(sub));
   }
 
