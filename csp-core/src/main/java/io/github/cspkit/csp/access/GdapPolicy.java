@@ -17,8 +17,8 @@ import java.time.Period;
  * duration is accepted when, from <em>every</em> possible activation day, it lasts at least the
  * minimum and ends no later than the maximum: {@code P730D} and {@code P24M} pass, {@code P731D}
  * does not (activated on 2025-03-01 it would end on 2027-03-02, after 2027-03-01), nor does
- * {@code P1Y11M29D} (from 2025-03-01 to 2027-03-02 too). No component may be negative. Every day of
- * a four-year leap cycle is tried, which meets every position of the leap day: exact for limits of
+ * {@code P1Y11M29D} (from 2025-03-01 to 2027-03-02 too). No component may be negative. The days of
+ * a four-year leap cycle are tried, which meets every position of the leap day: exact for limits of
  * up to three years, as the default's two.
  *
  * @param minDuration the shortest duration, {@code P1D}
@@ -33,6 +33,8 @@ public record GdapPolicy(Period minDuration, Period maxDuration, Period requestV
   /** The activation days a duration is checked from: one leap cycle, 2025 to 2028. */
   private static final LocalDate REFERENCE_START = LocalDate.of(2025, 1, 1);
   private static final LocalDate REFERENCE_END = LocalDate.of(2029, 1, 1);
+  /** The days of a month that stand for all its days (see {@link #requireDuration}). */
+  private static final int[] STANDING_DAYS = {1, 29, 30, 31};
 
   /**
    * @param minDuration shortest duration
@@ -78,18 +80,30 @@ public record GdapPolicy(Period minDuration, Period maxDuration, Period requestV
     RuleViolation.check(!duration.isNegative() && !duration.isZero(), "GDA-1",
         "a relationship lasts between %s and %s; %s is not a positive duration",
         minDuration, maxDuration, duration);
-    for (LocalDate a = REFERENCE_START; a.isBefore(REFERENCE_END); a = a.plusDays(1)) {
-      LocalDate end = a.plus(duration);
-      if (end.isBefore(a.plus(minDuration))) {
-        throw RuleViolation.of("GDA-1", "a relationship lasts at least %s; %s is shorter: for example,"
-            + " activated on %s it would end on %s, before %s", minDuration, duration, a, end, a.plus(minDuration));
-      }
-      if (end.isAfter(a.plus(maxDuration))) {
-        throw RuleViolation.of("GDA-1", "a relationship lasts at most %s; %s is longer: for example,"
-            + " activated on %s it would end on %s, after %s", maxDuration, duration, a, end, a.plus(maxDuration));
+    // Days 2 to 28 of a month behave as its first: adding months keeps them, adding days shifts
+    // both ends alike. So the first day and days 29 to 31 of each month stand for all.
+    for (LocalDate month = REFERENCE_START; month.isBefore(REFERENCE_END); month = month.plusMonths(1)) {
+      for (int day : STANDING_DAYS) {
+        if (day <= month.lengthOfMonth()) {
+          requireWithinLimits(duration, month.withDayOfMonth(day));
+        }
       }
     }
     return duration;
+  }
+
+  private void requireWithinLimits(Period duration, LocalDate a) {
+    LocalDate end = a.plus(duration);
+    if (end.isBefore(a.plus(minDuration))) {
+      throw RuleViolation.of("GDA-1", "a relationship lasts at least %s; %s is shorter: for example,"
+          + " activated on %s it would end on %s, before %s", minDuration, duration, a, end,
+          a.plus(minDuration));
+    }
+    if (end.isAfter(a.plus(maxDuration))) {
+      throw RuleViolation.of("GDA-1", "a relationship lasts at most %s; %s is longer: for example,"
+          + " activated on %s it would end on %s, after %s", maxDuration, duration, a, end,
+          a.plus(maxDuration));
+    }
   }
 
   /**
