@@ -139,7 +139,7 @@ public abstract class GdapRelationship {
           "terminated on %s, before the request or approval", t.on());
       checkState(!t.on().isAfter(lastPossible), "terminated on %s, after it ended", t.on());
     });
-    LocalDate lastChange = termination().map(t -> t.on().minusDays(1)).orElse(lastPossible);
+    LocalDate lastChange = termination().map(Termination::on).orElse(lastPossible);
     for (AutoExtend s : autoExtend()) {
       checkState(!s.from().isAfter(lastChange), "auto-extend set on %s, after it ended", s.from());
     }

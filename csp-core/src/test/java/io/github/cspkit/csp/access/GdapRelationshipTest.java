@@ -261,6 +261,18 @@ class GdapRelationshipTest {
   }
 
   @Test
+  void GDA_4_a_termination_may_fall_on_the_day_of_the_request_or_of_a_setting() {
+    GdapRelationship withdrawn = requested("2025-01-10", "P90D", true).terminate(d("2025-01-10"), GdapSide.PARTNER);
+    assertThat(withdrawn.statusOn(d("2025-01-10")))
+        .isEqualTo(new Ended(d("2025-01-10"), GdapEndReason.TERMINATED_BY_PARTNER));
+    GdapRelationship a = requested("2025-01-10", "P90D", false).approve(d("2025-01-10"))
+        .withAutoExtend(true, d("2025-02-01")).terminate(d("2025-02-01"), GdapSide.CUSTOMER);
+    assertThat(a.isActiveOn(d("2025-01-31"))).isTrue();
+    assertThat(a.isActiveOn(d("2025-02-01"))).isFalse();
+    refused("GDA-3", () -> a.withAutoExtend(false, d("2025-02-01")));
+  }
+
+  @Test
   void GDA_4_an_ended_relationship_cannot_be_terminated_again() {
     GdapRelationship a = requested("2025-01-10", "P30D", false).approve(d("2025-01-10"));
     assertThatThrownBy(() -> a.terminate(d("2025-02-09"), GdapSide.CUSTOMER))
