@@ -171,8 +171,8 @@ public abstract class GdapRelationship {
    * @param policy the durations, approval window, extension and roles
    * @return the pending relationship
    * @throws RuleViolation GDA-1 if the duration is out of range, no role is named, a role is named
-   *     twice or is not defined by the policy; GDA-2 if a group is granted a role twice; GDA-3 if
-   *     auto-extend is asked with the Global Administrator role
+   *     twice or is not defined by the policy; GDA-3 if auto-extend is asked with the Global
+   *     Administrator role
    */
   public static GdapRelationship request(GdapRequest request, LocalDate day, GdapPolicy policy) {
     requireNonNull(request, "request");
