@@ -1,0 +1,100 @@
+package io.github.cspkit.csp.access;
+
+import static java.util.Objects.requireNonNull;
+
+import com.google.common.collect.ImmutableSortedSet;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * A partner's security groups (GDA-2): which partner users are in which group. Immutable;
+ * {@link #with(SecurityGroup)} returns a new value.
+ */
+public final class SecurityGroups {
+  private static final SecurityGroups NONE = new SecurityGroups(Map.of());
+
+  private final Map<String, SecurityGroup> byName;
+
+  private SecurityGroups(Map<String, SecurityGroup> byName) {
+    this.byName = byName;
+  }
+
+  /** @return no groups at all */
+  public static SecurityGroups none() {
+    return NONE;
+  }
+
+  /**
+   * @param groups groups with distinct names
+   * @return those groups
+   * @throws IllegalArgumentException if two groups share a name
+   */
+  public static SecurityGroups of(Collection<SecurityGroup> groups) {
+    requireNonNull(groups, "groups");
+    Map<String, SecurityGroup> map = new LinkedHashMap<>();
+    for (SecurityGroup g : groups) {
+      if (map.put(g.name(), g) != null) {
+        throw new IllegalArgumentException("security group " + g.name() + " is given twice");
+      }
+    }
+    return new SecurityGroups(java.util.Collections.unmodifiableMap(map));
+  }
+
+  /**
+   * @param group a group; one of the same name is replaced
+   * @return these groups with {@code group}
+   */
+  public SecurityGroups with(SecurityGroup group) {
+    requireNonNull(group, "group");
+    Map<String, SecurityGroup> map = new LinkedHashMap<>(byName);
+    map.put(group.name(), group);
+    return new SecurityGroups(java.util.Collections.unmodifiableMap(map));
+  }
+
+  /**
+   * @param name a group name
+   * @return the group, if there is one of that name
+   */
+  public Optional<SecurityGroup> find(String name) {
+    return Optional.ofNullable(byName.get(requireNonNull(name, "name")));
+  }
+
+  /** @return every group, in the order given */
+  public List<SecurityGroup> all() {
+    return List.copyOf(byName.values());
+  }
+
+  /**
+   * @param userId a partner user
+   * @return the names of the groups the user is in, sorted
+   */
+  public Set<String> groupsOf(String userId) {
+    requireNonNull(userId, "userId");
+    ImmutableSortedSet.Builder<String> names = ImmutableSortedSet.naturalOrder();
+    for (SecurityGroup g : byName.values()) {
+      if (g.contains(userId)) {
+        names.add(g.name());
+      }
+    }
+    return names.build();
+  }
+
+  @Override
+  public boolean equals(Object o) {
+    return o instanceof SecurityGroups s && s.byName.equals(byName);
+  }
+
+  @Override
+  public int hashCode() {
+    return byName.hashCode();
+  }
+
+  @Override
+  public String toString() {
+    return "SecurityGroups" + byName.values();
+  }
+}

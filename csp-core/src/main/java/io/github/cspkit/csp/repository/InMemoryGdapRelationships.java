@@ -1,0 +1,91 @@
+package io.github.cspkit.csp.repository;
+
+import static com.google.common.base.Preconditions.checkArgument;
+import static java.util.Objects.requireNonNull;
+
+import com.google.common.collect.ImmutableList;
+import io.github.cspkit.csp.access.GdapRelationship;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * The in-memory GDAP relationships (GDA-1..4) of {@link InMemoryStore}: a versioned table and an
+ * index by customer. Each transaction stages its writes in a {@link Tx}; {@link Tx#commit()}
+ * publishes them, the table before the index, so a reader never meets an id it cannot find.
+ * Commits are serialized by the store's transaction lock.
+ */
+final class InMemoryGdapRelationships {
+  private final VersionedTable<GdapRelationship> table =
+      new VersionedTable<>("GDAP relationship", GdapRelationship::id);
+  private final Map<String, ImmutableList<String>> idsByCustomer = new ConcurrentHashMap<>();
+
+  /**
+   * @param readOnly whether writes are refused (reads outside a transaction)
+   * @return the relationships as one transaction sees them
+   */
+  Tx transaction(boolean readOnly) {
+    return new Tx(readOnly);
+  }
+
+  /** The relationships of one transaction: committed ones plus its own staged writes. */
+  final class Tx implements GdapRelationshipRepository {
+    private final boolean readOnly;
+    private final VersionedTable<GdapRelationship>.Overlay overlay = table.overlay();
+
+    private Tx(boolean readOnly) {
+      this.readOnly = readOnly;
+    }
+
+    @Override
+    public Optional<Versioned<GdapRelationship>> find(String id) {
+      return overlay.find(id);
+    }
+
+    @Override
+    public Versioned<GdapRelationship> save(GdapRelationship relationship, long expectedVersion) {
+      if (readOnly) {
+        throw new IllegalStateException("writes need a transaction: use CspStore.inTransaction");
+      }
+      requireNonNull(relationship, "relationship");
+      overlay.find(relationship.id()).ifPresent(stored -> {
+        GdapRelationship s = stored.value();
+        checkArgument(s.partnerId().equals(relationship.partnerId())
+                && s.customerId().equals(relationship.customerId())
+                && s.requestedOn().equals(relationship.requestedOn()),
+            "GDAP relationship %s is between %s and %s, requested on %s; a save cannot change that",
+            s.id(), s.partnerId(), s.customerId(), s.requestedOn());
+      });
+      return overlay.save(relationship, expectedVersion);
+    }
+
+    @Override
+    public List<Versioned<GdapRelationship>> byCustomer(String customerId) {
+      requireNonNull(customerId, "customerId");
+      List<Versioned<GdapRelationship>> out = new ArrayList<>();
+      for (String id : idsByCustomer.getOrDefault(customerId, ImmutableList.of())) {
+        out.add(overlay.find(id).orElseThrow());
+      }
+      for (String id : overlay.newIds()) {
+        Versioned<GdapRelationship> v = overlay.find(id).orElseThrow();
+        if (v.value().customerId().equals(customerId)) {
+          out.add(v);
+        }
+      }
+      return out;
+    }
+
+    /** Publishes the staged writes. */
+    void commit() {
+      List<String> fresh = overlay.newIds();
+      overlay.commit();
+      for (String id : fresh) {
+        String customerId = table.find(id).orElseThrow().value().customerId();
+        idsByCustomer.merge(customerId, ImmutableList.of(id),
+            (a, b) -> ImmutableList.<String>builder().addAll(a).addAll(b).build());
+      }
+    }
+  }
+}
