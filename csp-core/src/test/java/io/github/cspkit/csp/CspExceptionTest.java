@@ -119,7 +119,7 @@ class CspExceptionTest {
     assertOutOfRange(() -> MinorUnits.of(Money.of(new BigDecimal("1e30"), "USD")), "is too large");
     assertOutOfRange(() -> MinorUnits.of(Money.of(new BigDecimal("1.005"), "USD")), "finer than the minor unit");
     assertOutOfRange(() -> MinorUnits.parse("12,00", MinorUnits.USD), "not an amount: 12,00");
-    assertOutOfRange(() -> Proration.seed().chargeMinor(Long.MAX_VALUE / 2, 3, 1, 365), "arithmetic overflow");
+    assertOutOfRange(() -> Proration.seed().chargeMinor(Long.MAX_VALUE / 2, 3, 365, 365), "does not fit");
     assertOutOfRange(() -> Proration.seed().chargeMinor(100, 1, 1, 0), "daysInTerm must be positive");
     assertOutOfRange(() -> Rounding.HALF_UP.divide(1, 0), "denominator must be positive");
     assertOutOfRange(() -> Allocation.byWeights(Long.MAX_VALUE, Long.MAX_VALUE, -Long.MAX_VALUE + 1),
