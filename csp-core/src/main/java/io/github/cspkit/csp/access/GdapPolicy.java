@@ -1,5 +1,6 @@
 package io.github.cspkit.csp.access;
 
+import io.github.cspkit.csp.internal.Checks;
 import static com.google.common.base.Preconditions.checkArgument;
 import static java.util.Objects.requireNonNull;
 
@@ -77,7 +78,7 @@ public record GdapPolicy(Period minDuration, Period maxDuration, Period requestV
    */
   public Period requireDuration(Period duration) {
     requireNonNull(duration, "duration");
-    RuleViolation.check(!duration.isNegative() && !duration.isZero(), "GDA-1",
+    Checks.rule(!duration.isNegative() && !duration.isZero(), "GDA-1",
         "a relationship lasts between %s and %s; %s is not a positive duration",
         minDuration, maxDuration, duration);
     // Days 2 to 28 of a month behave as its first: adding months keeps them, adding days shifts

@@ -1,5 +1,6 @@
 package io.github.cspkit.csp.access;
 
+import io.github.cspkit.csp.internal.Checks;
 import static com.google.common.base.Preconditions.checkArgument;
 import static com.google.common.base.Preconditions.checkState;
 import static java.util.Objects.requireNonNull;
@@ -178,12 +179,12 @@ public abstract class GdapRelationship {
     requireNonNull(request, "request");
     requireNonNull(day, "day");
     requireNonNull(policy, "policy");
-    RuleViolation.check(!request.assignments().isEmpty(), "GDA-1",
+    Checks.rule(!request.assignments().isEmpty(), "GDA-1",
         "relationship %s names no role; a relationship names the roles the customer approves",
         request.id());
     Set<String> seen = new HashSet<>();
     for (RoleAssignment a : request.assignments()) {
-      RuleViolation.check(seen.add(a.role()), "GDA-1", "relationship %s names role %s twice",
+      Checks.rule(seen.add(a.role()), "GDA-1", "relationship %s names role %s twice",
           request.id(), a.role());
       if (policy.roles().find(a.role()).isEmpty()) {
         throw RuleViolation.of("GDA-1", "relationship %s names role %s, which is not defined; the"
@@ -193,7 +194,7 @@ public abstract class GdapRelationship {
     }
     policy.requireDuration(request.duration());
     boolean globalAdmin = seen.contains(GdapRole.GLOBAL_ADMINISTRATOR);
-    RuleViolation.check(!(request.autoExtend() && globalAdmin), "GDA-3",
+    Checks.rule(!(request.autoExtend() && globalAdmin), "GDA-3",
         "relationship %s includes the Global Administrator role, so it cannot auto-extend; ask"
             + " without auto-extend, or without that role", request.id());
     return builder()
@@ -275,7 +276,7 @@ public abstract class GdapRelationship {
     if (autoExtendOn(day) == on) {
       return this;
     }
-    RuleViolation.check(!(on && includesGlobalAdministrator()), "GDA-3",
+    Checks.rule(!(on && includesGlobalAdministrator()), "GDA-3",
         "relationship %s includes the Global Administrator role, so it cannot auto-extend", id());
     List<AutoExtend> settings = new ArrayList<>(autoExtend());
     if (settings.get(settings.size() - 1).from().equals(day)) {

@@ -9,6 +9,8 @@ import static io.github.cspkit.csp.testkit.NceWorld.sku;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.quicktheories.QuickTheory.qt;
 
+import io.github.cspkit.csp.billing.internal.BillingEngine;
+import io.github.cspkit.csp.billing.internal.IssuedBill;
 import io.github.cspkit.csp.money.Rounding;
 import io.github.cspkit.csp.pricing.BillingPlan;
 import io.github.cspkit.csp.pricing.TermLength;
@@ -72,8 +74,7 @@ class CurrentProgramBillingTest {
           for (Subscription s : subs) {
             long expected = 0;
             for (Term t : s.terms()) {
-              expected += Rounding.HALF_UP.divide(t.saleNumerator(t.start(), t.end()),
-                  t.daysInTerm());
+              expected += t.saleNumerator(t.start(), t.end()).divide(t.daysInTerm(), Rounding.HALF_UP);
             }
             assertThat(billed.getOrDefault(s.id(), 0L)).as("%s\n%s", s, h).isEqualTo(expected);
           }
