@@ -18,7 +18,12 @@ import javax.money.CurrencyUnit;
  * @param currency the currency
  */
 public record Instalment(long termPriceMinor, int cycles, CurrencyUnit currency) {
-  /** Checks the fields. */
+  /**
+   * Checks the fields.
+   * @param termPriceMinor the price of one seat for the whole term, in minor units
+   * @param cycles the number of charge cycles in the term
+   * @param currency the currency
+   */
   public Instalment {
     requireNonNull(currency, "currency");
     checkArgument(termPriceMinor >= 0, "termPriceMinor must not be negative, found %s",

@@ -17,7 +17,11 @@ import javax.money.MonetaryAmount;
  *     unit
  */
 public record PriceRow(TermOffer offer, MonetaryAmount unitPrice) {
-  /** Checks the fields. */
+  /**
+   * Checks the fields.
+   * @param offer the SKU, term and billing plan
+   * @param unitPrice the unit price of one seat for the whole term
+   */
   public PriceRow {
     requireNonNull(offer, "offer");
     requireNonNull(unitPrice, "unitPrice");

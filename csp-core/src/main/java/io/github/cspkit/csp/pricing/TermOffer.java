@@ -14,7 +14,12 @@ import static java.util.Objects.requireNonNull;
  * @param plan the billing plan, which must fit the term
  */
 public record TermOffer(String sku, TermLength term, BillingPlan plan) {
-  /** Checks the fields. */
+  /**
+   * Checks the fields.
+   * @param sku the SKU id
+   * @param term the term length
+   * @param plan the billing plan
+   */
   public TermOffer {
     requireNonNull(sku, "sku");
     requireNonNull(term, "term");

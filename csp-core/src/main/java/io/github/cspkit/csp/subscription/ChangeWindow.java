@@ -18,7 +18,10 @@ public record ChangeWindow(Period length) {
   /** The current program's window: 7 days (NCE-5, NCE-6). */
   public static final Period DEFAULT_LENGTH = Period.ofDays(7);
 
-  /** Checks the length. */
+  /**
+   * Checks the length.
+   * @param length the length
+   */
   public ChangeWindow {
     requireNonNull(length, "length");
     checkArgument(!length.isNegative() && !length.isZero()

@@ -18,7 +18,13 @@ import java.util.Optional;
  */
 public record NceChange(NceSubscription subscription, Optional<NceSubscription> created,
     List<NceEvent> events, Optional<ScheduledChange> dropped) {
-  /** Checks the fields. */
+  /**
+   * Checks the fields.
+   * @param subscription the next value
+   * @param created the subscription a partial upgrade creates, if any
+   * @param events the events of the change
+   * @param dropped the scheduled change it dropped, if any
+   */
   public NceChange {
     requireNonNull(subscription, "subscription");
     requireNonNull(created, "created");

@@ -37,7 +37,15 @@ public sealed interface NceEvent {
    */
   record Started(LocalDate date, Start how, String sku, int seats, SalePrice price,
       LocalDate refundableThrough) implements NceEvent {
-    /** Checks the fields. */
+    /**
+     * Checks the fields.
+     * @param date the day it happens
+     * @param how how it happened
+     * @param sku the SKU id
+     * @param seats the number of seats
+     * @param price the unit price
+     * @param refundableThrough the last day its seats can be removed (NCE-6)
+     */
     public Started {
       requireNonNull(date, "date");
       requireNonNull(how, "how");
@@ -56,7 +64,12 @@ public sealed interface NceEvent {
    * @param refundableThrough the last day they can be removed (NCE-6)
    */
   record SeatsAdded(LocalDate date, int seats, LocalDate refundableThrough) implements NceEvent {
-    /** Checks the fields. */
+    /**
+     * Checks the fields.
+     * @param date the day it happens
+     * @param seats the number of seats
+     * @param refundableThrough the last day its seats can be removed (NCE-6)
+     */
     public SeatsAdded {
       requireNonNull(date, "date");
       requireNonNull(refundableThrough, "refundableThrough");
@@ -71,7 +84,11 @@ public sealed interface NceEvent {
    * @param seats the seats removed, at least 1
    */
   record SeatsRemoved(LocalDate date, int seats) implements NceEvent {
-    /** Checks the fields. */
+    /**
+     * Checks the fields.
+     * @param date the day it happens
+     * @param seats the number of seats
+     */
     public SeatsRemoved {
       requireNonNull(date, "date");
       checkArgument(seats >= 1, "seats must be at least 1, found %s", seats);
@@ -84,7 +101,10 @@ public sealed interface NceEvent {
    * @param date the first day suspended
    */
   record Suspended(LocalDate date) implements NceEvent {
-    /** Checks the field. */
+    /**
+     * Checks the field.
+     * @param date the day it happens
+     */
     public Suspended {
       requireNonNull(date, "date");
     }
@@ -96,7 +116,10 @@ public sealed interface NceEvent {
    * @param date the first day active again
    */
   record Reactivated(LocalDate date) implements NceEvent {
-    /** Checks the field. */
+    /**
+     * Checks the field.
+     * @param date the day it happens
+     */
     public Reactivated {
       requireNonNull(date, "date");
     }
@@ -108,7 +131,10 @@ public sealed interface NceEvent {
    * @param date the first day without the subscription
    */
   record Cancelled(LocalDate date) implements NceEvent {
-    /** Checks the field. */
+    /**
+     * Checks the field.
+     * @param date the day it happens
+     */
     public Cancelled {
       requireNonNull(date, "date");
     }
@@ -123,7 +149,12 @@ public sealed interface NceEvent {
    * @param price the new protected price of one seat for the whole term
    */
   record Upgraded(LocalDate date, String toSku, SalePrice price) implements NceEvent {
-    /** Checks the fields. */
+    /**
+     * Checks the fields.
+     * @param date the day it happens
+     * @param toSku the SKU moved to
+     * @param price the unit price
+     */
     public Upgraded {
       requireNonNull(date, "date");
       requireNonNull(toSku, "toSku");
@@ -141,7 +172,13 @@ public sealed interface NceEvent {
    */
   record SeatsMovedOut(LocalDate date, int seats, String toSku, String toSubscriptionId)
       implements NceEvent {
-    /** Checks the fields. */
+    /**
+     * Checks the fields.
+     * @param date the day it happens
+     * @param seats the number of seats
+     * @param toSku the SKU moved to
+     * @param toSubscriptionId the subscription created for the moved seats
+     */
     public SeatsMovedOut {
       requireNonNull(date, "date");
       requireNonNull(toSku, "toSku");
@@ -157,7 +194,10 @@ public sealed interface NceEvent {
    * @param date the first day after the term
    */
   record Ended(LocalDate date) implements NceEvent {
-    /** Checks the field. */
+    /**
+     * Checks the field.
+     * @param date the day it happens
+     */
     public Ended {
       requireNonNull(date, "date");
     }

@@ -14,7 +14,11 @@ import java.time.LocalDate;
  * @param lastDay the last day of their window
  */
 public record RefundableSeats(int seats, LocalDate lastDay) {
-  /** Checks the fields. */
+  /**
+   * Checks the fields.
+   * @param seats the number of seats
+   * @param lastDay the last day they can be removed
+   */
   public RefundableSeats {
     requireNonNull(lastDay, "lastDay");
     checkArgument(seats >= 1, "seats must be at least 1, found %s", seats);

@@ -25,7 +25,13 @@ import java.util.List;
  * @param plan the billing plan, which fits the length
  */
 public record TermCalendar(LocalDate anchor, int offsetMonths, TermLength length, BillingPlan plan) {
-  /** Checks the fields. */
+  /**
+   * Checks the fields.
+   * @param anchor the first term's start
+   * @param offsetMonths the months from the anchor to this term's start
+   * @param length the length
+   * @param plan the billing plan
+   */
   public TermCalendar {
     requireNonNull(anchor, "anchor");
     requireNonNull(length, "length");

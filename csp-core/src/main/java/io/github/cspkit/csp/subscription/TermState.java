@@ -26,7 +26,14 @@ public record TermState(String sku, int seats, SubscriptionStatus status, SalePr
   private static final Comparator<RefundableSeats> CLOSING_FIRST =
       Comparator.comparing(RefundableSeats::lastDay);
 
-  /** Checks the fields. */
+  /**
+   * Checks the fields.
+   * @param sku the SKU id
+   * @param seats the number of seats
+   * @param status the status
+   * @param price the unit price
+   * @param additions the additions
+   */
   public TermState {
     requireNonNull(sku, "sku");
     requireNonNull(status, "status");
