@@ -217,17 +217,11 @@ CREATE TABLE IF NOT EXISTS own_service (
 
 -- Event log and idempotency records ---------------------------------------------------------------
 
--- one row: the last sequence handed out. Appending locks it until commit, so sequences are
--- gapless and commit in order: a reader never sees sequence n + 1 before n.
-CREATE TABLE IF NOT EXISTS event_counter (
-  id             integer PRIMARY KEY CHECK (id = 1),
-  last_sequence  bigint  NOT NULL
-);
-
-INSERT INTO event_counter (id, last_sequence) VALUES (1, 0) ON CONFLICT (id) DO NOTHING;
-
+-- sequence: from a sequence, not a counter row, so that appending locks nothing shared. Numbers
+-- increase in append order within a transaction and, since each customer's commands are
+-- serialized, in commit order for any one customer; a rolled-back transaction leaves a gap.
 CREATE TABLE IF NOT EXISTS domain_event (
-  sequence      bigint PRIMARY KEY CHECK (sequence >= 1),
+  sequence      bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
   aggregate     text   NOT NULL,
   aggregate_id  text   NOT NULL,
   kind          text   NOT NULL,

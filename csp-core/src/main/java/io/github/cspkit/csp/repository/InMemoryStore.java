@@ -40,6 +40,7 @@ public final class InMemoryStore implements CspStore {
   private final PriceBook priceBook;
   private final Map<String, PriceList> priceListsById = new ConcurrentHashMap<>();
   private final AppendOnly<String> customerIds = new AppendOnly<>();
+  private final Map<String, Integer> customerNumbers = new ConcurrentHashMap<>();
   private final Map<String, ImmutableList<String>> subscriptionIds = new ConcurrentHashMap<>();
   private final Map<String, ImmutableList<Bill>> bills = new ConcurrentHashMap<>();
   private final Map<String, ImmutableList<OwnService>> services = new ConcurrentHashMap<>();
@@ -119,7 +120,10 @@ public final class InMemoryStore implements CspStore {
       customerTx.commit();
       subscriptionTx.commit();
       accountTx.commit();
-      newCustomers.forEach(customerIds::add);
+      for (String id : newCustomers) {
+        customerNumbers.put(id, customerIds.size());
+        customerIds.add(id);
+      }
       for (String id : newSubscriptions) {
         Subscription s = subscriptions.find(id).orElseThrow().value();
         subscriptionIds.merge(s.customerId(), ImmutableList.of(id),
@@ -148,6 +152,21 @@ public final class InMemoryStore implements CspStore {
       }
       merged.putAll(staged);
       return merged;
+    }
+
+    @Override
+    public List<String> claimForBilling(BillingClaim claim) {
+      List<String> ids = customers().ids(); // transactions run one at a time: nothing to lock
+      int start = claim.after().map(a -> customerNumbers.getOrDefault(a, ids.indexOf(a)) + 1).orElse(0);
+      List<String> out = new ArrayList<>(Math.min(claim.limit(), 256));
+      for (int i = start; i < ids.size() && out.size() < claim.limit(); i++) {
+        String id = ids.get(i);
+        if (claim.shard().contains(i) && accountTx.find(id)
+            .map(a -> !a.value().nextPeriodStart().isAfter(claim.day())).orElse(true)) {
+          out.add(id);
+        }
+      }
+      return out;
     }
 
     @Override

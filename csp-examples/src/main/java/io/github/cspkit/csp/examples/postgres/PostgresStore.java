@@ -6,6 +6,7 @@ import io.github.cspkit.csp.pricing.PriceList;
 import io.github.cspkit.csp.pricing.PriceListPolicy;
 import io.github.cspkit.csp.repository.CspStore;
 import io.github.cspkit.csp.repository.Repositories;
+import io.github.cspkit.csp.repository.TransientStoreException;
 import io.github.cspkit.csp.repository.Versioned;
 import io.github.cspkit.csp.subscription.Subscription;
 import java.io.IOException;
@@ -13,8 +14,10 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
@@ -35,14 +38,23 @@ import javax.sql.DataSource;
  * matches, nothing is written and {@link io.github.cspkit.csp.repository.StaleVersionException} names the aggregate,
  * the version carried and the stored one.
  * <p>
- * <b>Events.</b> Appending an event locks the single {@code event_counter} row until commit: event
- * sequences are gapless and become visible in order, so a reader that polls
- * {@code events().read(after, n)} never skips one. Event-writing transactions are serialized at
- * their first append; append a partner operation's events after its aggregate writes (as the
- * operations do), so that every transaction takes the counter lock last and two transactions never
- * wait on each other in a cycle. Should PostgreSQL still detect a deadlock, the transaction fails
- * with a {@link PostgresStoreException} whose {@linkplain PostgresStoreException#sqlState() state}
- * is {@code 40P01}, and may be retried.
+ * <b>Several instances.</b> In a transaction, reading a customer locks its row
+ * ({@code SELECT ... FOR UPDATE}) until commit. Every partner command and every customer's bill
+ * transaction reads its customer first, so one customer's commands and bills are serialized across
+ * every instance, and each sees what the one before committed; different customers never wait on
+ * each other. A bill run claims its customers with {@code FOR UPDATE SKIP LOCKED}
+ * ({@link #claimForBilling}). Each transaction sets {@code lock_timeout}, {@code statement_timeout}
+ * and {@code idle_in_transaction_session_timeout} ({@link Builder}).
+ * <p>
+ * <b>Events.</b> Sequence numbers come from an identity column: appending locks nothing shared.
+ * They increase within a transaction and, for any one customer, in commit order; events of two
+ * customers committed at the same time may become visible out of sequence order, and a rolled
+ * back transaction leaves a gap.
+ * <p>
+ * <b>Failures.</b> A serialization failure, a deadlock, a lost connection or a server shutting
+ * down ({@code 40001}, {@code 40P01}, {@code 08xxx}, {@code 57P0x}) is thrown as a
+ * {@link TransientStoreException}, which the entry point retries; any other database failure is a
+ * {@link PostgresStoreException}.
  * <p>
  * <b>Caches.</b> Price lists (immutable) and the latest committed value of each subscription (keyed
  * by id and version: a committed version never changes) are kept in memory, so that seat changes
@@ -62,6 +74,9 @@ public final class PostgresStore implements CspStore, AutoCloseable {
 
   private final DataSource dataSource;
   private final PriceListPolicy policy;
+  private final Duration lockTimeout;
+  private final Duration statementTimeout;
+  private final Duration idleTimeout;
   private final Map<String, PriceList> priceLists = new ConcurrentHashMap<>();
   private final Map<String, Versioned<Subscription>> subscriptions = new ConcurrentHashMap<>();
   private volatile boolean closed;
@@ -80,8 +95,106 @@ public final class PostgresStore implements CspStore, AutoCloseable {
    * @param policy the price list policy that validates lists and answers quotes (PRC-1..3)
    */
   public PostgresStore(DataSource dataSource, PriceListPolicy policy) {
-    this.dataSource = requireNonNull(dataSource, "dataSource");
-    this.policy = requireNonNull(policy, "policy");
+    this(builder(dataSource).policy(policy));
+  }
+
+  private PostgresStore(Builder b) {
+    this.dataSource = b.dataSource;
+    this.policy = b.policy;
+    this.lockTimeout = b.lockTimeout;
+    this.statementTimeout = b.statementTimeout;
+    this.idleTimeout = b.idleTimeout;
+  }
+
+  /**
+   * @param dataSource where the schema lives (a pool, such as HikariCP)
+   * @return a builder of a store over it
+   */
+  public static Builder builder(DataSource dataSource) {
+    return new Builder(requireNonNull(dataSource, "dataSource"));
+  }
+
+  /** Builds a {@link PostgresStore}: policy and the timeouts each transaction sets. */
+  public static final class Builder {
+    private final DataSource dataSource;
+    private PriceListPolicy policy = PriceListPolicy.seed();
+    private Duration lockTimeout = Duration.ofSeconds(10);
+    private Duration statementTimeout = Duration.ofSeconds(60);
+    private Duration idleTimeout = Duration.ofSeconds(60);
+
+    private Builder(DataSource dataSource) {
+      this.dataSource = dataSource;
+    }
+
+    /**
+     * @param policy the price list policy that validates lists and answers quotes (PRC-1..3)
+     * @return this builder
+     */
+    public Builder policy(PriceListPolicy policy) {
+      this.policy = requireNonNull(policy, "policy");
+      return this;
+    }
+
+    /**
+     * @param timeout how long a statement waits for a lock (a customer another transaction
+     *     holds) before failing; {@code lock_timeout}, 10 s by default, zero for no limit
+     * @return this builder
+     */
+    public Builder lockTimeout(Duration timeout) {
+      this.lockTimeout = nonNegative(timeout);
+      return this;
+    }
+
+    /**
+     * @param timeout how long one statement may run; {@code statement_timeout}, 60 s by default,
+     *     zero for no limit
+     * @return this builder
+     */
+    public Builder statementTimeout(Duration timeout) {
+      this.statementTimeout = nonNegative(timeout);
+      return this;
+    }
+
+    /**
+     * @param timeout how long a transaction may stay idle (its client stalled) before the server
+     *     ends it and frees its locks; {@code idle_in_transaction_session_timeout}, 60 s by
+     *     default, zero for no limit
+     * @return this builder
+     */
+    public Builder idleInTransactionTimeout(Duration timeout) {
+      this.idleTimeout = nonNegative(timeout);
+      return this;
+    }
+
+    /** @return the store */
+    public PostgresStore build() {
+      return new PostgresStore(this);
+    }
+
+    private static Duration nonNegative(Duration d) {
+      requireNonNull(d, "timeout");
+      if (d.isNegative()) {
+        throw new IllegalArgumentException("a timeout cannot be negative: " + d);
+      }
+      return d;
+    }
+  }
+
+  /**
+   * @param what what was being done
+   * @param e the driver's exception
+   * @param atCommit whether it met the commit (the transaction may then have committed)
+   * @return a {@link TransientStoreException} for a failure that may pass, else a
+   *     {@link PostgresStoreException}
+   */
+  static RuntimeException failure(String what, SQLException e, boolean atCommit) {
+    String state = e.getSQLState();
+    boolean lost = state != null && (state.startsWith("08") || state.startsWith("57P0"));
+    if (lost || "40001".equals(state) || "40P01".equals(state)) {
+      return new TransientStoreException(what + ": " + e.getMessage() + " (SQLSTATE " + state + ")",
+          e, lost && atCommit);
+    }
+    return new PostgresStoreException(what, e);
   }
 
   /**
@@ -136,21 +249,35 @@ public final class PostgresStore implements CspStore, AutoCloseable {
     try {
       c = dataSource.getConnection();
     } catch (SQLException e) {
-      throw new PostgresStoreException("opening a transaction", e);
+      throw failure("opening a transaction", e, false);
     }
     Session session = null;
     boolean committed = false;
     try {
-      c.setAutoCommit(false);
+      try {
+        c.setAutoCommit(false);
+        try (PreparedStatement ps = c.prepareStatement("SELECT set_config('lock_timeout', ?, true), "
+            + "set_config('statement_timeout', ?, true), "
+            + "set_config('idle_in_transaction_session_timeout', ?, true)")) {
+          ps.setString(1, lockTimeout.toMillis() + "ms");
+          ps.setString(2, statementTimeout.toMillis() + "ms");
+          ps.setString(3, idleTimeout.toMillis() + "ms");
+          ps.executeQuery().close();
+        }
+      } catch (SQLException e) {
+        throw failure("starting a transaction", e, false);
+      }
       session = new Session(this, c);
       T result = work.apply(session);
       session.end();
-      c.commit();
+      try {
+        c.commit();
+      } catch (SQLException e) {
+        throw failure("committing", e, true);
+      }
       committed = true;
       session.committed();
       return result;
-    } catch (SQLException e) {
-      throw new PostgresStoreException("committing", e);
     } finally {
       if (session != null) {
         session.end();

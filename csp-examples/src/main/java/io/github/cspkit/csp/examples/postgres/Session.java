@@ -34,6 +34,8 @@ import io.github.cspkit.csp.money.MinorUnits;
 import io.github.cspkit.csp.pricing.PriceList;
 import io.github.cspkit.csp.pricing.PriceQuote;
 import io.github.cspkit.csp.repository.AgreementRepository;
+import io.github.cspkit.csp.repository.BillingClaim;
+import io.github.cspkit.csp.repository.StaleVersionException;
 import io.github.cspkit.csp.repository.BillRepository;
 import io.github.cspkit.csp.repository.CommandRecord;
 import io.github.cspkit.csp.repository.CustomerRepository;
@@ -79,6 +81,8 @@ final class Session implements Repositories {
   private volatile boolean ended;
   /** Subscriptions saved in this transaction, not yet committed. */
   private final Map<String, Versioned<Subscription>> savedSubscriptions = new HashMap<>();
+  /** Idempotency keys this transaction looked up and did not find. */
+  private final java.util.Set<String> absentKeys = new java.util.HashSet<>();
   /** Price lists added in this transaction, not yet committed. */
   private final Map<String, PriceList> addedLists = new LinkedHashMap<>();
 
@@ -112,14 +116,14 @@ final class Session implements Repositories {
       try {
         return work.run(tx);
       } catch (SQLException e) {
-        throw new PostgresStoreException(what, e);
+        throw PostgresStore.failure(what, e, false);
       }
     }
     store.requireOpen();
     try (Connection c = store.dataSource().getConnection()) {
       return work.run(c);
     } catch (SQLException e) {
-      throw new PostgresStoreException(what, e);
+      throw PostgresStore.failure(what, e, false);
     }
   }
 
@@ -127,6 +131,32 @@ final class Session implements Repositories {
     if (tx == null) {
       throw new IllegalStateException("writes need a transaction: use CspStore.inTransaction");
     }
+  }
+
+  /**
+   * Locks the next customers of a bill run ({@code FOR UPDATE}, with {@code SKIP LOCKED} when
+   * asked): a customer held by a command or by another instance's run is passed over, or waited for.
+   */
+  @Override
+  public List<String> claimForBilling(BillingClaim claim) {
+    writable();
+    requireNonNull(claim, "claim");
+    return sql("claiming customers to bill", c -> {
+      ImmutableList.Builder<String> ids = ImmutableList.builder();
+      try (PreparedStatement ps = prepare(c, "SELECT c.id FROM customer c "
+              + "LEFT JOIN billing_account a ON a.customer_id = c.id "
+              + "WHERE c.seq > coalesce((SELECT seq FROM customer WHERE id = ?), 0) "
+              + "AND mod(c.seq, ?) = ? AND (a.customer_id IS NULL OR a.next_period_start <= ?) "
+              + "ORDER BY c.seq LIMIT ? FOR UPDATE OF c" + (claim.skipLocked() ? " SKIP LOCKED" : ""),
+          claim.after().orElse(null), (long) claim.shard().count(), (long) claim.shard().index(),
+          claim.day(), claim.limit());
+          ResultSet rs = ps.executeQuery()) {
+        while (rs.next()) {
+          ids.add(rs.getString(1));
+        }
+      }
+      return ids.build();
+    });
   }
 
   // ---------------------------------------------------------------------------------- agreements
@@ -217,8 +247,8 @@ final class Session implements Repositories {
                   + "effective_on, period_start) VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (id) DO NOTHING",
               list.id(), list.market(), currency.getCurrencyCode(), list.publishedOn(),
               list.effectiveOn(), store.policy().periodStart(list.effectiveOn()));
-          if (rows == 0) {
-            throw new IllegalArgumentException("price list " + list.id() + " is already stored");
+          if (rows == 0) { // stored by a concurrent transaction since the check above
+            throw new StaleVersionException("price list " + list.id(), 0, 1);
           }
           try (PreparedStatement ps = c.prepareStatement("INSERT INTO price_list_item "
               + "(list_id, ordinal, sku, price, currency) VALUES (?, ?, ?, ?, ?)")) {
@@ -918,20 +948,14 @@ final class Session implements Repositories {
         writable();
         requireNonNull(event, "event");
         return sql("appending an event", c -> {
-          long sequence;
-          try (PreparedStatement ps = c.prepareStatement("UPDATE event_counter "
-              + "SET last_sequence = last_sequence + 1 WHERE id = 1 RETURNING last_sequence");
-              ResultSet rs = ps.executeQuery()) {
-            if (!rs.next()) {
-              throw new IllegalStateException("the event_counter row is missing: create the schema");
-            }
-            sequence = rs.getLong(1);
-          }
-          update(c, "INSERT INTO domain_event (sequence, aggregate, aggregate_id, kind, event_on, "
-                  + "command_key, detail) VALUES (?, ?, ?, ?, ?, ?, ?)",
-              sequence, event.aggregate(), event.aggregateId(), event.kind(), event.date(),
+          try (PreparedStatement ps = prepare(c, "INSERT INTO domain_event (aggregate, aggregate_id, "
+                  + "kind, event_on, command_key, detail) VALUES (?, ?, ?, ?, ?, ?) RETURNING sequence",
+              event.aggregate(), event.aggregateId(), event.kind(), event.date(),
               event.commandKey(), event.detail());
-          return event.withSequence(sequence);
+              ResultSet rs = ps.executeQuery()) {
+            rs.next();
+            return event.withSequence(rs.getLong(1));
+          }
         });
       }
 
@@ -951,8 +975,7 @@ final class Session implements Repositories {
       @Override
       public long size() {
         return sql("counting events", c -> {
-          try (PreparedStatement ps =
-              c.prepareStatement("SELECT last_sequence FROM event_counter WHERE id = 1");
+          try (PreparedStatement ps = c.prepareStatement("SELECT count(*) FROM domain_event");
               ResultSet rs = ps.executeQuery()) {
             return rs.next() ? rs.getLong(1) : 0L;
           }
@@ -982,7 +1005,7 @@ final class Session implements Repositories {
       @Override
       public Optional<CommandRecord> find(String key) {
         requireNonNull(key, "key");
-        return sql("reading idempotency key " + key, c -> {
+        Optional<CommandRecord> found = sql("reading idempotency key " + key, c -> {
           try (PreparedStatement ps = prepare(c, "SELECT command, aggregate, aggregate_id "
               + "FROM idempotency_record WHERE key = ?", key);
               ResultSet rs = ps.executeQuery()) {
@@ -991,6 +1014,10 @@ final class Session implements Repositories {
                 : Optional.<CommandRecord>empty();
           }
         });
+        if (found.isEmpty() && tx != null) {
+          absentKeys.add(key);
+        }
+        return found;
       }
 
       @Override
@@ -1002,6 +1029,10 @@ final class Session implements Repositories {
                   + "aggregate_id) VALUES (?, ?, ?, ?) ON CONFLICT (key) DO NOTHING",
               record.key(), record.command(), record.aggregate(), record.aggregateId());
           if (rows == 0) {
+            if (absentKeys.contains(record.key())) {
+              // another transaction recorded it since this one looked: run again, and replay
+              throw new StaleVersionException("idempotency key " + record.key(), 0, 1);
+            }
             throw new IllegalStateException("idempotency key " + record.key() + " is already recorded");
           }
           return null;
