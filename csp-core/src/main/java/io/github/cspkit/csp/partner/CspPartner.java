@@ -158,8 +158,9 @@ public final class CspPartner {
 
     /** @return the entry point */
     public CspPartner build() {
+      requireNonNull(partner, "partner");
       CspStore s = store != null ? store : InMemoryStore.create(policies.priceLists());
-      return new CspPartner(partner, s, catalog, policies, incidents);
+      return new CspPartner(partner, s.forPartner(partner.id()), catalog, policies, incidents);
     }
   }
 
@@ -178,7 +179,7 @@ public final class CspPartner {
     return catalog;
   }
 
-  /** @return the store */
+  /** @return the store, as this partner sees it ({@link CspStore#forPartner}) */
   public CspStore store() {
     return store;
   }

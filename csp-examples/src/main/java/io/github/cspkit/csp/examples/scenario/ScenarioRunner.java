@@ -488,7 +488,7 @@ public final class ScenarioRunner {
     Actor actor = who == Who.CUSTOMER ? Actor.customerAdmin(customerActor)
         : who == Who.DEFAULT && op.equals("publish-price-list") ? Actor.vendor() : admin();
     CspPartner p = partner();
-    long eventsBefore = store.read().events().size();
+    long eventsBefore = p.store().read().events().size();
     try {
       operation.run(p, Request.of(actor, date));
     } catch (ScenarioSyntaxException e) {
@@ -496,7 +496,7 @@ public final class ScenarioRunner {
     } catch (RuntimeException e) {
       lastRefusal = e;
       refusalPending = true;
-      long changed = store.read().events().size() - eventsBefore;
+      long changed = p.store().read().events().size() - eventsBefore;
       if (changed != 0) {
         problem("expected a refused " + op + " to change nothing, found " + changed
             + " new events in the store", FAILED);
@@ -696,7 +696,7 @@ public final class ScenarioRunner {
     CspPartner p = partner();
     if (dueStale) {
       due.clear();
-      for (String id : store.read().customers().ids()) {
+      for (String id : p.store().read().customers().ids()) {
         track(p, id);
       }
       dueStale = false;
