@@ -64,7 +64,7 @@ class PostgresRaceTest {
     first.acceptAgreement(Request.of(ADMIN, PartnerFixtures.ACCEPTED));
     first.createCustomer(Request.of(ADMIN, CREATED), PartnerFixtures.newCustomer(CONTOSO));
     first.order(Request.of(ADMIN, CREATED), CONTOSO, E3, 10, "S1");
-    gate = new GatedStore(new PostgresStore(pool()));
+    gate = new GatedStore(new PostgresStore(pool()).forPartner(PartnerFixtures.PARTNER));
     a = partner(gate);
     b = partner(new PostgresStore(pool()));
   }

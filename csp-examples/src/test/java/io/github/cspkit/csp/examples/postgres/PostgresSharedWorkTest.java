@@ -3,7 +3,6 @@ package io.github.cspkit.csp.examples.postgres;
 import static io.github.cspkit.csp.testkit.PartnerFixtures.CREATED;
 import static io.github.cspkit.csp.testkit.PartnerFixtures.E3;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.zaxxer.hikari.HikariDataSource;
 import io.github.cspkit.csp.access.Actor;
@@ -147,7 +146,7 @@ class PostgresSharedWorkTest {
 
   @Test
   void BIL_1_a_backend_terminated_at_commit_does_not_stop_the_bill_run() {
-    KillingStore killing = new KillingStore(new PostgresStore(pool()), 2);
+    KillingStore killing = new KillingStore(new PostgresStore(pool()).forPartner(PartnerFixtures.PARTNER), 2);
     BillRunReport report = partner(killing).runBills(Request.of(ADMIN, RUN), Shard.ALL);
     assertThat(killing.killed.get()).isEqualTo(1);
     assertThat(report.notBilled()).isEmpty();
@@ -160,15 +159,25 @@ class PostgresSharedWorkTest {
   }
 
   @Test
-  void SUB_2_a_keyed_command_is_retried_after_a_lost_connection_and_an_unkeyed_one_reports_it() {
-    CspPartner keyed = partner(new KillingStore(new PostgresStore(pool()), 1));
+  void SUB_2_commands_are_run_again_after_the_connection_is_lost_before_commit() {
+    // the backends die while the transaction is being written: it did not commit, so running it
+    // again is safe with or without a key (a failure at the commit itself: CommitOutcomeTest)
+    CspPartner keyed = partner(new KillingStore(new PostgresStore(pool()).forPartner(PartnerFixtures.PARTNER), 1));
     Result<?> r = keyed.addSeats(Request.of(ADMIN, LocalDate.parse("2025-02-05")).withKey("k"), "c1-s1", 2);
     assertThat(instance().subscription("c1-s1").orElseThrow().seats()).isEqualTo(2 + 2);
     assertThat(r.value()).isEqualTo(instance().subscription("c1-s1").orElseThrow());
 
-    CspPartner unkeyed = partner(new KillingStore(new PostgresStore(pool()), 1));
-    assertThatThrownBy(() -> unkeyed.addSeats(Request.of(ADMIN, LocalDate.parse("2025-02-05")), "c2-s1", 2))
+    CspPartner unkeyed = partner(new KillingStore(new PostgresStore(pool()).forPartner(PartnerFixtures.PARTNER), 1));
+    unkeyed.addSeats(Request.of(ADMIN, LocalDate.parse("2025-02-05")), "c2-s1", 2);
+    assertThat(instance().subscription("c2-s1").orElseThrow().seats()).isEqualTo(3 + 2);
+    assertThat(PostgresStore.failure("committing", new SQLException("gone", "57P01"), true))
         .isInstanceOfSatisfying(TransientStoreException.class, e -> assertThat(e.outcomeUnknown()).isTrue());
+    assertThat(PostgresStore.failure("writing", new SQLException("gone", "08006"), false))
+        .isInstanceOfSatisfying(TransientStoreException.class, e -> assertThat(e.outcomeUnknown()).isFalse());
+    assertThat(PostgresStore.failure("writing", new SQLException("deadlock", "40P01"), true))
+        .isInstanceOfSatisfying(TransientStoreException.class, e -> assertThat(e.outcomeUnknown()).isFalse());
+    assertThat(PostgresStore.failure("writing", new SQLException("check", "23514"), false))
+        .isInstanceOf(PostgresStoreException.class);
   }
 
   @Test
@@ -202,7 +211,7 @@ class PostgresSharedWorkTest {
   void SUB_2_a_stalled_transaction_holds_up_only_its_own_customer() throws Exception {
     CountDownLatch held = new CountDownLatch(1);
     CountDownLatch release = new CountDownLatch(1);
-    CspStore stalling = new StallingStore(new PostgresStore(pool()), held, release);
+    CspStore stalling = new StallingStore(new PostgresStore(pool()).forPartner(PartnerFixtures.PARTNER), held, release);
     CompletableFuture<?> stalled = CompletableFuture.runAsync(() -> partner(stalling)
         .addSeats(Request.of(ADMIN, LocalDate.parse("2025-02-05")), "c4-s1", 1));
     assertThat(held.await(20, TimeUnit.SECONDS)).isTrue();
