@@ -205,7 +205,10 @@ public final class InMemoryStore implements CspStore {
     @Override
     public List<String> claimForBilling(BillingClaim claim) {
       List<String> ids = customers().ids(); // transactions run one at a time: nothing to lock
-      int start = claim.after().map(a -> customerNumbers.getOrDefault(a, ids.indexOf(a)) + 1).orElse(0);
+      int start = claim.after().map(a -> {
+        Integer n = customerNumbers.get(a);
+        return (n != null ? n : ids.indexOf(a)) + 1;
+      }).orElse(0);
       List<String> out = new ArrayList<>(Math.min(claim.limit(), 256));
       for (int i = start; i < ids.size() && out.size() < claim.limit(); i++) {
         String id = ids.get(i);

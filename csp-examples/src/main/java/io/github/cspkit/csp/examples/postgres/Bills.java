@@ -43,8 +43,7 @@ final class Bills implements BillRepository {
                   rows.put(rs.getString("customer_id"), Rows.account(rs));
                 }
               }, tx.partner, key)
-          .add("SELECT " + Rows.BILLED + " FROM billing_account_billed b WHERE b.partner_id = ? "
-              + "AND b.customer_id = ANY(?::text[]) ORDER BY b.ordinal", rs -> {
+          .add(Rows.BILLED, rs -> {
                 while (rs.next()) {
                   Rows.AccountRow row = rows.get(rs.getString("customer_id"));
                   if (row != null) {
@@ -93,10 +92,8 @@ final class Bills implements BillRepository {
       tx.run(new Batch()
           .add("SELECT customer_id, period_start, period_end, issued_on, currency FROM bill" + where
               + " ORDER BY seq", reader::bills, tx.partner, customerId)
-          .add("SELECT * FROM bill_line" + where + " ORDER BY period_start, ordinal", reader::lines,
-              tx.partner, customerId)
-          .add("SELECT customer_id, period_start, due_on, amount, currency FROM bill_due" + where
-              + " ORDER BY period_start, ordinal", reader::dues, tx.partner, customerId), c);
+          .add(Rows.LINES, reader::lines, tx.partner, customerId)
+          .add(Rows.DUES, reader::dues, tx.partner, customerId), c);
       return reader.build();
     }));
     for (Bill b : tx.addedBills) {

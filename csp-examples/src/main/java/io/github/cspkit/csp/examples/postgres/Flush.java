@@ -22,7 +22,6 @@ import io.github.cspkit.csp.repository.Versioned;
 import io.github.cspkit.csp.subscription.Step;
 import io.github.cspkit.csp.subscription.Subscription;
 import io.github.cspkit.csp.subscription.Term;
-import java.math.BigDecimal;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.ArrayList;
@@ -246,79 +245,20 @@ final class Flush {
     }
     roots("billing account", "billing_account", "customer_id", tx.savedAccounts, new String[] {
         "last_issued_on:date", "next_period_start:date", "financing_kind",
-        "financing_discount_bp:bigint", "financing_instalments:integer"}, (BillingAccount a) -> {
+        "financing_discount_bp:bigint", "financing_instalments:integer", "billed:jsonb",
+        "one_offs:jsonb"}, (BillingAccount a) -> {
           FinancingPlan plan = a.financing();
+          Json billed = Json.array();
+          for (Map.Entry<String, Billed> b : a.billed().entrySet()) {
+            Billed v = b.getValue();
+            billed.add(Json.object().field("key", b.getKey()).field("sale", v.saleNumerator())
+                .field("cost", v.costNumerator()).field("through", v.through()));
+          }
+          Json oneOffs = Json.array();
+          a.oneOffsBilled().forEach(oneOffs::add);
           return new Object[] {a.lastIssuedOn().orElse(null), a.nextPeriodStart(), plan.kind().name(),
-              plan.discountBasisPoints(), plan.instalments()};
+              plan.discountBasisPoints(), plan.instalments(), billed.endArray(), oneOffs.endArray()};
         });
-    List<String> rewrite = new ArrayList<>();
-    List<String> rewriteOneOffs = new ArrayList<>();
-    Columns removed = new Columns("customer_id", "term_key");
-    Columns billed = new Columns("customer_id", "term_key", "ordinal:integer",
-        "sale_numerator:numeric", "cost_numerator:numeric", "through:date");
-    Columns oneOffs = new Columns("customer_id", "service_id", "ordinal:integer");
-    for (Map.Entry<String, Tx.Save<BillingAccount>> e : tx.savedAccounts.entrySet()) {
-      String id = e.getKey();
-      BillingAccount next = e.getValue().value;
-      Versioned<BillingAccount> read = tx.accounts.get(id);
-      BillingAccount basis = read != null && read.version() == e.getValue().stored ? read.value() : null;
-      if (basis == null && e.getValue().stored > 0) {
-        rewrite.add(id);
-        rewriteOneOffs.add(id);
-      }
-      int ordinal = basis == null ? 0 : tx.accountMaxOrdinals.getOrDefault(id, -1) + 1;
-      Map<String, Billed> before = basis == null ? Map.of() : basis.billed();
-      for (Map.Entry<String, Billed> b : next.billed().entrySet()) {
-        Billed old = before.get(b.getKey());
-        if (b.getValue().equals(old)) {
-          continue;
-        }
-        Billed v = b.getValue();
-        billed.row(id, b.getKey(), ordinal++, BigDecimal.valueOf(v.saleNumerator()),
-            BigDecimal.valueOf(v.costNumerator()), v.through());
-      }
-      for (String key : before.keySet()) {
-        if (!next.billed().containsKey(key)) {
-          removed.row(id, key);
-        }
-      }
-      List<String> was = basis == null ? List.of() : List.copyOf(basis.oneOffsBilled());
-      List<String> now = List.copyOf(next.oneOffsBilled());
-      int from = 0;
-      if (now.size() >= was.size() && now.subList(0, was.size()).equals(was)) {
-        from = was.size();
-      } else if (basis != null) {
-        rewriteOneOffs.add(id);
-      }
-      for (int i = from; i < now.size(); i++) {
-        oneOffs.row(id, now.get(i), i);
-      }
-    }
-    if (!rewrite.isEmpty()) {
-      batch.add("DELETE FROM billing_account_billed WHERE partner_id = ? AND customer_id = ANY(?::text[])",
-          null, tx.partner, rewrite.toArray(new String[0]));
-    }
-    if (!rewriteOneOffs.isEmpty()) {
-      batch.add("DELETE FROM billing_account_one_off WHERE partner_id = ? AND customer_id = ANY(?::text[])",
-          null, tx.partner, rewriteOneOffs.toArray(new String[0]));
-    }
-    if (!removed.isEmpty()) {
-      Object[] p = removed.params();
-      batch.add("DELETE FROM billing_account_billed b USING " + removed.from()
-          + " WHERE b.partner_id = ? AND b.customer_id = u.customer_id AND b.term_key = u.term_key",
-          null, p[0], p[1], tx.partner);
-    }
-    if (!billed.isEmpty()) {
-      batch.add("INSERT INTO billing_account_billed (partner_id, " + billed.names() + ") SELECT ?, "
-          + billed.select() + " FROM " + billed.from() + " ON CONFLICT (partner_id, customer_id, "
-          + "term_key) DO UPDATE SET sale_numerator = EXCLUDED.sale_numerator, "
-          + "cost_numerator = EXCLUDED.cost_numerator, through = EXCLUDED.through", null,
-          billed.params(tx.partner));
-    }
-    if (!oneOffs.isEmpty()) {
-      batch.add("INSERT INTO billing_account_one_off (partner_id, " + oneOffs.names() + ") SELECT ?, "
-          + oneOffs.select() + " FROM " + oneOffs.from(), null, oneOffs.params(tx.partner));
-    }
   }
 
   private void subscriptions() {
@@ -433,51 +373,36 @@ final class Flush {
       return;
     }
     Columns bills = new Columns("customer_id", "period_start:date", "period_month:date",
-        "period_end:date", "issued_on:date", "currency:char(3)", "total:numeric", "cost:numeric");
-    Columns lines = new Columns("customer_id", "period_start:date", "ordinal:integer", "kind",
-        "subscription_id", "item", "description", "span_start:date", "span_end:date", "seats:bigint",
-        "unit_price:numeric", "days_in_term:bigint", "amount:numeric", "cost:numeric", "currency:char(3)");
-    Columns dues = new Columns("customer_id", "period_start:date", "ordinal:integer", "due_on:date",
-        "amount:numeric", "currency:char(3)");
+        "period_end:date", "issued_on:date", "currency:char(3)", "total:numeric", "cost:numeric",
+        "lines:jsonb", "dues:jsonb");
     for (Bill bill : tx.addedBills) {
-      String customer = bill.customerId();
       CurrencyUnit cur = bill.currency();
-      bills.row(customer, bill.period().start(), bill.month().atDay(1), bill.period().end(),
-          bill.issuedOn(), cur.getCurrencyCode(), money(bill.totalMinor(), cur), money(bill.costMinor(), cur));
-      int i = 0;
+      Json lines = Json.array();
       for (BillLine l : bill.lines()) {
         CurrencyUnit lc = l.currency();
-        lines.row(customer, bill.period().start(), i++, l.kind().name(), l.subscriptionId(), l.item(),
-            l.description(), l.span().start(), l.span().end(), l.seats(), money(l.unitMinor(), lc),
-            l.daysInTerm(), money(l.amountMinor(), lc), money(l.costMinor(), lc), lc.getCurrencyCode());
+        lines.add(Json.object().field("kind", l.kind().name()).field("subscription_id", l.subscriptionId())
+            .field("item", l.item()).field("description", l.description())
+            .field("span_start", l.span().start()).field("span_end", l.span().end())
+            .field("seats", l.seats()).number("unit_price", money(l.unitMinor(), lc))
+            .field("days_in_term", l.daysInTerm()).number("amount", money(l.amountMinor(), lc))
+            .number("cost", money(l.costMinor(), lc)).field("currency", lc.getCurrencyCode()));
       }
-      i = 0;
+      Json dues = Json.array();
       for (Due d : bill.dues()) {
-        dues.row(customer, bill.period().start(), i++, d.date(), money(d.amountMinor(), cur),
-            cur.getCurrencyCode());
+        dues.add(Json.object().field("due_on", d.date()).number("amount", money(d.amountMinor(), cur)));
       }
+      bills.row(bill.customerId(), bill.period().start(), bill.month().atDay(1), bill.period().end(),
+          bill.issuedOn(), cur.getCurrencyCode(), money(bill.totalMinor(), cur),
+          money(bill.costMinor(), cur), lines.endArray(), dues.endArray());
     }
-    List<Object> params = new ArrayList<>();
-    params.add(tx.partner);
-    params.addAll(List.of(bills.params()));
-    params.add(tx.partner);
-    params.addAll(List.of(lines.params()));
-    params.add(tx.partner);
-    params.addAll(List.of(dues.params()));
     Set<String> back = new HashSet<>();
-    String join = " JOIN b ON b.customer_id = u.customer_id AND b.period_start = u.period_start::date";
-    batch.add("WITH b AS (INSERT INTO bill (partner_id, " + bills.names() + ") SELECT ?, "
-        + bills.select() + " FROM " + bills.from() + " ORDER BY u.ord ON CONFLICT DO NOTHING "
-        + "RETURNING customer_id, period_start), "
-        + "l AS (INSERT INTO bill_line (partner_id, " + lines.names() + ") SELECT ?, " + lines.select()
-        + " FROM " + lines.from() + join + "), "
-        + "d AS (INSERT INTO bill_due (partner_id, " + dues.names() + ") SELECT ?, " + dues.select()
-        + " FROM " + dues.from() + join + ") "
-        + "SELECT customer_id, period_start FROM b", rs -> {
+    batch.add("INSERT INTO bill (partner_id, " + bills.names() + ") SELECT ?, " + bills.select()
+        + " FROM " + bills.from() + " ORDER BY u.ord ON CONFLICT DO NOTHING "
+        + "RETURNING customer_id, period_start", rs -> {
           while (rs.next()) {
             back.add(rs.getString(1) + "\u0000" + rs.getObject(2, java.time.LocalDate.class));
           }
-        }, params.toArray());
+        }, bills.params(tx.partner));
     checks.add(() -> {
       for (Bill bill : tx.addedBills) {
         if (!back.contains(bill.customerId() + "\u0000" + bill.period().start())) {

@@ -78,23 +78,23 @@ final class Rows {
 
   static final String ACCOUNT = "a.customer_id, a.last_issued_on, a.next_period_start, "
       + "a.financing_kind, a.financing_discount_bp, a.financing_instalments, a.version, "
-      + "ARRAY(SELECT o.service_id FROM billing_account_one_off o WHERE o.partner_id = a.partner_id "
-      + "AND o.customer_id = a.customer_id ORDER BY o.ordinal) AS one_offs, "
-      + "(SELECT coalesce(max(b.ordinal), -1) FROM billing_account_billed b "
-      + "WHERE b.partner_id = a.partner_id AND b.customer_id = a.customer_id) AS max_ordinal";
+      + "ARRAY(SELECT jsonb_array_elements_text(a.one_offs)) AS one_offs";
 
-  static final String BILLED = "b.customer_id, b.term_key, b.sale_numerator, b.cost_numerator, b.through";
+  /** The billed terms of the accounts {@code a}, in order. */
+  static final String BILLED = "SELECT a.customer_id, b.term_key, b.sale_numerator, "
+      + "b.cost_numerator, b.through FROM billing_account a, ROWS FROM (jsonb_to_recordset(a.billed) "
+      + "AS (key text, sale numeric, cost numeric, through date)) WITH ORDINALITY "
+      + "AS b(term_key, sale_numerator, cost_numerator, through, ord) "
+      + "WHERE a.partner_id = ? AND a.customer_id = ANY(?::text[]) ORDER BY a.customer_id, b.ord";
 
   /** An account row, its billed terms still to add. */
   static final class AccountRow {
     final BillingAccount.Builder builder;
     final long version;
-    final int maxOrdinal;
 
-    AccountRow(BillingAccount.Builder builder, long version, int maxOrdinal) {
+    AccountRow(BillingAccount.Builder builder, long version) {
       this.builder = builder;
       this.version = version;
-      this.maxOrdinal = maxOrdinal;
     }
   }
 
@@ -110,7 +110,7 @@ final class Rows {
       account.addOneOffsBilled((String) service);
     }
     oneOffs.free();
-    return new AccountRow(account, rs.getLong("version"), rs.getInt("max_ordinal"));
+    return new AccountRow(account, rs.getLong("version"));
   }
 
   static void billed(ResultSet rs, BillingAccount.Builder account) throws SQLException {
@@ -257,6 +257,20 @@ final class Rows {
       return Term.of(index, range, daysInTerm, saleUnit, costUnit, steps);
     }
   }
+
+  /** The lines of the bills of one customer, in order. */
+  static final String LINES = "SELECT b.customer_id, b.period_start, l.* FROM bill b, ROWS FROM "
+      + "(jsonb_to_recordset(b.lines) AS (kind text, subscription_id text, item text, description text, "
+      + "span_start date, span_end date, seats bigint, unit_price numeric, days_in_term bigint, "
+      + "amount numeric, cost numeric, currency text)) WITH ORDINALITY AS l(kind, subscription_id, "
+      + "item, description, span_start, span_end, seats, unit_price, days_in_term, amount, cost, "
+      + "currency, ord) WHERE b.partner_id = ? AND b.customer_id = ? ORDER BY b.seq, l.ord";
+
+  /** The dues of the bills of one customer, in order. */
+  static final String DUES = "SELECT b.customer_id, b.period_start, d.due_on, d.amount, b.currency "
+      + "FROM bill b, ROWS FROM (jsonb_to_recordset(b.dues) AS (due_on date, amount numeric)) "
+      + "WITH ORDINALITY AS d(due_on, amount, ord) WHERE b.partner_id = ? AND b.customer_id = ? "
+      + "ORDER BY b.seq, d.ord";
 
   /** Reads bills, then their lines, then their dues (three result sets of one batch). */
   static final class BillReader {

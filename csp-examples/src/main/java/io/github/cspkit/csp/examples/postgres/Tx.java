@@ -53,7 +53,6 @@ final class Tx implements Repositories {
   final Map<String, Versioned<Customer>> customers = new HashMap<>();
   final Set<String> prefetched = new HashSet<>();
   final Map<String, Versioned<BillingAccount>> accounts = new HashMap<>();
-  final Map<String, Integer> accountMaxOrdinals = new HashMap<>();
   final Map<String, List<String>> subscriptionIds = new HashMap<>();
   final Map<String, Long> subscriptionVersions = new HashMap<>();
   final Map<String, Versioned<Subscription>> subscriptionValues = new HashMap<>();
@@ -229,8 +228,7 @@ final class Tx implements Repositories {
             accountRows.put(rs.getString("customer_id"), row);
           }
         }, partner, keys);
-    b.add("SELECT " + Rows.BILLED + " FROM billing_account_billed b WHERE b.partner_id = ? "
-        + "AND b.customer_id = ANY(?::text[]) ORDER BY b.customer_id, b.ordinal", rs -> {
+    b.add(Rows.BILLED, rs -> {
           while (rs.next()) {
             Rows.AccountRow row = accountRows.get(rs.getString("customer_id"));
             if (row != null) {
@@ -279,7 +277,6 @@ final class Tx implements Repositories {
       Rows.AccountRow row = accountRows.get(id);
       if (row != null) {
         accounts.put(id, new Versioned<>(row.builder.build(), row.version));
-        accountMaxOrdinals.put(id, row.maxOrdinal);
       }
     }
     if (lists[0] >= 0) {

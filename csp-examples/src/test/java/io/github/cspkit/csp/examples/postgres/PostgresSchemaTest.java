@@ -75,10 +75,15 @@ class PostgresSchemaTest {
         + "end_on, days_in_term, sale_unit, cost_unit, currency) VALUES ('P', 's', 0, 0, '2025-01-01', "
         + "'2026-01-01', 365, 288.00, 240.00, 'USD')");
     sql(db, "INSERT INTO billing_account (partner_id, customer_id, next_period_start, financing_kind, "
-        + "financing_discount_bp, financing_instalments, version) VALUES ('P', 'c', '2025-02-01', 'NONE', 0, 0, 1)");
-    sql(db, "INSERT INTO bill (partner_id, customer_id, period_start, period_month, period_end, issued_on, "
-        + "currency, total, cost) VALUES ('P', 'c', '2025-02-01', '2025-02-01', '2025-03-01', "
-        + "'2025-02-01', 'USD', 10.00, 8.00)");
+        + "financing_discount_bp, financing_instalments, billed, one_offs, version) VALUES ('P', 'c', "
+        + "'2025-02-01', 'NONE', 0, 0, '[]', '[]', 1)");
+    String bill = "INSERT INTO bill (partner_id, customer_id, period_start, period_month, period_end, "
+        + "issued_on, currency, total, cost, lines, dues) VALUES ";
+    String line = "{\"kind\": \"SERVICE\", \"subscription_id\": null, \"item\": \"x\", "
+        + "\"description\": \"\", \"span_start\": \"2025-02-01\", \"span_end\": \"2025-03-01\", "
+        + "\"seats\": 0, \"unit_price\": 0, \"days_in_term\": 0, \"cost\": 0, \"currency\": \"USD\", ";
+    sql(db, bill + "('P', 'c', '2025-02-01', '2025-02-01', '2025-03-01', '2025-02-01', 'USD', 10.00, "
+        + "8.00, '[" + line + "\"amount\": 10.00}]', '[{\"due_on\": \"2025-02-01\", \"amount\": 10.00}]')");
     String step = "INSERT INTO subscription_step (partner_id, subscription_id, term_ordinal, ordinal, "
         + "step_on, kind, seats, status, sale_rate, cost_rate, currency) VALUES ";
     Map<String, String> bad = new LinkedHashMap<>();
@@ -97,16 +102,16 @@ class PostgresSchemaTest {
         + "('P', 's', 1, 1, '2026-01-01', '2026-01-01', 365, 288.00, 240.00, 'USD')");
     bad.put("lower-case currency code", "INSERT INTO price_list (id, market, currency, published_on, "
         + "effective_on, period_start) VALUES ('l', 'US', 'usd', '2025-01-01', '2025-03-01', '2025-03-01')");
-    bad.put("yen with decimals", "INSERT INTO bill (partner_id, customer_id, period_start, period_month, "
-        + "period_end, issued_on, currency, total, cost) VALUES ('P', 'c', '2025-03-01', '2025-03-01', "
-        + "'2025-04-01', '2025-03-01', 'JPY', 10.5, 0)");
-    bad.put("bill period ending before it starts", "INSERT INTO bill (partner_id, customer_id, period_start, "
-        + "period_month, period_end, issued_on, currency, total, cost) VALUES ('P', 'c', '2025-04-01', "
-        + "'2025-04-01', '2025-03-01', '2025-04-01', 'USD', 0, 0)");
-    bad.put("line of an unknown bill", "INSERT INTO bill_line (partner_id, customer_id, period_start, "
-        + "ordinal, kind, item, description, span_start, span_end, seats, unit_price, days_in_term, amount, "
-        + "cost, currency) VALUES ('P', 'c', '2025-05-01', 0, 'SERVICE', 'x', '', '2025-05-01', "
-        + "'2025-06-01', 0, 0, 0, 1.00, 0, 'USD')");
+    bad.put("yen with decimals", bill + "('P', 'c', '2025-03-01', '2025-03-01', '2025-04-01', "
+        + "'2025-03-01', 'JPY', 10.5, 0, '[]', '[]')");
+    bad.put("bill period ending before it starts", bill + "('P', 'c', '2025-04-01', '2025-04-01', "
+        + "'2025-03-01', '2025-04-01', 'USD', 0, 0, '[]', '[]')");
+    bad.put("line finer than a cent", bill + "('P', 'c', '2025-05-01', '2025-05-01', '2025-06-01', "
+        + "'2025-05-01', 'USD', 0, 0, '[" + line + "\"amount\": 1.001}]', '[]')");
+    bad.put("line ending before it starts", bill + "('P', 'c', '2025-06-01', '2025-06-01', '2025-07-01', "
+        + "'2025-06-01', 'USD', 0, 0, '[" + line.replace("2025-03-01", "2025-01-01") + "\"amount\": 1.00}]', '[]')");
+    bad.put("lines that are not a list", bill + "('P', 'c', '2025-07-01', '2025-07-01', '2025-08-01', "
+        + "'2025-07-01', 'USD', 0, 0, '{}', '[]')");
     bad.put("billing day 0", "INSERT INTO customer (partner_id, id, managed_by, name, market, segment, "
         + "verified, tenant_id, tenant_origin, billing_day, bill_currency, created_on, delegated_admin, "
         + "version) VALUES ('P', 'd', 'P', '', 'US', 'COMMERCIAL', false, 't', 'NEW', 0, 'USD', '2025-01-01', true, 1)");
@@ -115,11 +120,10 @@ class PostgresSchemaTest {
         + "delegated_admin, version) VALUES ('P', 'e', 'Q', '', 'US', 'COMMERCIAL', false, 't', 'NEW', 1, "
         + "'USD', '2025-01-01', true, 1)");
     bad.put("account of an unknown customer", "INSERT INTO billing_account (partner_id, customer_id, "
-        + "next_period_start, financing_kind, financing_discount_bp, financing_instalments, version) "
-        + "VALUES ('P', 'nobody', '2025-02-01', 'NONE', 0, 0, 1)");
-    bad.put("billed numerator with a fraction", "INSERT INTO billing_account_billed (partner_id, "
-        + "customer_id, term_key, ordinal, sale_numerator, cost_numerator, through) VALUES ('P', 'c', "
-        + "'s#0', 0, 1.5, 0, '2025-02-01')");
+        + "next_period_start, financing_kind, financing_discount_bp, financing_instalments, billed, "
+        + "one_offs, version) VALUES ('P', 'nobody', '2025-02-01', 'NONE', 0, 0, '[]', '[]', 1)");
+    bad.put("billed numerator with a fraction", "UPDATE billing_account SET billed = "
+        + "'[{\"key\": \"s#0\", \"sale\": 1.5, \"cost\": 0, \"through\": \"2025-02-01\"}]'");
     bad.put("service ending before it starts", "INSERT INTO own_service (partner_id, customer_id, id, "
         + "name, amount, currency, recurrence, starts_on, ends_on) VALUES ('P', 'c', 'x', '', 1.00, "
         + "'USD', 'MONTHLY', '2025-03-01', '2025-02-01')");
