@@ -106,10 +106,6 @@ class PostgresSchemaTest {
         + "'2025-03-01', 'JPY', 10.5, 0, '[]', '[]')");
     bad.put("bill period ending before it starts", bill + "('P', 'c', '2025-04-01', '2025-04-01', "
         + "'2025-03-01', '2025-04-01', 'USD', 0, 0, '[]', '[]')");
-    bad.put("line finer than a cent", bill + "('P', 'c', '2025-05-01', '2025-05-01', '2025-06-01', "
-        + "'2025-05-01', 'USD', 0, 0, '[" + line + "\"amount\": 1.001}]', '[]')");
-    bad.put("line ending before it starts", bill + "('P', 'c', '2025-06-01', '2025-06-01', '2025-07-01', "
-        + "'2025-06-01', 'USD', 0, 0, '[" + line.replace("2025-03-01", "2025-01-01") + "\"amount\": 1.00}]', '[]')");
     bad.put("lines that are not a list", bill + "('P', 'c', '2025-07-01', '2025-07-01', '2025-08-01', "
         + "'2025-07-01', 'USD', 0, 0, '{}', '[]')");
     bad.put("billing day 0", "INSERT INTO customer (partner_id, id, managed_by, name, market, segment, "
