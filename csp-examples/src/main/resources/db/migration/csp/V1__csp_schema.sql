@@ -202,7 +202,8 @@ CREATE TABLE billing_account (
 CREATE INDEX billing_account_due ON billing_account (partner_id, next_period_start);
 
 -- A bill is unique per customer and the month its period starts in. A bill never changes once
--- issued: its lines and dues are kept with it, in order, as documents
+-- issued: its lines and dues are kept with it, in order, as documents (json, kept as written: a
+-- bill is written once and read whole, so the binary form of jsonb would only cost)
 --   lines: [{"kind": "RECURRING", "subscription_id": "S1", "item": "O365_E3", "description": "...",
 --            "span_start": "2025-02-01", "span_end": "2025-03-01", "seats": 5, "unit_price": 288.00,
 --            "days_in_term": 365, "amount": 110.47, "cost": 92.05, "currency": "USD"}, ...]
@@ -221,15 +222,15 @@ CREATE TABLE bill (
   currency      csp_currency NOT NULL,
   total         numeric      NOT NULL,
   cost          numeric      NOT NULL,
-  lines         jsonb        NOT NULL,
-  dues          jsonb        NOT NULL,
+  lines         json         NOT NULL,
+  dues          json         NOT NULL,
   PRIMARY KEY (partner_id, customer_id, period_start),
   UNIQUE (partner_id, customer_id, period_month),
   FOREIGN KEY (partner_id, customer_id) REFERENCES customer,
   CHECK (period_start < period_end),
   CHECK (period_month = date_trunc('month', period_start)::date),
   CHECK (scale(total) <= csp_minor_digits(currency) AND scale(cost) <= csp_minor_digits(currency)),
-  CHECK (jsonb_typeof(lines) = 'array' AND jsonb_typeof(dues) = 'array')
+  CHECK (json_typeof(lines) = 'array' AND json_typeof(dues) = 'array')
 ) WITH (toast_tuple_target = 8160); -- a bill of a few dozen lines stays in its row, uncompressed
 
 CREATE TABLE own_service (

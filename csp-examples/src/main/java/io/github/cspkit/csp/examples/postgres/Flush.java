@@ -374,7 +374,7 @@ final class Flush {
     }
     Columns bills = new Columns("customer_id", "period_start:date", "period_month:date",
         "period_end:date", "issued_on:date", "currency:char(3)", "total:numeric", "cost:numeric",
-        "lines:jsonb", "dues:jsonb");
+        "lines:json", "dues:json");
     for (Bill bill : tx.addedBills) {
       CurrencyUnit cur = bill.currency();
       Json lines = Json.array();

@@ -18,7 +18,7 @@ import java.util.Map;
 /**
  * Replays scenario files (SCENARIOS.md) on a PostgreSQL database instead of in memory, so that an
  * integrator can replay a dispute against the real store: each file in a fresh schema of its own
- * ({@code csp_run_<time>_<n>}, created, migrated and kept for inspection), so that files never see
+ * ({@code csp_run_<time>_<random>_<n>}, created, migrated and kept for inspection), so that files never see
  * each other's data. The user and password come from the JDBC URL, else from {@code PGUSER} and
  * {@code PGPASSWORD}.
  */
@@ -27,7 +27,8 @@ public final class PostgresScenarios {
 
   private final String jdbcUrl;
   private final Map<String, String> env;
-  private final String prefix = "csp_run_" + LocalDateTime.now().format(STAMP) + "_";
+  private final String prefix = "csp_run_" + LocalDateTime.now().format(STAMP) + "_"
+      + Integer.toHexString(java.util.concurrent.ThreadLocalRandom.current().nextInt(0x100000, 0xffffff)) + "_";
   private int files;
 
   /**

@@ -260,7 +260,7 @@ final class Rows {
 
   /** The lines of the bills of one customer, in order. */
   static final String LINES = "SELECT b.customer_id, b.period_start, l.* FROM bill b, ROWS FROM "
-      + "(jsonb_to_recordset(b.lines) AS (kind text, subscription_id text, item text, description text, "
+      + "(json_to_recordset(b.lines) AS (kind text, subscription_id text, item text, description text, "
       + "span_start date, span_end date, seats bigint, unit_price numeric, days_in_term bigint, "
       + "amount numeric, cost numeric, currency text)) WITH ORDINALITY AS l(kind, subscription_id, "
       + "item, description, span_start, span_end, seats, unit_price, days_in_term, amount, cost, "
@@ -268,7 +268,7 @@ final class Rows {
 
   /** The dues of the bills of one customer, in order. */
   static final String DUES = "SELECT b.customer_id, b.period_start, d.due_on, d.amount, b.currency "
-      + "FROM bill b, ROWS FROM (jsonb_to_recordset(b.dues) AS (due_on date, amount numeric)) "
+      + "FROM bill b, ROWS FROM (json_to_recordset(b.dues) AS (due_on date, amount numeric)) "
       + "WITH ORDINALITY AS d(due_on, amount, ord) WHERE b.partner_id = ? AND b.customer_id = ? "
       + "ORDER BY b.seq, d.ord";
 
