@@ -254,7 +254,7 @@ public class PostgresBillRunBench {
     CspPartner p = CspPartner.builder().partner(Partner.csp(PARTNER)).catalog(d.catalog)
         .store(new PostgresStore(db.second)).build();
     Actor agent = Actor.partnerAdmin(PARTNER, "agent");
-    LocalDate day = LocalDate.of(2025, 2, 3);
+    LocalDate day = LocalDate.of(2025, 1, 2); // the data's price list is January's
     int customers = Math.max(1, s.customers / 10);
     List<Sku> skus = new ArrayList<>(d.catalog.skus());
     AtomicInteger orders = new AtomicInteger();
