@@ -23,6 +23,7 @@ import org.junit.jupiter.api.Test;
  * partner entry point give exactly the same customers, subscriptions, bills and accounts as on the
  * in-memory store (BIL-6 exact money survives the round trip through {@code numeric}).
  */
+@org.junit.jupiter.api.extension.ExtendWith(TestDatabases.Server.class)
 class PostgresPartnerEquivalenceTest {
   @Test
   void BIL_6_generated_histories_bill_the_same_on_postgres_and_in_memory() throws SQLException {

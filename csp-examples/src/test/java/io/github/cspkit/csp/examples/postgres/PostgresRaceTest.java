@@ -45,6 +45,7 @@ import org.junit.jupiter.api.Test;
  * Serialized per customer, B always sees A's committed change, as if the two ran one after the
  * other.
  */
+@org.junit.jupiter.api.extension.ExtendWith(TestDatabases.Server.class)
 class PostgresRaceTest {
   private static final Actor ADMIN = Actor.partnerAdmin(PartnerFixtures.PARTNER, "agent");
 

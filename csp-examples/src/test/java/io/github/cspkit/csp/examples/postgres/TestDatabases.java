@@ -11,8 +11,8 @@ import java.sql.Statement;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * One embedded PostgreSQL server for every test of the JVM (started on first use, stopped at
- * exit), and fresh databases on it, each behind a HikariCP pool.
+ * One embedded PostgreSQL server for every test of the JVM (started on first use, stopped when
+ * the test run ends: {@link Server}), and fresh databases on it, each behind a HikariCP pool.
  */
 final class TestDatabases {
   private static final AtomicInteger DATABASES = new AtomicInteger();
@@ -32,16 +32,33 @@ final class TestDatabases {
       } catch (IOException e) {
         throw new UncheckedIOException(e);
       }
-      EmbeddedPostgres started = server;
-      Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-        try {
-          started.close();
-        } catch (IOException ignored) {
-          // the JVM is going away
-        }
-      }));
     }
     return server;
+  }
+
+  /** Stops the server (at the end of the test run: {@link Server}). */
+  static synchronized void stop() {
+    if (server != null) {
+      try {
+        server.close();
+      } catch (IOException ignored) {
+        // the run is over
+      }
+      server = null;
+    }
+  }
+
+  /**
+   * Registered on every PostgreSQL test class: stops the shared server once the whole test run is
+   * over, before the JVM exits.
+   */
+  static final class Server implements org.junit.jupiter.api.extension.BeforeAllCallback {
+    @Override
+    public void beforeAll(org.junit.jupiter.api.extension.ExtensionContext context) {
+      context.getRoot().getStore(org.junit.jupiter.api.extension.ExtensionContext.Namespace.GLOBAL)
+          .getOrComputeIfAbsent("csp-embedded-postgres",
+              k -> (org.junit.jupiter.api.extension.ExtensionContext.Store.CloseableResource) TestDatabases::stop);
+    }
   }
 
   /** @return the name of a new, empty database */
