@@ -34,11 +34,14 @@ import io.github.cspkit.csp.money.MinorUnits;
 import io.github.cspkit.csp.money.Proration;
 import io.github.cspkit.csp.pricing.PriceList;
 import io.github.cspkit.csp.pricing.PriceQuote;
+import io.github.cspkit.csp.repository.BillingClaim;
 import io.github.cspkit.csp.repository.CommandRecord;
 import io.github.cspkit.csp.repository.CspStore;
 import io.github.cspkit.csp.repository.DomainEvent;
 import io.github.cspkit.csp.repository.InMemoryStore;
 import io.github.cspkit.csp.repository.Repositories;
+import io.github.cspkit.csp.repository.Shard;
+import io.github.cspkit.csp.repository.TransientStoreException;
 import io.github.cspkit.csp.repository.Versioned;
 import io.github.cspkit.csp.subscription.Subscription;
 import io.github.cspkit.csp.subscription.SubscriptionEvent;
@@ -160,8 +163,9 @@ public final class CspPartner {
 
     /** @return the entry point */
     public CspPartner build() {
+      requireNonNull(partner, "partner");
       CspStore s = store != null ? store : InMemoryStore.create(policies.priceLists());
-      return new CspPartner(partner, s, catalog, policies, incidents);
+      return new CspPartner(partner, s.forPartner(partner.id()), catalog, policies, incidents);
     }
   }
 
@@ -770,9 +774,8 @@ public final class CspPartner {
   // ---------------------------------------------------------------- bills
 
   /**
-   * Issues every bill due by the end of the request's day (BIL-1, BIL-7), customer by customer,
-   * each in its own transaction: a customer gets a bill for every period that starts on or after
-   * the day it was created. Running it again issues nothing new (a bill is unique per customer and
+   * Issues every bill due by the end of the request's day (BIL-1, BIL-7): {@link #runBills} over
+   * every customer. Running it again issues nothing new (a bill is unique per customer and
    * period). A customer whose bills cannot be issued does not stop the others: every other
    * customer is billed, then a {@link BillRunException} reports the bills issued and the failures.
    *
@@ -781,25 +784,90 @@ public final class CspPartner {
    * @throws BillRunException if some customers could not be billed
    */
   public List<Bill> issueBills(Request r) {
+    BillRunReport report = runBills(r, Shard.ALL);
+    if (!report.notBilled().isEmpty()) {
+      throw new BillRunException(report.issued(), report.notBilled());
+    }
+    return report.issued();
+  }
+
+  /** How many customers a bill run claims and bills in one transaction. */
+  private static final int BILL_RUN_BLOCK = 256;
+
+  /**
+   * Issues the bills due by the end of the request's day (BIL-1, BIL-7) for the customers of one
+   * shard, a block of customers per transaction. Any number of instances may run it at once, on
+   * the same shard or on others: each claims the customers it bills (a store shared by several
+   * processes locks them), so no bill is issued twice, and a customer another instance billed
+   * meanwhile simply has nothing due. A first pass passes over customers another transaction
+   * holds; a second pass waits for those still due. A failing customer never stops the run: its
+   * block is retried, then billed customer by customer, and the report names every customer that
+   * could not be billed, with the reason.
+   *
+   * @param r the request
+   * @param shard the customers to bill ({@link Shard#ALL} for every one)
+   * @return the bills issued and the customers not billed
+   */
+  public BillRunReport runBills(Request r, Shard shard) {
     requireNonNull(r, "r");
+    requireNonNull(shard, "shard");
     policies.access().authorize(r.actor(), partner, Operation.ISSUE_BILLS, null);
     List<Bill> issued = new ArrayList<>();
     Map<String, RuntimeException> failures = new LinkedHashMap<>();
-    Repositories read = store.read();
-    for (String id : read.customers().ids()) {
-      // a shared store may hold other partners' customers: bill only this partner's
-      if (read.customers().find(id).map(v -> v.value().isManagedBy(partner.id())).orElse(false)) {
+    for (boolean skipLocked : new boolean[] {true, false}) {
+      Optional<String> after = Optional.empty();
+      while (true) {
+        BillingClaim claim = new BillingClaim(after, r.date(), shard, BILL_RUN_BLOCK, skipLocked);
+        List<String> claimed = new ArrayList<>();
+        Map<String, RuntimeException> refused = new LinkedHashMap<>();
+        List<Bill> bills;
         try {
-          issued.addAll(issueBills(r, id));
+          bills = retrying(true, () -> store.inTransaction(tx -> {
+            claimed.clear();
+            refused.clear();
+            claimed.addAll(tx.claimForBilling(claim));
+            List<CustomerBills> plans = new ArrayList<>(claimed.size());
+            for (String id : claimed) {
+              if (failures.containsKey(id) || !tx.customers().find(id)
+                  .map(v -> v.value().isManagedBy(partner.id())).orElse(false)) {
+                continue; // failed in the first pass (reported once), or another partner's
+              }
+              try {
+                plans.add(planBills(tx, r, id));
+              } catch (RuntimeException e) {
+                refused.put(id, e); // nothing of it is written; bill the others
+              }
+            }
+            List<Bill> out = new ArrayList<>();
+            for (CustomerBills plan : plans) {
+              out.addAll(plan.apply(tx));
+            }
+            return out;
+          }));
+          failures.putAll(refused);
         } catch (RuntimeException e) {
-          failures.put(id, e); // that customer's transaction left nothing; bill the others
+          if (claimed.isEmpty()) {
+            throw e; // not even a claim went through: the store is unavailable
+          }
+          bills = new ArrayList<>();
+          for (String id : claimed) { // isolate the failing customer
+            if (!failures.containsKey(id)) {
+              try {
+                bills.addAll(issueBills(r, id));
+              } catch (RuntimeException failure) {
+                failures.put(id, failure);
+              }
+            }
+          }
         }
+        issued.addAll(bills);
+        if (claimed.isEmpty()) {
+          break;
+        }
+        after = Optional.of(claimed.get(claimed.size() - 1));
       }
     }
-    if (!failures.isEmpty()) {
-      throw new BillRunException(issued, failures);
-    }
-    return issued;
+    return new BillRunReport(issued, failures);
   }
 
   /**
@@ -811,30 +879,81 @@ public final class CspPartner {
    */
   public List<Bill> issueBills(Request r, String customerId) {
     requireNonNull(r, "r");
-    return retryingStale(() -> store.inTransaction(tx -> {
-      Versioned<Customer> c = customer(tx, customerId);
-      policies.access().authorize(r.actor(), partner, Operation.ISSUE_BILLS, c.value());
-      List<Bill> bills = new ArrayList<>(1);
-      Versioned<BillingAccount> a = account(tx, c.value());
-      Outcome out = new Outcome(scoped("bill-run-" + customerId + "-" + r.date()));
-      while (true) {
-        LocalDate issueOn = billing.nextIssueDate(c.value(), a.value());
-        if (issueOn.isAfter(r.date())) {
-          break;
+    requireNonNull(customerId, "customerId");
+    return retrying(true, () -> store.inTransaction(tx -> planBills(tx, r, customerId).apply(tx)));
+  }
+
+  /**
+   * Works out a customer's bills due by the end of the request's day, reading only, so that a
+   * failure leaves nothing to undo; {@link CustomerBills#apply} writes them.
+   */
+  private CustomerBills planBills(Repositories tx, Request r, String customerId) {
+    Versioned<Customer> c = customer(tx, customerId);
+    policies.access().authorize(r.actor(), partner, Operation.ISSUE_BILLS, c.value());
+    Optional<Versioned<BillingAccount>> stored = tx.bills().account(customerId);
+    BillingAccount a = stored.map(Versioned::value).orElseGet(() ->
+        BillingAccount.open(customerId, c.value().billing().firstPeriodFrom(c.value().createdOn()).start()));
+    CustomerBills plan = new CustomerBills(stored.map(Versioned::version).orElse(0L),
+        new Outcome(scoped("bill-run-" + customerId + "-" + r.date())));
+    List<Versioned<Subscription>> subs = null;
+    List<OwnService> services = null;
+    java.util.Set<String> moved = new java.util.HashSet<>(2);
+    while (true) {
+      LocalDate issueOn = billing.nextIssueDate(c.value(), a);
+      if (issueOn.isAfter(r.date())) {
+        break;
+      }
+      if (subs == null) {
+        subs = tx.subscriptions().byCustomer(customerId);
+        services = tx.bills().services(customerId);
+      }
+      Map<String, Versioned<Subscription>> rolled = rollAll(subs, tx, c.value(), issueOn, plan.out, moved);
+      subs = new ArrayList<>(rolled.values());
+      List<Subscription> values = new ArrayList<>(subs.size());
+      subs.forEach(v -> values.add(v.value()));
+      IssuedBill ib = billing.issue(c.value(), a, values, services);
+      plan.bills.add(ib.bill());
+      a = ib.account();
+      plan.out.event("bill", ib.bill().id(), "ISSUED", issueOn, MinorUnits.format(
+          ib.bill().totalMinor(), ib.bill().currency()) + " " + ib.bill().currency().getCurrencyCode());
+    }
+    plan.account = a;
+    if (subs != null) {
+      for (Versioned<Subscription> v : subs) {
+        if (moved.contains(v.value().id())) {
+          plan.moved.add(v); // the rolled value, with the version it was read at
         }
-        Map<String, Versioned<Subscription>> rolled = roll(tx, c.value(), issueOn, out);
-        List<Subscription> subs = new ArrayList<>(rolled.size());
-        rolled.values().forEach(v -> subs.add(v.value()));
-        IssuedBill ib = billing.issue(c.value(), a.value(), subs, tx.bills().services(customerId));
-        tx.bills().add(ib.bill());
-        a = tx.bills().saveAccount(ib.account(), a.version());
-        out.event("bill", ib.bill().id(), "ISSUED", issueOn, MinorUnits.format(ib.bill().totalMinor(),
-            ib.bill().currency()) + " " + ib.bill().currency().getCurrencyCode());
-        bills.add(ib.bill());
+      }
+    }
+    return plan;
+  }
+
+  /** One customer's bills, worked out by {@link #planBills}, to be written in its transaction. */
+  private static final class CustomerBills {
+    private final long accountVersion;
+    private final Outcome out;
+    private final List<Bill> bills = new ArrayList<>(1);
+    private final List<Versioned<Subscription>> moved = new ArrayList<>(0);
+    private BillingAccount account;
+
+    CustomerBills(long accountVersion, Outcome out) {
+      this.accountVersion = accountVersion;
+      this.out = out;
+    }
+
+    List<Bill> apply(Repositories tx) {
+      for (Versioned<Subscription> v : moved) {
+        tx.subscriptions().save(v.value(), v.version());
+      }
+      for (Bill b : bills) {
+        tx.bills().add(b);
+      }
+      if (!bills.isEmpty() || accountVersion == 0) {
+        tx.bills().saveAccount(account, accountVersion);
       }
       out.flush(tx);
       return bills;
-    }));
+    }
   }
 
   /**
@@ -949,7 +1068,12 @@ public final class CspPartner {
   /** Rolls in memory: bases first, then add-ons onto their rolled base (CAT-3, SUB-7). */
   private Map<String, Versioned<Subscription>> rollAll(Repositories tx, Customer c, LocalDate date,
       Outcome out, java.util.Set<String> moved) {
-    List<Versioned<Subscription>> all = tx.subscriptions().byCustomer(c.id());
+    return rollAll(tx.subscriptions().byCustomer(c.id()), tx, c, date, out, moved);
+  }
+
+  /** Rolls the given subscriptions of the customer. */
+  private Map<String, Versioned<Subscription>> rollAll(List<Versioned<Subscription>> all,
+      Repositories tx, Customer c, LocalDate date, Outcome out, java.util.Set<String> moved) {
     Map<String, Versioned<Subscription>> rolled = new LinkedHashMap<>();
     // no renewal on a day the agreement is not in force (AGR-1, SUB-7)
     Agreement agreement = tx.agreements().find(partner.id()).map(Versioned::value).orElse(null);
@@ -1066,7 +1190,7 @@ public final class CspPartner {
       AgreementNeed need, Runnable argumentChecks, BiFunction<Repositories, Outcome, T> body,
       BiFunction<Repositories, String, T> reload) {
     requireNonNull(r, "r");
-    return retryingStale(() -> store.inTransaction(tx -> {
+    return retrying(r.key().isPresent(), () -> store.inTransaction(tx -> {
       // authorize first: a replayed key never lets another actor see or bypass anything
       Customer target = customerId == null ? null : customer(tx, customerId).value();
       policies.access().authorize(r.actor(), partner, op, target);
@@ -1100,15 +1224,23 @@ public final class CspPartner {
 
   /**
    * Runs a transaction again when a save meets a newer version (optimistic concurrency: another
-   * instance sharing the store saved first). Each attempt reads afresh; the last failure escapes,
-   * as does the conflict when the thread is interrupted while waiting to retry.
+   * instance sharing the store saved first) or the store fails transiently (a serialization
+   * failure, a deadlock, a lost connection: {@link TransientStoreException}). A transient failure
+   * that met the commit may have committed: the transaction then runs again only when it is
+   * {@code repeatable} (a command with an idempotency key, which replays, or a bill run, which finds
+   * its bills issued). Each attempt reads afresh; the last failure escapes, as does the
+   * failure when the thread is interrupted while waiting to retry.
    */
-  private static <T> T retryingStale(java.util.function.Supplier<T> transaction) {
+  private static <T> T retrying(boolean repeatable, java.util.function.Supplier<T> transaction) {
     for (int attempt = 1; ; attempt++) {
       try {
         return exact(transaction);
       } catch (io.github.cspkit.csp.repository.StaleVersionException e) {
         if (attempt == ATTEMPTS || !backOff(attempt)) {
+          throw e;
+        }
+      } catch (TransientStoreException e) {
+        if (attempt == ATTEMPTS || (e.outcomeUnknown() && !repeatable) || !backOff(attempt)) {
           throw e;
         }
       }

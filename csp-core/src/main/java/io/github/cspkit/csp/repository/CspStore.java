@@ -29,4 +29,20 @@ public interface CspStore {
    *     writes throw {@link IllegalStateException}, a misuse of the SPI rather than a refusal
    */
   Repositories read();
+
+  /**
+   * The store as one partner sees it (DESIGN.md, several partners): a store that several partners
+   * share returns a view whose repositories read and write only that partner's data (its
+   * agreement, customers, subscriptions, bills, events and idempotency keys; ids are scoped per
+   * partner, so two partners may both have a customer {@code contoso}). Price lists are the
+   * vendor's and shared. {@code CspPartner} always works through this view. This default returns
+   * the store itself: a store that serves one partner only.
+   *
+   * @param partnerId the partner
+   * @return the partner's view of this store
+   */
+  default CspStore forPartner(String partnerId) {
+    java.util.Objects.requireNonNull(partnerId, "partnerId");
+    return this;
+  }
 }

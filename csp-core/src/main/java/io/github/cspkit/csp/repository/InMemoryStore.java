@@ -33,14 +33,17 @@ import javax.money.CurrencyUnit;
  * outside a transaction see committed data.
  */
 public final class InMemoryStore implements CspStore {
-  private final ReentrantLock lock = new ReentrantLock();
+  private final Shared shared;
+  private final String partnerId;
+  private final ReentrantLock lock;
   private final VersionedTable<Agreement> agreements = new VersionedTable<>("agreement", Agreement::partnerId);
   private final VersionedTable<Customer> customers = new VersionedTable<>("customer", Customer::id);
   private final VersionedTable<Subscription> subscriptions = new VersionedTable<>("subscription", Subscription::id);
   private final VersionedTable<BillingAccount> accounts = new VersionedTable<>("billing account", BillingAccount::customerId);
   private final PriceBook priceBook;
-  private final Map<String, PriceList> priceListsById = new ConcurrentHashMap<>();
+  private final Map<String, PriceList> priceListsById;
   private final AppendOnly<String> customerIds = new AppendOnly<>();
+  private final Map<String, Integer> customerNumbers = new ConcurrentHashMap<>();
   private final Map<String, ImmutableList<String>> subscriptionIds = new ConcurrentHashMap<>();
   private final Map<String, ImmutableList<Bill>> bills = new ConcurrentHashMap<>();
   private final Map<String, ImmutableList<OwnService>> services = new ConcurrentHashMap<>();
@@ -49,8 +52,54 @@ public final class InMemoryStore implements CspStore {
   private final Map<String, CommandRecord> commands = new ConcurrentHashMap<>();
   private final Repositories reader = new Tx(true);
 
+  private InMemoryStore(Shared shared, String partnerId) {
+    this.shared = shared;
+    this.partnerId = partnerId;
+    this.lock = shared.lock;
+    this.priceBook = shared.priceBook;
+    this.priceListsById = shared.priceListsById;
+  }
+
   private InMemoryStore(PriceListPolicy policy) {
-    this.priceBook = PriceBook.create(policy);
+    this(new Shared(policy), "");
+  }
+
+  /** What the partners of one store share: the lock, and the vendor's price lists. */
+  private static final class Shared {
+    final ReentrantLock lock = new ReentrantLock();
+    final PriceBook priceBook;
+    final Map<String, PriceList> priceListsById = new ConcurrentHashMap<>();
+    final Map<String, InMemoryStore> partners = new ConcurrentHashMap<>();
+
+    Shared(PriceListPolicy policy) {
+      this.priceBook = PriceBook.create(policy);
+    }
+  }
+
+  /**
+   * A partner's part of this store: its own agreement, customers, subscriptions, bills, events and
+   * idempotency records, so that ids and keys are scoped per partner and no read crosses partners;
+   * price lists are the vendor's and shared. The store made by {@link #create} is a part of its
+   * own, for code that serves one partner and never asks.
+   *
+   * @param partnerId the partner
+   * @return its part, the same object on every call
+   */
+  @Override
+  public InMemoryStore forPartner(String partnerId) {
+    requireNonNull(partnerId, "partnerId");
+    if (partnerId.equals(this.partnerId)) {
+      return this;
+    }
+    return shared.partners.computeIfAbsent(partnerId, p -> new InMemoryStore(shared, p));
+  }
+
+  /** Refuses, in a partner's part, an aggregate that belongs to another partner. */
+  private void requireOwn(String kind, String id, String owner) {
+    if (!partnerId.isEmpty() && !partnerId.equals(owner)) {
+      throw new IllegalArgumentException(kind + " " + id + " belongs to partner " + owner
+          + ", not to " + partnerId + " whose data this store holds");
+    }
   }
 
   /** @return an empty store under the seed's price list policy */
@@ -120,7 +169,10 @@ public final class InMemoryStore implements CspStore {
       customerTx.commit();
       subscriptionTx.commit();
       accountTx.commit();
-      newCustomers.forEach(customerIds::add);
+      for (String id : newCustomers) {
+        customerNumbers.put(id, customerIds.size());
+        customerIds.add(id);
+      }
       for (String id : newSubscriptions) {
         Subscription s = subscriptions.find(id).orElseThrow().value();
         subscriptionIds.merge(s.customerId(), ImmutableList.of(id),
@@ -152,6 +204,24 @@ public final class InMemoryStore implements CspStore {
     }
 
     @Override
+    public List<String> claimForBilling(BillingClaim claim) {
+      List<String> ids = customers().ids(); // transactions run one at a time: nothing to lock
+      int start = claim.after().map(a -> {
+        Integer n = customerNumbers.get(a);
+        return (n != null ? n : ids.indexOf(a)) + 1;
+      }).orElse(0);
+      List<String> out = new ArrayList<>(Math.min(claim.limit(), 256));
+      for (int i = start; i < ids.size() && out.size() < claim.limit(); i++) {
+        String id = ids.get(i);
+        if (claim.shard().contains(i) && accountTx.find(id)
+            .map(a -> !a.value().nextPeriodStart().isAfter(claim.day())).orElse(true)) {
+          out.add(id);
+        }
+      }
+      return out;
+    }
+
+    @Override
     public AgreementRepository agreements() {
       return new AgreementRepository() {
         @Override
@@ -162,6 +232,7 @@ public final class InMemoryStore implements CspStore {
         @Override
         public Versioned<Agreement> save(Agreement agreement, long expectedVersion) {
           writable();
+          requireOwn("the agreement of", agreement.partnerId(), agreement.partnerId());
           return agreementTx.save(agreement, expectedVersion);
         }
       };
@@ -232,6 +303,7 @@ public final class InMemoryStore implements CspStore {
         @Override
         public Versioned<Customer> save(Customer customer, long expectedVersion) {
           writable();
+          requireOwn("customer", customer.id(), customer.partnerId());
           return customerTx.save(customer, expectedVersion);
         }
 

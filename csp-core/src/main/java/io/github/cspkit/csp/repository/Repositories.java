@@ -1,5 +1,8 @@
 package io.github.cspkit.csp.repository;
 
+import com.google.common.collect.ImmutableList;
+import java.util.List;
+
 /** The repositories of one transaction (or of reads outside one). */
 public interface Repositories {
   /** @return agreements */
@@ -22,4 +25,30 @@ public interface Repositories {
 
   /** @return idempotency records */
   IdempotencyRecords idempotency();
+
+  /**
+   * Claims the next customers a bill run (BIL-1) should look at, as {@code claim} describes. A
+   * store shared by several processes locks the claimed customers until the transaction ends (so
+   * that no command or other run changes them meanwhile) and, with {@link BillingClaim#skipLocked},
+   * passes over those another transaction holds. This default walks {@link
+   * CustomerRepository#ids()} and suits stores whose transactions run one at a time.
+   *
+   * @param claim which customers
+   * @return their ids, in creation order
+   */
+  default List<String> claimForBilling(BillingClaim claim) {
+    List<String> ids = customers().ids();
+    int start = claim.after().map(a -> ids.indexOf(a) + 1).orElse(0);
+    ImmutableList.Builder<String> out = ImmutableList.builder();
+    int n = 0;
+    for (int i = start; i < ids.size() && n < claim.limit(); i++) {
+      String id = ids.get(i);
+      if (claim.shard().contains(i) && bills().account(id)
+          .map(a -> !a.value().nextPeriodStart().isAfter(claim.day())).orElse(true)) {
+        out.add(id);
+        n++;
+      }
+    }
+    return out.build();
+  }
 }

@@ -285,7 +285,7 @@ public final class PartnerFixtures {
   public static CspPartner nonCspPartner(World w, String customerId, IncidentFeed incidents) {
     CspPartner plain = bare(new Partner(NON_CSP_PARTNER, "Adatum", PartnerKind.NON_CSP),
         w.partner().policies(), incidents, w.store());
-    w.store().inTransaction(tx -> tx.customers().save(io.github.cspkit.csp.customer.Customer.builder().id(customerId)
+    w.store().forPartner(NON_CSP_PARTNER).inTransaction(tx -> tx.customers().save(io.github.cspkit.csp.customer.Customer.builder().id(customerId)
         .partnerId(NON_CSP_PARTNER).market(MARKET)
         .tenant(io.github.cspkit.csp.customer.Tenant.of(customerId + "-tenant", io.github.cspkit.csp.customer.TenantOrigin.NEW))
         .billing(io.github.cspkit.csp.customer.BillingProfile.of(1, USD)).createdOn(CREATED).build(), 0));

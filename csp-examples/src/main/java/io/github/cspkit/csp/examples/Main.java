@@ -12,6 +12,7 @@ import java.util.logging.Logger;
  * Command-line entry point of csp-examples (SCENARIOS.md):
  * <pre>
  * java -jar csp-examples.jar run FILE...   # replays each scenario; exit = the worst status
+ * java -jar csp-examples.jar run --jdbc-url URL FILE...   # the same on PostgreSQL, a schema per file
  * java -jar csp-examples.jar demo          # a year in the life of a partner
  * java -jar csp-examples.jar generate 10000 5 80000 big.csp   # a large scenario for load tests
  * </pre>
@@ -22,7 +23,8 @@ public final class Main {
   /** Kept so that the level set on it stays: the money library logs its setup at INFO. */
   private static final Logger MONETA = Logger.getLogger("org.javamoney.moneta");
   private static final String USAGE =
-      "usage: java -jar csp-examples.jar run FILE... | demo | generate CUSTOMERS SUBSCRIPTIONS CHANGES FILE";
+      "usage: java -jar csp-examples.jar run [--jdbc-url URL] FILE... | demo"
+          + " | generate CUSTOMERS SUBSCRIPTIONS CHANGES FILE";
 
   private Main() {}
 
@@ -53,12 +55,23 @@ public final class Main {
           err.println(USAGE);
           return 2;
         }
+        int first = 1;
+        io.github.cspkit.csp.examples.postgres.PostgresScenarios postgres = null;
+        if (args[1].equals("--jdbc-url")) {
+          if (args.length < 4) {
+            err.println(USAGE);
+            return 2;
+          }
+          postgres = new io.github.cspkit.csp.examples.postgres.PostgresScenarios(args[2], System.getenv());
+          first = 3;
+        }
         int status = 0;
         int[] counts = new int[3];
-        for (String file : Arrays.asList(args).subList(1, args.length)) {
+        for (String file : Arrays.asList(args).subList(first, args.length)) {
           int s;
           try {
-            s = ScenarioRunner.run(Path.of(file), out, err);
+            s = postgres == null ? ScenarioRunner.run(Path.of(file), out, err)
+                : postgres.run(Path.of(file), out, err);
           } catch (InvalidPathException e) {
             err.println(file + ": expected a file name, found an invalid path");
             s = 2;
@@ -66,8 +79,8 @@ public final class Main {
           counts[s]++;
           status = Math.max(status, s);
         }
-        if (args.length > 2) {
-          out.println((args.length - 1) + " files: " + counts[0] + " passed, " + counts[1]
+        if (args.length - first > 1) {
+          out.println((args.length - first) + " files: " + counts[0] + " passed, " + counts[1]
               + " failed, " + counts[2] + " broken");
         }
         return status;

@@ -165,7 +165,7 @@ public class BillRunBench {
       partner = null;
       System.gc();
       long t0 = System.nanoTime();
-      InMemoryStore store = InMemoryStore.create();
+      InMemoryStore store = InMemoryStore.create().forPartner(PARTNER);
       store.inTransaction(tx -> {
         tx.agreements().save(d.agreement, 0);
         tx.priceLists().add(d.priceList);

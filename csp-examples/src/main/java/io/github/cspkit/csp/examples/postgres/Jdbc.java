@@ -1,7 +1,6 @@
 package io.github.cspkit.csp.examples.postgres;
 
 import io.github.cspkit.csp.money.MinorUnits;
-import io.github.cspkit.csp.repository.StaleVersionException;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.sql.Connection;
@@ -9,7 +8,6 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.LocalDate;
-import java.util.StringJoiner;
 import javax.money.CurrencyUnit;
 import javax.money.Monetary;
 
@@ -71,55 +69,5 @@ final class Jdbc {
 
   static LocalDate date(ResultSet rs, String column) throws SQLException {
     return rs.getObject(column, LocalDate.class);
-  }
-
-  /**
-   * Inserts (expected version 0) or updates (expected version v, only if the stored version is v)
-   * an aggregate's root row, bumping its version.
-   *
-   * @return the new version
-   * @throws StaleVersionException naming {@code aggregate id}, the expected and the stored version
-   */
-  static long saveRoot(Connection c, String aggregate, String table, String keyColumn, String id,
-      String[] columns, Object[] values, long expected) throws SQLException {
-    int rows;
-    if (expected == 0) {
-      StringJoiner names = new StringJoiner(", ");
-      StringJoiner marks = new StringJoiner(", ");
-      names.add(keyColumn);
-      marks.add("?");
-      for (String column : columns) {
-        names.add(column);
-        marks.add("?");
-      }
-      Object[] all = new Object[values.length + 1];
-      all[0] = id;
-      System.arraycopy(values, 0, all, 1, values.length);
-      rows = update(c, "INSERT INTO " + table + " (" + names + ", version) VALUES (" + marks
-          + ", 1) ON CONFLICT (" + keyColumn + ") DO NOTHING", all);
-    } else {
-      StringJoiner sets = new StringJoiner(", ");
-      for (String column : columns) {
-        sets.add(column + " = ?");
-      }
-      Object[] all = new Object[values.length + 2];
-      System.arraycopy(values, 0, all, 0, values.length);
-      all[values.length] = id;
-      all[values.length + 1] = expected;
-      rows = update(c, "UPDATE " + table + " SET " + sets + ", version = version + 1 WHERE "
-          + keyColumn + " = ? AND version = ?", all);
-    }
-    if (rows == 0) {
-      long actual = 0;
-      try (PreparedStatement ps =
-          prepare(c, "SELECT version FROM " + table + " WHERE " + keyColumn + " = ?", id);
-          ResultSet rs = ps.executeQuery()) {
-        if (rs.next()) {
-          actual = rs.getLong(1);
-        }
-      }
-      throw new StaleVersionException(aggregate + " " + id, expected, actual);
-    }
-    return expected + 1;
   }
 }

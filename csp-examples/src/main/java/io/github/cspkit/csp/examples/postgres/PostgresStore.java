@@ -2,77 +2,116 @@ package io.github.cspkit.csp.examples.postgres;
 
 import static java.util.Objects.requireNonNull;
 
+import com.google.common.cache.Cache;
+import com.google.common.cache.CacheBuilder;
+import io.github.cspkit.csp.money.MinorUnits;
+import io.github.cspkit.csp.pricing.PriceBook;
 import io.github.cspkit.csp.pricing.PriceList;
 import io.github.cspkit.csp.pricing.PriceListPolicy;
 import io.github.cspkit.csp.repository.CspStore;
 import io.github.cspkit.csp.repository.Repositories;
+import io.github.cspkit.csp.repository.TransientStoreException;
 import io.github.cspkit.csp.repository.Versioned;
 import io.github.cspkit.csp.subscription.Subscription;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
+import java.sql.Timestamp;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
+import javax.money.CurrencyUnit;
 import javax.sql.DataSource;
+import org.flywaydb.core.Flyway;
 
 /**
- * The reference PostgreSQL {@link CspStore}: plain JDBC over the schema in
- * {@value #SCHEMA_RESOURCE} (create it with {@link #createSchema(DataSource)}).
+ * The reference PostgreSQL {@link CspStore}: plain JDBC over the schema that {@link #migrate}
+ * creates (Flyway migrations in {@code db/migration/csp}). Build it with {@link #builder}; it
+ * refuses a database whose schema is missing, older or newer than {@link #SCHEMA_VERSION}.
  * <p>
- * <b>Transactions.</b> {@link #inTransaction} takes one connection from the data source, turns
- * autocommit off, runs the work and commits; on any exception it rolls back and rethrows, so the
- * writes of a partner operation (aggregates, events, idempotency record) are kept together or not
- * at all. Reads through {@link #read()} run in autocommit mode, one connection per call, and each
- * aggregate is read by one statement, so it is never a mix of two versions.
+ * <b>Partners.</b> Every row but the vendor's price lists carries a {@code partner_id}, first in
+ * every key, and every query names one: {@link #forPartner} gives a partner's view (which
+ * {@code CspPartner} always uses), so two partners may both have a customer {@code contoso} and
+ * neither ever reads the other's rows. The store itself is the view of partner {@code ""}.
  * <p>
- * <b>Versions.</b> Every aggregate row has a version. A save with version 0 inserts; a save with
- * version v runs {@code UPDATE ... SET version = v + 1 WHERE id = ? AND version = v}; when no row
- * matches, nothing is written and {@link io.github.cspkit.csp.repository.StaleVersionException} names the aggregate,
- * the version carried and the stored one.
+ * <b>Several instances.</b> Design choice: customer-scoped serialization by a row lock, not
+ * SERIALIZABLE. In a transaction, reading a customer locks its row ({@code SELECT ... FOR UPDATE})
+ * until commit; every partner command and every customer's bill transaction reads its customer
+ * first, so one customer's commands and bills are serialized across every instance, and each sees
+ * what the one before committed (READ COMMITTED: every statement takes a fresh snapshot once the
+ * lock is granted); different customers never wait on each other. A bill run claims blocks of
+ * customers with {@code FOR UPDATE SKIP LOCKED} ({@code Repositories.claimForBilling}). Each
+ * transaction sets {@code lock_timeout}, {@code statement_timeout} and
+ * {@code idle_in_transaction_session_timeout} ({@link Builder}).
  * <p>
- * <b>Events.</b> Appending an event locks the single {@code event_counter} row until commit: event
- * sequences are gapless and become visible in order, so a reader that polls
- * {@code events().read(after, n)} never skips one. Event-writing transactions are serialized at
- * their first append; append a partner operation's events after its aggregate writes (as the
- * operations do), so that every transaction takes the counter lock last and two transactions never
- * wait on each other in a cycle. Should PostgreSQL still detect a deadlock, the transaction fails
- * with a {@link PostgresStoreException} whose {@linkplain PostgresStoreException#sqlState() state}
- * is {@code 40P01}, and may be retried.
+ * <b>Round trips.</b> A transaction reads its customer with everything a command on it needs in one
+ * round trip, and writes everything at commit in one more ({@link Flush}); a bill run does the same
+ * for a block of customers. A command costs 3 to 5 round trips, commit included.
  * <p>
- * <b>Caches.</b> Price lists (immutable) and the latest committed value of each subscription (keyed
- * by id and version: a committed version never changes) are kept in memory, so that seat changes
- * on a long-lived subscription append one step row instead of rewriting its history. This assumes
- * rows are changed only through PostgresStore instances (any number of them, in any process).
+ * <b>Events.</b> Sequence numbers come from a database sequence: appending locks nothing shared.
+ * They increase within a transaction and, for any one customer, in commit order; a rolled-back
+ * transaction leaves a gap, and two customers' events committed at the same time may become
+ * visible out of sequence order. {@link #prune} removes old events and idempotency records.
  * <p>
- * Thread-safe. The data source should pool connections.
+ * <b>Failures.</b> A serialization failure, a deadlock, a lost connection or a server shutting
+ * down ({@code 40001}, {@code 40P01}, {@code 08xxx}, {@code 57P0x}) is thrown as a
+ * {@link TransientStoreException}, which the entry point retries; any other database failure is a
+ * {@link PostgresStoreException}.
+ * <p>
+ * <b>Caches.</b> Price lists (immutable) and committed subscriptions (by id and version: a
+ * committed version never changes) are kept in memory, the subscriptions in a bounded cache that
+ * evicts the least recently used. This assumes rows change only through PostgresStore instances
+ * (any number of them, in any process). Thread-safe; the data source should pool connections
+ * (HikariCP).
  */
 public final class PostgresStore implements CspStore, AutoCloseable {
-  /** The classpath resource holding the schema. */
-  public static final String SCHEMA_RESOURCE = "/db/csp-schema-v1.sql";
-  /** The schema version this store reads and writes. */
+  /** The schema version this store reads and writes: the latest migration it ships. */
   public static final int SCHEMA_VERSION = 1;
+  /** Where the migrations live on the classpath. */
+  public static final String MIGRATIONS = "classpath:db/migration/csp";
+  /** The table in which Flyway records the applied migrations. */
+  public static final String HISTORY_TABLE = "csp_schema_history";
 
-  private static final long SCHEMA_LOCK = 0x637370_5F736368L; // "csp_sch"
-  private static final int SUBSCRIPTION_CACHE_LIMIT = 10_000;
+  private final Shared shared;
+  private final String partner;
 
-  private final DataSource dataSource;
-  private final PriceListPolicy policy;
-  private final Map<String, PriceList> priceLists = new ConcurrentHashMap<>();
-  private final Map<String, Versioned<Subscription>> subscriptions = new ConcurrentHashMap<>();
-  private volatile boolean closed;
+  /** What every partner's view of one store shares. */
+  private static final class Shared {
+    final DataSource dataSource;
+    final PriceListPolicy policy;
+    final String timeoutsSql;
+    final Cache<String, Versioned<Subscription>> subscriptions;
+    final Map<String, PostgresStore> partners = new ConcurrentHashMap<>();
+    volatile Prices prices;
+    volatile boolean closed;
+
+    Shared(Builder b) {
+      this.dataSource = b.dataSource;
+      this.policy = b.policy;
+      this.timeoutsSql = "SELECT set_config('lock_timeout', '" + b.lockTimeout.toMillis()
+          + "ms', true), set_config('statement_timeout', '" + b.statementTimeout.toMillis()
+          + "ms', true), set_config('idle_in_transaction_session_timeout', '"
+          + b.idleTimeout.toMillis() + "ms', true)";
+      this.subscriptions = CacheBuilder.newBuilder().maximumSize(b.cacheSize).build();
+    }
+  }
+
+  /** Every stored price list, in publication order, and the book that answers quotes from them. */
+  record Prices(long count, List<PriceList> lists, Map<String, PriceList> byId, PriceBook book) {}
 
   /**
-   * A store under the seed's price list policy.
+   * A store over a migrated schema, under the seed's price list policy and default timeouts.
    *
    * @param dataSource where the schema lives
    */
   public PostgresStore(DataSource dataSource) {
-    this(dataSource, PriceListPolicy.seed());
+    this(builder(dataSource));
   }
 
   /**
@@ -80,53 +119,210 @@ public final class PostgresStore implements CspStore, AutoCloseable {
    * @param policy the price list policy that validates lists and answers quotes (PRC-1..3)
    */
   public PostgresStore(DataSource dataSource, PriceListPolicy policy) {
-    this.dataSource = requireNonNull(dataSource, "dataSource");
-    this.policy = requireNonNull(policy, "policy");
+    this(builder(dataSource).policy(policy));
+  }
+
+  private PostgresStore(Builder b) {
+    this(new Shared(b), "");
+    checkSchema(b.dataSource);
+  }
+
+  private PostgresStore(Shared shared, String partner) {
+    this.shared = shared;
+    this.partner = partner;
   }
 
   /**
-   * Creates the schema if it is missing; safe to call again, also concurrently.
-   *
-   * @param dataSource the database
-   * @throws PostgresStoreException if the database refuses
+   * @param dataSource where the schema lives (a pool, such as HikariCP)
+   * @return a builder of a store over it
    */
-  public static void createSchema(DataSource dataSource) {
-    requireNonNull(dataSource, "dataSource");
-    String sql = schemaSql();
-    try (Connection c = dataSource.getConnection()) {
-      boolean autoCommit = c.getAutoCommit();
-      c.setAutoCommit(false);
-      try (Statement st = c.createStatement()) {
-        st.execute("SELECT pg_advisory_xact_lock(" + SCHEMA_LOCK + ")");
-        st.execute(sql);
-        c.commit();
-      } catch (SQLException | RuntimeException e) {
-        rollback(c, e);
-        throw e;
-      } finally {
-        c.setAutoCommit(autoCommit);
+  public static Builder builder(DataSource dataSource) {
+    return new Builder(requireNonNull(dataSource, "dataSource"));
+  }
+
+  /** Builds a {@link PostgresStore}: its policy, timeouts and cache size. */
+  public static final class Builder {
+    private final DataSource dataSource;
+    private PriceListPolicy policy = PriceListPolicy.seed();
+    private Duration lockTimeout = Duration.ofSeconds(10);
+    private Duration statementTimeout = Duration.ofSeconds(60);
+    private Duration idleTimeout = Duration.ofSeconds(60);
+    private long cacheSize = 200_000;
+
+    private Builder(DataSource dataSource) {
+      this.dataSource = dataSource;
+    }
+
+    /**
+     * @param policy the price list policy that validates lists and answers quotes (PRC-1..3)
+     * @return this builder
+     */
+    public Builder policy(PriceListPolicy policy) {
+      this.policy = requireNonNull(policy, "policy");
+      return this;
+    }
+
+    /**
+     * @param timeout how long a statement waits for a lock (a customer another transaction
+     *     holds) before failing; {@code lock_timeout}, 10 s by default, zero for no limit
+     * @return this builder
+     */
+    public Builder lockTimeout(Duration timeout) {
+      this.lockTimeout = nonNegative(timeout);
+      return this;
+    }
+
+    /**
+     * @param timeout how long one statement may run; {@code statement_timeout}, 60 s by default,
+     *     zero for no limit
+     * @return this builder
+     */
+    public Builder statementTimeout(Duration timeout) {
+      this.statementTimeout = nonNegative(timeout);
+      return this;
+    }
+
+    /**
+     * @param timeout how long a transaction may stay idle (its client stalled) before the server
+     *     ends it and frees its locks; {@code idle_in_transaction_session_timeout}, 60 s by
+     *     default, zero for no limit
+     * @return this builder
+     */
+    public Builder idleInTransactionTimeout(Duration timeout) {
+      this.idleTimeout = nonNegative(timeout);
+      return this;
+    }
+
+    /**
+     * @param subscriptions how many committed subscriptions to keep in memory (least recently used
+     *     go first); 200,000 by default
+     * @return this builder
+     */
+    public Builder cacheSize(long subscriptions) {
+      if (subscriptions < 0) {
+        throw new IllegalArgumentException("a cache size cannot be negative: " + subscriptions);
       }
-    } catch (SQLException e) {
-      throw new PostgresStoreException("creating the csp schema", e);
+      this.cacheSize = subscriptions;
+      return this;
+    }
+
+    /**
+     * @return the store
+     * @throws IllegalStateException if the schema is missing, older or newer than this library's
+     */
+    public PostgresStore build() {
+      return new PostgresStore(this);
+    }
+
+    private static Duration nonNegative(Duration d) {
+      requireNonNull(d, "timeout");
+      if (d.isNegative()) {
+        throw new IllegalArgumentException("a timeout cannot be negative: " + d);
+      }
+      return d;
     }
   }
 
-  /** @return the text of the schema, {@value #SCHEMA_RESOURCE} */
-  public static String schemaSql() {
-    try (InputStream in = PostgresStore.class.getResourceAsStream(SCHEMA_RESOURCE)) {
-      if (in == null) {
-        throw new IllegalStateException("schema resource " + SCHEMA_RESOURCE + " is missing");
-      }
-      return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
+  // ------------------------------------------------------------------------------------ schema
+
+  /**
+   * Creates the schema, or brings it up to {@link #SCHEMA_VERSION}, with Flyway (migrations in
+   * {@value #MIGRATIONS}, history in {@value #HISTORY_TABLE}); safe to call again, also from
+   * several instances at once (Flyway locks). Objects go to the connections' current schema.
+   *
+   * @param dataSource the database
+   * @throws IllegalStateException if the database holds a newer schema than this library's
+   */
+  public static void migrate(DataSource dataSource) {
+    requireNonNull(dataSource, "dataSource");
+    int found = schemaVersion(dataSource);
+    if (found > SCHEMA_VERSION) {
+      throw newer(found);
     }
+    Flyway.configure(PostgresStore.class.getClassLoader()).dataSource(dataSource)
+        .locations(MIGRATIONS).table(HISTORY_TABLE).load().migrate();
+  }
+
+  /**
+   * Same as {@link #migrate}.
+   *
+   * @param dataSource the database
+   */
+  public static void createSchema(DataSource dataSource) {
+    migrate(dataSource);
+  }
+
+  /**
+   * @param dataSource the database
+   * @return the version of its csp schema, 0 when it has none
+   */
+  public static int schemaVersion(DataSource dataSource) {
+    try (Connection c = dataSource.getConnection();
+        PreparedStatement ps = c.prepareStatement("SELECT to_regclass(?) IS NOT NULL")) {
+      ps.setString(1, HISTORY_TABLE);
+      try (ResultSet rs = ps.executeQuery()) {
+        rs.next();
+        if (!rs.getBoolean(1)) {
+          return 0;
+        }
+      }
+      int max = 0;
+      try (PreparedStatement versions = c.prepareStatement(
+              "SELECT version FROM " + HISTORY_TABLE + " WHERE success AND version IS NOT NULL");
+          ResultSet rs = versions.executeQuery()) {
+        while (rs.next()) {
+          max = Math.max(max, Integer.parseInt(rs.getString(1).split("\\.")[0]));
+        }
+      }
+      return max;
+    } catch (SQLException e) {
+      throw failure("reading the schema version", e, false);
+    }
+  }
+
+  private static void checkSchema(DataSource dataSource) {
+    int found = schemaVersion(dataSource);
+    if (found > SCHEMA_VERSION) {
+      throw newer(found);
+    }
+    if (found < SCHEMA_VERSION) {
+      throw new IllegalStateException("the database's csp schema is at version " + found
+          + " and this library needs " + SCHEMA_VERSION + ": call PostgresStore.migrate(dataSource)");
+    }
+  }
+
+  private static IllegalStateException newer(int found) {
+    return new IllegalStateException("the database's csp schema is at version " + found
+        + ", newer than " + SCHEMA_VERSION + " which this library knows: run a newer library");
+  }
+
+  // ----------------------------------------------------------------------------------- partners
+
+  /**
+   * @param partnerId a partner
+   * @return the store as that partner sees it: its rows only (ids and keys scoped per partner),
+   *     the vendor's price lists; the same object on every call
+   */
+  @Override
+  public PostgresStore forPartner(String partnerId) {
+    requireNonNull(partnerId, "partnerId");
+    if (partnerId.equals(partner)) {
+      return this;
+    }
+    return shared.partners.computeIfAbsent(partnerId, p -> new PostgresStore(shared, p));
+  }
+
+  /** @return the partner whose view this is, {@code ""} for the store itself */
+  public String partner() {
+    return partner;
   }
 
   /** @return the price list policy */
   public PriceListPolicy policy() {
-    return policy;
+    return shared.policy;
   }
+
+  // ------------------------------------------------------------------------------- transactions
 
   @Override
   public <T> T inTransaction(Function<Repositories, T> work) {
@@ -134,26 +330,33 @@ public final class PostgresStore implements CspStore, AutoCloseable {
     requireOpen();
     Connection c;
     try {
-      c = dataSource.getConnection();
+      c = shared.dataSource.getConnection();
     } catch (SQLException e) {
-      throw new PostgresStoreException("opening a transaction", e);
+      throw failure("opening a transaction", e, false);
     }
-    Session session = null;
+    Tx tx = null;
     boolean committed = false;
     try {
-      c.setAutoCommit(false);
-      session = new Session(this, c);
-      T result = work.apply(session);
-      session.end();
-      c.commit();
+      try {
+        c.setAutoCommit(false);
+      } catch (SQLException e) {
+        throw failure("starting a transaction", e, false);
+      }
+      tx = new Tx(this, partner, c);
+      T result = work.apply(tx);
+      tx.flush();
+      tx.end();
+      try {
+        c.commit();
+      } catch (SQLException e) {
+        throw failure("committing", e, true);
+      }
       committed = true;
-      session.committed();
+      tx.committed();
       return result;
-    } catch (SQLException e) {
-      throw new PostgresStoreException("committing", e);
     } finally {
-      if (session != null) {
-        session.end();
+      if (tx != null) {
+        tx.end();
       }
       if (!committed) {
         try {
@@ -178,62 +381,180 @@ public final class PostgresStore implements CspStore, AutoCloseable {
   @Override
   public Repositories read() {
     requireOpen();
-    return new Session(this, null);
+    return new Tx(this, partner, null);
+  }
+
+  /** What {@link #prune} removed. */
+  public record Pruned(long events, long idempotencyRecords) {}
+
+  /**
+   * Retention: removes this partner's events and idempotency records recorded before a moment.
+   * A key removed here is no longer replayed: a command presented again with it runs again. Keep
+   * them longer than any client may retry, and longer than event readers lag.
+   *
+   * @param recordedBefore the moment
+   * @return how many of each were removed
+   */
+  public Pruned prune(Instant recordedBefore) {
+    requireNonNull(recordedBefore, "recordedBefore");
+    requireOpen();
+    try (Connection c = shared.dataSource.getConnection()) {
+      long events;
+      long records;
+      Timestamp before = Timestamp.from(recordedBefore);
+      try (PreparedStatement ps = c.prepareStatement(
+          "DELETE FROM domain_event WHERE partner_id = ? AND recorded_at < ?")) {
+        ps.setString(1, partner);
+        ps.setTimestamp(2, before);
+        events = ps.executeUpdate();
+      }
+      try (PreparedStatement ps = c.prepareStatement(
+          "DELETE FROM idempotency_record WHERE partner_id = ? AND recorded_at < ?")) {
+        ps.setString(1, partner);
+        ps.setTimestamp(2, before);
+        records = ps.executeUpdate();
+      }
+      return new Pruned(events, records);
+    } catch (SQLException e) {
+      throw failure("pruning events and idempotency records", e, false);
+    }
   }
 
   /**
-   * Forgets the in-memory caches and refuses further use. The data source is the caller's: it is
-   * not closed.
+   * Forgets the in-memory caches and refuses further use, in every partner's view. The data
+   * source is the caller's: it is not closed.
    */
   @Override
   public void close() {
-    closed = true;
-    priceLists.clear();
-    subscriptions.clear();
+    shared.closed = true;
+    shared.prices = null;
+    shared.subscriptions.invalidateAll();
   }
 
   @Override
   public String toString() {
-    return "PostgresStore{" + policy + (closed ? ", closed" : "") + "}";
+    return "PostgresStore{partner=" + partner + ", " + shared.policy + (shared.closed ? ", closed" : "") + "}";
   }
 
+  // ----------------------------------------------------------------------------------- internals
+
   void requireOpen() {
-    if (closed) {
+    if (shared.closed) {
       throw new IllegalStateException("this PostgresStore is closed");
     }
   }
 
   DataSource dataSource() {
-    return dataSource;
+    return shared.dataSource;
   }
 
-  /** @return a committed price list, if cached */
-  PriceList cachedList(String id) {
-    return priceLists.get(id);
+  String timeoutsSql() {
+    return shared.timeoutsSql;
   }
 
-  void cacheList(PriceList list) {
-    priceLists.putIfAbsent(list.id(), list);
-  }
-
-  /** @return the committed value of a subscription at that version, if cached */
-  Versioned<Subscription> cachedSubscription(String id, long version) {
-    Versioned<Subscription> v = subscriptions.get(id);
+  Versioned<Subscription> cachedSubscription(String partnerId, String id, Long version) {
+    if (version == null) {
+      return null;
+    }
+    Versioned<Subscription> v = shared.subscriptions.getIfPresent(partnerId + "\u0000" + id);
     return v != null && v.version() == version ? v : null;
   }
 
-  void cacheSubscription(Versioned<Subscription> v) {
-    if (subscriptions.size() >= SUBSCRIPTION_CACHE_LIMIT) {
-      subscriptions.clear();
-    }
-    subscriptions.merge(v.value().id(), v, (a, b) -> b.version() >= a.version() ? b : a);
+  void cacheSubscription(String partnerId, Versioned<Subscription> v) {
+    shared.subscriptions.asMap().merge(partnerId + "\u0000" + v.value().id(), v,
+        (a, b) -> b.version() >= a.version() ? b : a);
   }
 
-  private static void rollback(Connection c, Throwable failure) {
-    try {
-      c.rollback();
-    } catch (SQLException e) {
-      failure.addSuppressed(e);
+  /** Drops the price lists read, after a transaction added some. */
+  void forgetPrices() {
+    shared.prices = null;
+  }
+
+  /** Reads the price lists again if the database holds another number of them. */
+  void checkPrices(long count) {
+    Prices p = shared.prices;
+    if (p == null || p.count() != count) {
+      shared.prices = null;
     }
+  }
+
+  /**
+   * @return the stored price lists: those read before if this transaction has checked their count
+   *     (or, outside a transaction, after checking it now), else read again
+   */
+  Prices prices(Tx tx) {
+    Prices p = shared.prices;
+    if (p != null && tx.inTransaction() && tx.pricesChecked) {
+      return p;
+    }
+    return tx.sql("reading price lists", c -> {
+      long count;
+      try (PreparedStatement ps = c.prepareStatement("SELECT count(*) FROM price_list");
+          ResultSet rs = ps.executeQuery()) {
+        rs.next();
+        count = rs.getLong(1);
+      }
+      if (tx.inTransaction()) {
+        tx.pricesChecked = true;
+      }
+      Prices known = shared.prices;
+      if (known != null && known.count() == count) {
+        return known;
+      }
+      Prices loaded = loadPrices(c);
+      shared.prices = loaded;
+      return loaded;
+    });
+  }
+
+  private Prices loadPrices(Connection c) throws SQLException {
+    Map<String, PriceList.Builder> lists = new LinkedHashMap<>();
+    try (PreparedStatement ps = c.prepareStatement("SELECT l.id, l.market, l.currency, "
+        + "l.published_on, l.effective_on, i.sku, i.price, i.currency AS item_currency "
+        + "FROM price_list l LEFT JOIN price_list_item i ON i.list_id = l.id ORDER BY l.seq, i.ordinal");
+        ResultSet rs = ps.executeQuery()) {
+      while (rs.next()) {
+        String id = rs.getString("id");
+        PriceList.Builder list = lists.get(id);
+        if (list == null) {
+          list = PriceList.builder().id(id).market(rs.getString("market"))
+              .currency(Jdbc.currency(rs.getString("currency")))
+              .publishedOn(Jdbc.date(rs, "published_on")).effectiveOn(Jdbc.date(rs, "effective_on"));
+          lists.put(id, list);
+        }
+        String sku = rs.getString("sku");
+        if (sku != null) {
+          CurrencyUnit cur = Jdbc.currency(rs.getString("item_currency"));
+          list.putPrices(sku, MinorUnits.toAmount(Jdbc.minor(rs.getBigDecimal("price"), cur), cur));
+        }
+      }
+    }
+    List<PriceList> all = new ArrayList<>(lists.size());
+    Map<String, PriceList> byId = new LinkedHashMap<>();
+    PriceBook book = PriceBook.create(shared.policy);
+    for (PriceList.Builder b : lists.values()) {
+      PriceList l = b.build();
+      all.add(l);
+      byId.put(l.id(), l);
+      book.publish(l);
+    }
+    return new Prices(all.size(), List.copyOf(all), Map.copyOf(byId), book);
+  }
+
+  /**
+   * @param what what was being done
+   * @param e the driver's exception
+   * @param atCommit whether it met the commit (the transaction may then have committed)
+   * @return a {@link TransientStoreException} for a failure that may pass, else a
+   *     {@link PostgresStoreException}
+   */
+  static RuntimeException failure(String what, SQLException e, boolean atCommit) {
+    String state = e.getSQLState();
+    boolean lost = state != null && (state.startsWith("08") || state.startsWith("57P0"));
+    if (lost || "40001".equals(state) || "40P01".equals(state)) {
+      return new TransientStoreException(what + ": " + e.getMessage() + " (SQLSTATE " + state + ")",
+          e, lost && atCommit);
+    }
+    return new PostgresStoreException(what, e);
   }
 }

@@ -35,6 +35,7 @@ import io.github.cspkit.csp.partner.Request;
 import io.github.cspkit.csp.pricing.PriceList;
 import io.github.cspkit.csp.pricing.PriceQuote;
 import io.github.cspkit.csp.pricing.PricingPolicy;
+import io.github.cspkit.csp.repository.CspStore;
 import io.github.cspkit.csp.repository.InMemoryStore;
 import io.github.cspkit.csp.subscription.Subscription;
 import io.github.cspkit.csp.subscription.SubscriptionEvent;
@@ -160,7 +161,7 @@ public final class ScenarioRunner {
   private BillingTiming timing = BillingTiming.IN_ADVANCE;
 
   // the library
-  private final InMemoryStore store = InMemoryStore.create(CspPolicies.seed().priceLists());
+  private final CspStore store;
   private CspPartner partner;
 
   // time
@@ -189,9 +190,43 @@ public final class ScenarioRunner {
   private int billsIssued;
 
   private ScenarioRunner(String name, PrintStream out, PrintStream err) {
+    this(name, InMemoryStore.create(CspPolicies.seed().priceLists()), out, err);
+  }
+
+  private ScenarioRunner(String name, CspStore store, PrintStream out, PrintStream err) {
     this.name = name;
+    this.store = store;
     this.out = out;
     this.err = err;
+  }
+
+  /**
+   * Runs one scenario file on a store of the caller's (empty, made with the seed's price list
+   * policy), for example a {@code PostgresStore} over a fresh schema.
+   *
+   * @param file the file
+   * @param store where its data goes
+   * @param out where bills, acknowledged refusals and the summary go
+   * @param err where every failure goes
+   * @return the exit status, as {@link #run(Path, PrintStream, PrintStream)}
+   */
+  public static int run(Path file, CspStore store, PrintStream out, PrintStream err) {
+    requireNonNull(file, "file");
+    ScenarioRunner r = new ScenarioRunner(file.toString(), requireNonNull(store, "store"),
+        requireNonNull(out, "out"), requireNonNull(err, "err"));
+    InputStream in;
+    try {
+      in = Files.newInputStream(file);
+    } catch (NoSuchFileException e) {
+      return r.unreadable("an existing file", "no such file");
+    } catch (IOException | RuntimeException e) {
+      return r.unreadable("a readable file", describe(e));
+    }
+    try (in) {
+      return r.run(new StrictUtf8Reader(in));
+    } catch (IOException e) {
+      return r.status;
+    }
   }
 
   /**
@@ -547,7 +582,7 @@ public final class ScenarioRunner {
     Actor actor = who == Who.CUSTOMER ? Actor.customerAdmin(customerActor)
         : who == Who.DEFAULT && op.equals("publish-price-list") ? Actor.vendor() : admin();
     CspPartner p = partner();
-    long eventsBefore = store.read().events().size();
+    long eventsBefore = store.forPartner(p.partner().id()).read().events().size();
     try {
       operation.run(p, Request.of(actor, date));
     } catch (ScenarioSyntaxException e) {
@@ -555,7 +590,7 @@ public final class ScenarioRunner {
     } catch (RuntimeException e) {
       lastRefusal = e;
       refusalPending = true;
-      long changed = store.read().events().size() - eventsBefore;
+      long changed = store.forPartner(p.partner().id()).read().events().size() - eventsBefore;
       if (changed != 0) {
         problem("expected a refused " + op + " to change nothing, found " + changed
             + " new events in the store", FAILED);
@@ -755,7 +790,7 @@ public final class ScenarioRunner {
     CspPartner p = partner();
     if (dueStale) {
       due.clear();
-      for (String id : store.read().customers().ids()) {
+      for (String id : store.forPartner(p.partner().id()).read().customers().ids()) {
         track(p, id);
       }
       dueStale = false;

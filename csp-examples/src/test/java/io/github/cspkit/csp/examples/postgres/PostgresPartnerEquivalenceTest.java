@@ -10,17 +10,12 @@ import io.github.cspkit.csp.repository.InMemoryStore;
 import io.github.cspkit.csp.repository.Repositories;
 import io.github.cspkit.csp.testkit.CspGenerators;
 import io.github.cspkit.csp.testkit.HistoryOp;
-import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
-import java.io.IOException;
-import java.sql.Connection;
+import com.zaxxer.hikari.HikariDataSource;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -28,32 +23,13 @@ import org.junit.jupiter.api.Test;
  * partner entry point give exactly the same customers, subscriptions, bills and accounts as on the
  * in-memory store (BIL-6 exact money survives the round trip through {@code numeric}).
  */
+@org.junit.jupiter.api.extension.ExtendWith(TestDatabases.Server.class)
 class PostgresPartnerEquivalenceTest {
-  private static EmbeddedPostgres postgres;
-
-  @BeforeAll
-  static void start() throws IOException {
-    postgres = EmbeddedPostgres.builder().setServerConfig("fsync", "off")
-        .setServerConfig("synchronous_commit", "off").start();
-  }
-
-  @AfterAll
-  static void stop() throws IOException {
-    if (postgres != null) {
-      postgres.close();
-    }
-  }
-
   @Test
   void BIL_6_generated_histories_bill_the_same_on_postgres_and_in_memory() throws SQLException {
     for (int i = 0; i < 12; i++) {
       List<HistoryOp> history = CspGenerators.of(new SplittableRandom(1000 + i)).history(3, 25);
-      String db = "equiv_" + i;
-      try (Connection c = postgres.getPostgresDatabase().getConnection();
-          Statement st = c.createStatement()) {
-        st.execute("CREATE DATABASE " + db);
-      }
-      SimplePool pool = new SimplePool(postgres.getDatabase("postgres", db), 4);
+      HikariDataSource pool = TestDatabases.pool(TestDatabases.newDatabase("equiv"), 4);
       try {
         PostgresStore.createSchema(pool);
         CspStore onPostgres = new PostgresStore(pool);
@@ -91,11 +67,7 @@ class PostgresPartnerEquivalenceTest {
 
   @Test
   void SUB_2_concurrent_seat_changes_through_the_entry_point_on_postgres_all_land() throws Exception {
-    try (Connection c = postgres.getPostgresDatabase().getConnection();
-        Statement st = c.createStatement()) {
-      st.execute("CREATE DATABASE concurrent");
-    }
-    SimplePool pool = new SimplePool(postgres.getDatabase("postgres", "concurrent"), 8);
+    HikariDataSource pool = TestDatabases.pool(TestDatabases.newDatabase("concurrent"), 8);
     try {
       PostgresStore.createSchema(pool);
       PostgresStore store = new PostgresStore(pool);

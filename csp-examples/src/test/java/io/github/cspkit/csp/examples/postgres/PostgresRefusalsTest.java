@@ -37,23 +37,10 @@ import org.junit.jupiter.api.Test;
  * is refused with the same code and message on PostgreSQL as in memory (a NUL in a name never
  * reaches PostgreSQL), and leaves both stores as they were.
  */
+@org.junit.jupiter.api.extension.ExtendWith(TestDatabases.Server.class)
 class PostgresRefusalsTest {
   private static final Sku E3 = Sku.builder().id("O365_E3").family(ProductFamily.OFFICE_365).build();
   private static final Actor AGENT = Actor.partnerAdmin("northwind", "alice");
-  private static EmbeddedPostgres postgres;
-
-  @BeforeAll
-  static void start() throws IOException {
-    postgres = EmbeddedPostgres.builder().setServerConfig("fsync", "off")
-        .setServerConfig("synchronous_commit", "off").start();
-  }
-
-  @AfterAll
-  static void stop() throws IOException {
-    if (postgres != null) {
-      postgres.close();
-    }
-  }
 
   record Refusal(String label, String code, Consumer<CspPartner> call) {}
 
@@ -79,11 +66,7 @@ class PostgresRefusalsTest {
 
   @Test
   void names_ids_and_conflicts_are_refused_the_same_on_postgres_as_in_memory() throws SQLException {
-    try (Connection c = postgres.getPostgresDatabase().getConnection();
-        Statement st = c.createStatement()) {
-      st.execute("CREATE DATABASE refusals");
-    }
-    SimplePool pool = new SimplePool(postgres.getDatabase("postgres", "refusals"), 2);
+    com.zaxxer.hikari.HikariDataSource pool = TestDatabases.pool(TestDatabases.newDatabase("refusals"), 2);
     try {
       PostgresStore.createSchema(pool);
       CspStore onPostgres = new PostgresStore(pool);

@@ -1,0 +1,303 @@
+package io.github.cspkit.csp.examples.bench;
+
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import io.github.cspkit.csp.access.Actor;
+import io.github.cspkit.csp.access.Partner;
+import io.github.cspkit.csp.billing.Bill;
+import io.github.cspkit.csp.catalog.Sku;
+import io.github.cspkit.csp.examples.postgres.PostgresStore;
+import io.github.cspkit.csp.partner.BillRunReport;
+import io.github.cspkit.csp.partner.CspPartner;
+import io.github.cspkit.csp.partner.NewCustomer;
+import io.github.cspkit.csp.partner.Request;
+import io.github.cspkit.csp.repository.CspStore;
+import io.github.cspkit.csp.repository.InMemoryStore;
+import io.github.cspkit.csp.repository.Shard;
+import io.github.cspkit.csp.subscription.Subscription;
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.io.IOException;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Level;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.TearDown;
+import org.openjdk.jmh.annotations.Warmup;
+
+/**
+ * The bill run on PostgreSQL against the same run in memory, measured in the same JVM: a single
+ * shot of {@code customers} customers × 10 subscriptions (the data of {@link BillRunBench}: 10%
+ * changed mid-period), on an embedded PostgreSQL server the benchmark starts (fsync off). Each
+ * shot gets a fresh database, filled before the shot (not timed), and a new store, so the
+ * subscriptions are read from the tables, not from a cache.
+ * <ul>
+ *   <li>{@link #postgres}: one instance bills everything;</li>
+ *   <li>{@link #twoInstances}: two instances (two stores, two pools) run the same bill run at once
+ *       and share it by claiming blocks of customers;</li>
+ *   <li>{@link #inMemory}: the same run on the in-memory store;</li>
+ *   <li>{@link #setUpOrders}: set-up through the entry point, {@code customers / 10} customers
+ *       created and 10 subscriptions ordered for each, from 4 threads.</li>
+ * </ul>
+ * Each prints its throughput (lines or orders per second); JMH reports the time per shot.
+ */
+@BenchmarkMode(Mode.SingleShotTime)
+@OutputTimeUnit(TimeUnit.MILLISECONDS)
+@Warmup(iterations = 1)
+@Measurement(iterations = 3)
+@Fork(value = 1, jvmArgsAppend = "-Xmx2g")
+public class PostgresBillRunBench {
+  static final String PARTNER = BillRunBench.PARTNER;
+
+  /** The server and the data, once per trial. */
+  @State(Scope.Benchmark)
+  public static class Server {
+    @Param({"5000"})
+    public int customers;
+
+    EmbeddedPostgres postgres;
+    BillRunBench.Data data;
+    int databases;
+
+    @Setup(Level.Trial)
+    public void start() throws IOException {
+      postgres = EmbeddedPostgres.builder().setServerConfig("fsync", "off")
+          .setServerConfig("synchronous_commit", "off").setServerConfig("full_page_writes", "off")
+          .setServerConfig("shared_buffers", "256MB").setServerConfig("max_connections", "100")
+          .start();
+      data = new BillRunBench.Data();
+      data.customers = customers;
+      data.build();
+    }
+
+    @TearDown(Level.Trial)
+    public void stop() throws IOException {
+      postgres.close();
+    }
+
+    String newDatabase() {
+      String name = "bench_" + (++databases);
+      try (Connection c = postgres.getPostgresDatabase().getConnection(); Statement st = c.createStatement()) {
+        st.execute("CREATE DATABASE " + name);
+      } catch (SQLException e) {
+        throw new IllegalStateException(e);
+      }
+      return name;
+    }
+
+    HikariDataSource pool(String database, int size) {
+      HikariConfig config = new HikariConfig();
+      config.setJdbcUrl(postgres.getJdbcUrl("postgres", database));
+      config.setUsername("postgres");
+      config.setMaximumPoolSize(size);
+      config.addDataSourceProperty("reWriteBatchedInserts", "true");
+      return new HikariDataSource(config);
+    }
+  }
+
+  /** A fresh database holding the data, per shot: the bill run changes it. */
+  @State(Scope.Benchmark)
+  public static class Db {
+    HikariDataSource first;
+    HikariDataSource second;
+    Request request;
+
+    @Setup(Level.Iteration)
+    public void fill(Server s) {
+      BillRunBench.Data d = s.data;
+      String name = s.newDatabase();
+      first = s.pool(name, 4);
+      PostgresStore.migrate(first);
+      second = s.pool(name, 4);
+      long t0 = System.nanoTime();
+      CspStore store = new PostgresStore(first).forPartner(PARTNER);
+      store.inTransaction(tx -> {
+        tx.agreements().save(d.agreement, 0);
+        tx.priceLists().add(d.priceList);
+        return null;
+      });
+      int batch = 250;
+      for (int from = 0; from < d.customers; from += batch) {
+        int to = Math.min(d.customers, from + batch);
+        int start = from;
+        store.inTransaction(tx -> {
+          for (int c = start; c < to; c++) {
+            tx.customers().save(d.customerArray[c], 0);
+            tx.bills().saveAccount(d.accounts[c], 0);
+            for (Subscription sub : d.subscriptions[c]) {
+              tx.subscriptions().save(sub, 0);
+            }
+          }
+          return null;
+        });
+      }
+      long ms = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - t0);
+      System.out.printf("(filled %d customers, %d subscriptions in %d ms: %.0f subscriptions/s) ",
+          d.customers, d.customers * BillRunBench.SUBS_PER_CUSTOMER, ms,
+          d.customers * BillRunBench.SUBS_PER_CUSTOMER * 1000.0 / Math.max(1, ms));
+      request = Request.of(Actor.partnerAdmin(PARTNER, "billing-agent"), BillRunBench.RUN);
+    }
+
+    @TearDown(Level.Iteration)
+    public void close() {
+      first.close();
+      second.close();
+    }
+
+    CspPartner partner(HikariDataSource pool, Server s) {
+      return CspPartner.builder().partner(Partner.csp(PARTNER)).catalog(s.data.catalog)
+          .store(new PostgresStore(pool)).build();
+    }
+  }
+
+  /** A fresh in-memory store holding the data, per shot. */
+  @State(Scope.Benchmark)
+  public static class Memory {
+    CspPartner partner;
+
+    @Setup(Level.Iteration)
+    public void fill(Server s) {
+      BillRunBench.Data d = s.data;
+      InMemoryStore store = InMemoryStore.create().forPartner(PARTNER);
+      store.inTransaction(tx -> {
+        tx.agreements().save(d.agreement, 0);
+        tx.priceLists().add(d.priceList);
+        for (int c = 0; c < d.customers; c++) {
+          tx.customers().save(d.customerArray[c], 0);
+          tx.bills().saveAccount(d.accounts[c], 0);
+          for (Subscription sub : d.subscriptions[c]) {
+            tx.subscriptions().save(sub, 0);
+          }
+        }
+        return null;
+      });
+      partner = CspPartner.builder().partner(Partner.csp(PARTNER)).catalog(d.catalog).store(store).build();
+    }
+  }
+
+  private static long lines(List<Bill> bills) {
+    long lines = 0;
+    for (Bill b : bills) {
+      lines += b.lines().size();
+    }
+    return lines;
+  }
+
+  private static long report(String what, long t0, long lines) {
+    double seconds = (System.nanoTime() - t0) / 1e9;
+    System.out.printf("(%s: %d lines in %.3f s = %.0f lines/s) ", what, lines, seconds, lines / seconds);
+    return lines;
+  }
+
+  @Benchmark
+  public long postgres(Server s, Db db) {
+    CspPartner p = db.partner(db.first, s);
+    long t0 = System.nanoTime();
+    BillRunReport r = p.runBills(db.request, Shard.ALL);
+    check(r, s);
+    return report("postgres", t0, lines(r.issued()));
+  }
+
+  @Benchmark
+  public long twoInstances(Server s, Db db) throws Exception {
+    CspPartner a = db.partner(db.first, s);
+    CspPartner b = db.partner(db.second, s);
+    ExecutorService threads = Executors.newFixedThreadPool(2);
+    try {
+      long t0 = System.nanoTime();
+      Future<BillRunReport> ra = threads.submit(() -> a.runBills(db.request, Shard.ALL));
+      Future<BillRunReport> rb = threads.submit(() -> b.runBills(db.request, Shard.ALL));
+      BillRunReport first = ra.get();
+      BillRunReport second = rb.get();
+      List<Bill> all = new ArrayList<>(first.issued());
+      all.addAll(second.issued());
+      check(new BillRunReport(all, first.notBilled()), s);
+      System.out.printf("(split %d / %d bills) ", first.issued().size(), second.issued().size());
+      return report("two instances", t0, lines(all));
+    } finally {
+      threads.shutdown();
+    }
+  }
+
+  @Benchmark
+  public long inMemory(Server s, Memory m) {
+    long t0 = System.nanoTime();
+    List<Bill> bills = m.partner.issueBills(Request.of(Actor.partnerAdmin(PARTNER, "billing-agent"),
+        BillRunBench.RUN));
+    if (bills.size() != s.customers) {
+      throw new IllegalStateException(bills.size() + " bills for " + s.customers + " customers");
+    }
+    return report("in memory", t0, lines(bills));
+  }
+
+  /** Set-up through the entry point: customers created and subscriptions ordered, 4 threads. */
+  @Benchmark
+  public long setUpOrders(Server s, Db db) throws Exception {
+    BillRunBench.Data d = s.data;
+    CspPartner p = CspPartner.builder().partner(Partner.csp(PARTNER)).catalog(d.catalog)
+        .store(new PostgresStore(db.second)).build();
+    Actor agent = Actor.partnerAdmin(PARTNER, "agent");
+    LocalDate day = LocalDate.of(2025, 1, 2); // the data's price list is January's
+    int customers = Math.max(1, s.customers / 10);
+    List<Sku> skus = new ArrayList<>(d.catalog.skus());
+    AtomicInteger orders = new AtomicInteger();
+    ExecutorService threads = Executors.newFixedThreadPool(4);
+    try {
+      long t0 = System.nanoTime();
+      List<Future<?>> done = new ArrayList<>();
+      for (int t = 0; t < 4; t++) {
+        int thread = t;
+        done.add(threads.submit(() -> {
+          for (int c = thread; c < customers; c += 4) {
+            String id = "new-" + c;
+            p.createCustomer(Request.of(agent, day), NewCustomer.builder().id(id).market("US")
+                .billingDay(1).currency(d.priceList.currency()).build());
+            for (int k = 0; k < 10; k++) {
+              p.order(Request.of(agent, day).withKey(id + "-" + k), id,
+                  skus.get((c + k) % skus.size()).id(), 1 + k, id + "-S" + k);
+              orders.incrementAndGet();
+            }
+          }
+          return null;
+        }));
+      }
+      for (Future<?> f : done) {
+        f.get();
+      }
+      double seconds = (System.nanoTime() - t0) / 1e9;
+      System.out.printf("(set-up: %d customers, %d orders in %.3f s = %.0f orders/s) ", customers,
+          orders.get(), seconds, orders.get() / seconds);
+      return orders.get();
+    } finally {
+      threads.shutdown();
+    }
+  }
+
+  private static void check(BillRunReport r, Server s) {
+    if (!r.notBilled().isEmpty() || r.issued().size() != s.customers) {
+      throw new IllegalStateException(r + " for " + s.customers + " customers");
+    }
+    for (Bill b : r.issued()) {
+      if (!b.customerId().startsWith("C")) {
+        throw new IllegalStateException("unexpected customer " + b.customerId());
+      }
+    }
+  }
+}

@@ -1,0 +1,58 @@
+package io.github.cspkit.csp.examples.postgres;
+
+import static java.util.Objects.requireNonNull;
+
+import io.github.cspkit.csp.agreement.Agreement;
+import io.github.cspkit.csp.repository.AgreementRepository;
+import io.github.cspkit.csp.repository.Versioned;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
+
+/** The partner's reseller agreement (AGR-1..5); read with its customer in a transaction. */
+final class Agreements implements AgreementRepository {
+  static final String SELECT = "SELECT " + Rows.AGREEMENT + " FROM agreement a "
+      + "LEFT JOIN agreement_notice n ON n.partner_id = a.partner_id AND n.holder = a.holder "
+      + "WHERE a.partner_id = ? ORDER BY a.holder, n.ordinal";
+
+  private final Tx tx;
+
+  Agreements(Tx tx) {
+    this.tx = tx;
+  }
+
+  @Override
+  public Optional<Versioned<Agreement>> find(String partnerId) {
+    requireNonNull(partnerId, "partnerId");
+    Tx.Save<Agreement> staged = tx.savedAgreements.get(partnerId);
+    if (staged != null) {
+      return Optional.of(new Versioned<>(staged.value, staged.version));
+    }
+    if (tx.inTransaction() && tx.agreements != null) {
+      return Optional.ofNullable(tx.agreements.get(partnerId));
+    }
+    Map<String, Versioned<Agreement>> all = tx.sql("reading agreements", c -> {
+      Map<String, Versioned<Agreement>> out = new HashMap<>();
+      tx.run(new Batch().add(SELECT, rs -> out.putAll(Rows.agreements(rs)), tx.partner), c);
+      return out;
+    });
+    if (tx.inTransaction()) {
+      tx.agreements = all;
+    }
+    return Optional.ofNullable(all.get(partnerId));
+  }
+
+  @Override
+  public Versioned<Agreement> save(Agreement agreement, long expectedVersion) {
+    tx.writable();
+    requireNonNull(agreement, "agreement");
+    String holder = agreement.partnerId();
+    tx.requireOwn("the agreement of", holder, holder);
+    Long known = null;
+    if (tx.agreements != null) {
+      Versioned<Agreement> v = tx.agreements.get(holder);
+      known = v == null ? 0L : v.version();
+    }
+    return tx.save(tx.savedAgreements, "agreement", holder, agreement, expectedVersion, known);
+  }
+}

@@ -1,0 +1,88 @@
+package io.github.cspkit.csp.examples.postgres;
+
+import java.sql.Array;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Several statements sent in one round trip: the driver sends them all, then waits once. Each
+ * statement may hand its result set to a reader, in order. Sets of rows travel as arrays
+ * ({@code unnest(?::text[], ...)}), so a statement's size does not grow with its rows.
+ */
+final class Batch {
+  /** Reads one statement's result set. */
+  @FunctionalInterface
+  interface Reader {
+    void read(ResultSet rs) throws SQLException;
+  }
+
+  private final List<String> statements = new ArrayList<>();
+  private final List<Object> params = new ArrayList<>();
+  private final List<Reader> readers = new ArrayList<>();
+
+  /**
+   * @param sql one statement with {@code ?} parameters
+   * @param reader reads its result set, or null when it has none worth reading
+   * @param values its parameters; a {@code String[]} is bound as {@code text[]}
+   * @return this batch
+   */
+  Batch add(String sql, Reader reader, Object... values) {
+    statements.add(sql);
+    readers.add(reader);
+    for (Object v : values) {
+      params.add(v);
+    }
+    return this;
+  }
+
+  /** Appends another batch's statements after this one's. */
+  Batch addAll(Batch other) {
+    statements.addAll(other.statements);
+    params.addAll(other.params);
+    readers.addAll(other.readers);
+    return this;
+  }
+
+  boolean isEmpty() {
+    return statements.isEmpty();
+  }
+
+  /** Runs every statement in one round trip and hands each result set to its reader. */
+  void run(Connection c) throws SQLException {
+    if (statements.isEmpty()) {
+      return;
+    }
+    List<Array> arrays = new ArrayList<>();
+    try (PreparedStatement ps = c.prepareStatement(String.join(";\n", statements))) {
+      for (int i = 0; i < params.size(); i++) {
+        Object v = params.get(i);
+        if (v instanceof String[] texts) {
+          Array a = c.createArrayOf("text", texts);
+          arrays.add(a);
+          ps.setArray(i + 1, a);
+        } else {
+          ps.setObject(i + 1, v);
+        }
+      }
+      boolean isResultSet = ps.execute();
+      for (int i = 0; i < statements.size(); i++) {
+        if (isResultSet) {
+          try (ResultSet rs = ps.getResultSet()) {
+            if (readers.get(i) != null) {
+              readers.get(i).read(rs);
+            }
+          }
+        }
+        isResultSet = ps.getMoreResults();
+      }
+    } finally {
+      for (Array a : arrays) {
+        a.free();
+      }
+    }
+  }
+}

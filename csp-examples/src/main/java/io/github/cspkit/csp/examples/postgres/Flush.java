@@ -1,0 +1,457 @@
+package io.github.cspkit.csp.examples.postgres;
+
+import static io.github.cspkit.csp.examples.postgres.Jdbc.major;
+
+import io.github.cspkit.csp.agreement.Agreement;
+import io.github.cspkit.csp.agreement.Notice;
+import io.github.cspkit.csp.agreement.RenewalPolicy;
+import io.github.cspkit.csp.billing.Bill;
+import io.github.cspkit.csp.billing.BillLine;
+import io.github.cspkit.csp.billing.Billed;
+import io.github.cspkit.csp.billing.BillingAccount;
+import io.github.cspkit.csp.billing.Due;
+import io.github.cspkit.csp.billing.FinancingPlan;
+import io.github.cspkit.csp.billing.OwnService;
+import io.github.cspkit.csp.customer.Customer;
+import io.github.cspkit.csp.money.MinorUnits;
+import io.github.cspkit.csp.pricing.PriceList;
+import io.github.cspkit.csp.repository.CommandRecord;
+import io.github.cspkit.csp.repository.DomainEvent;
+import io.github.cspkit.csp.repository.StaleVersionException;
+import io.github.cspkit.csp.repository.Versioned;
+import io.github.cspkit.csp.subscription.Step;
+import io.github.cspkit.csp.subscription.Subscription;
+import io.github.cspkit.csp.subscription.Term;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.StringJoiner;
+import java.util.function.Function;
+import javax.money.CurrencyUnit;
+import javax.money.MonetaryAmount;
+
+/**
+ * A transaction's staged writes as a few set-based statements sent in one round trip, parents
+ * before children: each kind of row is one statement whatever the number of rows, and children
+ * are written only where they changed (a seat change appends one step row; a bill upserts the
+ * billed terms it moved). Versions are checked by the statements themselves ({@code ... AND
+ * version = expected RETURNING id}, then {@code csp_require_rows}): a write that met a newer
+ * version fails the transaction at once, and is reported as a {@link StaleVersionException}.
+ */
+final class Flush {
+  private final Tx tx;
+  private final Batch batch = new Batch();
+  private final List<Runnable> checks = new ArrayList<>();
+  /** The version each versioned write expected, by aggregate kind and id. */
+  private final Map<String, Map<String, Long>> expected = new java.util.HashMap<>();
+
+  Flush(Tx tx) {
+    this.tx = tx;
+  }
+
+  void run(Connection c) throws SQLException {
+    agreements();
+    priceLists();
+    customers();
+    accounts();
+    subscriptions();
+    services();
+    bills();
+    events();
+    records();
+    if (batch.isEmpty()) {
+      return;
+    }
+    try {
+      tx.run(batch, c);
+    } catch (SQLException e) {
+      if ("CS001".equals(e.getSQLState()) && e instanceof org.postgresql.util.PSQLException p
+          && p.getServerErrorMessage() != null) {
+        String kind = p.getServerErrorMessage().getMessage();
+        String id = p.getServerErrorMessage().getDetail();
+        long stored = Long.parseLong(p.getServerErrorMessage().getHint());
+        throw new StaleVersionException(kind + " " + id,
+            expected.getOrDefault(kind, Map.of()).getOrDefault(id, 0L), stored);
+      }
+      throw e;
+    }
+    for (Runnable check : checks) {
+      check.run();
+    }
+  }
+
+  private static String money(long minor, CurrencyUnit currency) {
+    return major(minor, currency).toPlainString();
+  }
+
+  // ------------------------------------------------------------------------ versioned roots
+
+  /**
+   * Inserts the new roots and updates the others where the stored version is the one read.
+   *
+   * @param columns the table's columns after the key, each {@code name[:type]}
+   */
+  private <T> void roots(String kind, String table, String key, Map<String, Tx.Save<T>> saved,
+      String[] columns, Function<T, Object[]> values) {
+    String[] insertSpec = new String[columns.length + 2];
+    String[] updateSpec = new String[columns.length + 3];
+    insertSpec[0] = key;
+    updateSpec[0] = key;
+    System.arraycopy(columns, 0, insertSpec, 1, columns.length);
+    System.arraycopy(columns, 0, updateSpec, 1, columns.length);
+    insertSpec[columns.length + 1] = "version:bigint";
+    updateSpec[columns.length + 1] = "version:bigint";
+    updateSpec[columns.length + 2] = "expected:bigint";
+    Columns inserts = new Columns(insertSpec);
+    Columns updates = new Columns(updateSpec);
+    List<String> inserted = new ArrayList<>();
+    List<String> updatedIds = new ArrayList<>();
+    for (Map.Entry<String, Tx.Save<T>> e : saved.entrySet()) {
+      Tx.Save<T> s = e.getValue();
+      Object[] v = values.apply(s.value);
+      Object[] row = new Object[v.length + (s.stored == 0 ? 2 : 3)];
+      row[0] = e.getKey();
+      System.arraycopy(v, 0, row, 1, v.length);
+      row[v.length + 1] = s.version;
+      if (s.stored == 0) {
+        inserts.row(row);
+        inserted.add(e.getKey());
+      } else {
+        row[v.length + 2] = s.stored;
+        updates.row(row);
+        updatedIds.add(e.getKey());
+      }
+    }
+    Map<String, Long> expected = new java.util.HashMap<>();
+    saved.forEach((id, save) -> expected.put(id, save.stored));
+    this.expected.put(kind, expected);
+    if (!inserts.isEmpty()) {
+      batch.add("WITH w AS (INSERT INTO " + table + " (partner_id, " + inserts.names() + ") SELECT ?, "
+          + inserts.select() + " FROM " + inserts.from() + " ORDER BY u.ord ON CONFLICT DO NOTHING "
+          + "RETURNING " + key + ") SELECT csp_require_rows(?, ?, ?, ?, ?::text[], array_agg(w." + key
+          + ")) FROM w", null, concat(inserts.params(tx.partner), kind, table, key, tx.partner,
+              inserted.toArray(new String[0])));
+    }
+    if (!updates.isEmpty()) {
+      StringJoiner sets = new StringJoiner(", ");
+      for (String spec : columns) {
+        String name = spec.contains(":") ? spec.substring(0, spec.indexOf(':')) : spec;
+        sets.add(name + " = " + updates.col(name));
+      }
+      sets.add("version = " + updates.col("version"));
+      batch.add("WITH w AS (UPDATE " + table + " x SET " + sets + " FROM " + updates.from()
+          + " WHERE x.partner_id = ? AND x." + key + " = u." + key + " AND x.version = "
+          + updates.col("expected") + " RETURNING x." + key + ") SELECT csp_require_rows(?, ?, ?, ?, "
+          + "?::text[], array_agg(w." + key + ")) FROM w", null, concat(concat(updates.params(),
+              tx.partner), kind, table, key, tx.partner, updatedIds.toArray(new String[0])));
+    }
+  }
+
+  private static Object[] concat(Object[] first, Object... more) {
+    Object[] out = new Object[first.length + more.length];
+    System.arraycopy(first, 0, out, 0, first.length);
+    System.arraycopy(more, 0, out, first.length, more.length);
+    return out;
+  }
+
+  // --------------------------------------------------------------------------------- tables
+
+  private void agreements() {
+    if (tx.savedAgreements.isEmpty()) {
+      return;
+    }
+    roots("agreement", "agreement", "holder", tx.savedAgreements, new String[] {"accepted_on:date",
+        "renewal_month:integer", "renewal_day:integer", "notice_years:integer",
+        "notice_months:integer", "notice_days:integer"}, (Agreement a) -> {
+          RenewalPolicy p = a.policy();
+          return new Object[] {a.acceptedOn(), p.renewalDate().getMonthValue(),
+              p.renewalDate().getDayOfMonth(), p.noticePeriod().getYears(),
+              p.noticePeriod().getMonths(), p.noticePeriod().getDays()};
+        });
+    batch.add("DELETE FROM agreement_notice WHERE partner_id = ? AND holder = ANY(?::text[])", null,
+        tx.partner, tx.savedAgreements.keySet().toArray(new String[0]));
+    Columns notices = new Columns("holder", "ordinal:integer", "given_on:date", "party", "channel");
+    for (Tx.Save<Agreement> s : tx.savedAgreements.values()) {
+      int i = 0;
+      for (Notice n : s.value.notices()) {
+        notices.row(s.value.partnerId(), i++, n.givenOn(), n.party().name(), n.channel().name());
+      }
+    }
+    if (!notices.isEmpty()) {
+      batch.add("INSERT INTO agreement_notice (partner_id, " + notices.names() + ") SELECT ?, "
+          + notices.select() + " FROM " + notices.from(), null, notices.params(tx.partner));
+    }
+  }
+
+  private void priceLists() {
+    if (tx.addedLists.isEmpty()) {
+      return;
+    }
+    Columns lists = new Columns("id", "market", "currency:char(3)", "published_on:date",
+        "effective_on:date", "period_start:date");
+    Columns items = new Columns("list_id", "ordinal:integer", "sku", "price:numeric", "currency:char(3)");
+    for (PriceList l : tx.addedLists) {
+      CurrencyUnit cur = l.currency();
+      lists.row(l.id(), l.market(), cur.getCurrencyCode(), l.publishedOn(), l.effectiveOn(),
+          tx.store.policy().periodStart(l.effectiveOn()));
+      int i = 0;
+      for (Map.Entry<String, MonetaryAmount> e : l.prices().entrySet()) {
+        items.row(l.id(), i++, e.getKey(), money(MinorUnits.of(e.getValue()), cur), cur.getCurrencyCode());
+      }
+    }
+    Set<String> back = new HashSet<>();
+    Object[] lp = lists.params();
+    Object[] ip = items.params();
+    Object[] params = new Object[lp.length + ip.length];
+    System.arraycopy(lp, 0, params, 0, lp.length);
+    System.arraycopy(ip, 0, params, lp.length, ip.length);
+    batch.add("WITH l AS (INSERT INTO price_list (" + lists.names() + ") SELECT " + lists.select()
+        + " FROM " + lists.from() + " ORDER BY u.ord ON CONFLICT DO NOTHING RETURNING id), "
+        + "i AS (INSERT INTO price_list_item (" + items.names() + ") SELECT " + items.select()
+        + " FROM " + items.from() + " JOIN l ON l.id = u.list_id) SELECT id FROM l", rs -> {
+          while (rs.next()) {
+            back.add(rs.getString(1));
+          }
+        }, params);
+    checks.add(() -> {
+      for (PriceList l : tx.addedLists) {
+        if (!back.contains(l.id())) { // stored by a concurrent transaction since it was checked
+          throw new StaleVersionException("price list " + l.id(), 0, 1);
+        }
+      }
+    });
+  }
+
+  private void customers() {
+    if (tx.savedCustomers.isEmpty()) {
+      return;
+    }
+    roots("customer", "customer", "id", tx.savedCustomers, new String[] {"managed_by", "name",
+        "market", "segment", "verified:boolean", "tenant_id", "tenant_origin", "trial_ended_on:date",
+        "billing_day:integer", "bill_currency:char(3)", "created_on:date", "delegated_admin:boolean"},
+        (Customer c) -> new Object[] {c.partnerId(), c.name(), c.market(), c.segment().name(),
+            c.verified(), c.tenant().id(), c.tenant().origin().name(),
+            c.tenant().trialEndedOn().orElse(null), c.billing().billingDay(),
+            c.billing().currency().getCurrencyCode(), c.createdOn(), c.delegatedAdmin()});
+  }
+
+  private void accounts() {
+    if (tx.savedAccounts.isEmpty()) {
+      return;
+    }
+    roots("billing account", "billing_account", "customer_id", tx.savedAccounts, new String[] {
+        "last_issued_on:date", "next_period_start:date", "financing_kind",
+        "financing_discount_bp:bigint", "financing_instalments:integer", "billed:jsonb",
+        "one_offs:jsonb"}, (BillingAccount a) -> {
+          FinancingPlan plan = a.financing();
+          Json billed = Json.array();
+          for (Map.Entry<String, Billed> b : a.billed().entrySet()) {
+            Billed v = b.getValue();
+            billed.add(Json.object().field("key", b.getKey()).field("sale", v.saleNumerator())
+                .field("cost", v.costNumerator()).field("through", v.through()));
+          }
+          Json oneOffs = Json.array();
+          a.oneOffsBilled().forEach(oneOffs::add);
+          return new Object[] {a.lastIssuedOn().orElse(null), a.nextPeriodStart(), plan.kind().name(),
+              plan.discountBasisPoints(), plan.instalments(), billed.endArray(), oneOffs.endArray()};
+        });
+  }
+
+  private void subscriptions() {
+    if (tx.savedSubscriptions.isEmpty()) {
+      return;
+    }
+    roots("subscription", "subscription", "id", tx.savedSubscriptions, new String[] {"customer_id",
+        "sku", "base_id", "currency:char(3)", "auto_renew:boolean"}, (Subscription s) -> new Object[] {
+            s.customerId(), s.sku(), s.baseId().orElse(null), s.currency().getCurrencyCode(), s.autoRenew()});
+    List<String> rewrite = new ArrayList<>();
+    Columns dropped = new Columns("subscription_id", "ordinal");
+    Columns terms = new Columns("subscription_id", "ordinal:integer", "term_index:integer",
+        "start_on:date", "end_on:date", "days_in_term:bigint", "sale_unit:numeric",
+        "cost_unit:numeric", "currency:char(3)");
+    Columns steps = new Columns("subscription_id", "term_ordinal:integer", "ordinal:integer",
+        "step_on:date", "kind", "seats:integer", "status", "sale_rate:numeric", "cost_rate:numeric",
+        "currency:char(3)");
+    for (Map.Entry<String, Tx.Save<Subscription>> e : tx.savedSubscriptions.entrySet()) {
+      String id = e.getKey();
+      Subscription next = e.getValue().value;
+      long stored = e.getValue().stored;
+      Subscription basis = null;
+      if (stored > 0) {
+        Versioned<Subscription> read = tx.subscriptionValues.get(id);
+        if (read == null || read.version() != stored) {
+          read = tx.store.cachedSubscription(tx.partner, id, stored);
+        }
+        if (read != null && read.value().currency().equals(next.currency())) {
+          basis = read.value();
+        } else {
+          rewrite.add(id);
+        }
+      }
+      CurrencyUnit cur = next.currency();
+      List<Term> old = basis == null ? List.of() : basis.terms();
+      List<Term> now = next.terms();
+      for (int i = 0; i < now.size(); i++) {
+        Term t = now.get(i);
+        int from = 0;
+        if (i < old.size()) {
+          Term o = old.get(i);
+          if (o == t || o.equals(t)) {
+            continue;
+          }
+          if (sameHeader(o, t) && t.steps().size() >= o.steps().size()
+              && t.steps().subList(0, o.steps().size()).equals(o.steps())) {
+            from = o.steps().size(); // steps were appended
+          } else {
+            dropped.row(id, i);
+            terms.row(id, i, t.index(), t.start(), t.end(), t.daysInTerm(), money(t.saleUnit(), cur),
+                money(t.costUnit(), cur), cur.getCurrencyCode());
+          }
+        } else {
+          terms.row(id, i, t.index(), t.start(), t.end(), t.daysInTerm(), money(t.saleUnit(), cur),
+              money(t.costUnit(), cur), cur.getCurrencyCode());
+        }
+        List<Step> list = t.steps();
+        for (int j = from; j < list.size(); j++) {
+          Step s = list.get(j);
+          steps.row(id, i, j, s.date(), s.kind().name(), s.seats(), s.status().name(),
+              money(s.saleRate(), cur), money(s.costRate(), cur), cur.getCurrencyCode());
+        }
+      }
+      for (int i = now.size(); i < old.size(); i++) {
+        dropped.row(id, i);
+      }
+    }
+    if (!rewrite.isEmpty()) { // cascades to the steps
+      batch.add("DELETE FROM subscription_term WHERE partner_id = ? AND subscription_id = ANY(?::text[])",
+          null, tx.partner, rewrite.toArray(new String[0]));
+    }
+    if (!dropped.isEmpty()) {
+      Object[] p = dropped.params();
+      batch.add("DELETE FROM subscription_term t USING " + dropped.from() + " WHERE t.partner_id = ? "
+          + "AND t.subscription_id = u.subscription_id AND t.ordinal = u.ordinal::integer",
+          null, p[0], p[1], tx.partner);
+    }
+    if (!terms.isEmpty()) {
+      batch.add("INSERT INTO subscription_term (partner_id, " + terms.names() + ") SELECT ?, "
+          + terms.select() + " FROM " + terms.from(), null, terms.params(tx.partner));
+    }
+    if (!steps.isEmpty()) {
+      batch.add("INSERT INTO subscription_step (partner_id, " + steps.names() + ") SELECT ?, "
+          + steps.select() + " FROM " + steps.from(), null, steps.params(tx.partner));
+    }
+  }
+
+  private static boolean sameHeader(Term a, Term b) {
+    return a.index() == b.index() && a.range().equals(b.range()) && a.daysInTerm() == b.daysInTerm()
+        && a.saleUnit() == b.saleUnit() && a.costUnit() == b.costUnit();
+  }
+
+  private void services() {
+    if (tx.savedServices.isEmpty()) {
+      return;
+    }
+    Columns services = new Columns("customer_id", "id", "name", "amount:numeric", "currency:char(3)",
+        "recurrence", "starts_on:date", "ends_on:date");
+    for (OwnService s : tx.savedServices.values()) {
+      services.row(s.customerId(), s.id(), s.name(), money(s.amountMinor(), s.currency()),
+          s.currency().getCurrencyCode(), s.recurrence().name(), s.startsOn(), s.endsOn().orElse(null));
+    }
+    batch.add("INSERT INTO own_service (partner_id, " + services.names() + ") SELECT ?, "
+        + services.select() + " FROM " + services.from() + " ORDER BY u.ord "
+        + "ON CONFLICT (partner_id, customer_id, id) DO UPDATE SET name = EXCLUDED.name, "
+        + "amount = EXCLUDED.amount, currency = EXCLUDED.currency, recurrence = EXCLUDED.recurrence, "
+        + "starts_on = EXCLUDED.starts_on, ends_on = EXCLUDED.ends_on", null, services.params(tx.partner));
+  }
+
+  private void bills() {
+    if (tx.addedBills.isEmpty()) {
+      return;
+    }
+    Columns bills = new Columns("customer_id", "period_start:date", "period_month:date",
+        "period_end:date", "issued_on:date", "currency:char(3)", "total:numeric", "cost:numeric",
+        "lines:json", "dues:json");
+    for (Bill bill : tx.addedBills) {
+      CurrencyUnit cur = bill.currency();
+      Json lines = Json.array();
+      for (BillLine l : bill.lines()) {
+        CurrencyUnit lc = l.currency();
+        lines.add(Json.object().field("kind", l.kind().name()).field("subscription_id", l.subscriptionId())
+            .field("item", l.item()).field("description", l.description())
+            .field("span_start", l.span().start()).field("span_end", l.span().end())
+            .field("seats", l.seats()).number("unit_price", money(l.unitMinor(), lc))
+            .field("days_in_term", l.daysInTerm()).number("amount", money(l.amountMinor(), lc))
+            .number("cost", money(l.costMinor(), lc)).field("currency", lc.getCurrencyCode()));
+      }
+      Json dues = Json.array();
+      for (Due d : bill.dues()) {
+        dues.add(Json.object().field("due_on", d.date()).number("amount", money(d.amountMinor(), cur)));
+      }
+      bills.row(bill.customerId(), bill.period().start(), bill.month().atDay(1), bill.period().end(),
+          bill.issuedOn(), cur.getCurrencyCode(), money(bill.totalMinor(), cur),
+          money(bill.costMinor(), cur), lines.endArray(), dues.endArray());
+    }
+    Set<String> back = new HashSet<>();
+    batch.add("INSERT INTO bill (partner_id, " + bills.names() + ") SELECT ?, " + bills.select()
+        + " FROM " + bills.from() + " ORDER BY u.ord ON CONFLICT DO NOTHING "
+        + "RETURNING customer_id, period_start", rs -> {
+          while (rs.next()) {
+            back.add(rs.getString(1) + "\u0000" + rs.getObject(2, java.time.LocalDate.class));
+          }
+        }, bills.params(tx.partner));
+    checks.add(() -> {
+      for (Bill bill : tx.addedBills) {
+        if (!back.contains(bill.customerId() + "\u0000" + bill.period().start())) {
+          throw new io.github.cspkit.csp.ConflictException(io.github.cspkit.csp.ConflictException.Reason.DUPLICATE_ID, "customer " + bill.customerId()
+              + " already has a bill for the period starting " + bill.period().start());
+        }
+      }
+    });
+  }
+
+  private void events() {
+    if (tx.appended.isEmpty()) {
+      return;
+    }
+    Columns events = new Columns("sequence:bigint", "aggregate", "aggregate_id", "kind",
+        "event_on:date", "command_key", "detail");
+    for (DomainEvent e : tx.appended) {
+      events.row(e.sequence(), e.aggregate(), e.aggregateId(), e.kind(), e.date(), e.commandKey(),
+          e.detail());
+    }
+    batch.add("INSERT INTO domain_event (partner_id, " + events.names() + ") SELECT ?, "
+        + events.select() + " FROM " + events.from(), null, events.params(tx.partner));
+  }
+
+  private void records() {
+    if (tx.recorded.isEmpty()) {
+      return;
+    }
+    Columns records = new Columns("key", "command", "aggregate", "aggregate_id");
+    for (CommandRecord r : tx.recorded.values()) {
+      records.row(r.key(), r.command(), r.aggregate(), r.aggregateId());
+    }
+    Set<String> back = new HashSet<>();
+    batch.add("INSERT INTO idempotency_record (partner_id, " + records.names() + ") SELECT ?, "
+        + records.select() + " FROM " + records.from() + " ON CONFLICT DO NOTHING RETURNING key", rs -> {
+          while (rs.next()) {
+            back.add(rs.getString(1));
+          }
+        }, records.params(tx.partner));
+    checks.add(() -> {
+      for (String key : tx.recorded.keySet()) {
+        if (!back.contains(key)) {
+          if (tx.absentKeys.contains(key)) {
+            // another transaction recorded it since this one looked: run again, and replay
+            throw new StaleVersionException("idempotency key " + key, 0, 1);
+          }
+          throw new io.github.cspkit.csp.ConflictException(io.github.cspkit.csp.ConflictException.Reason.KEY_REUSED, "idempotency key " + key + " is already recorded");
+        }
+      }
+    });
+  }
+}

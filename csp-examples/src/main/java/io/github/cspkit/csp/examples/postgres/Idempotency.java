@@ -1,0 +1,54 @@
+package io.github.cspkit.csp.examples.postgres;
+
+import static java.util.Objects.requireNonNull;
+
+import io.github.cspkit.csp.repository.CommandRecord;
+import io.github.cspkit.csp.repository.IdempotencyRecords;
+import java.util.Optional;
+
+/**
+ * One partner's idempotency records (keys are scoped per partner). A key this transaction looked
+ * up and did not find, but that another transaction recorded before this one committed, makes the
+ * commit fail with a stale version: the entry point runs the command again, and it replays.
+ */
+final class Idempotency implements IdempotencyRecords {
+  private final Tx tx;
+
+  Idempotency(Tx tx) {
+    this.tx = tx;
+  }
+
+  @Override
+  public Optional<CommandRecord> find(String key) {
+    requireNonNull(key, "key");
+    CommandRecord staged = tx.recorded.get(key);
+    if (staged != null) {
+      return Optional.of(staged);
+    }
+    Optional<CommandRecord> found = tx.sql("reading idempotency key " + key, c -> {
+      CommandRecord[] out = {null};
+      tx.run(new Batch().add("SELECT command, aggregate, aggregate_id FROM idempotency_record "
+          + "WHERE partner_id = ? AND key = ?", rs -> {
+            if (rs.next()) {
+              out[0] = new CommandRecord(key, rs.getString(1), rs.getString(2), rs.getString(3));
+            }
+          }, tx.partner, key), c);
+      return Optional.ofNullable(out[0]);
+    });
+    if (found.isEmpty() && tx.inTransaction()) {
+      tx.absentKeys.add(key);
+    }
+    return found;
+  }
+
+  @Override
+  public void record(CommandRecord record) {
+    tx.writable();
+    requireNonNull(record, "record");
+    if (tx.recorded.containsKey(record.key())) {
+      throw new io.github.cspkit.csp.ConflictException(io.github.cspkit.csp.ConflictException.Reason.KEY_REUSED,
+          "idempotency key " + record.key() + " is already recorded");
+    }
+    tx.recorded.put(record.key(), record);
+  }
+}

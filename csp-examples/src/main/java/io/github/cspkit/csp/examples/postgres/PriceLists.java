@@ -1,0 +1,78 @@
+package io.github.cspkit.csp.examples.postgres;
+
+import static java.util.Objects.requireNonNull;
+
+import io.github.cspkit.csp.pricing.PriceBook;
+import io.github.cspkit.csp.pricing.PriceList;
+import io.github.cspkit.csp.pricing.PriceQuote;
+import io.github.cspkit.csp.repository.PriceListRepository;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import javax.money.CurrencyUnit;
+
+/**
+ * The vendor's price lists (PRC-1..4), shared by every partner. Lists never change once stored, so
+ * the store keeps all of them in a {@link PriceBook} and answers quotes from it; a transaction
+ * checks the lists' count along with its customer, and reads them again only when it changed.
+ */
+final class PriceLists implements PriceListRepository {
+  private final Tx tx;
+
+  PriceLists(Tx tx) {
+    this.tx = tx;
+  }
+
+  @Override
+  public void add(PriceList list) {
+    tx.writable();
+    requireNonNull(list, "list");
+    tx.store.policy().validate(list); // the rules first (PRC-1, PRC-2), then the id
+    if (find(list.id()).isPresent()) {
+      throw new io.github.cspkit.csp.ConflictException(io.github.cspkit.csp.ConflictException.Reason.DUPLICATE_ID, "price list " + list.id() + " is already stored");
+    }
+    tx.addedLists.add(list); // stored meanwhile by another transaction: refused at commit
+  }
+
+  @Override
+  public Optional<PriceList> find(String id) {
+    requireNonNull(id, "id");
+    for (PriceList l : tx.addedLists) {
+      if (l.id().equals(id)) {
+        return Optional.of(l);
+      }
+    }
+    return Optional.ofNullable(tx.store.prices(tx).byId().get(id));
+  }
+
+  @Override
+  public List<PriceList> all() {
+    List<PriceList> all = new ArrayList<>(tx.store.prices(tx).lists());
+    all.addAll(tx.addedLists);
+    return List.copyOf(all);
+  }
+
+  @Override
+  public PriceQuote quote(String sku, String market, CurrencyUnit currency, LocalDate day,
+      LocalDate knownOn) {
+    return book().quote(sku, market, currency, day, knownOn);
+  }
+
+  @Override
+  public boolean hasCurrency(String market, CurrencyUnit currency, LocalDate knownOn) {
+    return book().hasCurrency(market, currency, knownOn);
+  }
+
+  /** The committed book, or (rarely: a transaction that publishes) one with its lists too. */
+  private PriceBook book() {
+    PriceBook committed = tx.store.prices(tx).book();
+    if (tx.addedLists.isEmpty()) {
+      return committed;
+    }
+    PriceBook staged = PriceBook.create(tx.store.policy());
+    committed.lists().forEach(staged::publish);
+    tx.addedLists.forEach(staged::publish);
+    return staged;
+  }
+}

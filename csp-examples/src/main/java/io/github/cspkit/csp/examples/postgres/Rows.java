@@ -1,0 +1,330 @@
+package io.github.cspkit.csp.examples.postgres;
+
+import static io.github.cspkit.csp.examples.postgres.Jdbc.currency;
+import static io.github.cspkit.csp.examples.postgres.Jdbc.date;
+import static io.github.cspkit.csp.examples.postgres.Jdbc.exact;
+import static io.github.cspkit.csp.examples.postgres.Jdbc.minor;
+
+import io.github.cspkit.csp.agreement.Agreement;
+import io.github.cspkit.csp.agreement.Notice;
+import io.github.cspkit.csp.agreement.NoticeChannel;
+import io.github.cspkit.csp.agreement.Party;
+import io.github.cspkit.csp.agreement.RenewalPolicy;
+import io.github.cspkit.csp.billing.Bill;
+import io.github.cspkit.csp.billing.BillLine;
+import io.github.cspkit.csp.billing.Billed;
+import io.github.cspkit.csp.billing.BillingAccount;
+import io.github.cspkit.csp.billing.Due;
+import io.github.cspkit.csp.billing.FinancingPlan;
+import io.github.cspkit.csp.billing.LineKind;
+import io.github.cspkit.csp.billing.OwnService;
+import io.github.cspkit.csp.billing.Recurrence;
+import io.github.cspkit.csp.catalog.Segment;
+import io.github.cspkit.csp.customer.BillingProfile;
+import io.github.cspkit.csp.customer.Customer;
+import io.github.cspkit.csp.customer.Tenant;
+import io.github.cspkit.csp.customer.TenantOrigin;
+import io.github.cspkit.csp.repository.DomainEvent;
+import io.github.cspkit.csp.repository.Versioned;
+import io.github.cspkit.csp.subscription.ChangeKind;
+import io.github.cspkit.csp.subscription.Step;
+import io.github.cspkit.csp.subscription.Subscription;
+import io.github.cspkit.csp.subscription.SubscriptionStatus;
+import io.github.cspkit.csp.subscription.Term;
+import io.github.cspkit.csp.time.DateRange;
+import java.math.BigDecimal;
+import java.sql.Array;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.LocalDate;
+import java.time.MonthDay;
+import java.time.Period;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import javax.money.CurrencyUnit;
+
+/** Rows back into domain values; every query selects the columns named here. */
+final class Rows {
+  private Rows() {}
+
+  static final String CUSTOMER = "c.id, c.managed_by, c.name, c.market, c.segment, c.verified, "
+      + "c.tenant_id, c.tenant_origin, c.trial_ended_on, c.billing_day, c.bill_currency, "
+      + "c.created_on, c.delegated_admin, c.version";
+
+  static Versioned<Customer> customer(ResultSet rs) throws SQLException {
+    String id = rs.getString("id");
+    Tenant tenant = Tenant.of(rs.getString("tenant_id"), TenantOrigin.valueOf(rs.getString("tenant_origin")));
+    LocalDate trialEnded = date(rs, "trial_ended_on");
+    if (trialEnded != null) {
+      tenant = tenant.endTrial(trialEnded);
+    }
+    Customer customer = Customer.builder()
+        .id(id)
+        .name(rs.getString("name"))
+        .partnerId(rs.getString("managed_by"))
+        .market(rs.getString("market"))
+        .segment(Segment.valueOf(rs.getString("segment")))
+        .verified(rs.getBoolean("verified"))
+        .tenant(tenant)
+        .billing(BillingProfile.of(rs.getInt("billing_day"), currency(rs.getString("bill_currency"))))
+        .createdOn(date(rs, "created_on"))
+        .delegatedAdmin(rs.getBoolean("delegated_admin"))
+        .build();
+    return new Versioned<>(customer, rs.getLong("version"));
+  }
+
+  static final String ACCOUNT = "a.customer_id, a.last_issued_on, a.next_period_start, "
+      + "a.financing_kind, a.financing_discount_bp, a.financing_instalments, a.version, "
+      + "ARRAY(SELECT jsonb_array_elements_text(a.one_offs)) AS one_offs";
+
+  /** The billed terms of the accounts {@code a}, in order. */
+  static final String BILLED = "SELECT a.customer_id, b.term_key, b.sale_numerator, "
+      + "b.cost_numerator, b.through FROM billing_account a, ROWS FROM (jsonb_to_recordset(a.billed) "
+      + "AS (key text, sale numeric, cost numeric, through date)) WITH ORDINALITY "
+      + "AS b(term_key, sale_numerator, cost_numerator, through, ord) "
+      + "WHERE a.partner_id = ? AND a.customer_id = ANY(?::text[]) ORDER BY a.customer_id, b.ord";
+
+  /** An account row, its billed terms still to add. */
+  static final class AccountRow {
+    final BillingAccount.Builder builder;
+    final long version;
+
+    AccountRow(BillingAccount.Builder builder, long version) {
+      this.builder = builder;
+      this.version = version;
+    }
+  }
+
+  static AccountRow account(ResultSet rs) throws SQLException {
+    BillingAccount.Builder account = BillingAccount.builder()
+        .customerId(rs.getString("customer_id"))
+        .lastIssuedOn(Optional.ofNullable(date(rs, "last_issued_on")))
+        .nextPeriodStart(date(rs, "next_period_start"))
+        .financing(plan(FinancingPlan.Kind.valueOf(rs.getString("financing_kind")),
+            rs.getLong("financing_discount_bp"), rs.getInt("financing_instalments")));
+    Array oneOffs = rs.getArray("one_offs");
+    for (Object service : (Object[]) oneOffs.getArray()) {
+      account.addOneOffsBilled((String) service);
+    }
+    oneOffs.free();
+    return new AccountRow(account, rs.getLong("version"));
+  }
+
+  static void billed(ResultSet rs, BillingAccount.Builder account) throws SQLException {
+    account.putBilled(rs.getString("term_key"), new Billed(exact(rs.getBigDecimal("sale_numerator")),
+        exact(rs.getBigDecimal("cost_numerator")), date(rs, "through")));
+  }
+
+  private static FinancingPlan plan(FinancingPlan.Kind kind, long discountBasisPoints, int instalments) {
+    switch (kind) {
+      case ANNUAL_PREPAYMENT:
+        return FinancingPlan.annualPrepayment(BigDecimal.valueOf(discountBasisPoints, 2));
+      case INSTALMENTS:
+        return FinancingPlan.instalments(instalments);
+      default:
+        return FinancingPlan.none();
+    }
+  }
+
+  static final String SERVICE = "s.customer_id, s.id, s.name, s.amount, s.currency, s.recurrence, "
+      + "s.starts_on, s.ends_on";
+
+  static OwnService service(ResultSet rs) throws SQLException {
+    CurrencyUnit cur = currency(rs.getString("currency"));
+    return OwnService.builder()
+        .id(rs.getString("id"))
+        .customerId(rs.getString("customer_id"))
+        .name(rs.getString("name"))
+        .amountMinor(minor(rs.getBigDecimal("amount"), cur))
+        .currency(cur)
+        .recurrence(Recurrence.valueOf(rs.getString("recurrence")))
+        .startsOn(date(rs, "starts_on"))
+        .endsOn(Optional.ofNullable(date(rs, "ends_on")))
+        .build();
+  }
+
+  static final String AGREEMENT = "a.holder, a.accepted_on, a.renewal_month, a.renewal_day, "
+      + "a.notice_years, a.notice_months, a.notice_days, a.version, n.given_on, n.party, n.channel";
+
+  /** Reads agreements with their notices (rows ordered by holder, then notice). */
+  static Map<String, Versioned<Agreement>> agreements(ResultSet rs) throws SQLException {
+    Map<String, Versioned<Agreement>> out = new LinkedHashMap<>();
+    while (rs.next()) {
+      String holder = rs.getString("holder");
+      Versioned<Agreement> v = out.get(holder);
+      if (v == null) {
+        RenewalPolicy policy = RenewalPolicy.of(
+            MonthDay.of(rs.getInt("renewal_month"), rs.getInt("renewal_day")),
+            Period.of(rs.getInt("notice_years"), rs.getInt("notice_months"), rs.getInt("notice_days")));
+        v = new Versioned<>(Agreement.accept(holder, date(rs, "accepted_on"), policy), rs.getLong("version"));
+      }
+      LocalDate givenOn = date(rs, "given_on");
+      if (givenOn != null) {
+        v = new Versioned<>(v.value().withNotice(Notice.of(givenOn, Party.valueOf(rs.getString("party")),
+            NoticeChannel.valueOf(rs.getString("channel")))), v.version());
+      }
+      out.put(holder, v);
+    }
+    return out;
+  }
+
+  static final String EVENT = "e.sequence, e.aggregate, e.aggregate_id, e.kind, e.event_on, "
+      + "e.command_key, e.detail";
+
+  static DomainEvent event(ResultSet rs) throws SQLException {
+    return new DomainEvent(rs.getLong("sequence"), rs.getString("aggregate"),
+        rs.getString("aggregate_id"), rs.getString("kind"), date(rs, "event_on"),
+        rs.getString("command_key"), rs.getString("detail"));
+  }
+
+  /** Subscriptions with their terms and steps, rows ordered by subscription, term and step. */
+  static final String SUBSCRIPTIONS = "SELECT s.id, s.customer_id, s.sku, s.base_id, s.currency, "
+      + "s.auto_renew, s.version, t.ordinal AS term_ordinal, t.term_index, t.start_on, t.end_on, "
+      + "t.days_in_term, t.sale_unit, t.cost_unit, st.step_on, st.kind, st.seats, st.status, "
+      + "st.sale_rate, st.cost_rate "
+      + "FROM subscription s "
+      + "JOIN subscription_term t ON t.partner_id = s.partner_id AND t.subscription_id = s.id "
+      + "JOIN subscription_step st ON st.partner_id = t.partner_id "
+      + "AND st.subscription_id = t.subscription_id AND st.term_ordinal = t.ordinal "
+      + "WHERE s.partner_id = ? AND s.id = ANY(?::text[]) ORDER BY s.seq, t.ordinal, st.ordinal";
+
+  static List<Versioned<Subscription>> subscriptions(ResultSet rs) throws SQLException {
+    List<Versioned<Subscription>> out = new ArrayList<>();
+    String id = null;
+    Subscription.Builder sub = null;
+    CurrencyUnit currency = null;
+    long version = 0;
+    int termOrdinal = -1;
+    TermRow term = null;
+    while (rs.next()) {
+      String rowId = rs.getString("id");
+      if (!rowId.equals(id)) {
+        if (sub != null) {
+          sub.addTerms(term.build());
+          out.add(new Versioned<>(sub.build(), version));
+        }
+        id = rowId;
+        currency = currency(rs.getString("currency"));
+        version = rs.getLong("version");
+        sub = Subscription.builder().id(id).customerId(rs.getString("customer_id"))
+            .sku(rs.getString("sku")).baseId(Optional.ofNullable(rs.getString("base_id")))
+            .currency(currency).autoRenew(rs.getBoolean("auto_renew"));
+        termOrdinal = -1;
+        term = null;
+      }
+      int ordinal = rs.getInt("term_ordinal");
+      if (ordinal != termOrdinal) {
+        if (term != null) {
+          sub.addTerms(term.build());
+        }
+        termOrdinal = ordinal;
+        term = new TermRow(rs.getInt("term_index"),
+            DateRange.of(date(rs, "start_on"), date(rs, "end_on")), rs.getLong("days_in_term"),
+            minor(rs.getBigDecimal("sale_unit"), currency), minor(rs.getBigDecimal("cost_unit"), currency));
+      }
+      term.steps.add(Step.of(date(rs, "step_on"), ChangeKind.valueOf(rs.getString("kind")),
+          rs.getInt("seats"), SubscriptionStatus.valueOf(rs.getString("status")),
+          minor(rs.getBigDecimal("sale_rate"), currency), minor(rs.getBigDecimal("cost_rate"), currency)));
+    }
+    if (sub != null) {
+      sub.addTerms(term.build());
+      out.add(new Versioned<>(sub.build(), version));
+    }
+    return out;
+  }
+
+  /** A term being read. */
+  private static final class TermRow {
+    final int index;
+    final DateRange range;
+    final long daysInTerm;
+    final long saleUnit;
+    final long costUnit;
+    final List<Step> steps = new ArrayList<>();
+
+    TermRow(int index, DateRange range, long daysInTerm, long saleUnit, long costUnit) {
+      this.index = index;
+      this.range = range;
+      this.daysInTerm = daysInTerm;
+      this.saleUnit = saleUnit;
+      this.costUnit = costUnit;
+    }
+
+    Term build() {
+      return Term.of(index, range, daysInTerm, saleUnit, costUnit, steps);
+    }
+  }
+
+  /** The lines of the bills of one customer, in order. */
+  static final String LINES = "SELECT b.customer_id, b.period_start, l.* FROM bill b, ROWS FROM "
+      + "(json_to_recordset(b.lines) AS (kind text, subscription_id text, item text, description text, "
+      + "span_start date, span_end date, seats bigint, unit_price numeric, days_in_term bigint, "
+      + "amount numeric, cost numeric, currency text)) WITH ORDINALITY AS l(kind, subscription_id, "
+      + "item, description, span_start, span_end, seats, unit_price, days_in_term, amount, cost, "
+      + "currency, ord) WHERE b.partner_id = ? AND b.customer_id = ? ORDER BY b.seq, l.ord";
+
+  /** The dues of the bills of one customer, in order. */
+  static final String DUES = "SELECT b.customer_id, b.period_start, d.due_on, d.amount, b.currency "
+      + "FROM bill b, ROWS FROM (json_to_recordset(b.dues) AS (due_on date, amount numeric)) "
+      + "WITH ORDINALITY AS d(due_on, amount, ord) WHERE b.partner_id = ? AND b.customer_id = ? "
+      + "ORDER BY b.seq, d.ord";
+
+  /** Reads bills, then their lines, then their dues (three result sets of one batch). */
+  static final class BillReader {
+    final Map<String, Bill.Builder> bills = new LinkedHashMap<>();
+
+    private static String key(String customer, LocalDate start) {
+      return customer + "\u0000" + start;
+    }
+
+    void bills(ResultSet rs) throws SQLException {
+      while (rs.next()) {
+        String customer = rs.getString("customer_id");
+        LocalDate start = date(rs, "period_start");
+        bills.put(key(customer, start), Bill.builder().customerId(customer)
+            .period(DateRange.of(start, date(rs, "period_end")))
+            .issuedOn(date(rs, "issued_on"))
+            .currency(currency(rs.getString("currency"))));
+      }
+    }
+
+    void lines(ResultSet rs) throws SQLException {
+      while (rs.next()) {
+        Bill.Builder bill = bills.get(key(rs.getString("customer_id"), date(rs, "period_start")));
+        if (bill == null) {
+          continue; // committed after the bills were read
+        }
+        CurrencyUnit cur = currency(rs.getString("currency"));
+        LineKind kind = LineKind.valueOf(rs.getString("kind"));
+        String subscriptionId = rs.getString("subscription_id");
+        DateRange span = DateRange.of(date(rs, "span_start"), date(rs, "span_end"));
+        long amount = minor(rs.getBigDecimal("amount"), cur);
+        bill.addLines(subscriptionId == null
+            ? BillLine.flat(kind, rs.getString("item"), rs.getString("description"), span, amount, cur)
+            : BillLine.subscription(kind, subscriptionId, rs.getString("item"),
+                rs.getString("description"), span, rs.getLong("seats"),
+                minor(rs.getBigDecimal("unit_price"), cur), rs.getLong("days_in_term"), amount,
+                minor(rs.getBigDecimal("cost"), cur), cur));
+      }
+    }
+
+    void dues(ResultSet rs) throws SQLException {
+      while (rs.next()) {
+        Bill.Builder bill = bills.get(key(rs.getString("customer_id"), date(rs, "period_start")));
+        if (bill != null) {
+          CurrencyUnit cur = currency(rs.getString("currency"));
+          bill.addDues(new Due(date(rs, "due_on"), minor(rs.getBigDecimal("amount"), cur)));
+        }
+      }
+    }
+
+    List<Bill> build() {
+      List<Bill> out = new ArrayList<>(bills.size());
+      bills.values().forEach(b -> out.add(b.build()));
+      return out;
+    }
+  }
+}

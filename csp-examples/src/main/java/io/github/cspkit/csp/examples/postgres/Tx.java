@@ -1,0 +1,416 @@
+package io.github.cspkit.csp.examples.postgres;
+
+import io.github.cspkit.csp.agreement.Agreement;
+import io.github.cspkit.csp.billing.Bill;
+import io.github.cspkit.csp.billing.BillingAccount;
+import io.github.cspkit.csp.billing.OwnService;
+import io.github.cspkit.csp.customer.Customer;
+import io.github.cspkit.csp.pricing.PriceList;
+import io.github.cspkit.csp.repository.AgreementRepository;
+import io.github.cspkit.csp.repository.BillRepository;
+import io.github.cspkit.csp.repository.BillingClaim;
+import io.github.cspkit.csp.repository.CommandRecord;
+import io.github.cspkit.csp.repository.CustomerRepository;
+import io.github.cspkit.csp.repository.DomainEvent;
+import io.github.cspkit.csp.repository.EventLog;
+import io.github.cspkit.csp.repository.IdempotencyRecords;
+import io.github.cspkit.csp.repository.PriceListRepository;
+import io.github.cspkit.csp.repository.Repositories;
+import io.github.cspkit.csp.repository.StaleVersionException;
+import io.github.cspkit.csp.repository.SubscriptionRepository;
+import io.github.cspkit.csp.repository.Versioned;
+import io.github.cspkit.csp.subscription.Subscription;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The repositories of one transaction of one partner ({@code c} with autocommit off), or of reads
+ * outside one ({@code c == null}: each call takes its own connection and sees committed data).
+ * <p>
+ * In a transaction, reads are kept (a customer read once is not read again) and writes are staged
+ * and sent in one round trip at commit ({@link Flush}), set by set. Reading a customer locks its
+ * row and fetches, in the same round trip, everything a command on it reads: its billing account,
+ * its subscriptions' versions, its services, the partner's agreement, the price lists' count and a
+ * few event sequence numbers.
+ */
+final class Tx implements Repositories {
+  final PostgresStore store;
+  final String partner;
+  final Connection c;
+  private boolean ended;
+  private boolean configured;
+
+  // committed state read by this transaction
+  final Map<String, Versioned<Customer>> customers = new HashMap<>();
+  final Set<String> prefetched = new HashSet<>();
+  final Map<String, Versioned<BillingAccount>> accounts = new HashMap<>();
+  final Map<String, List<String>> subscriptionIds = new HashMap<>();
+  final Map<String, Long> subscriptionVersions = new HashMap<>();
+  final Map<String, Versioned<Subscription>> subscriptionValues = new HashMap<>();
+  final Map<String, List<OwnService>> services = new HashMap<>();
+  Map<String, Versioned<Agreement>> agreements;
+  boolean pricesChecked;
+  final ArrayDeque<Long> sequences = new ArrayDeque<>();
+
+  // writes, sent at commit
+  final Map<String, Save<Agreement>> savedAgreements = new LinkedHashMap<>();
+  final Map<String, Save<Customer>> savedCustomers = new LinkedHashMap<>();
+  final Map<String, Save<BillingAccount>> savedAccounts = new LinkedHashMap<>();
+  final Map<String, Save<Subscription>> savedSubscriptions = new LinkedHashMap<>();
+  final List<PriceList> addedLists = new ArrayList<>();
+  final Map<String, OwnService> savedServices = new LinkedHashMap<>();
+  final List<Bill> addedBills = new ArrayList<>();
+  final List<DomainEvent> appended = new ArrayList<>();
+  final Map<String, CommandRecord> recorded = new LinkedHashMap<>();
+  final Set<String> absentKeys = new HashSet<>();
+
+  private final Customers customerRepo;
+  private final Subscriptions subscriptionRepo;
+  private final Bills billRepo;
+  private final Events eventRepo;
+  private final Idempotency idempotencyRepo;
+  private final Agreements agreementRepo;
+  private final PriceLists priceListRepo;
+
+  /** A staged save: the value, its new version, and the version stored (0: none). */
+  static final class Save<T> {
+    T value;
+    long version;
+    final long stored;
+
+    Save(T value, long version, long stored) {
+      this.value = value;
+      this.version = version;
+      this.stored = stored;
+    }
+  }
+
+  Tx(PostgresStore store, String partner, Connection c) {
+    this.store = store;
+    this.partner = partner;
+    this.c = c;
+    this.customerRepo = new Customers(this);
+    this.subscriptionRepo = new Subscriptions(this);
+    this.billRepo = new Bills(this);
+    this.eventRepo = new Events(this);
+    this.idempotencyRepo = new Idempotency(this);
+    this.agreementRepo = new Agreements(this);
+    this.priceListRepo = new PriceLists(this);
+  }
+
+  boolean inTransaction() {
+    return c != null;
+  }
+
+  void end() {
+    ended = true;
+  }
+
+  /** Work on a connection. */
+  interface SqlWork<T> {
+    T run(Connection c) throws SQLException;
+  }
+
+  /** Runs work on the transaction's connection, or on one of its own outside a transaction. */
+  <T> T sql(String what, SqlWork<T> work) {
+    if (c != null) {
+      if (ended) {
+        throw new IllegalStateException(
+            "the transaction has ended: use these repositories only inside CspStore.inTransaction");
+      }
+      try {
+        return work.run(c);
+      } catch (SQLException e) {
+        throw PostgresStore.failure(what, e, false);
+      }
+    }
+    store.requireOpen();
+    try (Connection own = store.dataSource().getConnection()) {
+      return work.run(own);
+    } catch (SQLException e) {
+      throw PostgresStore.failure(what, e, false);
+    }
+  }
+
+  /** Runs a batch; the first one of a transaction also sets its timeouts. */
+  void run(Batch batch, Connection on) throws SQLException {
+    if (on == c && !configured) {
+      configured = true;
+      Batch first = new Batch().add(store.timeoutsSql(), null);
+      first.addAll(batch);
+      first.run(on);
+      return;
+    }
+    batch.run(on);
+  }
+
+  void writable() {
+    if (c == null) {
+      throw new IllegalStateException("writes need a transaction: use CspStore.inTransaction");
+    }
+  }
+
+  /** Refuses, in a partner's view, an aggregate of another partner. */
+  void requireOwn(String kind, String id, String owner) {
+    if (!partner.isEmpty() && !partner.equals(owner)) {
+      throw new IllegalArgumentException(kind + " " + id + " belongs to partner " + owner
+          + ", not to " + partner + " whose view of the store this is");
+    }
+  }
+
+  /**
+   * Stages a save after checking the version against what this transaction knows; an unknown
+   * stored version is checked when the write is sent.
+   */
+  <T> Versioned<T> save(Map<String, Save<T>> staged, String kind, String id, T value, long expected,
+      Long known) {
+    if (expected < 0) {
+      throw new StaleVersionException(kind + " " + id, expected, known == null ? 0 : known);
+    }
+    Save<T> s = staged.get(id);
+    if (s != null) {
+      if (expected != s.version) {
+        throw new StaleVersionException(kind + " " + id, expected, s.version);
+      }
+      s.value = value;
+      s.version++;
+      return new Versioned<>(value, s.version);
+    }
+    if (known != null && known != expected) {
+      throw new StaleVersionException(kind + " " + id, expected, known);
+    }
+    staged.put(id, new Save<>(value, expected + 1, expected));
+    return new Versioned<>(value, expected + 1);
+  }
+
+  // ------------------------------------------------------------------------ reads with a lock
+
+  /**
+   * Locks the customers' rows (unless {@code lock} is false: already locked by a claim) and reads,
+   * in one round trip, what commands and bills on them read; then the subscriptions this store has
+   * not cached.
+   */
+  void prefetch(Collection<String> ids, boolean lock) {
+    List<String> todo = new ArrayList<>();
+    for (String id : ids) {
+      if (!prefetched.contains(id)) {
+        todo.add(id);
+      }
+    }
+    if (todo.isEmpty()) {
+      return;
+    }
+    String[] keys = todo.toArray(new String[0]);
+    Map<String, Rows.AccountRow> accountRows = new HashMap<>();
+    Batch b = new Batch();
+    if (lock) {
+      b.add("SELECT " + Rows.CUSTOMER + " FROM customer c WHERE c.partner_id = ? "
+          + "AND c.id = ANY(?::text[]) ORDER BY c.id FOR UPDATE", rs -> {
+            while (rs.next()) {
+              Versioned<Customer> v = Rows.customer(rs);
+              customers.put(v.value().id(), v);
+            }
+          }, partner, keys);
+    }
+    b.add("SELECT " + Rows.ACCOUNT + " FROM billing_account a WHERE a.partner_id = ? "
+        + "AND a.customer_id = ANY(?::text[])", rs -> {
+          while (rs.next()) {
+            Rows.AccountRow row = Rows.account(rs);
+            accountRows.put(rs.getString("customer_id"), row);
+          }
+        }, partner, keys);
+    b.add(Rows.BILLED, rs -> {
+          while (rs.next()) {
+            Rows.AccountRow row = accountRows.get(rs.getString("customer_id"));
+            if (row != null) {
+              Rows.billed(rs, row.builder);
+            }
+          }
+        }, partner, keys);
+    b.add("SELECT s.customer_id, s.id, s.version FROM subscription s WHERE s.partner_id = ? "
+        + "AND s.customer_id = ANY(?::text[]) ORDER BY s.seq", rs -> {
+          while (rs.next()) {
+            subscriptionIds.computeIfAbsent(rs.getString(1), k -> new ArrayList<>()).add(rs.getString(2));
+            subscriptionVersions.put(rs.getString(2), rs.getLong(3));
+          }
+        }, partner, keys);
+    b.add("SELECT " + Rows.SERVICE + " FROM own_service s WHERE s.partner_id = ? "
+        + "AND s.customer_id = ANY(?::text[]) ORDER BY s.seq", rs -> {
+          while (rs.next()) {
+            OwnService s = Rows.service(rs);
+            services.computeIfAbsent(s.customerId(), k -> new ArrayList<>()).add(s);
+          }
+        }, partner, keys);
+    boolean agreementsWanted = agreements == null;
+    if (agreementsWanted) {
+      b.add(Agreements.SELECT, rs -> agreements = new HashMap<>(Rows.agreements(rs)), partner);
+    }
+    long[] lists = {-1};
+    if (!pricesChecked) {
+      b.add("SELECT count(*) FROM price_list", rs -> {
+        rs.next();
+        lists[0] = rs.getLong(1);
+      });
+    }
+    b.add("SELECT nextval('domain_event_sequence') FROM generate_series(1, ?)", rs -> {
+      while (rs.next()) {
+        sequences.add(rs.getLong(1));
+      }
+    }, 2 + 2 * todo.size());
+    sql("reading customers " + (todo.size() == 1 ? todo.get(0) : todo.size() + ""), on -> {
+      run(b, on);
+      return null;
+    });
+    for (String id : todo) {
+      prefetched.add(id);
+      subscriptionIds.computeIfAbsent(id, k -> new ArrayList<>());
+      services.computeIfAbsent(id, k -> new ArrayList<>());
+      Rows.AccountRow row = accountRows.get(id);
+      if (row != null) {
+        accounts.put(id, new Versioned<>(row.builder.build(), row.version));
+      }
+    }
+    if (lists[0] >= 0) {
+      pricesChecked = true;
+      store.checkPrices(lists[0]);
+    }
+    List<String> missing = new ArrayList<>();
+    for (String id : todo) {
+      for (String sub : subscriptionIds.get(id)) {
+        Versioned<Subscription> cached = store.cachedSubscription(partner, sub, subscriptionVersions.get(sub));
+        if (cached != null) {
+          subscriptionValues.put(sub, cached);
+        } else {
+          missing.add(sub);
+        }
+      }
+    }
+    loadSubscriptions(missing);
+  }
+
+  /** Reads committed subscriptions in one query and caches them. */
+  void loadSubscriptions(List<String> ids) {
+    if (ids.isEmpty()) {
+      return;
+    }
+    List<Versioned<Subscription>> loaded = sql("reading " + ids.size() + " subscriptions", on -> {
+      List<List<Versioned<Subscription>>> out = new ArrayList<>(1);
+      run(new Batch().add(Rows.SUBSCRIPTIONS, rs -> out.add(Rows.subscriptions(rs)),
+          partner, ids.toArray(new String[0])), on);
+      return out.get(0);
+    });
+    for (Versioned<Subscription> v : loaded) {
+      subscriptionValues.put(v.value().id(), v);
+      subscriptionVersions.put(v.value().id(), v.version());
+      store.cacheSubscription(partner, v);
+    }
+  }
+
+  /** @return the next event sequence number, reserving more when none is left */
+  long nextSequence() {
+    if (sequences.isEmpty()) {
+      sql("reserving event numbers", on -> {
+        run(new Batch().add("SELECT nextval('domain_event_sequence') FROM generate_series(1, 16)",
+            rs -> {
+              while (rs.next()) {
+                sequences.add(rs.getLong(1));
+              }
+            }), on);
+        return null;
+      });
+    }
+    return sequences.poll();
+  }
+
+  @Override
+  public List<String> claimForBilling(BillingClaim claim) {
+    writable();
+    List<String> ids = new ArrayList<>();
+    sql("claiming customers to bill", on -> {
+      run(new Batch().add("SELECT " + Rows.CUSTOMER + " FROM customer c "
+              + "LEFT JOIN billing_account a ON a.partner_id = c.partner_id AND a.customer_id = c.id "
+              + "WHERE c.partner_id = ? AND c.seq > coalesce((SELECT seq FROM customer "
+              + "WHERE partner_id = ? AND id = ?), 0) AND mod(c.seq, ?) = ? "
+              + "AND (a.customer_id IS NULL OR a.next_period_start <= ?) "
+              + "ORDER BY c.seq LIMIT ? FOR UPDATE OF c" + (claim.skipLocked() ? " SKIP LOCKED" : ""),
+          rs -> {
+            while (rs.next()) {
+              Versioned<Customer> v = Rows.customer(rs);
+              customers.put(v.value().id(), v);
+              ids.add(v.value().id());
+            }
+          }, partner, partner, claim.after().orElse(null), (long) claim.shard().count(),
+          (long) claim.shard().index(), claim.day(), claim.limit()), on);
+      return null;
+    });
+    prefetch(ids, false);
+    return ids;
+  }
+
+  // ----------------------------------------------------------------------------- repositories
+
+  @Override
+  public AgreementRepository agreements() {
+    return agreementRepo;
+  }
+
+  @Override
+  public PriceListRepository priceLists() {
+    return priceListRepo;
+  }
+
+  @Override
+  public CustomerRepository customers() {
+    return customerRepo;
+  }
+
+  @Override
+  public SubscriptionRepository subscriptions() {
+    return subscriptionRepo;
+  }
+
+  @Override
+  public BillRepository bills() {
+    return billRepo;
+  }
+
+  @Override
+  public EventLog events() {
+    return eventRepo;
+  }
+
+  @Override
+  public IdempotencyRecords idempotency() {
+    return idempotencyRepo;
+  }
+
+  // ------------------------------------------------------------------------------------ commit
+
+  /** Sends the staged writes in one round trip; throws if one of them met a newer version. */
+  void flush() {
+    Flush flush = new Flush(this);
+    sql("writing", on -> {
+      flush.run(on);
+      return null;
+    });
+  }
+
+  /** After commit: what this transaction wrote becomes the store's cached committed state. */
+  void committed() {
+    for (Save<Subscription> s : savedSubscriptions.values()) {
+      store.cacheSubscription(partner, new Versioned<>(s.value, s.version));
+    }
+    if (!addedLists.isEmpty()) {
+      store.forgetPrices();
+    }
+  }
+}

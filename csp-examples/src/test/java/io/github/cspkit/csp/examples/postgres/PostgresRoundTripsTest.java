@@ -1,0 +1,144 @@
+package io.github.cspkit.csp.examples.postgres;
+
+import static io.github.cspkit.csp.testkit.PartnerFixtures.CONTOSO;
+import static io.github.cspkit.csp.testkit.PartnerFixtures.CREATED;
+import static io.github.cspkit.csp.testkit.PartnerFixtures.E3;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.zaxxer.hikari.HikariDataSource;
+import io.github.cspkit.csp.access.Actor;
+import io.github.cspkit.csp.access.IncidentFeed;
+import io.github.cspkit.csp.access.Partner;
+import io.github.cspkit.csp.billing.Recurrence;
+import io.github.cspkit.csp.partner.CspPartner;
+import io.github.cspkit.csp.partner.CspPolicies;
+import io.github.cspkit.csp.partner.Request;
+import io.github.cspkit.csp.testkit.PartnerFixtures;
+import java.io.PrintWriter;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Proxy;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.LocalDate;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.logging.Logger;
+import javax.sql.DataSource;
+import org.junit.jupiter.api.Test;
+
+/** A command costs at most 6 round trips to the database, commit included. */
+@org.junit.jupiter.api.extension.ExtendWith(TestDatabases.Server.class)
+class PostgresRoundTripsTest {
+  private static final Set<String> ROUND_TRIPS = Set.of("execute", "executeQuery", "executeUpdate",
+      "executeBatch", "commit", "rollback");
+
+  /** Counts the calls that wait for the server: statement executions, commits and rollbacks. */
+  private static final class Counting implements DataSource {
+    final DataSource target;
+    final AtomicInteger trips = new AtomicInteger();
+
+    Counting(DataSource target) {
+      this.target = target;
+    }
+
+    private <T> T count(Class<T> type, T real) {
+      return type.cast(Proxy.newProxyInstance(type.getClassLoader(), new Class<?>[] {type}, (p, m, a) -> {
+        if (ROUND_TRIPS.contains(m.getName())) {
+          trips.incrementAndGet();
+        }
+        try {
+          Object result = m.invoke(real, a);
+          if (result instanceof java.sql.PreparedStatement ps) {
+            return count(java.sql.PreparedStatement.class, ps);
+          }
+          if (result instanceof java.sql.Statement st && !(result instanceof java.sql.PreparedStatement)) {
+            return count(java.sql.Statement.class, st);
+          }
+          return result;
+        } catch (InvocationTargetException e) {
+          throw e.getCause();
+        }
+      }));
+    }
+
+    @Override
+    public Connection getConnection() throws SQLException {
+      return count(Connection.class, target.getConnection());
+    }
+
+    @Override
+    public Connection getConnection(String user, String password) throws SQLException {
+      return count(Connection.class, target.getConnection(user, password));
+    }
+
+    @Override
+    public PrintWriter getLogWriter() throws SQLException {
+      return target.getLogWriter();
+    }
+
+    @Override
+    public void setLogWriter(PrintWriter out) throws SQLException {
+      target.setLogWriter(out);
+    }
+
+    @Override
+    public void setLoginTimeout(int seconds) throws SQLException {
+      target.setLoginTimeout(seconds);
+    }
+
+    @Override
+    public int getLoginTimeout() throws SQLException {
+      return target.getLoginTimeout();
+    }
+
+    @Override
+    public Logger getParentLogger() {
+      return Logger.getGlobal();
+    }
+
+    @Override
+    public <T> T unwrap(Class<T> iface) throws SQLException {
+      return target.unwrap(iface);
+    }
+
+    @Override
+    public boolean isWrapperFor(Class<?> iface) throws SQLException {
+      return target.isWrapperFor(iface);
+    }
+  }
+
+  @Test
+  void SUB_2_a_command_costs_at_most_six_round_trips() {
+    try (HikariDataSource pool = TestDatabases.pool(TestDatabases.newDatabase("trips"), 2)) {
+      PostgresStore.migrate(pool);
+      Counting counting = new Counting(pool);
+      CspPartner p = PartnerFixtures.bare(Partner.csp(PartnerFixtures.PARTNER), CspPolicies.seed(),
+          IncidentFeed.NONE, new PostgresStore(counting));
+      Actor admin = Actor.partnerAdmin(PartnerFixtures.PARTNER, "agent");
+      PartnerFixtures.publishPriceLists(p);
+      p.acceptAgreement(Request.of(admin, PartnerFixtures.ACCEPTED));
+      p.createCustomer(Request.of(admin, CREATED), PartnerFixtures.newCustomer("warm-up"));
+      p.order(Request.of(admin, CREATED), "warm-up", E3, 1, "W1");
+
+      int[] trips = new int[5];
+      trips[0] = trips(counting, () -> p.createCustomer(Request.of(admin, CREATED).withKey("c"),
+          PartnerFixtures.newCustomer(CONTOSO)));
+      trips[1] = trips(counting, () -> p.order(Request.of(admin, CREATED).withKey("o"), CONTOSO, E3, 10, "S1"));
+      trips[2] = trips(counting, () -> p.addSeats(Request.of(admin, LocalDate.parse("2025-02-05"))
+          .withKey("a"), "S1", 2));
+      trips[3] = trips(counting, () -> p.addService(Request.of(admin, LocalDate.parse("2025-02-05")),
+          CONTOSO, "helpdesk", "Helpdesk", PartnerFixtures.usd("10.00"), Recurrence.MONTHLY));
+      trips[4] = trips(counting, () -> p.issueBills(Request.of(admin, LocalDate.parse("2025-03-01")), CONTOSO));
+      String[] commands = {"createCustomer", "order", "addSeats", "addService", "issueBills"};
+      for (int i = 0; i < trips.length; i++) {
+        assertThat(trips[i]).as("round trips of %s", commands[i]).isBetween(1, 6);
+      }
+    }
+  }
+
+  private static int trips(Counting counting, Runnable command) {
+    int before = counting.trips.get();
+    command.run();
+    return counting.trips.get() - before;
+  }
+}

@@ -1,0 +1,164 @@
+package io.github.cspkit.csp.examples.postgres;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.zaxxer.hikari.HikariDataSource;
+import io.github.cspkit.csp.repository.CommandRecord;
+import io.github.cspkit.csp.repository.DomainEvent;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The schema defends itself: Flyway migrations checked at start-up, foreign keys and CHECKs that
+ * refuse bad direct writes, and the retention call.
+ */
+@org.junit.jupiter.api.extension.ExtendWith(TestDatabases.Server.class)
+class PostgresSchemaTest {
+  private final List<HikariDataSource> pools = new ArrayList<>();
+
+  @AfterEach
+  void close() {
+    pools.forEach(HikariDataSource::close);
+  }
+
+  private HikariDataSource database() {
+    HikariDataSource pool = TestDatabases.pool(TestDatabases.newDatabase("schema"), 2);
+    pools.add(pool);
+    return pool;
+  }
+
+  private static void sql(HikariDataSource db, String sql) throws SQLException {
+    try (Connection c = db.getConnection(); Statement st = c.createStatement()) {
+      st.execute(sql);
+    }
+  }
+
+  @Test
+  void the_schema_version_is_checked_at_start_up_and_a_newer_one_is_refused() throws SQLException {
+    HikariDataSource db = database();
+    assertThat(PostgresStore.schemaVersion(db)).isZero();
+    assertThatThrownBy(() -> new PostgresStore(db)).isInstanceOf(IllegalStateException.class)
+        .hasMessageContaining("version 0").hasMessageContaining("PostgresStore.migrate");
+    PostgresStore.migrate(db);
+    PostgresStore.migrate(db); // nothing to do the second time
+    assertThat(PostgresStore.schemaVersion(db)).isEqualTo(PostgresStore.SCHEMA_VERSION);
+    new PostgresStore(db).close();
+
+    sql(db, "INSERT INTO csp_schema_history (installed_rank, version, description, type, script, "
+        + "checksum, installed_by, execution_time, success) VALUES (99, '" + (PostgresStore.SCHEMA_VERSION + 1)
+        + "', 'from the future', 'SQL', 'V2__future.sql', 0, 'test', 0, true)");
+    assertThatThrownBy(() -> new PostgresStore(db)).isInstanceOf(IllegalStateException.class)
+        .hasMessageContaining("newer");
+    assertThatThrownBy(() -> PostgresStore.migrate(db)).isInstanceOf(IllegalStateException.class)
+        .hasMessageContaining("newer");
+  }
+
+  @Test
+  void bad_direct_writes_are_refused_by_the_schema() throws SQLException {
+    HikariDataSource db = database();
+    PostgresStore.migrate(db);
+    sql(db, "INSERT INTO customer (partner_id, id, managed_by, name, market, segment, verified, "
+        + "tenant_id, tenant_origin, billing_day, bill_currency, created_on, delegated_admin, version) "
+        + "VALUES ('P', 'c', 'P', '', 'US', 'COMMERCIAL', false, 't', 'NEW', 1, 'USD', '2025-01-01', true, 1)");
+    sql(db, "INSERT INTO subscription (partner_id, id, customer_id, sku, currency, auto_renew, version) "
+        + "VALUES ('P', 's', 'c', 'E3', 'USD', true, 1)");
+    sql(db, "INSERT INTO subscription_term (partner_id, subscription_id, ordinal, term_index, start_on, "
+        + "end_on, days_in_term, sale_unit, cost_unit, currency) VALUES ('P', 's', 0, 0, '2025-01-01', "
+        + "'2026-01-01', 365, 288.00, 240.00, 'USD')");
+    sql(db, "INSERT INTO billing_account (partner_id, customer_id, next_period_start, financing_kind, "
+        + "financing_discount_bp, financing_instalments, billed, one_offs, version) VALUES ('P', 'c', "
+        + "'2025-02-01', 'NONE', 0, 0, '[]', '[]', 1)");
+    String bill = "INSERT INTO bill (partner_id, customer_id, period_start, period_month, period_end, "
+        + "issued_on, currency, total, cost, lines, dues) VALUES ";
+    String line = "{\"kind\": \"SERVICE\", \"subscription_id\": null, \"item\": \"x\", "
+        + "\"description\": \"\", \"span_start\": \"2025-02-01\", \"span_end\": \"2025-03-01\", "
+        + "\"seats\": 0, \"unit_price\": 0, \"days_in_term\": 0, \"cost\": 0, \"currency\": \"USD\", ";
+    sql(db, bill + "('P', 'c', '2025-02-01', '2025-02-01', '2025-03-01', '2025-02-01', 'USD', 10.00, "
+        + "8.00, '[" + line + "\"amount\": 10.00}]', '[{\"due_on\": \"2025-02-01\", \"amount\": 10.00}]')");
+    String step = "INSERT INTO subscription_step (partner_id, subscription_id, term_ordinal, ordinal, "
+        + "step_on, kind, seats, status, sale_rate, cost_rate, currency) VALUES ";
+    Map<String, String> bad = new LinkedHashMap<>();
+    bad.put("subscription of an unknown customer", "INSERT INTO subscription (partner_id, id, "
+        + "customer_id, sku, currency, auto_renew, version) VALUES ('P', 's2', 'nobody', 'E3', 'USD', true, 1)");
+    bad.put("subscription of another partner's customer", "INSERT INTO subscription (partner_id, id, "
+        + "customer_id, sku, currency, auto_renew, version) VALUES ('Q', 's2', 'c', 'E3', 'USD', true, 1)");
+    bad.put("add-on of an unknown base", "INSERT INTO subscription (partner_id, id, customer_id, sku, "
+        + "base_id, currency, auto_renew, version) VALUES ('P', 'a', 'c', 'ATP', 'nope', 'USD', true, 1)");
+    bad.put("negative seats", step + "('P', 's', 0, 0, '2025-01-01', 'ORDER', -1, 'ACTIVE', 0, 0, 'USD')");
+    bad.put("unknown status", step + "('P', 's', 0, 0, '2025-01-01', 'ORDER', 1, 'PAUSED', 0, 0, 'USD')");
+    bad.put("rate finer than cents", step + "('P', 's', 0, 0, '2025-01-01', 'ORDER', 1, 'ACTIVE', 1.001, 0, 'USD')");
+    bad.put("step of an unknown term", step + "('P', 's', 5, 0, '2025-01-01', 'ORDER', 1, 'ACTIVE', 0, 0, 'USD')");
+    bad.put("term ending before it starts", "INSERT INTO subscription_term (partner_id, subscription_id, "
+        + "ordinal, term_index, start_on, end_on, days_in_term, sale_unit, cost_unit, currency) VALUES "
+        + "('P', 's', 1, 1, '2026-01-01', '2026-01-01', 365, 288.00, 240.00, 'USD')");
+    bad.put("lower-case currency code", "INSERT INTO price_list (id, market, currency, published_on, "
+        + "effective_on, period_start) VALUES ('l', 'US', 'usd', '2025-01-01', '2025-03-01', '2025-03-01')");
+    bad.put("yen with decimals", bill + "('P', 'c', '2025-03-01', '2025-03-01', '2025-04-01', "
+        + "'2025-03-01', 'JPY', 10.5, 0, '[]', '[]')");
+    bad.put("bill period ending before it starts", bill + "('P', 'c', '2025-04-01', '2025-04-01', "
+        + "'2025-03-01', '2025-04-01', 'USD', 0, 0, '[]', '[]')");
+    bad.put("lines that are not a list", bill + "('P', 'c', '2025-07-01', '2025-07-01', '2025-08-01', "
+        + "'2025-07-01', 'USD', 0, 0, '{}', '[]')");
+    bad.put("billing day 0", "INSERT INTO customer (partner_id, id, managed_by, name, market, segment, "
+        + "verified, tenant_id, tenant_origin, billing_day, bill_currency, created_on, delegated_admin, "
+        + "version) VALUES ('P', 'd', 'P', '', 'US', 'COMMERCIAL', false, 't', 'NEW', 0, 'USD', '2025-01-01', true, 1)");
+    bad.put("customer managed by another partner", "INSERT INTO customer (partner_id, id, managed_by, name, "
+        + "market, segment, verified, tenant_id, tenant_origin, billing_day, bill_currency, created_on, "
+        + "delegated_admin, version) VALUES ('P', 'e', 'Q', '', 'US', 'COMMERCIAL', false, 't', 'NEW', 1, "
+        + "'USD', '2025-01-01', true, 1)");
+    bad.put("account of an unknown customer", "INSERT INTO billing_account (partner_id, customer_id, "
+        + "next_period_start, financing_kind, financing_discount_bp, financing_instalments, billed, "
+        + "one_offs, version) VALUES ('P', 'nobody', '2025-02-01', 'NONE', 0, 0, '[]', '[]', 1)");
+    bad.put("billed numerator with a fraction", "UPDATE billing_account SET billed = "
+        + "'[{\"key\": \"s#0\", \"sale\": 1.5, \"cost\": 0, \"through\": \"2025-02-01\"}]'");
+    bad.put("service ending before it starts", "INSERT INTO own_service (partner_id, customer_id, id, "
+        + "name, amount, currency, recurrence, starts_on, ends_on) VALUES ('P', 'c', 'x', '', 1.00, "
+        + "'USD', 'MONTHLY', '2025-03-01', '2025-02-01')");
+    bad.put("unknown recurrence", "INSERT INTO own_service (partner_id, customer_id, id, name, amount, "
+        + "currency, recurrence, starts_on) VALUES ('P', 'c', 'y', '', 1.00, 'USD', 'WEEKLY', '2025-03-01')");
+    bad.put("version 0", "UPDATE customer SET version = 0 WHERE id = 'c'");
+    List<String> accepted = new ArrayList<>();
+    for (Map.Entry<String, String> e : bad.entrySet()) {
+      try {
+        sql(db, e.getValue());
+        accepted.add(e.getKey());
+      } catch (SQLException refused) {
+        assertThat(refused.getSQLState()).as(e.getKey()).startsWith("23");
+      }
+    }
+    assertThat(accepted).isEmpty();
+    assertThat(bad).hasSizeGreaterThanOrEqualTo(15);
+  }
+
+  @Test
+  void retention_removes_old_events_and_keys_of_one_partner() {
+    HikariDataSource db = database();
+    PostgresStore.migrate(db);
+    PostgresStore store = new PostgresStore(db);
+    for (String partner : List.of("P", "Q")) {
+      store.forPartner(partner).inTransaction(tx -> {
+        tx.events().append(new DomainEvent(0, "customer", "c", "CREATED", LocalDate.parse("2025-01-01"), "k", ""));
+        tx.idempotency().record(new CommandRecord("k", "createCustomer", "customer", "c"));
+        return null;
+      });
+    }
+    assertThat(store.forPartner("P").prune(Instant.now().minusSeconds(3600)))
+        .isEqualTo(new PostgresStore.Pruned(0, 0));
+    assertThat(store.forPartner("P").prune(Instant.now().plusSeconds(1)))
+        .isEqualTo(new PostgresStore.Pruned(1, 1));
+    assertThat(store.forPartner("P").read().events().size()).isZero();
+    assertThat(store.forPartner("P").read().idempotency().find("k")).isEmpty();
+    assertThat(store.forPartner("Q").read().events().size()).isEqualTo(1);
+    assertThat(store.forPartner("Q").read().idempotency().find("k")).isPresent();
+  }
+}
