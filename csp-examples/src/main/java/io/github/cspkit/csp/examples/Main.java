@@ -1,10 +1,12 @@
 package io.github.cspkit.csp.examples;
 
 import io.github.cspkit.csp.examples.scenario.ScenarioRunner;
+import io.github.cspkit.csp.repository.CspStore;
 import java.io.PrintStream;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.function.Supplier;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -53,12 +55,15 @@ public final class Main {
           err.println(USAGE);
           return 2;
         }
+        // where each file's partner keeps its data: a store option (such as a database URL)
+        // would be read here and supply the store instead
+        Supplier<CspStore> stores = ScenarioRunner::inMemoryStore;
         int status = 0;
         int[] counts = new int[3];
         for (String file : Arrays.asList(args).subList(1, args.length)) {
           int s;
           try {
-            s = ScenarioRunner.run(Path.of(file), out, err);
+            s = ScenarioRunner.run(Path.of(file), stores.get(), out, err);
           } catch (InvalidPathException e) {
             err.println(file + ": expected a file name, found an invalid path");
             s = 2;

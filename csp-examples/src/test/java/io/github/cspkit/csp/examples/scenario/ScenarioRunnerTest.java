@@ -71,9 +71,9 @@ class ScenarioRunnerTest {
 
   @Test
   void an_unknown_statement_exits_2_with_file_line() {
-    Run r = run(HEAD + "2025-03-01 upgrade S1 O365_E5\n2025-03-02 add-seats S1 1\n");
+    Run r = run(HEAD + "2025-03-01 promote S1 O365_E5\n2025-03-02 add-seats S1 1\n");
     assertThat(r.status).isEqualTo(2);
-    assertThat(r.err).startsWith("t.csp:8: expected an operation").contains("found 'upgrade'");
+    assertThat(r.err).startsWith("t.csp:8: expected an operation").contains("found 'promote'");
     assertThat(r.out).contains("BROKEN (exit 2)");
 
     Run s = run("frobnicate everything\n");
