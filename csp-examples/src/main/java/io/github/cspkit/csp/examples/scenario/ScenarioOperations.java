@@ -84,7 +84,8 @@ final class ScenarioOperations implements Operation.Visitor<Void> {
     TermLength term = o.term().orElse(TermLength.P1Y);
     BillingPlan plan = o.plan().orElse(BillingPlan.ANNUAL);
     if (term != TermLength.P1Y || plan != BillingPlan.ANNUAL) {
-      throw notSupportedYet("order with term " + term.code() + " plan " + plan.code() + " (NCE-1:"
+      throw notSupportedYet("order with" + o.term().map(t -> " term " + t.code()).orElse("")
+          + o.plan().map(q -> " plan " + q.code()).orElse("") + " (NCE-1:"
           + " terms and billing plans other than the one-year term billed annually are not wired"
           + " into CspPartner yet)");
     }

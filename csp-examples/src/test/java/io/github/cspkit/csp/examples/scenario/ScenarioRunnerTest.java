@@ -97,7 +97,9 @@ class ScenarioRunnerTest {
             + " supported yet: order with term P1M plan monthly (NCE-1: terms and billing plans other"
             + " than the one-year term billed annually are not wired into CspPartner yet)"},
         {"2025-02-11 order contoso O365_E3 seats 1 as S2 plan monthly\n", "t.csp:8: not supported"
-            + " yet: order with term P1Y plan monthly (NCE-1"},
+            + " yet: order with plan monthly (NCE-1"},
+        {"2025-02-11 order contoso O365_E3 seats 1 as S2 term P3Y\n", "t.csp:8: not supported"
+            + " yet: order with term P3Y (NCE-1"},
         {"2025-02-11 publish-price-list L2 market US currency USD effective 2025-04-01"
             + " O365_E3=240.00 O365_E3/P3Y/triennial=648.00\n", "t.csp:8: not supported yet:"
             + " publish-price-list with the row O365_E3/P3Y/triennial (NCE-1, NCE-2: price rows"
