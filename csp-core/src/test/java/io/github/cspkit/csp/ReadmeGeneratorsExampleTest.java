@@ -62,7 +62,7 @@ class ReadmeGeneratorsExampleTest {
       CspStore store = InMemoryStore.create();             // yours: the entry point does not expose it
       CspPartner csp = CspGenerators.newPartner(CspPolicies.seed(), store);
       CspGenerators.replay(history, csp);                  // never refused: the generator promises it
-      for (String c : store.read().customers().ids()) {
+      for (String c : store.forPartner(csp.partner().id()).read().customers().ids()) {
         List<Bill> bills = csp.bills(c);
         assertThat(MyExport.total(bills)).isEqualTo(bills.stream().mapToLong(Bill::totalMinor).sum());
       }

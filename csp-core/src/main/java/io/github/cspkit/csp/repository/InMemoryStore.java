@@ -97,8 +97,9 @@ public final class InMemoryStore implements CspStore {
   /** Refuses, in a partner's part, an aggregate that belongs to another partner. */
   private void requireOwn(String kind, String id, String owner) {
     if (!partnerId.isEmpty() && !partnerId.equals(owner)) {
-      throw new IllegalArgumentException(kind + " " + id + " belongs to partner " + owner
-          + ", not to " + partnerId + " whose data this store holds");
+      throw io.github.cspkit.csp.RuleViolation.of("ACC-4",
+          "%s %s belongs to partner %s, not to %s whose data this store holds", kind, id, owner,
+          partnerId);
     }
   }
 

@@ -29,8 +29,9 @@ class AgreementEndPropertiesTest {
     AtomicLong terms = new AtomicLong();
     qt().withExamples(300).withShrinkCycles(20).forAll(QtGens.historiesWithNotice(3, 40))
         .checkAssert(history -> {
-          io.github.cspkit.csp.repository.CspStore store = io.github.cspkit.csp.repository.InMemoryStore.create();
-          CspPartner p = CspGenerators.newPartner(io.github.cspkit.csp.partner.CspPolicies.seed(), store);
+          io.github.cspkit.csp.repository.CspStore raw = io.github.cspkit.csp.repository.InMemoryStore.create();
+          CspPartner p = CspGenerators.newPartner(io.github.cspkit.csp.partner.CspPolicies.seed(), raw);
+          io.github.cspkit.csp.repository.CspStore store = raw.forPartner(p.partner().id());
           CspGenerators.replay(history, p);
           LocalDate end = p.agreement().orElseThrow().endDate().orElseThrow();
           long historyTerms = 0;

@@ -93,7 +93,8 @@ final class SequenceRunner {
   private record Replay(String key, String name, Supplier<Result<?>> rerun, Result<?> first) {}
 
   private final CspPartner p;
-  private final CspStore store = InMemoryStore.create();
+  private final CspStore rawStore = InMemoryStore.create();
+  private final CspStore store;
   private final CspGenerators gens;
   private final boolean nightly;
   private final Stats stats;
@@ -107,7 +108,8 @@ final class SequenceRunner {
   private Replay lastKeyed;
 
   SequenceRunner(long seed, boolean nightly, Stats stats) {
-    this.p = CspGenerators.newPartner(CspPolicies.seed(), store);
+    this.p = CspGenerators.newPartner(CspPolicies.seed(), rawStore);
+    this.store = rawStore.forPartner(p.partner().id());
     this.gens = CspGenerators.ofSeed(seed);
     this.nightly = nightly;
     this.stats = stats;

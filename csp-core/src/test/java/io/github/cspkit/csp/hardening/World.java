@@ -65,7 +65,7 @@ final class World {
         .policies(policies).store(store).build();
     LocalDate published = from.minusMonths(2).atDay(1);
     p.acceptAgreement(Request.of(ADMIN, published));
-    World w = new World(p, store, market, currency);
+    World w = new World(p, store.forPartner(p.partner().id()), market, currency);
     for (YearMonth m = from; !m.isAfter(to); m = m.plusMonths(1)) {
       PriceList.Builder b = PriceList.builder().id(market + "-" + currency.getCurrencyCode() + "-" + m)
           .market(market).currency(currency).publishedOn(published).effectiveOn(m.atDay(1));

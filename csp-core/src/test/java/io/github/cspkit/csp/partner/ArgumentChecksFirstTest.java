@@ -59,7 +59,7 @@ class ArgumentChecksFirstTest {
     io.github.cspkit.csp.repository.CspStore store = io.github.cspkit.csp.repository.InMemoryStore.create();
     CspPartner p = PartnerFixtures.bare(Partner.csp(PartnerFixtures.PARTNER), CspPolicies.seed(),
         IncidentFeed.NONE, store);
-    World w = new World(p, store);
+    World w = new World(p, store.forPartner(p.partner().id()));
     refused("AGR-4", () -> p.giveNotice(w.asAdmin(d("2025-03-01")), NoticeChannel.EMAIL));
     refused("AGR-1", () -> p.giveNotice(w.asAdmin(d("2025-03-01")), NoticeChannel.WRITTEN));
     assertThat(p.agreement()).isEmpty();

@@ -50,8 +50,8 @@ class PartnerAccessTest {
 
   /** Refused exactly as an id that does not exist: another partner's data is not visible. */
   static void unknown(String what, ThrowingCallable call) {
-    assertThatThrownBy(call).isInstanceOf(IllegalArgumentException.class)
-        .isNotInstanceOf(RuleViolation.class).hasMessage("unknown " + what);
+    assertThatThrownBy(call).isInstanceOf(io.github.cspkit.csp.UnknownIdException.class)
+        .isNotInstanceOf(RuleViolation.class).hasMessage("UNKNOWN_ID: unknown " + what);
   }
 
   static CspPolicies customerAdminMayRemove() {
@@ -126,7 +126,7 @@ class PartnerAccessTest {
     CspPartner fresh = PartnerFixtures.bare(Partner.csp(PartnerFixtures.PARTNER), CspPolicies.seed(),
         IncidentFeed.NONE, store);
     PartnerFixtures.publishPriceLists(fresh);
-    World w = new World(fresh, store);
+    World w = new World(fresh, store.forPartner(fresh.partner().id()));
     refused("ACC-3", () -> fresh.acceptAgreement(Request.of(w.delegatedOnly(), PartnerFixtures.ACCEPTED)));
     assertThat(fresh.agreement()).isEmpty();
     fresh.acceptAgreement(Request.of(w.ownTenantOnly(), PartnerFixtures.ACCEPTED));

@@ -121,9 +121,9 @@ class RefusedCallsChangeNothingTest {
     refusals.add(new Refusal("non-CSP orders", "ACC-4",
         () -> rw.adatum.order(on.apply(plain), RichWorld.LITWARE, E3, 1, "X4")));
     // another partner's data is not visible at all: refused as unknown, revealing nothing (ACC-4)
-    refusals.add(new Refusal("order for another partner's customer", null,
+    refusals.add(new Refusal("order for another partner's customer", "UNKNOWN_ID",
         () -> p.order(on.apply(admin), WOODGROVE, E3, 1, "X5")));
-    refusals.add(new Refusal("seats on another partner's subscription", null,
+    refusals.add(new Refusal("seats on another partner's subscription", "UNKNOWN_ID",
         () -> p.addSeats(on.apply(admin), RichWorld.W1, 1)));
     refusals.add(new Refusal("another partner's user", "ACC-4",
         () -> p.addSeats(on.apply(RichWorld.tailspinAdmin()), S1, 1)));

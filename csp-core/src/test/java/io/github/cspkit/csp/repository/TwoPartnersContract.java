@@ -80,7 +80,7 @@ public abstract class TwoPartnersContract {
                 io.github.cspkit.csp.customer.TenantOrigin.NEW))
             .billing(io.github.cspkit.csp.customer.BillingProfile.of(1, PartnerFixtures.USD))
             .createdOn(LocalDate.parse("2025-01-20")).build(), 0)))
-        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining(TAILSPIN);
+        .isInstanceOf(io.github.cspkit.csp.RuleViolation.class).hasMessageContaining(TAILSPIN);
     assertThat(store.read().customers().ids()).isEmpty();
   }
 }

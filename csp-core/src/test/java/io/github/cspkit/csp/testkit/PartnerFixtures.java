@@ -224,7 +224,7 @@ public final class PartnerFixtures {
   public static World world(CspPolicies policies, IncidentFeed incidents) {
     CspStore store = InMemoryStore.create(policies.priceLists());
     CspPartner p = bare(Partner.csp(PARTNER), policies, incidents, store);
-    World w = new World(p, store);
+    World w = new World(p, store.forPartner(p.partner().id()));
     publishPriceLists(p);
     p.acceptAgreement(w.asAdmin(ACCEPTED));
     p.createCustomer(w.asAdmin(CREATED), newCustomer(CONTOSO));

@@ -162,8 +162,9 @@ final class Tx implements Repositories {
   /** Refuses, in a partner's view, an aggregate of another partner. */
   void requireOwn(String kind, String id, String owner) {
     if (!partner.isEmpty() && !partner.equals(owner)) {
-      throw new IllegalArgumentException(kind + " " + id + " belongs to partner " + owner
-          + ", not to " + partner + " whose view of the store this is");
+      throw io.github.cspkit.csp.RuleViolation.of("ACC-4",
+          "%s %s belongs to partner %s, not to %s whose view of the store this is", kind, id, owner,
+          partner);
     }
   }
 

@@ -1,10 +1,10 @@
 package io.github.cspkit.csp.examples.scenario;
 
 /**
- * A line of a scenario that cannot be parsed, or breaks the file's own rules (dates going
- * backwards, {@code known} later than the current date): the runner reports
- * {@code FILE:LINE: expected …, found …} and stops the file with exit status 2. Carries no stack
- * trace: it is the scenario's mistake, not the program's.
+ * A line that stops the scenario with exit status 2: it cannot be parsed, breaks the file's own
+ * rules (dates going backwards, {@code known} later than the current date), or names something the
+ * runner does not support yet. The runner reports {@code FILE:LINE: } and the message. Carries no
+ * stack trace: it is the scenario's mistake, or a documented limit, not the program's.
  */
 final class ScenarioSyntaxException extends RuntimeException {
   private static final long serialVersionUID = 1L;
@@ -20,5 +20,13 @@ final class ScenarioSyntaxException extends RuntimeException {
    */
   static ScenarioSyntaxException expected(String expected, String found) {
     return new ScenarioSyntaxException("expected " + expected + ", found " + found);
+  }
+
+  /**
+   * @param what the statement or expectation, and why: which rules are not wired in yet
+   * @return the exception, to be thrown: {@code not supported yet: WHAT}
+   */
+  static ScenarioSyntaxException notSupportedYet(String what) {
+    return new ScenarioSyntaxException("not supported yet: " + what);
   }
 }

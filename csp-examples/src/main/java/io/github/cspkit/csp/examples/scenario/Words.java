@@ -7,10 +7,12 @@ import io.github.cspkit.csp.money.MinorUnits;
 import java.math.BigDecimal;
 import java.time.DateTimeException;
 import java.time.LocalDate;
+import java.time.Period;
 import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.regex.Pattern;
 import javax.money.CurrencyUnit;
 import javax.money.Monetary;
 
@@ -23,7 +25,12 @@ import javax.money.Monetary;
 final class Words {
   /** The longest name (customer, subscription, SKU, price list, service) accepted. */
   static final int MAX_NAME = 100;
+  /** The longest file path accepted. */
+  static final int MAX_PATH = 1000;
   private static final int MAX_NUMBER_CHARS = 30;
+  private static final Pattern PATH = Pattern.compile("[A-Za-z0-9_.-]+(/[A-Za-z0-9_.-]+)*");
+  private static final Pattern PERIOD =
+      Pattern.compile("P(?=[0-9])([0-9]{1,9}Y)?([0-9]{1,9}M)?([0-9]{1,9}W)?([0-9]{1,9}D)?");
   private static final int SHOWN = 40;
 
   private final List<String> words;
@@ -176,6 +183,56 @@ final class Words {
       }
     }
     return w;
+  }
+
+  /**
+   * @param text a comma-separated list of names, as in {@code roles A,B}
+   * @param what what each name names, for the message (for example "a role")
+   * @return the names in order, each checked and each once
+   */
+  static List<String> names(String text, String what) {
+    List<String> out = new ArrayList<>();
+    for (String n : text.split(",", -1)) {
+      if (out.contains(checkName(n, what))) {
+        throw expected("each name of the list once", show(n) + " a second time");
+      }
+      out.add(n);
+    }
+    return List.copyOf(out);
+  }
+
+  /**
+   * @param w a file path, relative to the scenario file
+   * @param what what the file is, for the message
+   * @return the path: segments of letters, digits, {@code _}, {@code -} and {@code .}, separated by
+   *     single {@code /}, at most {@value #MAX_PATH} characters, not absolute
+   */
+  static String checkPath(String w, String what) {
+    if (w.length() > MAX_PATH) {
+      throw expected(what + " path of at most " + MAX_PATH + " characters", show(w));
+    }
+    if (!PATH.matcher(w).matches()) {
+      throw expected(what + " path relative to the scenario file (letters, digits, _, -, . and"
+          + " / between them)", show(w));
+    }
+    return w;
+  }
+
+  /**
+   * @param w an ISO-8601 period of years, months, weeks and days, such as {@code P90D} or
+   *     {@code P2Y}
+   * @param what what it is, for the message
+   * @return the period
+   */
+  static Period parsePeriod(String w, String what) {
+    if (!PERIOD.matcher(w).matches()) {
+      throw expected(what + " (an ISO-8601 period such as P90D, P6M or P2Y)", show(w));
+    }
+    try {
+      return Period.parse(w);
+    } catch (DateTimeException | ArithmeticException e) {
+      throw expected(what + " (an ISO-8601 period within range)", show(w));
+    }
   }
 
   /** @return the next word as an ISO date */

@@ -71,14 +71,101 @@ class ScenarioRunnerTest {
 
   @Test
   void an_unknown_statement_exits_2_with_file_line() {
-    Run r = run(HEAD + "2025-03-01 upgrade S1 O365_E5\n2025-03-02 add-seats S1 1\n");
+    Run r = run(HEAD + "2025-03-01 promote S1 O365_E5\n2025-03-02 add-seats S1 1\n");
     assertThat(r.status).isEqualTo(2);
-    assertThat(r.err).startsWith("t.csp:8: expected an operation").contains("found 'upgrade'");
+    assertThat(r.err).startsWith("t.csp:8: expected an operation").contains("found 'promote'");
     assertThat(r.out).contains("BROKEN (exit 2)");
 
     Run s = run("frobnicate everything\n");
     assertThat(s.status).isEqualTo(2);
     assertThat(s.err).startsWith("t.csp:1: expected a statement").contains("found 'frobnicate'");
+  }
+
+  @Test
+  void what_is_not_wired_into_CspPartner_yet_exits_2_with_not_supported_yet() {
+    String[][] cases = {
+        {"sku O365_BB family office365 segment commercial upgrades-to O365_E3\n", "t.csp:8: not"
+            + " supported yet: sku O365_BB upgrades-to O365_E3 (NCE-9: upgrade paths are not wired"
+            + " into the catalog yet)"},
+        {"security-group helpdesk users alice\n", "t.csp:8: not supported yet: security-group"
+            + " (GDA-2: GDAP security groups are not wired into CspPartner yet)"},
+        {"role helpdesk-agent tasks reset-password\n", "t.csp:8: not supported yet: role (GDA-2:"
+            + " GDAP roles are not wired into CspPartner yet)"},
+        {"map-sku O365_E3 CFQ7TTC0LF8R:0001\n", "t.csp:8: not supported yet: map-sku (PCF-1:"
+            + " Partner Center price list files are not read yet)"},
+        {"2025-02-11 order contoso O365_E3 seats 1 as S2 term P1M plan monthly\n", "t.csp:8: not"
+            + " supported yet: order with term P1M plan monthly (NCE-1: terms and billing plans other"
+            + " than the one-year term billed annually are not wired into CspPartner yet)"},
+        {"2025-02-11 order contoso O365_E3 seats 1 as S2 plan monthly\n", "t.csp:8: not supported"
+            + " yet: order with plan monthly (NCE-1"},
+        {"2025-02-11 order contoso O365_E3 seats 1 as S2 term P3Y\n", "t.csp:8: not supported"
+            + " yet: order with term P3Y (NCE-1"},
+        {"2025-02-11 publish-price-list L2 market US currency USD effective 2025-04-01"
+            + " O365_E3=240.00 O365_E3/P3Y/triennial=648.00\n", "t.csp:8: not supported yet:"
+            + " publish-price-list with the row O365_E3/P3Y/triennial (NCE-1, NCE-2: price rows"
+            + " other than the one-year term billed annually are not wired into CspPartner yet)"},
+        {"2025-02-11 schedule S1 seats 5\n", "t.csp:8: not supported yet: schedule (NCE-8:"
+            + " scheduled changes are not wired into CspPartner yet)"},
+        {"2025-02-11 upgrade S1 to O365_E3 seats 2 as S2\n", "t.csp:8: not supported yet: upgrade"
+            + " (NCE-9: upgrades are not wired into CspPartner yet)"},
+        {"2025-02-11 terminate-agreement effective 2025-04-01\n", "t.csp:8: not supported yet:"
+            + " terminate-agreement (MPA-1: the Microsoft Partner Agreement is not wired into"
+            + " CspPartner yet)"},
+        {"2025-02-11 gdap-request contoso as R1 roles r groups g duration P90D\n", "t.csp:8: not"
+            + " supported yet: gdap-request (GDA-1: GDAP relationships are not wired into"
+            + " CspPartner yet)"},
+        {"2025-02-11 as customer contoso gdap-approve R1\n", "t.csp:8: not supported yet:"
+            + " gdap-approve (GDA-1"},
+        {"2025-02-11 gdap-terminate R1\n", "t.csp:8: not supported yet: gdap-terminate (GDA-4"},
+        {"2025-02-11 as user alice administer contoso reset-password\n", "t.csp:8: not supported"
+            + " yet: as user alice (GDA-2: partner users and their security groups are not wired"
+            + " into CspPartner yet)"},
+        {"2025-02-11 import-price-list files/p.csv published 2025-02-01\n", "t.csp:8: not"
+            + " supported yet: import-price-list (PCF-1: Partner Center price list files are not"
+            + " read yet)"},
+        {"expect cancellable S1 yes\n", "t.csp:8: not supported yet: expect cancellable (NCE-5"},
+        {"expect refundable S1 0\n", "t.csp:8: not supported yet: expect refundable (NCE-6"},
+        {"expect scheduled S1 none\n", "t.csp:8: not supported yet: expect scheduled (NCE-8"},
+        {"expect vendor-charges S1 2025-02 0.00 USD\n", "t.csp:8: not supported yet: expect"
+            + " vendor-charges (NCE-10: the vendor's charges are not wired into CspPartner yet)"},
+        {"expect vendor-charge S1 2025-02-10 2025-03-09 10 20.00 USD\n", "t.csp:8: not supported"
+            + " yet: expect vendor-charge (NCE-10"},
+        {"expect gdap R1 active\n", "t.csp:8: not supported yet: expect gdap (GDA-1, GDA-3, GDA-4"},
+        {"expect gdap-ends R1 none\n", "t.csp:8: not supported yet: expect gdap-ends (GDA-3"},
+        {"expect reconciliation r.csv 2025-02 matched 1 missing-here 0 missing-there 0 different"
+            + " 0\n", "t.csp:8: not supported yet: expect reconciliation (PCF-2: Partner Center"
+            + " reconciliation files are not read yet)"},
+    };
+    for (String[] c : cases) {
+      Run r = run(HEAD + c[0] + "2025-02-12 add-seats S1 1\n");
+      assertThat(r.status).as(c[0]).isEqualTo(2);
+      assertThat(r.err).as(c[0]).startsWith(c[1]).endsWith(")\n").doesNotContain("\tat ");
+      assertThat(r.err.lines()).as(c[0]).hasSize(1);
+      assertThat(r.out).as(c[0]).contains("t.csp: BROKEN (exit 2): 8 lines");
+    }
+    Run current = run("program current\n" + HEAD);
+    assertThat(current.status).isEqualTo(2);
+    assertThat(current.err).isEqualTo("t.csp:1: not supported yet: program current (MPA-1,"
+        + " NCE-1..10: the current program's policy set is not wired into CspPartner yet)\n");
+  }
+
+  @Test
+  void what_the_current_program_shares_with_the_seed_runs() {
+    // program seed is the default; P1Y annual is the seed's term, explicit or not; a task on a
+    // customer's tenant is delegated administration (ACC-1)
+    Run r = run("program seed\n" + HEAD + """
+        2025-02-11 publish-price-list L2 market US currency USD effective 2025-04-01 O365_E3/P1Y/annual=300.00
+        2025-02-12 order contoso O365_E3 seats 1 as S2 plan annual term P1Y
+        expect quote 2025-02-12 add-seats S2 1 288.00 USD   # 240.00 × 1.2 × 365/365
+        2025-04-01 order contoso O365_E3 seats 1 as S3
+        expect quote 2025-04-01 add-seats S3 1 360.00 USD   # 300.00 × 1.2
+        2025-04-02 administer contoso reset-password
+        2025-04-03 as customer contoso administer contoso reset-password
+        expect refused ACC-1
+        """);
+    assertThat(r.err).isEmpty();
+    assertThat(r.status).isZero();
+    assertThat(r.out).contains("t.csp:15: administer refused as expected: ACC-1: ");
   }
 
   @Test
