@@ -77,17 +77,4 @@ public final class Proration {
     long minor = chargeMinor(MinorUnits.of(unitPrice), seats, days, daysInTerm);
     return MinorUnits.toAmount(minor, unitPrice.getCurrency());
   }
-
-  /**
-   * The formula of a charge, as shown on bills: {@code "288.00 × 5 × 224/365"}.
-   *
-   * @param unitPrice the unit price, formatted
-   * @param seats the seats
-   * @param days the days
-   * @param daysInTerm the days in the term
-   * @return the formula text
-   */
-  public static String formula(String unitPrice, long seats, long days, long daysInTerm) {
-    return unitPrice + " × " + seats + " × " + days + "/" + daysInTerm;
-  }
 }

@@ -1,5 +1,6 @@
 package io.github.cspkit.csp.billing;
 
+import io.github.cspkit.csp.subscription.Accrual;
 import static io.github.cspkit.csp.testkit.NceWorld.BASIC;
 import static io.github.cspkit.csp.testkit.NceWorld.CONTOSO;
 import static io.github.cspkit.csp.testkit.NceWorld.OPS;
@@ -74,7 +75,7 @@ class CurrentProgramBillingTest {
           for (Subscription s : subs) {
             long expected = 0;
             for (Term t : s.terms()) {
-              expected += t.saleNumerator(t.start(), t.end()).divide(t.daysInTerm(), Rounding.HALF_UP);
+              expected += Accrual.seed().sale(t, t.start(), t.end()).divide(t.daysInTerm(), Rounding.HALF_UP);
             }
             assertThat(billed.getOrDefault(s.id(), 0L)).as("%s\n%s", s, h).isEqualTo(expected);
           }
