@@ -1,6 +1,5 @@
 package io.github.cspkit.csp.billing;
 
-import io.github.cspkit.csp.subscription.Accrual;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.quicktheories.QuickTheory.qt;
 
@@ -13,6 +12,7 @@ import io.github.cspkit.csp.customer.TenantOrigin;
 import io.github.cspkit.csp.money.Allocation;
 import io.github.cspkit.csp.money.MinorUnits;
 import io.github.cspkit.csp.money.Rounding;
+import io.github.cspkit.csp.subscription.Accrual;
 import io.github.cspkit.csp.subscription.Subscription;
 import io.github.cspkit.csp.subscription.Term;
 import io.github.cspkit.csp.testkit.BillingGen.History;

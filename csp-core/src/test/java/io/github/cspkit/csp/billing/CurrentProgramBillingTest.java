@@ -1,6 +1,5 @@
 package io.github.cspkit.csp.billing;
 
-import io.github.cspkit.csp.subscription.Accrual;
 import static io.github.cspkit.csp.testkit.NceWorld.BASIC;
 import static io.github.cspkit.csp.testkit.NceWorld.CONTOSO;
 import static io.github.cspkit.csp.testkit.NceWorld.OPS;
@@ -15,6 +14,7 @@ import io.github.cspkit.csp.billing.internal.IssuedBill;
 import io.github.cspkit.csp.money.Rounding;
 import io.github.cspkit.csp.pricing.BillingPlan;
 import io.github.cspkit.csp.pricing.TermLength;
+import io.github.cspkit.csp.subscription.Accrual;
 import io.github.cspkit.csp.subscription.NceSubscription;
 import io.github.cspkit.csp.subscription.Subscription;
 import io.github.cspkit.csp.subscription.SuspensionBilling;

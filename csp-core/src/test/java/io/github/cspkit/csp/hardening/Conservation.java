@@ -1,6 +1,5 @@
 package io.github.cspkit.csp.hardening;
 
-import io.github.cspkit.csp.subscription.Accrual;
 import io.github.cspkit.csp.billing.Bill;
 import io.github.cspkit.csp.billing.BillLine;
 import io.github.cspkit.csp.billing.Billed;
@@ -9,6 +8,7 @@ import io.github.cspkit.csp.money.Numerator;
 import io.github.cspkit.csp.repository.CspStore;
 import io.github.cspkit.csp.repository.Repositories;
 import io.github.cspkit.csp.repository.Versioned;
+import io.github.cspkit.csp.subscription.Accrual;
 import io.github.cspkit.csp.subscription.Step;
 import io.github.cspkit.csp.subscription.Subscription;
 import io.github.cspkit.csp.subscription.Term;

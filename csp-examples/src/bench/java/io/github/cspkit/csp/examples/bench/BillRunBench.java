@@ -1,6 +1,5 @@
 package io.github.cspkit.csp.examples.bench;
 
-import io.github.cspkit.csp.subscription.Accrual;
 import io.github.cspkit.csp.access.Actor;
 import io.github.cspkit.csp.access.Partner;
 import io.github.cspkit.csp.agreement.Agreement;
@@ -21,6 +20,7 @@ import io.github.cspkit.csp.partner.Request;
 import io.github.cspkit.csp.pricing.PriceBook;
 import io.github.cspkit.csp.pricing.PriceList;
 import io.github.cspkit.csp.repository.InMemoryStore;
+import io.github.cspkit.csp.subscription.Accrual;
 import io.github.cspkit.csp.subscription.Subscription;
 import io.github.cspkit.csp.subscription.internal.SubscriptionOperations;
 import io.github.cspkit.csp.subscription.Term;
