@@ -4,12 +4,12 @@ import static java.util.Objects.requireNonNull;
 
 import io.github.cspkit.csp.internal.Checks;
 import io.github.cspkit.csp.money.Formula;
+import io.github.cspkit.csp.money.MinorAmount;
 import io.github.cspkit.csp.money.MinorUnits;
 import io.github.cspkit.csp.time.DateRange;
 import java.time.LocalDate;
 import java.util.Objects;
 import javax.money.CurrencyUnit;
-import javax.money.MonetaryAmount;
 
 /**
  * One line of a bill (BIL-1, BIL-5): what it is for, the days it covers, its sale amount and the
@@ -160,23 +160,28 @@ public abstract sealed class BillLine permits BillLine.Accrued, BillLine.Flat {
    */
   public abstract long days();
 
-  /** @return the sale amount, minor units */
-  public long amountMinor() {
-    return amountMinor;
+  /** @return the sale amount, negative for a credit */
+  public MinorAmount amount() {
+    return MinorAmount.of(amountMinor, currency);
   }
 
-  /** @return the partner's cost, minor units (BIL-4; 0 for services and discounts) */
-  public abstract long costMinor();
+  /** @return the partner's cost (BIL-4; zero for services and discounts) */
+  public MinorAmount cost() {
+    return MinorAmount.of(costMinor(), currency);
+  }
 
   /** @return the currency */
   public CurrencyUnit currency() {
     return currency;
   }
 
-  /** @return the sale amount */
-  public MonetaryAmount amount() {
-    return MinorUnits.toAmount(amountMinor, currency);
+  /** @return {@code amount().minor()}, as the bill run and the stores read it */
+  public long amountMinor() {
+    return amountMinor;
   }
+
+  /** @return {@code cost().minor()}, as the bill run and the stores read it */
+  public abstract long costMinor();
 
   /** @return the subscription of an {@link Accrued} line; null for a flat one */
   public abstract String subscriptionId();
