@@ -8,7 +8,8 @@ import javax.money.MonetaryAmount;
 /**
  * The prorated charge of SUB-2: {@code unit price × seats × days / days in term}, computed exactly
  * in minor units and rounded once by the {@link Rounding} policy. This is the public proration API;
- * it is cheap enough to call for every bill line.
+ * it is cheap enough to call for every bill line. {@link Formula} is the same computation as a
+ * value that also renders its text.
  */
 public final class Proration {
   private static final Proration SEED = new Proration(Rounding.HALF_UP);
