@@ -150,6 +150,11 @@ public final class Accrual {
     return sum.value();
   }
 
+  /** @return a running accrual to {@link Running#reset} for each term it accrues */
+  public Running running() {
+    return new Running(rounding);
+  }
+
   /**
    * @param saleBilled what was billed of a term at sale prices, as a numerator
    * @param costBilled what was billed at cost
@@ -157,7 +162,7 @@ public final class Accrual {
    * @return a running accrual from there, rounding cumulatively
    */
   public Running running(Numerator saleBilled, Numerator costBilled, long daysInTerm) {
-    return new Running(rounding).reset(saleBilled, costBilled, daysInTerm);
+    return running().reset(saleBilled, costBilled, daysInTerm);
   }
 
   /**
@@ -169,7 +174,7 @@ public final class Accrual {
     private final Rounding rounding;
     private final Numerator.Sum sale = new Numerator.Sum(Numerator.ZERO);
     private final Numerator.Sum cost = new Numerator.Sum(Numerator.ZERO);
-    private long daysInTerm;
+    private long daysInTerm = 1;
     private long saleRounded;
     private long costRounded;
     private long saleAdded;

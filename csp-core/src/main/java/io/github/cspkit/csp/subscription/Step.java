@@ -111,11 +111,6 @@ public final class Step {
     return price.costRate(seats);
   }
 
-  /** @return whether it accrues: only an active subscription does */
-  public boolean accrues() {
-    return status == SubscriptionStatus.ACTIVE;
-  }
-
   /** @return the sale rate that accrues from this step on (0 unless active) */
   public long chargedSaleRate() {
     return status == SubscriptionStatus.ACTIVE ? price.saleRate(seats) : 0;

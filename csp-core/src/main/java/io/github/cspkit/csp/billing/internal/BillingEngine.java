@@ -271,7 +271,7 @@ public final class BillingEngine {
     TermLines(Accrual accrual, List<BillLine> lines) {
       this.accrual = accrual;
       this.lines = lines;
-      this.running = accrual.running(Numerator.ZERO, Numerator.ZERO, 1);
+      this.running = accrual.running();
     }
 
     /**
