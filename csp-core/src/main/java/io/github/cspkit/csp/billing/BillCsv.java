@@ -2,6 +2,8 @@ package io.github.cspkit.csp.billing;
 
 import static java.util.Objects.requireNonNull;
 
+import io.github.cspkit.csp.money.Formula;
+
 /**
  * Renders bills as CSV for reconciliation (BIL-5, BIL-4): a header row, then one row per bill line
  * with the bill's id, customer, period, issue day and currency, the line's kind, subscription,
@@ -71,20 +73,21 @@ public final class BillCsv {
       Render.date(out, bill.issuedOn()).append(',');
       text(out, code).append(',');
       out.append(l.kind().name()).append(',');
-      if (l.subscriptionId() != null) {
-        text(out, l.subscriptionId());
+      if (l instanceof BillLine.Accrued a) {
+        text(out, a.subscriptionId());
       }
       out.append(',');
       text(out, l.item()).append(',');
       text(out, l.description()).append(',');
-      Render.date(out, l.span().start()).append(',');
+      Render.date(out, l.from()).append(',');
       Render.date(out, l.span().lastDay()).append(',');
       out.append(l.days()).append(',');
-      if (Render.hasFormula(l)) {
-        out.append(l.seats()).append(',');
-        Render.amount(out, l.unitMinor(), digits).append(',');
-        out.append(l.daysInTerm()).append(',');
-        Render.formula(out, l, digits);
+      if (l instanceof BillLine.Accrued a) {
+        Formula f = a.proration();
+        out.append(f.seats()).append(',');
+        Render.amount(out, f.unitMinor(), digits).append(',');
+        out.append(f.daysInTerm()).append(',');
+        f.appendTo(out, digits);
       } else {
         out.append(",,,");
       }

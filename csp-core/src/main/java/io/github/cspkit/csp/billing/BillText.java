@@ -2,6 +2,7 @@ package io.github.cspkit.csp.billing;
 
 import static java.util.Objects.requireNonNull;
 
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Locale;
 
@@ -79,10 +80,10 @@ public final class BillText {
     }
     for (BillLine l : lines) {
       w[KIND] = Math.max(w[KIND], KINDS[l.kind().ordinal()].length());
-      w[SUB] = Math.max(w[SUB], l.subscriptionId() == null ? 0 : l.subscriptionId().length());
+      w[SUB] = Math.max(w[SUB], subscription(l).length());
       w[ITEM] = Math.max(w[ITEM], l.item().length());
       w[DESC] = Math.max(w[DESC], l.description().length());
-      w[FROM] = Math.max(w[FROM], Render.dateWidth(l.span().start()));
+      w[FROM] = Math.max(w[FROM], Render.dateWidth(l.from()));
       w[TO] = Math.max(w[TO], Render.dateWidth(l.span().lastDay()));
       w[DAYS] = Math.max(w[DAYS], Render.width(l.days()));
       w[FORMULA] = Math.max(w[FORMULA], Render.formulaWidth(l, digits));
@@ -122,13 +123,14 @@ public final class BillText {
     }
     for (BillLine l : lines) {
       cell(sb, KINDS[l.kind().ordinal()], w[KIND], false, false);
-      cell(sb, l.subscriptionId() == null ? "" : l.subscriptionId(), w[SUB], false, false);
+      cell(sb, subscription(l), w[SUB], false, false);
       cell(sb, l.item(), w[ITEM], false, false);
       cell(sb, l.description(), w[DESC], false, false);
-      Render.date(sb, l.span().start());
-      Render.pad(sb, w[FROM] - Render.dateWidth(l.span().start())).append(GAP);
-      Render.date(sb, l.span().lastDay());
-      Render.pad(sb, w[TO] - Render.dateWidth(l.span().lastDay())).append(GAP);
+      LocalDate lastDay = l.span().lastDay();
+      Render.date(sb, l.from());
+      Render.pad(sb, w[FROM] - Render.dateWidth(l.from())).append(GAP);
+      Render.date(sb, lastDay);
+      Render.pad(sb, w[TO] - Render.dateWidth(lastDay)).append(GAP);
       Render.pad(sb, w[DAYS] - Render.width(l.days())).append(l.days()).append(GAP);
       Render.formula(sb, l, digits);
       Render.pad(sb, w[FORMULA] - Render.formulaWidth(l, digits)).append(GAP);
@@ -150,6 +152,10 @@ public final class BillText {
       Render.amount(sb, d.amountMinor(), digits).append('\n');
     }
     return sb.toString();
+  }
+
+  private static String subscription(BillLine l) {
+    return l instanceof BillLine.Accrued a ? a.subscriptionId() : "";
   }
 
   private static void summary(StringBuilder sb, String label, long minor, int width, int digits) {

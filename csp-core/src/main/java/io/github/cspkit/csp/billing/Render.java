@@ -5,14 +5,12 @@ import javax.money.CurrencyUnit;
 
 /**
  * Shared, allocation-light text helpers for {@link BillText} and {@link BillCsv} (BIL-5): amounts,
- * dates and formulas are appended straight into one {@link StringBuilder}, and their widths are
- * computed arithmetically, so rendering a bill makes no intermediate strings per line.
+ * dates and formulas (rendered by {@link io.github.cspkit.csp.money.Formula}) are appended straight
+ * into one {@link StringBuilder}, and their widths are computed arithmetically, so rendering a bill
+ * makes no intermediate strings per line.
  */
 final class Render {
   private static final long[] POWERS = {1, 10, 100, 1_000, 10_000, 100_000, 1_000_000};
-
-  /** Between the parts of a formula: {@code 288.00 × 5 × 224/365}. */
-  static final String TIMES = " × ";
 
   private Render() {}
 
@@ -85,28 +83,14 @@ final class Render {
     return sb.append((char) ('0' + v / 10)).append((char) ('0' + v % 10));
   }
 
-  /** @return whether the line carries a proration formula (a subscription line) */
-  static boolean hasFormula(BillLine l) {
-    return l.subscriptionId() != null;
-  }
-
-  /** Appends the line's formula, {@code unit × seats × days/daysInTerm}; nothing for a flat line. */
+  /** Appends an accrued line's formula, {@code unit × seats × days/daysInTerm}; nothing for a flat line. */
   static StringBuilder formula(StringBuilder sb, BillLine l, int digits) {
-    if (!hasFormula(l)) {
-      return sb;
-    }
-    amount(sb, l.unitMinor(), digits).append(TIMES).append(l.seats()).append(TIMES)
-        .append(l.days()).append('/').append(l.daysInTerm());
-    return sb;
+    return l instanceof BillLine.Accrued a ? a.proration().appendTo(sb, digits) : sb;
   }
 
   /** @return the width of {@link #formula} */
   static int formulaWidth(BillLine l, int digits) {
-    if (!hasFormula(l)) {
-      return 0;
-    }
-    return amountWidth(l.unitMinor(), digits) + 2 * TIMES.length() + width(l.seats())
-        + width(l.days()) + 1 + width(l.daysInTerm());
+    return l instanceof BillLine.Accrued a ? a.proration().width(digits) : 0;
   }
 
   /** Appends {@code n} spaces. */

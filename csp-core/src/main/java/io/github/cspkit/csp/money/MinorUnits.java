@@ -159,7 +159,7 @@ public final class MinorUnits {
   }
 
   /** Appends minor units as a plain decimal; {@code digits} is 0 to 6. */
-  private static StringBuilder append(StringBuilder sb, long minor, int digits) {
+  static StringBuilder append(StringBuilder sb, long minor, int digits) {
     if (digits == 0) {
       return sb.append(minor);
     }
@@ -174,6 +174,26 @@ public final class MinorUnits {
       sb.append('0');
     }
     return sb.append(frac);
+  }
+
+  /** @return the length of {@code minor} as {@link #append} writes it; {@code digits} is 0 to 6 */
+  static int width(long minor, int digits) {
+    if (digits == 0) {
+      return decimalWidth(minor);
+    }
+    long whole = Math.abs(minor / pow10(digits));
+    return (minor < 0 ? 1 : 0) + decimalWidth(whole) + 1 + digits;
+  }
+
+  private static int decimalWidth(long v) {
+    if (v == Long.MIN_VALUE) {
+      return 20;
+    }
+    int w = v < 0 ? 2 : 1;
+    for (long a = Math.abs(v); a >= 10; a /= 10) {
+      w++;
+    }
+    return w;
   }
 
   /**

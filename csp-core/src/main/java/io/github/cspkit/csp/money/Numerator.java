@@ -192,6 +192,18 @@ public final class Numerator implements Comparable<Numerator> {
     }
 
     /**
+     * Starts over from a value, so that one sum serves a loop of computations.
+     *
+     * @param start the starting value
+     * @return this sum
+     */
+    public Sum reset(Numerator start) {
+      this.hi = start.hi;
+      this.lo = start.lo;
+      return this;
+    }
+
+    /**
      * Adds {@code a × b}.
      *
      * @param a a factor

@@ -8,7 +8,8 @@ import javax.money.MonetaryAmount;
 /**
  * The prorated charge of SUB-2: {@code unit price × seats × days / days in term}, computed exactly
  * in minor units and rounded once by the {@link Rounding} policy. This is the public proration API;
- * it is cheap enough to call for every bill line.
+ * it is cheap enough to call for every bill line. {@link Formula} is the same computation as a
+ * value that also renders its text.
  */
 public final class Proration {
   private static final Proration SEED = new Proration(Rounding.HALF_UP);
@@ -76,18 +77,5 @@ public final class Proration {
   public MonetaryAmount charge(MonetaryAmount unitPrice, long seats, long days, long daysInTerm) {
     long minor = chargeMinor(MinorUnits.of(unitPrice), seats, days, daysInTerm);
     return MinorUnits.toAmount(minor, unitPrice.getCurrency());
-  }
-
-  /**
-   * The formula of a charge, as shown on bills: {@code "288.00 × 5 × 224/365"}.
-   *
-   * @param unitPrice the unit price, formatted
-   * @param seats the seats
-   * @param days the days
-   * @param daysInTerm the days in the term
-   * @return the formula text
-   */
-  public static String formula(String unitPrice, long seats, long days, long daysInTerm) {
-    return unitPrice + " × " + seats + " × " + days + "/" + daysInTerm;
   }
 }

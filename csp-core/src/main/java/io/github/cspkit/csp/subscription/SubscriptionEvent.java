@@ -1,5 +1,6 @@
 package io.github.cspkit.csp.subscription;
 
+import io.github.cspkit.csp.money.Formula;
 import io.github.cspkit.csp.money.MinorUnits;
 import java.time.LocalDate;
 import javax.money.CurrencyUnit;
@@ -70,10 +71,18 @@ public abstract class SubscriptionEvent {
     return MinorUnits.toAmount(costMinor(), currency());
   }
 
-  /** @return the formula, for example {@code 288.00 × 5 × 224/365} */
+  /**
+   * @return the formula of the charge, {@code unit × seats × days/daysInTerm} with the days
+   *     counted by the day count policy: it reproduces {@link #chargeMinor()} under the rounding
+   *     policy (seats 0: a change that charges nothing, showing the unit price)
+   */
+  public Formula proration() {
+    return new Formula(unitMinor(), seatsCharged(), days(), daysInTerm());
+  }
+
+  /** @return the formula's text, for example {@code 288.00 × 5 × 224/365} */
   public String formula() {
-    return io.github.cspkit.csp.money.Proration.formula(MinorUnits.format(unitMinor(), currency()), seatsCharged(),
-        days(), daysInTerm());
+    return proration().format(currency());
   }
 
   /** @return a new builder */
@@ -82,7 +91,21 @@ public abstract class SubscriptionEvent {
   }
 
   /** Builds a {@link SubscriptionEvent}. */
-  public static final class Builder extends ImmutableSubscriptionEvent.Builder {}
+  public static final class Builder extends ImmutableSubscriptionEvent.Builder {
+    /**
+     * Sets the unit price, seats charged, days and day count from a formula.
+     *
+     * @param formula the charge's formula
+     * @return this builder
+     */
+    public Builder proration(Formula formula) {
+      unitMinor(formula.unitMinor());
+      seatsCharged(formula.seats());
+      days(formula.days());
+      daysInTerm(formula.daysInTerm());
+      return this;
+    }
+  }
 
   @Override
   public String toString() {

@@ -4,7 +4,6 @@ import static java.util.Objects.requireNonNull;
 
 import com.google.common.collect.ImmutableList;
 import io.github.cspkit.csp.internal.Checks;
-import io.github.cspkit.csp.money.Numerator;
 import io.github.cspkit.csp.time.DateRange;
 import java.time.LocalDate;
 import java.util.List;
@@ -14,26 +13,23 @@ import java.util.List;
  * that prorates it (its own for a base, the base term's for an add-on), the unit prices locked on
  * its first day (PRC-6), and its history of {@link Step}s.
  * <p>
- * Accrual (BIL-6): through any date the term has accrued
- * {@code Σ rate × days / daysInTerm}, kept as the exact numerator {@code Σ rate × days} in minor
- * units (a 128-bit {@link Numerator}: a rate that fits a {@code long} accrues exactly over any
- * number of days); it is rounded only when billed. Immutable.
+ * Accrual (BIL-6): through any date the term has accrued {@code Σ rate × days / daysInTerm}, days
+ * counted by the day count policy; {@link Accrual} is the one walk over its steps that computes
+ * it, exactly, rounding only when billed. Immutable.
  */
 public final class Term {
   private final int index;
   private final LocalDate end; // the start is the first step's date
   private final long daysInTerm;
-  private final long saleUnit;
-  private final long costUnit;
+  private final UnitPrice unit;
   private final ImmutableList<Step> steps;
 
-  private Term(int index, LocalDate end, long daysInTerm, long saleUnit, long costUnit,
+  private Term(int index, LocalDate end, long daysInTerm, UnitPrice unit,
       ImmutableList<Step> steps) {
     this.index = index;
     this.end = end;
     this.daysInTerm = daysInTerm;
-    this.saleUnit = saleUnit;
-    this.costUnit = costUnit;
+    this.unit = unit;
     this.steps = steps;
   }
 
@@ -48,10 +44,24 @@ public final class Term {
    */
   public static Term of(int index, DateRange range, long daysInTerm, long saleUnit, long costUnit,
       List<Step> steps) {
+    Checks.range(saleUnit >= 0 && costUnit >= 0, "unit prices must not be negative");
+    return of(index, range, daysInTerm, UnitPrice.of(saleUnit, costUnit), steps);
+  }
+
+  /**
+   * @param index the term's number within its subscription, from 0
+   * @param range the term's dates
+   * @param daysInTerm the day count that prorates it, positive
+   * @param unit the unit price locked on the first day (PRC-6)
+   * @param steps the history, at least one step, dates ascending within the term
+   * @return the term
+   */
+  public static Term of(int index, DateRange range, long daysInTerm, UnitPrice unit,
+      List<Step> steps) {
     requireNonNull(range, "range");
+    requireNonNull(unit, "unit");
     Checks.range(index >= 0, "index must not be negative, found %s", index);
     Checks.range(daysInTerm > 0, "daysInTerm must be positive, found %s", daysInTerm);
-    Checks.range(saleUnit >= 0 && costUnit >= 0, "unit prices must not be negative");
     ImmutableList<Step> list = ImmutableList.copyOf(steps);
     Checks.range(!list.isEmpty(), "a term needs at least one step");
     Checks.range(list.get(0).date().equals(range.start()), "the first step must be on the term's start");
@@ -59,7 +69,7 @@ public final class Term {
       Checks.range(!list.get(i).date().isBefore(list.get(i - 1).date()), "steps must be in date order");
       Checks.range(!list.get(i).date().isAfter(range.end()), "step after the term's end: %s", list.get(i));
     }
-    return new Term(index, range.end(), daysInTerm, saleUnit, costUnit, list);
+    return new Term(index, range.end(), daysInTerm, unit, list);
   }
 
   /** @return the term's number within its subscription, from 0 */
@@ -92,14 +102,19 @@ public final class Term {
     return daysInTerm;
   }
 
+  /** @return the unit price locked on the first day (PRC-6) */
+  public UnitPrice unit() {
+    return unit;
+  }
+
   /** @return the sale unit price locked on the first day, minor units */
   public long saleUnit() {
-    return saleUnit;
+    return unit.sale();
   }
 
   /** @return the cost unit price locked on the first day, minor units */
   public long costUnit() {
-    return costUnit;
+    return unit.cost();
   }
 
   /** @return the history, in date order */
@@ -119,7 +134,7 @@ public final class Term {
   public Term with(Step step) {
     Checks.range(!step.date().isBefore(last().date()), "step %s is before %s", step, last());
     Checks.range(!step.date().isAfter(end), "step %s is after the term's end %s", step, end);
-    return new Term(index, end, daysInTerm, saleUnit, costUnit,
+    return new Term(index, end, daysInTerm, unit,
         ImmutableList.<Step>builderWithExpectedSize(steps.size() + 1).addAll(steps).add(step).build());
   }
 
@@ -138,51 +153,10 @@ public final class Term {
     return found;
   }
 
-  /**
-   * The exact sale accrual over {@code [from, to) ∩ term}, times {@link #daysInTerm()}.
-   *
-   * @param from the first day
-   * @param to the first day after
-   * @return the numerator in minor units
-   */
-  public Numerator saleNumerator(LocalDate from, LocalDate to) {
-    return numerator(from.toEpochDay(), to.toEpochDay(), false);
-  }
-
-  /**
-   * The exact cost accrual over {@code [from, to) ∩ term}, times {@link #daysInTerm()}.
-   *
-   * @param from the first day
-   * @param to the first day after
-   * @return the numerator in minor units
-   */
-  public Numerator costNumerator(LocalDate from, LocalDate to) {
-    return numerator(from.toEpochDay(), to.toEpochDay(), true);
-  }
-
-  Numerator numerator(long from, long to, boolean cost) {
-    long lo = Math.max(from, start().toEpochDay());
-    long hi = Math.min(to, end.toEpochDay());
-    Numerator.Sum sum = new Numerator.Sum(Numerator.ZERO);
-    int n = steps.size();
-    for (int i = 0; i < n && lo < hi; i++) {
-      Step s = steps.get(i);
-      long segStart = s.date().toEpochDay();
-      long segEnd = i + 1 < n ? steps.get(i + 1).date().toEpochDay() : end.toEpochDay();
-      long a = Math.max(lo, segStart);
-      long b = Math.min(hi, segEnd);
-      if (a < b) {
-        long rate = cost ? s.chargedCostRate() : s.chargedSaleRate();
-        sum.addProduct(rate, b - a);
-      }
-    }
-    return sum.value();
-  }
-
   @Override
   public boolean equals(Object o) {
     return o instanceof Term t && t.index == index && t.end.equals(end)
-        && t.daysInTerm == daysInTerm && t.saleUnit == saleUnit && t.costUnit == costUnit
+        && t.daysInTerm == daysInTerm && t.unit.equals(unit)
         && t.steps.equals(steps);
   }
 

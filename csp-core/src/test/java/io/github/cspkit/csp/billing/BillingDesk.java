@@ -92,6 +92,7 @@ final class BillingDesk {
     private String createdOn = "2025-01-20";
     private BillingTiming timing = BillingTiming.IN_ADVANCE;
     private Rounding rounding = Rounding.HALF_UP;
+    private DayCount dayCount = DayCount.ACTUAL;
     private FinancingPlan plan = FinancingPlan.none();
 
     Builder currency(CurrencyUnit c, String e3Cost) {
@@ -125,19 +126,24 @@ final class BillingDesk {
       return this;
     }
 
+    Builder dayCount(DayCount d) {
+      this.dayCount = d;
+      return this;
+    }
+
     Builder financing(FinancingPlan p) {
       this.plan = p;
       return this;
     }
 
     BillingDesk build() {
-      SubscriptionOperations ops = SubscriptionOperations.of(DayCount.ACTUAL, Proration.of(rounding),
+      SubscriptionOperations ops = SubscriptionOperations.of(dayCount, Proration.of(rounding),
           PriceLock.TERM_START, PricingPolicy.markup(new BigDecimal(markup)), LifecyclePolicy.seed(),
           ProgramPolicy.seed());
       Customer c = Customer.builder().id("contoso").partnerId("northwind").market("US")
           .tenant(Tenant.of("t1", TenantOrigin.NEW)).billing(BillingProfile.of(billingDay, currency))
           .createdOn(d(createdOn)).build();
-      return new BillingDesk(book(currency, cost), ops, BillingEngine.of(timing, rounding, DayCount.ACTUAL),
+      return new BillingDesk(book(currency, cost), ops, BillingEngine.of(timing, rounding, dayCount),
           c, plan);
     }
   }

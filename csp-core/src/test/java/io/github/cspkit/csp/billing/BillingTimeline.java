@@ -49,7 +49,11 @@ final class BillingTimeline {
   private BillingTimeline() {}
 
   static SubscriptionOperations operations(History h) {
-    return SubscriptionOperations.of(DayCount.ACTUAL, Proration.seed(), PriceLock.TERM_START,
+    return operations(h, DayCount.ACTUAL);
+  }
+
+  static SubscriptionOperations operations(History h, DayCount dayCount) {
+    return SubscriptionOperations.of(dayCount, Proration.seed(), PriceLock.TERM_START,
         PricingPolicy.markup(h.markupPercent()), LifecyclePolicy.seed(), ProgramPolicy.seed());
   }
 
@@ -69,7 +73,7 @@ final class BillingTimeline {
    */
   static Run replay(History h, BillingEngine engine, Observer observer, int lookAhead) {
     Customer customer = customer(h);
-    SubscriptionOperations ops = operations(h);
+    SubscriptionOperations ops = operations(h, engine.accrual().dayCount());
     PriceSource prices = BillingGen.prices(h.currency(), h.costMinor());
     BillingProfile profile = customer.billing();
     BillingAccount account = BillingAccount.open(customer.id(),

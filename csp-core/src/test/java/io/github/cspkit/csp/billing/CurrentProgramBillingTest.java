@@ -14,6 +14,7 @@ import io.github.cspkit.csp.billing.internal.IssuedBill;
 import io.github.cspkit.csp.money.Rounding;
 import io.github.cspkit.csp.pricing.BillingPlan;
 import io.github.cspkit.csp.pricing.TermLength;
+import io.github.cspkit.csp.subscription.Accrual;
 import io.github.cspkit.csp.subscription.NceSubscription;
 import io.github.cspkit.csp.subscription.Subscription;
 import io.github.cspkit.csp.subscription.SuspensionBilling;
@@ -74,7 +75,7 @@ class CurrentProgramBillingTest {
           for (Subscription s : subs) {
             long expected = 0;
             for (Term t : s.terms()) {
-              expected += t.saleNumerator(t.start(), t.end()).divide(t.daysInTerm(), Rounding.HALF_UP);
+              expected += Accrual.seed().sale(t, t.start(), t.end()).divide(t.daysInTerm(), Rounding.HALF_UP);
             }
             assertThat(billed.getOrDefault(s.id(), 0L)).as("%s\n%s", s, h).isEqualTo(expected);
           }

@@ -8,6 +8,7 @@ import io.github.cspkit.csp.money.Numerator;
 import io.github.cspkit.csp.repository.CspStore;
 import io.github.cspkit.csp.repository.Repositories;
 import io.github.cspkit.csp.repository.Versioned;
+import io.github.cspkit.csp.subscription.Accrual;
 import io.github.cspkit.csp.subscription.Step;
 import io.github.cspkit.csp.subscription.Subscription;
 import io.github.cspkit.csp.subscription.Term;
@@ -26,7 +27,7 @@ import java.util.Optional;
  * <ul>
  *   <li>a <b>finished</b> term (it ends on or before the day after the customer's last bill was
  *       issued, so no change can still be dated inside it) is billed through its end, and its lines
- *       add up to the whole-term charge {@code HALF_UP(term.saleNumerator(start, end) / daysInTerm)};</li>
+ *       add up to the whole-term charge {@code HALF_UP(Accrual.seed().sale(term, start, end) / daysInTerm)};</li>
  *   <li>any other billed term with no change pending since the last bill adds up to its accrual
  *       through the day it is billed to, rounded once.</li>
  * </ul>
@@ -111,8 +112,8 @@ final class Conservation {
             + (billed == null ? "not at all" : "only through " + billed.through())
             + " though the last bill was issued on " + lastIssued.get() + "; " + term);
       }
-      long wantSale = halfUp(term.saleNumerator(term.start(), term.end()), term.daysInTerm());
-      long wantCost = halfUp(term.costNumerator(term.start(), term.end()), term.daysInTerm());
+      long wantSale = halfUp(Accrual.seed().sale(term, term.start(), term.end()), term.daysInTerm());
+      long wantCost = halfUp(Accrual.seed().cost(term, term.start(), term.end()), term.daysInTerm());
       if (sale != wantSale || cost != wantCost) {
         throw new AssertionError("BIL-6: finished term " + key + " " + term.range() + ": its " + lines
             + " bill lines add up to sale " + sale + " / cost " + cost + " minor units, but the whole"
@@ -134,8 +135,8 @@ final class Conservation {
       }
     }
     tally.billedTerms++;
-    Numerator numSale = term.saleNumerator(term.start(), through);
-    Numerator numCost = term.costNumerator(term.start(), through);
+    Numerator numSale = Accrual.seed().sale(term, term.start(), through);
+    Numerator numCost = Accrual.seed().cost(term, term.start(), through);
     long wantSale = halfUp(numSale, term.daysInTerm());
     long wantCost = halfUp(numCost, term.daysInTerm());
     if (sale != wantSale || cost != wantCost || !billed.saleNumerator().equals(numSale)

@@ -230,7 +230,7 @@ class SubscriptionExamplesTest {
     assertThat(t.stepOn(d("2025-07-01")).seats()).isEqualTo(15);
     assertThat(t.stepOn(d("2026-02-09")).seats()).isEqualTo(17);
     // exact accrual: 10 seats × 141 days + 15 × 223 + 17 × 1
-    assertThat(t.saleNumerator(t.start(), t.end()).longValueExact())
+    assertThat(Accrual.seed().sale(t, t.start(), t.end()).longValueExact())
         .isEqualTo(28800L * (10 * 141 + 15 * 223 + 17));
   }
 
@@ -290,7 +290,7 @@ class SubscriptionExamplesTest {
     assertThat(addOn.baseId()).contains("S1");
     assertThat(addOn.isAddOn()).isTrue();
     assertThat(addOn.term().range()).isEqualTo(DateRange.of(d("2025-07-01"), d("2026-02-10")));
-    assertThat(addOn.term().saleNumerator(addOn.term().start(), addOn.term().end()).longValueExact())
+    assertThat(Accrual.seed().sale(addOn.term(), addOn.term().start(), addOn.term().end()).longValueExact())
         .isEqualTo(4320L * 3 * 224);
   }
 
@@ -371,8 +371,8 @@ class SubscriptionExamplesTest {
     assertThat(c.event().chargeMinor()).isEqualTo(-176745);
     assertThat(c.event().formula()).isEqualTo("288.00 × -10 × 224/365");
     Term t = c.subscription().term();
-    assertThat(t.saleNumerator(d("2025-06-30"), d("2025-07-01")).longValueExact()).isEqualTo(288000);
-    assertThat(t.saleNumerator(d("2025-07-01"), t.end()).longValueExact()).isZero();
+    assertThat(Accrual.seed().sale(t, d("2025-06-30"), d("2025-07-01")).longValueExact()).isEqualTo(288000);
+    assertThat(Accrual.seed().sale(t, d("2025-07-01"), t.end()).longValueExact()).isZero();
     assertThat(c.subscription().seats()).isEqualTo(10);
   }
 
@@ -390,9 +390,9 @@ class SubscriptionExamplesTest {
     assertThat(e.seatsCharged()).isEqualTo(-10);
     Term t = c.subscription().term();
     // billed: 141 days, 2025-02-10 .. 2025-06-30
-    assertThat(t.saleNumerator(t.start(), t.end()).longValueExact()).isEqualTo(288000L * 141);
-    assertThat(t.saleNumerator(d("2025-06-30"), d("2025-07-01")).longValueExact()).isEqualTo(288000);
-    assertThat(t.saleNumerator(d("2025-07-01"), d("2025-07-02")).longValueExact()).isZero();
+    assertThat(Accrual.seed().sale(t, t.start(), t.end()).longValueExact()).isEqualTo(288000L * 141);
+    assertThat(Accrual.seed().sale(t, d("2025-06-30"), d("2025-07-01")).longValueExact()).isEqualTo(288000);
+    assertThat(Accrual.seed().sale(t, d("2025-07-01"), d("2025-07-02")).longValueExact()).isZero();
     assertThat(c.subscription().status()).isEqualTo(SubscriptionStatus.ENDED);
     assertThat(usd("2880.00").subtract(e.charge().negate())).isEqualTo(usd("1112.55"));
   }
@@ -445,7 +445,7 @@ class SubscriptionExamplesTest {
     SubscriptionChange c = OPS.cancel(order(10, "2025-02-10"), d("2025-02-10"));
     assertThat(c.event().charge()).isEqualTo(usd("-2880.00"));
     Term t = c.subscription().term();
-    assertThat(t.saleNumerator(t.start(), t.end()).longValueExact()).isZero();
+    assertThat(Accrual.seed().sale(t, t.start(), t.end()).longValueExact()).isZero();
   }
 
   // ------------------------------------------------------------------ SUB-7
@@ -494,8 +494,8 @@ class SubscriptionExamplesTest {
     assertThat(c.event().formula()).isEqualTo("288.00 × 10 × 254/365");
     assertThat(c.event().chargeMinor()).isEqualTo(200416);
     Term t = c.subscription().term();
-    assertThat(t.saleNumerator(d("2025-05-31"), d("2025-06-01")).longValueExact()).isZero();
-    assertThat(t.saleNumerator(d("2025-06-01"), d("2025-06-02")).longValueExact()).isEqualTo(288000);
+    assertThat(Accrual.seed().sale(t, d("2025-05-31"), d("2025-06-01")).longValueExact()).isZero();
+    assertThat(Accrual.seed().sale(t, d("2025-06-01"), d("2025-06-02")).longValueExact()).isEqualTo(288000);
     assertThat(c.subscription().status()).isEqualTo(SubscriptionStatus.ACTIVE);
   }
 
@@ -614,7 +614,7 @@ class SubscriptionExamplesTest {
     assertThat(end.event().date()).isEqualTo(d("2026-02-10"));
     assertThat(end.event().chargeMinor()).isZero();
     Term t = end.subscription().term();
-    assertThat(t.saleNumerator(t.start(), t.end()).longValueExact()).isEqualTo(288000L * 365);
+    assertThat(Accrual.seed().sale(t, t.start(), t.end()).longValueExact()).isEqualTo(288000L * 365);
     // switched back on before the end, it renews
     Subscription on = OPS.autoRenew(off.subscription(), true, d("2025-12-02")).subscription();
     assertThat(OPS.rollTo(on, null, CONTOSO, E3, d("2026-02-10"), BOOK).event().kind())

@@ -18,14 +18,16 @@ import io.github.cspkit.csp.billing.OwnService;
 import io.github.cspkit.csp.billing.Recurrence;
 import io.github.cspkit.csp.customer.Customer;
 import io.github.cspkit.csp.money.Allocation;
+import io.github.cspkit.csp.money.Formula;
 import io.github.cspkit.csp.money.MinorUnits;
 import io.github.cspkit.csp.money.Numerator;
 import io.github.cspkit.csp.money.Rounding;
+import io.github.cspkit.csp.subscription.Accrual;
 import io.github.cspkit.csp.subscription.ChangeKind;
 import io.github.cspkit.csp.subscription.Step;
 import io.github.cspkit.csp.subscription.Subscription;
 import io.github.cspkit.csp.subscription.Term;
-import io.github.cspkit.csp.subscription.internal.UnitSeats;
+import io.github.cspkit.csp.subscription.UnitPrice;
 import io.github.cspkit.csp.time.DateRange;
 import io.github.cspkit.csp.time.DayCount;
 import java.time.LocalDate;
@@ -39,7 +41,9 @@ import java.util.Set;
  * {@code round(accrued through the accrual end, as known now) − billed so far}; its lines (one per
  * change not yet billed, from the change's day to the end of what was billed, then one per seat
  * level over the new days) are rounded cumulatively so that they add up to that difference exactly
- * (BIL-6). The partner's cost is computed the same way at cost prices (BIL-4). Accruals are exact
+ * (BIL-6). The partner's cost is computed the same way at cost prices (BIL-4). Every amount comes
+ * from the one {@link Accrual} (its walk over a term's segments, its day count and its cumulative
+ * rounding), and every line carries the {@link Formula} that explains it. Accruals are exact
  * 128-bit numerators ({@link Numerator}); an amount is refused only when it does not fit a
  * {@code long} itself, and a bill whose total does not is refused naming its customer. Pure and
  * thread-safe: it neither stores nor reads anything.
@@ -47,12 +51,12 @@ import java.util.Set;
 public final class BillingEngine {
   private final BillingTiming timing;
   private final Rounding rounding;
-  private final DayCount dayCount;
+  private final Accrual accrual;
 
   private BillingEngine(BillingTiming timing, Rounding rounding, DayCount dayCount) {
     this.timing = requireNonNull(timing, "timing");
     this.rounding = requireNonNull(rounding, "rounding");
-    this.dayCount = requireNonNull(dayCount, "dayCount");
+    this.accrual = Accrual.of(requireNonNull(dayCount, "dayCount"), rounding);
   }
 
   /** @return in advance, HALF_UP, actual days: the seed's reading */
@@ -73,6 +77,11 @@ public final class BillingEngine {
   /** @return the timing policy */
   public BillingTiming timing() {
     return timing;
+  }
+
+  /** @return the accrual that computes every subscription amount */
+  public Accrual accrual() {
+    return accrual;
   }
 
   /**
@@ -113,6 +122,7 @@ public final class BillingEngine {
     List<BillLine> lines = new ArrayList<>(subscriptions.size() * 2 + services.size());
     Map<String, Billed> billed = account.billed();
     BilledBuilder billedNext = new BilledBuilder(billed);
+    TermLines termLines = new TermLines(accrual, lines);
     long subscriptionSale = 0;
     for (int s = 0, subs = subscriptions.size(); s < subs; s++) { // index loops: no iterators per bill
       Subscription sub = subscriptions.get(s);
@@ -126,7 +136,7 @@ public final class BillingEngine {
         String key = BillingAccount.key(sub.id(), term.index());
         Billed before = billed.get(key);
         int first = lines.size();
-        Billed after = billTerm(sub, term, before, period, issuedOn, lastIssued, prepaid, lines);
+        Billed after = termLines.bill(sub, term, before, period, issuedOn, lastIssued, prepaid);
         billedNext.put(key, before, after);
         if (after != null) {
           for (int i = first; i < lines.size(); i++) {
@@ -247,114 +257,120 @@ public final class BillingEngine {
   }
 
   /**
-   * Adds the lines of one term; returns what is billed after, or null if nothing changed.
-   * <p>
-   * A bill issued at the end of {@code issuedOn} knows only the steps dated on or before that day
-   * (BIL-7): a step dated later (an order, a cancellation or a seat change scheduled ahead) is left
-   * for the first bill issued on or after its day, which then bills it from its day as a prorated
-   * line. Without this, a step dated between the last issue day and the end of what was billed
-   * would be billed by the bill that saw it ahead and again, as a change after the last issue
-   * day, by the next one.
+   * Bills the terms of one bill, one after another, into its lines: the changes not yet billed
+   * as PRORATED lines, then the new days as RECURRING lines, one per segment of the
+   * {@link Accrual#walk} (BIL-5, BIL-6). One per bill; not thread-safe.
    */
-  private Billed billTerm(Subscription sub, Term term, Billed before, DateRange period,
-      LocalDate issuedOn, LocalDate lastIssued, boolean prepaid, List<BillLine> lines) {
-    List<Step> steps = knownSteps(term.steps(), issuedOn);
-    if (steps.isEmpty()) {
-      return null;
+  private static final class TermLines implements Accrual.Segments {
+    private final Accrual accrual;
+    private final List<BillLine> lines;
+    private final Accrual.Running running;
+    private Subscription sub;
+    private long daysInTerm;
+
+    TermLines(Accrual accrual, List<BillLine> lines) {
+      this.accrual = accrual;
+      this.lines = lines;
+      this.running = accrual.running();
     }
-    LocalDate termStart = term.start();
-    LocalDate termEnd = term.end();
-    LocalDate target = prepaid ? termEnd : min(period.end(), termEnd);
-    LocalDate from;
-    Numerator saleNum;
-    Numerator costNum;
-    boolean allNew;
-    if (before == null) {
-      if (!termStart.isBefore(target)) {
+
+    /**
+     * Adds the lines of one term; returns what is billed after, or null if nothing changed.
+     * <p>
+     * A bill issued at the end of {@code issuedOn} knows only the steps dated on or before that
+     * day (BIL-7): a step dated later (an order, a cancellation or a seat change scheduled ahead)
+     * is left for the first bill issued on or after its day, which then bills it from its day as
+     * a prorated line. Without this, a step dated between the last issue day and the end of what
+     * was billed would be billed by the bill that saw it ahead and again, as a change after the
+     * last issue day, by the next one.
+     */
+    Billed bill(Subscription sub, Term term, Billed before, DateRange period,
+        LocalDate issuedOn, LocalDate lastIssued, boolean prepaid) {
+      List<Step> steps = term.steps();
+      int known = knownSteps(steps, issuedOn);
+      if (known == 0) {
         return null;
       }
-      from = max(termStart, min(period.start(), termEnd));
-      saleNum = Numerator.ZERO;
-      costNum = Numerator.ZERO;
-      allNew = true;
-    } else {
-      from = before.through();
-      saleNum = before.saleNumerator();
-      costNum = before.costNumerator();
-      allNew = false;
-      boolean changed = lastIssued == null || steps.get(steps.size() - 1).date().isAfter(lastIssued);
-      if (!from.isBefore(target) && !changed) {
-        return null;
+      LocalDate termStart = term.start();
+      LocalDate termEnd = term.end();
+      LocalDate target = prepaid ? termEnd : min(period.end(), termEnd);
+      LocalDate from;
+      boolean allNew;
+      if (before == null) {
+        if (!termStart.isBefore(target)) {
+          return null;
+        }
+        from = max(termStart, min(period.start(), termEnd));
+        allNew = true;
+      } else {
+        from = before.through();
+        allNew = false;
+        boolean changed = lastIssued == null || steps.get(known - 1).date().isAfter(lastIssued);
+        if (!from.isBefore(target) && !changed) {
+          return null;
+        }
       }
+      if (target.isBefore(from)) {
+        target = from;
+      }
+      this.sub = sub;
+      this.daysInTerm = term.daysInTerm();
+      // cumulative rounding: each line is what it adds to the rounded running accrual (BIL-6)
+      if (before == null) {
+        running.reset(Numerator.ZERO, Numerator.ZERO, daysInTerm);
+      } else {
+        running.reset(before.saleNumerator(), before.costNumerator(), daysInTerm);
+      }
+      // changes not yet billed, over the days already billed: from the change's day to `from`
+      for (int i = 0; i < known; i++) {
+        Step s = steps.get(i);
+        if (!s.date().isBefore(from)
+            || (!allNew && lastIssued != null && !s.date().isAfter(lastIssued))) {
+          continue;
+        }
+        Step p = i == 0 ? null : steps.get(i - 1);
+        long dSale = s.chargedSaleRate() - (p == null ? 0 : p.chargedSaleRate());
+        long dCost = s.chargedCostRate() - (p == null ? 0 : p.chargedCostRate());
+        if (dSale == 0 && dCost == 0) {
+          continue;
+        }
+        long days = accrual.days(s.date(), from);
+        running.add(dSale, dCost, days);
+        lines.add(BillLine.accrued(LineKind.PRORATED, sub.id(), sub.sku(), describe(s, p),
+            s.date(), from, Formula.explaining(dSale, seatsHint(dSale, s, p), days, daysInTerm),
+            running.saleAdded(), running.costAdded(), sub.currency()));
+      }
+      // the new days [from, target), one line per seat level
+      accrual.walk(term, known, from, target, this);
+      return new Billed(running.sale(), running.cost(), target);
     }
-    if (target.isBefore(from)) {
-      target = from;
-    }
-    long n = term.daysInTerm();
-    var currency = sub.currency();
-    // cumulative rounding: each line is what it adds to the rounded running accrual (BIL-6)
-    Numerator.Sum saleCum = new Numerator.Sum(saleNum);
-    Numerator.Sum costCum = new Numerator.Sum(costNum);
-    long saleRounded = saleCum.divide(n, rounding);
-    long costRounded = costCum.divide(n, rounding);
-    // changes not yet billed, over the days already billed: from the change's day to `from`
-    for (int i = 0; i < steps.size(); i++) {
-      Step s = steps.get(i);
-      if (!s.date().isBefore(from) || (!allNew && lastIssued != null && !s.date().isAfter(lastIssued))) {
-        continue;
-      }
-      Step p = i == 0 ? null : steps.get(i - 1);
-      long dSale = s.chargedSaleRate() - (p == null ? 0 : p.chargedSaleRate());
-      long dCost = s.chargedCostRate() - (p == null ? 0 : p.chargedCostRate());
-      if (dSale == 0 && dCost == 0) {
-        continue;
-      }
-      long days = dayCount.days(s.date(), from);
-      long sale = saleCum.addProduct(dSale, days).divide(n, rounding);
-      long cost = costCum.addProduct(dCost, days).divide(n, rounding);
-      long amount = sale - saleRounded;
-      long costAmount = cost - costRounded;
-      saleRounded = sale;
-      costRounded = cost;
-      UnitSeats shown = UnitSeats.explain(dSale, seatsHint(dSale, s, p));
-      lines.add(BillLine.subscription(LineKind.PRORATED, sub.id(), sub.sku(), describe(s, p), s.date(), from,
-          shown.seats(), shown.unit(), n, amount, costAmount, currency));
-    }
-    // the new days [from, target), one line per seat level
-    for (int i = 0; i < steps.size(); i++) {
-      Step s = steps.get(i);
-      LocalDate segStart = max(s.date(), from);
-      LocalDate segEnd = min(i + 1 < steps.size() ? steps.get(i + 1).date() : termEnd, target);
-      if (!segStart.isBefore(segEnd)) {
-        continue;
-      }
+
+    /** A RECURRING line for a segment of the new days at one seat level. */
+    @Override
+    public void segment(Step s, LocalDate start, LocalDate end, long days) {
       long rate = s.chargedSaleRate();
       long costRate = s.chargedCostRate();
       if (rate == 0 && costRate == 0) {
-        continue;
+        return;
       }
-      long days = dayCount.days(segStart, segEnd);
-      long sale = saleCum.addProduct(rate, days).divide(n, rounding);
-      long cost = costCum.addProduct(costRate, days).divide(n, rounding);
-      long amount = sale - saleRounded;
-      long costAmount = cost - costRounded;
-      saleRounded = sale;
-      costRounded = cost;
-      UnitSeats recurring = UnitSeats.explain(rate, s.seats());
-      lines.add(BillLine.subscription(LineKind.RECURRING, sub.id(), sub.sku(),
-          recurring.seats() == s.seats() ? null : s.seats() + " seats", segStart, segEnd,
-          recurring.seats(), recurring.unit(), n, amount, costAmount, currency));
+      running.add(rate, costRate, days);
+      // seats at one unit price show it; mixed prices show the rate whole when it does not divide
+      Formula f = s.price() instanceof UnitPrice u && s.seats() > 0
+          ? new Formula(u.sale(), s.seats(), days, daysInTerm)
+          : Formula.explaining(rate, s.seats(), days, daysInTerm);
+      lines.add(BillLine.accrued(LineKind.RECURRING, sub.id(), sub.sku(),
+          f.seats() == s.seats() ? null : s.seats() + " seats", start, end, f,
+          running.saleAdded(), running.costAdded(), sub.currency()));
     }
-    return new Billed(saleCum.value(), costCum.value(), target);
   }
 
-  /** @return the steps dated on or before {@code issuedOn}: a prefix, as steps are in date order */
-  private static List<Step> knownSteps(List<Step> steps, LocalDate issuedOn) {
+  /** @return how many steps are dated on or before {@code issuedOn}: a prefix, in date order */
+  private static int knownSteps(List<Step> steps, LocalDate issuedOn) {
     int n = steps.size();
     while (n > 0 && steps.get(n - 1).date().isAfter(issuedOn)) {
       n--;
     }
-    return n == steps.size() ? steps : steps.subList(0, n);
+    return n;
   }
 
   /** The seats a change of rate is for: the seats added or removed, else all (a status change). */

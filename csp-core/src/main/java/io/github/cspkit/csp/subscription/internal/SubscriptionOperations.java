@@ -7,24 +7,28 @@ import io.github.cspkit.csp.catalog.ProgramPolicy;
 import io.github.cspkit.csp.catalog.Sku;
 import io.github.cspkit.csp.customer.Customer;
 import io.github.cspkit.csp.internal.Checks;
-import io.github.cspkit.csp.money.MinorUnits;
-import io.github.cspkit.csp.money.Numerator;
+import io.github.cspkit.csp.money.Formula;
 import io.github.cspkit.csp.money.Proration;
 import io.github.cspkit.csp.pricing.PriceLock;
+import io.github.cspkit.csp.pricing.PriceQuote;
 import io.github.cspkit.csp.pricing.PriceSource;
 import io.github.cspkit.csp.pricing.PricingPolicy;
+import io.github.cspkit.csp.subscription.Accrual;
 import io.github.cspkit.csp.subscription.ChangeKind;
 import io.github.cspkit.csp.subscription.LifecyclePolicy;
+import io.github.cspkit.csp.subscription.SeatPrice;
 import io.github.cspkit.csp.subscription.Step;
 import io.github.cspkit.csp.subscription.Subscription;
 import io.github.cspkit.csp.subscription.SubscriptionEvent;
 import io.github.cspkit.csp.subscription.SubscriptionStatus;
 import io.github.cspkit.csp.subscription.Term;
+import io.github.cspkit.csp.subscription.UnitPrice;
 import io.github.cspkit.csp.time.DateRange;
 import io.github.cspkit.csp.time.DayCount;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.function.Predicate;
 
 /**
@@ -32,11 +36,14 @@ import java.util.function.Predicate;
  * its arguments first ({@link #checkSeats} and the like), then state and dates, and returns the
  * next {@link Subscription} and the event that explains it. Nothing mutates and
  * nothing is stored: a refused operation throws {@link RuleViolation} and leaves its input as it
- * was, so the same calls serve as quotes. Thread-safe.
+ * was, so the same calls serve as quotes. Every charge is computed by the one {@link Accrual}.
+ * Thread-safe.
  */
 public final class SubscriptionOperations {
   private final DayCount dayCount;
   private final Proration proration;
+  private final Accrual accrual;
+  private final ChangeEvents events;
   private final PriceLock priceLock;
   private final PricingPolicy pricing;
   private final LifecyclePolicy lifecycle;
@@ -46,6 +53,8 @@ public final class SubscriptionOperations {
       PricingPolicy pricing, LifecyclePolicy lifecycle, ProgramPolicy program) {
     this.dayCount = requireNonNull(dayCount, "dayCount");
     this.proration = requireNonNull(proration, "proration");
+    this.accrual = Accrual.of(dayCount, proration.rounding());
+    this.events = new ChangeEvents(accrual);
     this.priceLock = requireNonNull(priceLock, "priceLock");
     this.pricing = requireNonNull(pricing, "pricing");
     this.lifecycle = requireNonNull(lifecycle, "lifecycle");
@@ -80,6 +89,11 @@ public final class SubscriptionOperations {
   /** @return the proration (rounding) policy */
   public Proration proration() {
     return proration;
+  }
+
+  /** @return the accrual that computes every charge: the day count and the rounding */
+  public Accrual accrual() {
+    return accrual;
   }
 
   /** @return the pricing policy */
@@ -166,12 +180,12 @@ public final class SubscriptionOperations {
     Checks.rule(!sku.isAddOn(), "CAT-3",
         "SKU %s is an add-on; order it on a base subscription of %s", sku.id(), sku.attachesTo());
     DateRange range = termFrom(start);
-    long[] unit = unitPrices(customer, sku, start, prices);
-    Term term = Term.of(0, range, dayCount.days(range), unit[0], unit[1], List.of(
-        Step.of(start, kind, seats, SubscriptionStatus.ACTIVE, rate(unit[0], seats), rate(unit[1], seats))));
+    UnitPrice unit = unitPrice(customer, sku, start, prices);
+    Term term = Term.of(0, range, dayCount.days(range), unit,
+        List.of(Step.of(start, kind, seats, SubscriptionStatus.ACTIVE, unit)));
     Subscription sub = Subscription.builder().id(id).customerId(customer.id()).sku(sku.id())
         .currency(customer.billing().currency()).addTerms(term).build();
-    return SubscriptionChange.of(sub, List.of(event(sub, kind, start, 0, unit[0], unit[1], seats, term)));
+    return SubscriptionChange.of(sub, List.of(events.charged(sub, kind, start, 0, term, unit, seats)));
   }
 
   /**
@@ -210,13 +224,13 @@ public final class SubscriptionOperations {
     Term baseTerm = base.term();
     requireWithin(base, date);
     DateRange range = DateRange.of(date, baseTerm.end());
-    long[] unit = unitPrices(customer, sku, date, prices);
-    Term term = Term.of(0, range, baseTerm.daysInTerm(), unit[0], unit[1], List.of(Step.of(date,
-        ChangeKind.ORDER_ADD_ON, seats, SubscriptionStatus.ACTIVE, rate(unit[0], seats), rate(unit[1], seats))));
+    UnitPrice unit = unitPrice(customer, sku, date, prices);
+    Term term = Term.of(0, range, baseTerm.daysInTerm(), unit,
+        List.of(Step.of(date, ChangeKind.ORDER_ADD_ON, seats, SubscriptionStatus.ACTIVE, unit)));
     Subscription sub = Subscription.builder().id(id).customerId(customer.id()).sku(sku.id())
         .baseId(base.id()).currency(customer.billing().currency()).addTerms(term).build();
     return SubscriptionChange.of(sub,
-        List.of(event(sub, ChangeKind.ORDER_ADD_ON, date, 0, unit[0], unit[1], seats, term)));
+        List.of(events.charged(sub, ChangeKind.ORDER_ADD_ON, date, 0, term, unit, seats)));
   }
 
   /**
@@ -277,30 +291,31 @@ public final class SubscriptionOperations {
       LocalDate date, PriceSource prices, ChangeKind kind) {
     Term term = sub.term();
     Step last = sub.last();
+    SeatPrice price = last.price();
+    int seats = last.seats();
+    SeatPrice next;
     long saleDelta;
     long costDelta;
     if (delta < 0) {
-      // removed seats are credited at what they accrue now: the unit price under the term-start
-      // lock, the seats' average price when a change-day lock mixed prices
-      saleDelta = -Numerator.product(last.saleRate(), -delta).quotient(last.seats());
-      costDelta = -Numerator.product(last.costRate(), -delta).quotient(last.seats());
+      // removed seats are credited at what they accrue now: their unit price, or the seats'
+      // average price when a change-day lock mixed prices
+      saleDelta = -price.saleOf(seats, -delta);
+      costDelta = -price.costOf(seats, -delta);
+      next = price.without(seats, -delta);
     } else {
-      long saleUnit = term.saleUnit();
-      long costUnit = term.costUnit();
+      UnitPrice unit = term.unit();
       LocalDate priceDate = priceLock.priceDate(term.start(), date);
       if (!priceDate.equals(term.start())) {
-        long[] unit = unitPrices(requireNonNull(customer, "customer"), sku, priceDate, prices);
-        saleUnit = unit[0];
-        costUnit = unit[1];
+        unit = unitPrice(requireNonNull(customer, "customer"), sku, priceDate, prices);
       }
-      saleDelta = rate(saleUnit, delta);
-      costDelta = rate(costUnit, delta);
+      next = price.with(seats, delta, unit); // refuses seats whose annual price overflows
+      saleDelta = unit.sale() * delta;
+      costDelta = unit.cost() * delta;
     }
-    Term next = term.with(Step.of(date, kind, last.seats() + delta, last.status(),
-        MinorUnits.add(last.saleRate(), saleDelta), MinorUnits.add(last.costRate(), costDelta)));
-    Subscription after = sub.withCurrentTerm(next);
-    return SubscriptionChange.of(after,
-        List.of(rateEvent(after, kind, date, last.seats(), saleDelta, costDelta, delta, next, 1)));
+    Term after = term.with(Step.of(date, kind, seats + delta, last.status(), next));
+    Subscription changed = sub.withCurrentTerm(after);
+    return SubscriptionChange.of(changed,
+        List.of(events.charged(changed, kind, date, seats, after, saleDelta, costDelta, delta)));
   }
 
   /**
@@ -359,16 +374,16 @@ public final class SubscriptionOperations {
     requireWithin(sub, date);
     Term term = sub.term();
     Step last = sub.last();
-    Term next = term.with(Step.of(date, kind, last.seats(), status, last.saleRate(), last.costRate()));
+    Term next = term.with(last.then(date, kind, status));
     Subscription after = sub.withCurrentTerm(next);
     long saleDelta = next.last().chargedSaleRate() - last.chargedSaleRate();
     long costDelta = next.last().chargedCostRate() - last.chargedCostRate();
     // a status change that changes no charge (cancelling a suspended subscription) still shows
     // the seats' unit price
     SubscriptionEvent e = saleDelta == 0
-        ? rateEvent(after, kind, date, last.seats(), last.saleRate(), 0, last.seats(), next, 0)
-        : rateEvent(after, kind, date, last.seats(), saleDelta, costDelta,
-            saleDelta > 0 ? last.seats() : -last.seats(), next, 1);
+        ? events.shown(after, kind, date, last.seats(), next, last.saleRate(), last.seats())
+        : events.charged(after, kind, date, last.seats(), next, saleDelta, costDelta,
+            saleDelta > 0 ? last.seats() : -last.seats());
     return SubscriptionChange.of(after, List.of(e));
   }
 
@@ -390,11 +405,8 @@ public final class SubscriptionOperations {
         "subscription %s has ended; it cannot renew", sub.id());
     Subscription after = sub.withAutoRenewal(on);
     Term term = after.term();
-    return SubscriptionChange.of(after, List.of(SubscriptionEvent.builder()
-        .subscriptionId(sub.id()).customerId(sub.customerId()).sku(sub.sku())
-        .kind(ChangeKind.AUTO_RENEW).date(date).seatsBefore(sub.seats()).seatsAfter(sub.seats())
-        .status(sub.status()).currency(sub.currency()).unitMinor(term.saleUnit()).seatsCharged(0)
-        .days(0).daysInTerm(term.daysInTerm()).chargeMinor(0).costMinor(0).build()));
+    return SubscriptionChange.of(after, List.of(ChangeEvents.event(after, ChangeKind.AUTO_RENEW, date,
+        sub.seats(), new Formula(term.saleUnit(), 0, 0, term.daysInTerm()), 0, 0)));
   }
 
   /**
@@ -438,7 +450,7 @@ public final class SubscriptionOperations {
     requireNonNull(sub, "sub");
     requireNonNull(date, "date");
     requireNonNull(agreementInForce, "agreementInForce");
-    List<SubscriptionEvent> events = new ArrayList<>(2);
+    List<SubscriptionEvent> happened = new ArrayList<>(2);
     Subscription cur = sub;
     while (cur.status() != SubscriptionStatus.ENDED && !cur.term().end().isAfter(date)) {
       Term term = cur.term();
@@ -459,21 +471,21 @@ public final class SubscriptionOperations {
           }
         }
       }
-      long[] unit = range == null ? null : unitPricesOrNull(customer, sku, start, prices);
-      if (unit == null) {
-        Term ended = term.with(Step.of(start, ChangeKind.END, last.seats(), SubscriptionStatus.ENDED,
-            last.saleRate(), last.costRate()));
+      Optional<UnitPrice> unit = range == null ? Optional.empty()
+          : publishedPrice(customer, sku, start, prices);
+      if (unit.isEmpty()) {
+        Term ended = term.with(last.then(start, ChangeKind.END, SubscriptionStatus.ENDED));
         cur = cur.withCurrentTerm(ended);
-        events.add(event(cur, ChangeKind.END, start, last.seats(), term.saleUnit(), term.costUnit(), 0, ended));
+        happened.add(events.shown(cur, ChangeKind.END, start, last.seats(), ended, term.saleUnit(), 1));
       } else {
         int seats = last.seats();
-        Term next = Term.of(term.index() + 1, range, days, unit[0], unit[1], List.of(Step.of(start,
-            ChangeKind.RENEW, seats, SubscriptionStatus.ACTIVE, rate(unit[0], seats), rate(unit[1], seats))));
+        Term next = Term.of(term.index() + 1, range, days, unit.get(),
+            List.of(Step.of(start, ChangeKind.RENEW, seats, SubscriptionStatus.ACTIVE, unit.get())));
         cur = cur.withCurrentTerm(next);
-        events.add(event(cur, ChangeKind.RENEW, start, seats, unit[0], unit[1], seats, next));
+        happened.add(events.charged(cur, ChangeKind.RENEW, start, seats, next, unit.get(), seats));
       }
     }
-    return SubscriptionChange.of(cur, events);
+    return SubscriptionChange.of(cur, happened);
   }
 
   private static Term findTermStarting(Subscription base, LocalDate start) {
@@ -539,61 +551,27 @@ public final class SubscriptionOperations {
         "date %s is after the last day %s of the current term of %s", date, term.lastDay(), sub.id());
   }
 
-  /** The sale and cost unit prices of a day, as known that day (PRC-6); PRC-3 if not published. */
-  private long[] unitPrices(Customer customer, Sku sku, LocalDate day, PriceSource prices) {
-    long[] unit = unitPricesOrNull(customer, sku, day, prices);
-    if (unit == null) {
-      prices.quote(sku.id(), customer.market(), customer.billing().currency(), day, day).orElseThrow();
-    }
-    return unit;
+  /** The unit price of a day, as known that day (PRC-6); PRC-3 if not published. */
+  private UnitPrice unitPrice(Customer customer, Sku sku, LocalDate day, PriceSource prices) {
+    PriceQuote quote = quote(customer, sku, day, prices);
+    quote.orElseThrow();
+    return priced(customer, sku, day, quote);
   }
 
-  private long[] unitPricesOrNull(Customer customer, Sku sku, LocalDate day, PriceSource prices) {
-    var quote = prices.quote(sku.id(), customer.market(), customer.billing().currency(), day, day);
-    if (!quote.isPublished()) {
-      return null;
-    }
+  private Optional<UnitPrice> publishedPrice(Customer customer, Sku sku, LocalDate day,
+      PriceSource prices) {
+    PriceQuote quote = quote(customer, sku, day, prices);
+    return quote.isPublished() ? Optional.of(priced(customer, sku, day, quote)) : Optional.empty();
+  }
+
+  private static PriceQuote quote(Customer customer, Sku sku, LocalDate day, PriceSource prices) {
+    return prices.quote(sku.id(), customer.market(), customer.billing().currency(), day, day);
+  }
+
+  /** The sale price under the policy in force on the priced day (PRC-5), and the cost. */
+  private UnitPrice priced(Customer customer, Sku sku, LocalDate day, PriceQuote quote) {
     long cost = quote.priceMinor();
-    // the policy in force on the priced day, the term's first day under the default lock (PRC-5)
-    return new long[] {pricing.saleMinor(day, customer.id(), sku.id(), cost,
-        customer.billing().currency()), cost};
-  }
-
-  /**
-   * A step's accrual rate: what its seats cost over a whole term. Every prorated charge of the
-   * term is at most that, so it is refused only when this whole-term amount does not fit a long.
-   */
-  private static long rate(long unit, long seats) {
-    return MinorUnits.multiply(unit, seats);
-  }
-
-  /**
-   * The event of a change of accrual rate: its charge is {@code Δrate × days left / daysInTerm},
-   * rounded once, and its formula explains that delta as unit × seats (SUB-2, BIL-5).
-   */
-  private SubscriptionEvent rateEvent(Subscription sub, ChangeKind kind, LocalDate date,
-      int seatsBefore, long saleRate, long costDelta, long seatsHint, Term term, int charged) {
-    long saleDelta = saleRate * charged; // charged 0: the rate is only shown, nothing changes
-    long days = dayCount.days(date, term.end());
-    UnitSeats shown = UnitSeats.explain(saleRate, seatsHint);
-    return SubscriptionEvent.builder().subscriptionId(sub.id()).customerId(sub.customerId())
-        .sku(sub.sku()).kind(kind).date(date).seatsBefore(seatsBefore).seatsAfter(sub.seats())
-        .status(sub.status()).currency(sub.currency()).unitMinor(shown.unit())
-        .seatsCharged(charged == 0 ? 0 : shown.seats()).days(days).daysInTerm(term.daysInTerm())
-        .chargeMinor(Numerator.product(saleDelta, days)
-            .divide(term.daysInTerm(), proration.rounding()))
-        .costMinor(Numerator.product(costDelta, days)
-            .divide(term.daysInTerm(), proration.rounding()))
-        .build();
-  }
-
-  /** The event of seats charged at one unit price ({@code seatsCharged} 0: shown, not charged). */
-  private SubscriptionEvent event(Subscription sub, ChangeKind kind, LocalDate date, int seatsBefore,
-      long saleUnit, long costUnit, long seatsCharged, Term term) {
-    if (seatsCharged == 0) {
-      return rateEvent(sub, kind, date, seatsBefore, saleUnit, 0, 1, term, 0);
-    }
-    return rateEvent(sub, kind, date, seatsBefore, rate(saleUnit, seatsCharged),
-        rate(costUnit, seatsCharged), seatsCharged, term, 1);
+    return UnitPrice.of(pricing.saleMinor(day, customer.id(), sku.id(), cost,
+        customer.billing().currency()), cost);
   }
 }

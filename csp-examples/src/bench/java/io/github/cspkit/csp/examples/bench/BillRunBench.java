@@ -20,6 +20,7 @@ import io.github.cspkit.csp.partner.Request;
 import io.github.cspkit.csp.pricing.PriceBook;
 import io.github.cspkit.csp.pricing.PriceList;
 import io.github.cspkit.csp.repository.InMemoryStore;
+import io.github.cspkit.csp.subscription.Accrual;
 import io.github.cspkit.csp.subscription.Subscription;
 import io.github.cspkit.csp.subscription.internal.SubscriptionOperations;
 import io.github.cspkit.csp.subscription.Term;
@@ -131,7 +132,7 @@ public class BillRunBench {
               .subscription();
           Term t = s.term();
           billed.put(BillingAccount.key(s.id(), t.index()), new Billed(
-              t.saleNumerator(ORDERED, RUN), t.costNumerator(ORDERED, RUN), RUN));
+              Accrual.seed().sale(t, ORDERED, RUN), Accrual.seed().cost(t, ORDERED, RUN), RUN));
           int roll = r.nextInt(20);
           if (roll == 0) {
             s = ops.addSeats(s, customer, sku, 5, CHANGED, book).subscription();
@@ -216,8 +217,8 @@ public class BillRunBench {
     Rounding rounding = Rounding.HALF_UP;
     for (Term t : d.currentTerms) {
       long n = t.daysInTerm();
-      sum += t.saleNumerator(RUN, RUN.plusMonths(1)).divide(n, rounding);
-      sum += t.costNumerator(RUN, RUN.plusMonths(1)).divide(n, rounding);
+      sum += Accrual.seed().sale(t, RUN, RUN.plusMonths(1)).divide(n, rounding);
+      sum += Accrual.seed().cost(t, RUN, RUN.plusMonths(1)).divide(n, rounding);
     }
     return sum;
   }

@@ -2,6 +2,7 @@ package io.github.cspkit.csp.examples.bench;
 
 import io.github.cspkit.csp.money.MinorUnits;
 import io.github.cspkit.csp.money.Proration;
+import io.github.cspkit.csp.subscription.Accrual;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.SplittableRandom;
@@ -27,6 +28,8 @@ import org.openjdk.jmh.annotations.Warmup;
  * <ul>
  *   <li>{@link #floorLong}: the floor, plain long arithmetic in minor units;</li>
  *   <li>{@link #chargeMinor} and {@link #chargeMonetary}: the library's public API;</li>
+ *   <li>{@link #accrualAmount}: the one accrual's charge of a rate ({@code unit × seats}) over
+ *       counted days, as event charges compute it;</li>
  *   <li>{@link #naiveMoneta}: the Moneta chain a user would write, rounding held in a constant;</li>
  *   <li>{@link #naiveMonetaInlineRounding}: the same with {@code Monetary.getRounding(query)}
  *       written inline, as in the issue (informative).</li>
@@ -44,6 +47,7 @@ import org.openjdk.jmh.annotations.Warmup;
 public class ProrationBench {
   private static final int N = 4096;
   private static final Proration PRORATION = Proration.seed();
+  private static final Accrual ACCRUAL = Accrual.seed();
 
   long[] unitMinor = new long[N];
   MonetaryAmount[] unit = new MonetaryAmount[N];
@@ -75,7 +79,8 @@ public class ProrationBench {
       long viaAmount = MinorUnits.of(PRORATION.charge(unit[k], seats[k], days[k], daysInTerm[k]));
       long naive = MinorUnits.of(money[k].multiply(seats[k]).multiply(days[k]).divide(daysInTerm[k])
           .with(rounding));
-      if (floor != api || api != viaAmount) {
+      long accrued = ACCRUAL.amount(unitMinor[k] * seats[k], days[k], daysInTerm[k]);
+      if (floor != api || api != viaAmount || accrued != api) {
         throw new AssertionError("disagree at " + k + ": " + floor + " " + api + " " + viaAmount);
       }
       if (naive != api) {
@@ -108,6 +113,12 @@ public class ProrationBench {
   public long chargeMinor() {
     int k = next();
     return PRORATION.chargeMinor(unitMinor[k], seats[k], days[k], daysInTerm[k]);
+  }
+
+  @Benchmark
+  public long accrualAmount() {
+    int k = next();
+    return ACCRUAL.amount(unitMinor[k] * seats[k], days[k], daysInTerm[k]);
   }
 
   @Benchmark
