@@ -16,6 +16,9 @@ import static java.util.Objects.requireNonNull;
  * @param plan the billing plan, which must fit the term
  */
 public record TermOffer(String sku, TermLength term, BillingPlan plan) {
+  private static final java.util.regex.Pattern SKU =
+      java.util.regex.Pattern.compile("[A-Za-z0-9_-]+(:[A-Za-z0-9_-]+)?");
+
   /**
    * Checks the fields.
    * @param sku the SKU id
@@ -26,7 +29,7 @@ public record TermOffer(String sku, TermLength term, BillingPlan plan) {
     requireNonNull(sku, "sku");
     requireNonNull(term, "term");
     requireNonNull(plan, "plan");
-    checkArgument(sku.matches("[A-Za-z0-9_-]+(:[A-Za-z0-9_-]+)?"),
+    checkArgument(SKU.matcher(sku).matches(),
         "SKU id must be a word (or PRODUCTID:SKUID), found '%s'", sku);
     checkArgument(plan.fits(term), "billing plan %s does not fit a %s term (%s)", plan.code(), term,
         sku);

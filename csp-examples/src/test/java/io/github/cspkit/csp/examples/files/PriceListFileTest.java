@@ -78,13 +78,13 @@ class PriceListFileTest {
   @Test
   void PCF_1_a_hundred_thousand_rows_stream_through_with_bounded_memory() {
     long started = System.nanoTime();
-    ImportedPriceList list = PriceListFile.read(new GeneratedPriceListReader(100_000), "big.csv",
+    ImportedPriceList list = PriceListFile.read(GeneratedPriceList.of(100_000), "big.csv",
         PriceListImport.of(MAPPING, d("2025-01-30")));
     long millis = (System.nanoTime() - started) / 1_000_000;
     assertThat(list.rowsRead()).isEqualTo(100_000);
-    assertThat(list.skippedExpired()).isEqualTo(100_000 / GeneratedPriceListReader.EXPIRED_EVERY);
+    assertThat(list.skippedExpired()).isEqualTo(100_000 / GeneratedPriceList.EXPIRED_EVERY);
     assertThat(list.rows().prices()).hasSize(100_000 - 100_000
-        / GeneratedPriceListReader.EXPIRED_EVERY);
+        / GeneratedPriceList.EXPIRED_EVERY);
     // the JMH benchmark (bench profile) measures it; here only a generous bound for a shared CI
     assertThat(millis).as("100,000 rows in %s ms", millis).isLessThan(20_000);
   }

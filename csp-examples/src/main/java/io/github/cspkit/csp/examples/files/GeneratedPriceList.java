@@ -3,12 +3,15 @@ package io.github.cspkit.csp.examples.files;
 import java.io.Reader;
 
 /**
- * A price list file of N data rows, generated as it is read: nothing of it is ever held whole, so
- * reading it shows that the import streams. Every product has its own key (unmapped); one row in
- * {@link #EXPIRED_EVERY} ended before the month and is skipped.
+ * A synthetic Partner Center price list file (PCF-1) of N data rows for load tests and the
+ * benchmark, generated as it is read: nothing of it is ever held whole, so reading it shows that
+ * the import streams. Each product has six rows (every term and plan), quoted titles with commas
+ * and doubled quotes, and its own key {@code CFQ7TTCn:0001} (not mapped); one row in
+ * {@link #EXPIRED_EVERY} ended in February 2025 and is skipped from the March 2025 list.
  */
-final class GeneratedPriceListReader extends Reader {
-  static final int EXPIRED_EVERY = 10;
+public final class GeneratedPriceList extends Reader {
+  /** One row in this many has expired. */
+  public static final int EXPIRED_EVERY = 10;
   private static final String HEADER = "ProductTitle,ProductId,SkuId,SkuTitle,Publisher,"
       + "SkuDescription,UnitOfMeasure,TermDuration,BillingPlan,Market,Currency,UnitPrice,"
       + "PricingTierRangeMin,PricingTierRangeMax,EffectiveStartDate,EffectiveEndDate,Tags,"
@@ -21,8 +24,19 @@ final class GeneratedPriceListReader extends Reader {
   private String pending = HEADER;
   private int at;
 
-  GeneratedPriceListReader(int rows) {
+  private GeneratedPriceList(int rows) {
     this.rows = rows;
+  }
+
+  /**
+   * @param rows the number of data rows, after the header
+   * @return a reader of the file's text
+   */
+  public static GeneratedPriceList of(int rows) {
+    if (rows < 0) {
+      throw new IllegalArgumentException("rows must not be negative: " + rows);
+    }
+    return new GeneratedPriceList(rows);
   }
 
   private String row(int i) {
