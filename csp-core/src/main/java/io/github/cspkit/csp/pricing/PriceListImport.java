@@ -88,8 +88,11 @@ public final class PriceListImport {
     return new PriceListImport(Checks.name("price list id", id), mapping, publishedOn);
   }
 
-  /** A row kept so far: its line, prices in minor units ({@code erp} -1 when none), its days. */
-  private record Row(long line, long unit, long erp, LocalDate start, LocalDate end) {}
+  /**
+   * A row kept so far: its line, prices in minor units ({@code erp} -1 when none), its end as an
+   * epoch day ({@link Long#MAX_VALUE} when open). Small, as a file may have many.
+   */
+  private record Row(long line, long unit, long erp, long end) {}
 
   /**
    * Reads one data row.
@@ -128,12 +131,12 @@ public final class PriceListImport {
       latestStart = start;
     }
     String sku = mapping.skuOrKey(key);
-    if (sku.equals(key)) {
+    if (sku.equals(key) && !unmapped.containsKey(key)) {
       String title = (row.productTitle() + " " + row.skuTitle()).strip();
-      unmapped.putIfAbsent(key, title.isEmpty() ? key : title);
+      unmapped.put(key, title.isEmpty() ? key : title);
     }
     TermOffer offer = TermOffer.of(sku, term, plan);
-    Row r = new Row(line, unit, erp, start, end);
+    Row r = new Row(line, unit, erp, end == null ? Long.MAX_VALUE : end.toEpochDay());
     Object before = rows.putIfAbsent(offer, r);
     if (before instanceof Row first) {
       List<Row> several = new ArrayList<>(2);
@@ -159,7 +162,7 @@ public final class PriceListImport {
     finished = true;
     Checks.rule(latestStart != null, "PCF-1", "the file has no price row");
     YearMonth month = YearMonth.from(latestStart);
-    LocalDate first = month.atDay(1);
+    long first = month.atDay(1).toEpochDay();
     long expired = 0;
     Map<TermOffer, MonetaryAmount> cost = new HashMap<>(rows.size() * 2);
     Map<TermOffer, MonetaryAmount> erp = new HashMap<>(rows.size() * 2);
@@ -169,7 +172,7 @@ public final class PriceListImport {
       Row kept = null;
       List<Row> all = e.getValue() instanceof Row r ? List.of(r) : rowsOf(e.getValue());
       for (Row r : all) {
-        if (r.end() != null && r.end().isBefore(first)) {
+        if (r.end() < first) {
           expired++;
           continue;
         }
