@@ -11,6 +11,8 @@ public enum Operation {
   GIVE_NOTICE(Group.PARTNER_COMPANY),
   /** Publish a price list (PRC-1): the vendor only. */
   PUBLISH_PRICE_LIST(Group.VENDOR),
+  /** Import a price list from Partner Center's file, as the partner (PCF-1). */
+  IMPORT_PRICE_LIST(Group.PARTNER_COMPANY),
   /** Quote a published price (PRC-3, DIS-1). */
   QUOTE_PRICE(Group.QUOTE),
   /** Create a customer and its tenant (CUS-1). */

@@ -32,6 +32,7 @@ import io.github.cspkit.csp.customer.Tenant;
 import io.github.cspkit.csp.internal.Checks;
 import io.github.cspkit.csp.money.MinorUnits;
 import io.github.cspkit.csp.money.Proration;
+import io.github.cspkit.csp.pricing.ImportedPriceList;
 import io.github.cspkit.csp.pricing.PriceList;
 import io.github.cspkit.csp.pricing.PriceQuote;
 import io.github.cspkit.csp.repository.BillingClaim;
@@ -273,6 +274,39 @@ public final class CspPartner {
           + list.currency().getCurrencyCode() + " effective " + list.effectiveOn());
       return list;
     }, (tx, id) -> tx.priceLists().find(id).orElseThrow());
+  }
+
+  /**
+   * Imports a price list read from Partner Center's price list file (PCF-1): the partner, on any
+   * day on or after the publication day it states, so that history can be back-filled. The list's
+   * seed prices ({@link ImportedPriceList#priceList()}: the one-year rows billed annually) are
+   * stored as if the vendor had published them on that day: the notice (PRC-2) and the visibility
+   * from the publication day on (PRC-3) still hold. Importing the same list again changes nothing.
+   *
+   * @param r the request; a partner user with own-tenant admin rights, on or after the list's
+   *     publication day
+   * @param list the imported list
+   * @return the stored seed list
+   * @throws RuleViolation PCF-1 if the request's day is before the publication day; PRC-1 or
+   *     PRC-2 if the policy refuses the list
+   */
+  public Result<PriceList> importPriceList(Request r, ImportedPriceList list) {
+    requireNonNull(list, "list");
+    PriceList seed = list.priceList();
+    return command(r, sig(r, "importPriceList", seed.id()), Operation.IMPORT_PRICE_LIST, null,
+        AgreementNeed.NONE, () -> Checks.rule(!r.date().isBefore(seed.publishedOn()), "PCF-1",
+            "list %s is published on %s; it cannot be imported before, on %s", seed.id(),
+            seed.publishedOn(), r.date()), (tx, out) -> {
+          policies.priceLists().validate(seed);
+          if (tx.priceLists().find(seed.id()).filter(seed::equals).isEmpty()) {
+            tx.priceLists().add(seed);
+          }
+          out.event("price-list", seed.id(), "IMPORTED", r.date(), seed.market() + " "
+              + seed.currency().getCurrencyCode() + " " + list.month() + " published "
+              + seed.publishedOn() + ": " + list.rows().prices().size() + " rows, "
+              + list.unmapped().size() + " products not mapped");
+          return seed;
+        }, (tx, id) -> tx.priceLists().find(id).orElseThrow());
   }
 
   /**

@@ -9,11 +9,16 @@ import static java.util.Objects.requireNonNull;
  * {@code O365_E3/P1Y/monthly}), is the one of scenario files; the seed's one price per SKU is the
  * {@linkplain #annual(String) one-year term billed annually}.
  *
- * @param sku the SKU id, a word
+ * @param sku the SKU id, a word; or, for a price-list row whose product the partner has not mapped
+ *     to its catalog, the key {@code PRODUCTID:SKUID} of Partner Center's file (PCF-1), which no
+ *     catalog SKU has, so it is priced but never orderable
  * @param term the term length
  * @param plan the billing plan, which must fit the term
  */
 public record TermOffer(String sku, TermLength term, BillingPlan plan) {
+  private static final java.util.regex.Pattern SKU =
+      java.util.regex.Pattern.compile("[A-Za-z0-9_-]+(:[A-Za-z0-9_-]+)?");
+
   /**
    * Checks the fields.
    * @param sku the SKU id
@@ -24,7 +29,8 @@ public record TermOffer(String sku, TermLength term, BillingPlan plan) {
     requireNonNull(sku, "sku");
     requireNonNull(term, "term");
     requireNonNull(plan, "plan");
-    checkArgument(sku.matches("[A-Za-z0-9_-]+"), "SKU id must be a word, found '%s'", sku);
+    checkArgument(SKU.matcher(sku).matches(),
+        "SKU id must be a word (or PRODUCTID:SKUID), found '%s'", sku);
     checkArgument(plan.fits(term), "billing plan %s does not fit a %s term (%s)", plan.code(), term,
         sku);
   }

@@ -62,6 +62,7 @@ public class AccessMatrixTest {
       ACCEPT_AGREEMENT       | ok    | ACC-3 | ok    | ACC-4 | ok     | ACC-4 | ACC-4 | ACC-4 | DIS-1 | ACC-4
       GIVE_NOTICE            | ok    | ACC-3 | ok    | ACC-4 | ok     | ACC-4 | ACC-4 | ACC-4 | DIS-1 | ok
       PUBLISH_PRICE_LIST     | PRC-1 | PRC-1 | PRC-1 | ACC-4 | PRC-1  | PRC-1 | PRC-1 | PRC-1 | DIS-1 | ok
+      IMPORT_PRICE_LIST      | ok    | ACC-3 | ok    | ACC-4 | ok     | ACC-4 | ACC-4 | ACC-4 | DIS-1 | ACC-4
       QUOTE_PRICE            | ok    | ok    | ok    | ACC-4 | ok     | PRC-3 | PRC-3 | PRC-3 | ok    | ok
       CREATE_CUSTOMER        | ok    | ok    | ACC-3 | ACC-4 | ACC-4  | ACC-4 | ACC-4 | ACC-4 | DIS-1 | ACC-4
       SET_BILLING_PROFILE    | ok    | ok    | ACC-3 | ACC-4 | ACC-4  | ACC-4 | ACC-4 | ACC-4 | DIS-1 | ACC-4
@@ -88,7 +89,8 @@ public class AccessMatrixTest {
 
   /** Operations the entry point calls without a target customer. */
   static final EnumSet<Operation> NO_TARGET = EnumSet.of(Operation.ACCEPT_AGREEMENT,
-      Operation.GIVE_NOTICE, Operation.PUBLISH_PRICE_LIST, Operation.QUOTE_PRICE,
+      Operation.GIVE_NOTICE, Operation.PUBLISH_PRICE_LIST, Operation.IMPORT_PRICE_LIST,
+      Operation.QUOTE_PRICE,
       Operation.CREATE_CUSTOMER, Operation.ADMINISTER_OWN_TENANT);
 
   public static final String ALLOWED = "ok";

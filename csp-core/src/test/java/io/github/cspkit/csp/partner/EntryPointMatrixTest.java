@@ -45,6 +45,15 @@ class EntryPointMatrixTest {
     Map<Operation, Call> calls = new EnumMap<>(Operation.class);
     calls.put(Operation.PUBLISH_PRICE_LIST, (p, c, r) -> p.publishPriceList(r,
         PriceList.monthly("US", PartnerFixtures.USD, YearMonth.of(2026, 9), r.date(), PartnerFixtures.prices())));
+    calls.put(Operation.IMPORT_PRICE_LIST, (p, c, r) -> p.importPriceList(r,
+        io.github.cspkit.csp.pricing.ImportedPriceList.builder().id("import-2026-09")
+            .market("US").currency(PartnerFixtures.USD).month(YearMonth.of(2026, 9))
+            .publishedOn(r.date())
+            .rows(io.github.cspkit.csp.pricing.PriceRows.fromSeedPrices(PartnerFixtures.USD,
+                PartnerFixtures.prices()))
+            .erpRows(io.github.cspkit.csp.pricing.PriceRows.fromSeedPrices(PartnerFixtures.USD,
+                java.util.Map.of()))
+            .rowsRead(1).skippedExpired(0).skippedTiers(0).build()));
     calls.put(Operation.QUOTE_PRICE, (p, c, r) -> p.priceQuote(r, E3, "US", PartnerFixtures.USD, r.date()));
     calls.put(Operation.CREATE_CUSTOMER, (p, c, r) -> p.createCustomer(r, PartnerFixtures.newCustomer("newco")));
     calls.put(Operation.SET_BILLING_PROFILE, (p, c, r) ->
