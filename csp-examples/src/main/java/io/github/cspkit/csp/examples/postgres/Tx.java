@@ -395,13 +395,19 @@ final class Tx implements Repositories {
 
   // ------------------------------------------------------------------------------------ commit
 
-  /** Sends the staged writes in one round trip; throws if one of them met a newer version. */
+  /**
+   * Sends the staged writes and the commit in one round trip; throws if one of them met a newer
+   * version or was refused. A lost connection here may have committed.
+   */
   void flush() {
-    Flush flush = new Flush(this);
-    sql("writing", on -> {
-      flush.run(on);
-      return null;
-    });
+    if (ended) {
+      throw new IllegalStateException("the transaction has ended");
+    }
+    try {
+      new Flush(this).run(c);
+    } catch (SQLException e) {
+      throw PostgresStore.failure("writing and committing", e, true);
+    }
   }
 
   /** After commit: what this transaction wrote becomes the store's cached committed state. */
