@@ -53,8 +53,10 @@ final class Flush {
   /**
    * Sends the writes and the commit in one round trip. Every check is made by the statements
    * themselves, so a refused write fails the transaction before its commit.
+   *
+   * @return whether anything was written (and so committed)
    */
-  void run(Connection c) throws SQLException {
+  boolean run(Connection c) throws SQLException {
     agreements();
     priceLists();
     customers();
@@ -65,7 +67,7 @@ final class Flush {
     events();
     records();
     if (batch.isEmpty()) {
-      return;
+      return false;
     }
     batch.add("COMMIT", null);
     try {
@@ -73,6 +75,7 @@ final class Flush {
     } catch (SQLException e) {
       throw refusal(e);
     }
+    return true;
   }
 
   /** @return the exception a write refused by the database stands for */

@@ -346,12 +346,14 @@ public final class PostgresStore implements CspStore, AutoCloseable {
       }
       tx = new Tx(this, partner, c);
       T result = work.apply(tx);
-      tx.flush();
+      boolean written = tx.flush(); // the writes and the commit, in one round trip
       tx.end();
-      try {
-        c.commit();
-      } catch (SQLException e) {
-        throw failure("committing", e, true);
+      if (!written) {
+        try {
+          c.commit(); // a transaction that only read: ends its snapshot, if it took one
+        } catch (SQLException e) {
+          throw failure("committing", e, true);
+        }
       }
       committed = true;
       tx.committed();

@@ -398,13 +398,15 @@ final class Tx implements Repositories {
   /**
    * Sends the staged writes and the commit in one round trip; throws if one of them met a newer
    * version or was refused. A lost connection here may have committed.
+   *
+   * @return whether anything was written and committed
    */
-  void flush() {
+  boolean flush() {
     if (ended) {
       throw new IllegalStateException("the transaction has ended");
     }
     try {
-      new Flush(this).run(c);
+      return new Flush(this).run(c);
     } catch (SQLException e) {
       throw PostgresStore.failure("writing and committing", e, true);
     }
