@@ -28,6 +28,22 @@ CREATE DOMAIN csp_currency AS char(3) CHECK (VALUE ~ '^[A-Z]{3}$');
 -- Fails the statement (and so the transaction, which skips the rest of its round trip) when a
 -- versioned write did not write every row it meant to: another transaction saved first. The error
 -- names the aggregate (message), its id (detail) and the version now stored (hint, 0 if none).
+-- Fails the statement (and the transaction with it) when a write did not write every row it
+-- meant to: code CS002 for a bill already issued, CS003 for an idempotency key already recorded;
+-- the message says what, the detail which one.
+CREATE FUNCTION csp_require_written(code text, what text, wanted text[], written text[])
+    RETURNS void
+  LANGUAGE plpgsql AS $$
+    DECLARE
+      missing text;
+    BEGIN
+      SELECT w INTO missing FROM unnest(wanted) AS w WHERE w <> ALL (coalesce(written, '{}')) LIMIT 1;
+      IF missing IS NOT NULL THEN
+        RAISE EXCEPTION USING ERRCODE = code, MESSAGE = what, DETAIL = missing;
+      END IF;
+    END
+  $$;
+
 CREATE FUNCTION csp_require_rows(kind text, tbl text, keycol text, partner text, wanted text[],
     written text[]) RETURNS void
   LANGUAGE plpgsql AS $$

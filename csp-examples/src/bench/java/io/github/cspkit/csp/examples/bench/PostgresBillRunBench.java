@@ -54,7 +54,9 @@ import org.openjdk.jmh.annotations.Warmup;
  *       and share it by claiming blocks of customers;</li>
  *   <li>{@link #inMemory}: the same run on the in-memory store;</li>
  *   <li>{@link #setUpOrders}: set-up through the entry point, {@code customers / 10} customers
- *       created and 10 subscriptions ordered for each, from 4 threads.</li>
+ *       created and 10 subscriptions ordered for each, from 4 threads;</li>
+ *   <li>{@link #roundTrip}: the baseline of the machine, 2,000 {@code SELECT 1} one after the
+ *       other on one connection (a command costs 3 to 5 such round trips).</li>
  * </ul>
  * Each prints its throughput (lines or orders per second); JMH reports the time per shot.
  */
@@ -287,6 +289,24 @@ public class PostgresBillRunBench {
       return orders.get();
     } finally {
       threads.shutdown();
+    }
+  }
+
+  /** The machine's floor: one round trip to the server, 2,000 times. */
+  @Benchmark
+  public long roundTrip(Db db) throws SQLException {
+    try (Connection c = db.first.getConnection();
+        java.sql.PreparedStatement ps = c.prepareStatement("SELECT 1")) {
+      long t0 = System.nanoTime();
+      long sum = 0;
+      for (int i = 0; i < 2000; i++) {
+        try (java.sql.ResultSet rs = ps.executeQuery()) {
+          rs.next();
+          sum += rs.getInt(1);
+        }
+      }
+      System.out.printf("(round trip: %.0f µs) ", (System.nanoTime() - t0) / 1e3 / 2000);
+      return sum;
     }
   }
 

@@ -25,10 +25,8 @@ import io.github.cspkit.csp.subscription.Term;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.StringJoiner;
 import java.util.function.Function;
 import javax.money.CurrencyUnit;
@@ -45,7 +43,6 @@ import javax.money.MonetaryAmount;
 final class Flush {
   private final Tx tx;
   private final Batch batch = new Batch();
-  private final List<Runnable> checks = new ArrayList<>();
   /** The version each versioned write expected, by aggregate kind and id. */
   private final Map<String, Map<String, Long>> expected = new java.util.HashMap<>();
 
@@ -53,7 +50,13 @@ final class Flush {
     this.tx = tx;
   }
 
-  void run(Connection c) throws SQLException {
+  /**
+   * Sends the writes and the commit in one round trip. Every check is made by the statements
+   * themselves, so a refused write fails the transaction before its commit.
+   *
+   * @return whether anything was written (and so committed)
+   */
+  boolean run(Connection c) throws SQLException {
     agreements();
     priceLists();
     customers();
@@ -64,23 +67,47 @@ final class Flush {
     events();
     records();
     if (batch.isEmpty()) {
-      return;
+      return false;
     }
+    batch.add("COMMIT", null);
     try {
       tx.run(batch, c);
     } catch (SQLException e) {
-      if ("CS001".equals(e.getSQLState()) && e instanceof org.postgresql.util.PSQLException p
-          && p.getServerErrorMessage() != null) {
-        String kind = p.getServerErrorMessage().getMessage();
-        String id = p.getServerErrorMessage().getDetail();
-        long stored = Long.parseLong(p.getServerErrorMessage().getHint());
-        throw new StaleVersionException(kind + " " + id,
-            expected.getOrDefault(kind, Map.of()).getOrDefault(id, 0L), stored);
-      }
-      throw e;
+      throw refusal(e);
     }
-    for (Runnable check : checks) {
-      check.run();
+    return true;
+  }
+
+  /** @return the exception a write refused by the database stands for */
+  private SQLException refusal(SQLException e) {
+    if (!(e instanceof org.postgresql.util.PSQLException p) || p.getServerErrorMessage() == null
+        || e.getSQLState() == null || !e.getSQLState().startsWith("CS")) {
+      return e;
+    }
+    String what = p.getServerErrorMessage().getMessage();
+    String which = p.getServerErrorMessage().getDetail();
+    switch (e.getSQLState()) {
+      case "CS001": {
+        long stored = Long.parseLong(p.getServerErrorMessage().getHint());
+        throw new StaleVersionException(what + " " + which,
+            expected.getOrDefault(what, Map.of()).getOrDefault(which, 0L), stored);
+      }
+      case "CS002": {
+        String[] parts = which.split("\u001f", 2);
+        throw new io.github.cspkit.csp.ConflictException(io.github.cspkit.csp.ConflictException.Reason.DUPLICATE_ID, "customer " + parts[0]
+            + " already has a bill for the period starting " + parts[1]);
+      }
+      case "CS003":
+        if (tx.absentKeys.contains(which)) {
+          // another transaction recorded it since this one looked: run again, and replay
+          throw new StaleVersionException("idempotency key " + which, 0, 1);
+        }
+        throw new io.github.cspkit.csp.ConflictException(io.github.cspkit.csp.ConflictException.Reason.KEY_REUSED,
+            "idempotency key " + which + " is already recorded");
+      case "CS004": // stored by a concurrent transaction since it was checked
+        throw new StaleVersionException("price list " + which, 0, 1);
+      default:
+        return e;
     }
   }
 
@@ -203,27 +230,18 @@ final class Flush {
         items.row(l.id(), i++, e.getKey(), money(MinorUnits.of(e.getValue()), cur), cur.getCurrencyCode());
       }
     }
-    Set<String> back = new HashSet<>();
     Object[] lp = lists.params();
     Object[] ip = items.params();
-    Object[] params = new Object[lp.length + ip.length];
+    Object[] params = new Object[lp.length + ip.length + 1];
     System.arraycopy(lp, 0, params, 0, lp.length);
     System.arraycopy(ip, 0, params, lp.length, ip.length);
+    params[params.length - 1] = tx.addedLists.stream().map(PriceList::id).toArray(String[]::new);
     batch.add("WITH l AS (INSERT INTO price_list (" + lists.names() + ") SELECT " + lists.select()
         + " FROM " + lists.from() + " ORDER BY u.ord ON CONFLICT DO NOTHING RETURNING id), "
         + "i AS (INSERT INTO price_list_item (" + items.names() + ") SELECT " + items.select()
-        + " FROM " + items.from() + " JOIN l ON l.id = u.list_id) SELECT id FROM l", rs -> {
-          while (rs.next()) {
-            back.add(rs.getString(1));
-          }
-        }, params);
-    checks.add(() -> {
-      for (PriceList l : tx.addedLists) {
-        if (!back.contains(l.id())) { // stored by a concurrent transaction since it was checked
-          throw new StaleVersionException("price list " + l.id(), 0, 1);
-        }
-      }
-    });
+        + " FROM " + items.from() + " JOIN l ON l.id = u.list_id) "
+        + "SELECT csp_require_written('CS004', 'price list', ?::text[], array_agg(l.id)) FROM l",
+        null, params);
   }
 
   private void customers() {
@@ -395,22 +413,15 @@ final class Flush {
           bill.issuedOn(), cur.getCurrencyCode(), money(bill.totalMinor(), cur),
           money(bill.costMinor(), cur), lines.endArray(), dues.endArray());
     }
-    Set<String> back = new HashSet<>();
-    batch.add("INSERT INTO bill (partner_id, " + bills.names() + ") SELECT ?, " + bills.select()
-        + " FROM " + bills.from() + " ORDER BY u.ord ON CONFLICT DO NOTHING "
-        + "RETURNING customer_id, period_start", rs -> {
-          while (rs.next()) {
-            back.add(rs.getString(1) + "\u0000" + rs.getObject(2, java.time.LocalDate.class));
-          }
-        }, bills.params(tx.partner));
-    checks.add(() -> {
-      for (Bill bill : tx.addedBills) {
-        if (!back.contains(bill.customerId() + "\u0000" + bill.period().start())) {
-          throw new io.github.cspkit.csp.ConflictException(io.github.cspkit.csp.ConflictException.Reason.DUPLICATE_ID, "customer " + bill.customerId()
-              + " already has a bill for the period starting " + bill.period().start());
-        }
-      }
-    });
+    List<String> wanted = new ArrayList<>();
+    for (Bill bill : tx.addedBills) {
+      wanted.add(bill.customerId() + "\u001f" + bill.period().start());
+    }
+    batch.add("WITH w AS (INSERT INTO bill (partner_id, " + bills.names() + ") SELECT ?, "
+        + bills.select() + " FROM " + bills.from() + " ORDER BY u.ord ON CONFLICT DO NOTHING "
+        + "RETURNING customer_id || chr(31) || period_start::text AS k) "
+        + "SELECT csp_require_written('CS002', 'bill', ?::text[], array_agg(w.k)) FROM w", null,
+        concat(bills.params(tx.partner), (Object) wanted.toArray(new String[0])));
   }
 
   private void events() {
@@ -435,23 +446,10 @@ final class Flush {
     for (CommandRecord r : tx.recorded.values()) {
       records.row(r.key(), r.command(), r.aggregate(), r.aggregateId());
     }
-    Set<String> back = new HashSet<>();
-    batch.add("INSERT INTO idempotency_record (partner_id, " + records.names() + ") SELECT ?, "
-        + records.select() + " FROM " + records.from() + " ON CONFLICT DO NOTHING RETURNING key", rs -> {
-          while (rs.next()) {
-            back.add(rs.getString(1));
-          }
-        }, records.params(tx.partner));
-    checks.add(() -> {
-      for (String key : tx.recorded.keySet()) {
-        if (!back.contains(key)) {
-          if (tx.absentKeys.contains(key)) {
-            // another transaction recorded it since this one looked: run again, and replay
-            throw new StaleVersionException("idempotency key " + key, 0, 1);
-          }
-          throw new io.github.cspkit.csp.ConflictException(io.github.cspkit.csp.ConflictException.Reason.KEY_REUSED, "idempotency key " + key + " is already recorded");
-        }
-      }
-    });
+    batch.add("WITH w AS (INSERT INTO idempotency_record (partner_id, " + records.names()
+        + ") SELECT ?, " + records.select() + " FROM " + records.from() + " ON CONFLICT DO NOTHING "
+        + "RETURNING key) SELECT csp_require_written('CS003', 'idempotency key', ?::text[], "
+        + "array_agg(w.key)) FROM w", null,
+        concat(records.params(tx.partner), (Object) tx.recorded.keySet().toArray(new String[0])));
   }
 }

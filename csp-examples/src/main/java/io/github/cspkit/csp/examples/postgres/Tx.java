@@ -396,13 +396,21 @@ final class Tx implements Repositories {
 
   // ------------------------------------------------------------------------------------ commit
 
-  /** Sends the staged writes in one round trip; throws if one of them met a newer version. */
-  void flush() {
-    Flush flush = new Flush(this);
-    sql("writing", on -> {
-      flush.run(on);
-      return null;
-    });
+  /**
+   * Sends the staged writes and the commit in one round trip; throws if one of them met a newer
+   * version or was refused. A lost connection here may have committed.
+   *
+   * @return whether anything was written and committed
+   */
+  boolean flush() {
+    if (ended) {
+      throw new IllegalStateException("the transaction has ended");
+    }
+    try {
+      return new Flush(this).run(c);
+    } catch (SQLException e) {
+      throw PostgresStore.failure("writing and committing", e, true);
+    }
   }
 
   /** After commit: what this transaction wrote becomes the store's cached committed state. */

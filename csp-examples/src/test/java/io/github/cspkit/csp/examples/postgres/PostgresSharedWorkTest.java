@@ -3,6 +3,7 @@ package io.github.cspkit.csp.examples.postgres;
 import static io.github.cspkit.csp.testkit.PartnerFixtures.CREATED;
 import static io.github.cspkit.csp.testkit.PartnerFixtures.E3;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.zaxxer.hikari.HikariDataSource;
 import io.github.cspkit.csp.access.Actor;
@@ -160,20 +161,22 @@ class PostgresSharedWorkTest {
   }
 
   @Test
-  void SUB_2_commands_are_run_again_after_the_connection_is_lost_before_commit() {
-    // the backends die while the transaction is being written: it did not commit, so running it
-    // again is safe with or without a key (a failure at the commit itself: CommitOutcomeTest)
+  void SUB_2_a_lost_connection_while_committing_is_retried_for_a_keyed_command_only() {
+    // the backends die just before the transaction's last round trip (its writes and its commit):
+    // the outcome is unknown, so only a command with an idempotency key runs again (and replays
+    // or applies once); one without reports it (CommitOutcomeTest shows one that did commit)
     CspPartner keyed = partner(new KillingStore(new PostgresStore(pool()).forPartner(PartnerFixtures.PARTNER), 1));
     Result<?> r = keyed.addSeats(Request.of(ADMIN, LocalDate.parse("2025-02-05")).withKey("k"), "c1-s1", 2);
     assertThat(instance().subscription("c1-s1").orElseThrow().seats()).isEqualTo(2 + 2);
     assertThat(r.value()).isEqualTo(instance().subscription("c1-s1").orElseThrow());
 
     CspPartner unkeyed = partner(new KillingStore(new PostgresStore(pool()).forPartner(PartnerFixtures.PARTNER), 1));
-    unkeyed.addSeats(Request.of(ADMIN, LocalDate.parse("2025-02-05")), "c2-s1", 2);
-    assertThat(instance().subscription("c2-s1").orElseThrow().seats()).isEqualTo(3 + 2);
+    assertThatThrownBy(() -> unkeyed.addSeats(Request.of(ADMIN, LocalDate.parse("2025-02-05")), "c2-s1", 2))
+        .isInstanceOfSatisfying(TransientStoreException.class, e -> assertThat(e.outcomeUnknown()).isTrue());
+    assertThat(instance().subscription("c2-s1").orElseThrow().seats()).isEqualTo(3);
     assertThat(PostgresStore.failure("committing", new SQLException("gone", "57P01"), true))
         .isInstanceOfSatisfying(TransientStoreException.class, e -> assertThat(e.outcomeUnknown()).isTrue());
-    assertThat(PostgresStore.failure("writing", new SQLException("gone", "08006"), false))
+    assertThat(PostgresStore.failure("reading", new SQLException("gone", "08006"), false))
         .isInstanceOfSatisfying(TransientStoreException.class, e -> assertThat(e.outcomeUnknown()).isFalse());
     assertThat(PostgresStore.failure("writing", new SQLException("deadlock", "40P01"), true))
         .isInstanceOfSatisfying(TransientStoreException.class, e -> assertThat(e.outcomeUnknown()).isFalse());

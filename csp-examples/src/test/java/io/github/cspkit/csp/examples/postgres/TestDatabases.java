@@ -56,8 +56,15 @@ final class TestDatabases {
     @Override
     public void beforeAll(org.junit.jupiter.api.extension.ExtensionContext context) {
       context.getRoot().getStore(org.junit.jupiter.api.extension.ExtensionContext.Namespace.GLOBAL)
-          .getOrComputeIfAbsent("csp-embedded-postgres",
-              k -> (org.junit.jupiter.api.extension.ExtensionContext.Store.CloseableResource) TestDatabases::stop);
+          .getOrComputeIfAbsent("csp-embedded-postgres", k -> new Stopper());
+    }
+  }
+
+  /** Stops the server when JUnit closes the run's root store (idempotent). */
+  private static final class Stopper implements AutoCloseable {
+    @Override
+    public void close() {
+      stop();
     }
   }
 
