@@ -269,8 +269,8 @@ final class Flush {
           Json billed = Json.array();
           for (Map.Entry<String, Billed> b : a.billed().entrySet()) {
             Billed v = b.getValue();
-            billed.add(Json.object().field("key", b.getKey()).field("sale", v.saleNumerator())
-                .field("cost", v.costNumerator()).field("through", v.through()));
+            billed.add(Json.object().field("key", b.getKey()).number("sale", v.saleNumerator().toString())
+                .number("cost", v.costNumerator().toString()).field("through", v.through()));
           }
           Json oneOffs = Json.array();
           a.oneOffsBilled().forEach(oneOffs::add);

@@ -30,7 +30,7 @@ final class PriceLists implements PriceListRepository {
     requireNonNull(list, "list");
     tx.store.policy().validate(list); // the rules first (PRC-1, PRC-2), then the id
     if (find(list.id()).isPresent()) {
-      throw new io.github.cspkit.csp.ConflictException(io.github.cspkit.csp.ConflictException.Reason.DUPLICATE_ID, "price list " + list.id() + " is already stored");
+      throw new io.github.cspkit.csp.ConflictException(io.github.cspkit.csp.ConflictException.Reason.DUPLICATE_ID, "price list " + list.id() + " already exists");
     }
     tx.addedLists.add(list); // stored meanwhile by another transaction: refused at commit
   }

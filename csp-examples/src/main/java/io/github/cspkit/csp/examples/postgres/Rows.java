@@ -114,8 +114,8 @@ final class Rows {
   }
 
   static void billed(ResultSet rs, BillingAccount.Builder account) throws SQLException {
-    account.putBilled(rs.getString("term_key"), new Billed(exact(rs.getBigDecimal("sale_numerator")),
-        exact(rs.getBigDecimal("cost_numerator")), date(rs, "through")));
+    account.putBilled(rs.getString("term_key"), new Billed(Jdbc.numerator(rs.getBigDecimal("sale_numerator")),
+        Jdbc.numerator(rs.getBigDecimal("cost_numerator")), date(rs, "through")));
   }
 
   private static FinancingPlan plan(FinancingPlan.Kind kind, long discountBasisPoints, int instalments) {
