@@ -3,6 +3,7 @@ package io.github.cspkit.csp.access;
 import static java.util.Objects.requireNonNull;
 
 import com.google.common.collect.ImmutableSortedSet;
+import io.github.cspkit.csp.ConflictException;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -31,14 +32,14 @@ public final class SecurityGroups {
   /**
    * @param groups groups with distinct names
    * @return those groups
-   * @throws IllegalArgumentException if two groups share a name
+   * @throws ConflictException if two groups share a name
    */
   public static SecurityGroups of(Collection<SecurityGroup> groups) {
     requireNonNull(groups, "groups");
     Map<String, SecurityGroup> map = new LinkedHashMap<>();
     for (SecurityGroup g : groups) {
       if (map.put(g.name(), g) != null) {
-        throw new IllegalArgumentException("security group " + g.name() + " is given twice");
+        throw ConflictException.duplicate("security group", g.name());
       }
     }
     return new SecurityGroups(java.util.Collections.unmodifiableMap(map));

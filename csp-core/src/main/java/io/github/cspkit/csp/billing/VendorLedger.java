@@ -2,6 +2,9 @@ package io.github.cspkit.csp.billing;
 
 import static java.util.Objects.requireNonNull;
 
+import io.github.cspkit.csp.OutOfRangeException;
+import io.github.cspkit.csp.internal.Checks;
+import io.github.cspkit.csp.money.MinorUnits;
 import io.github.cspkit.csp.money.Rounding;
 import io.github.cspkit.csp.pricing.Instalment;
 import io.github.cspkit.csp.pricing.SalePrice;
@@ -42,7 +45,10 @@ import java.util.Set;
  */
 public final class VendorLedger {
   /** Partner Center's rounding: toward zero to the minor unit ({@code ROUNDDOWN}). */
-  public static final Rounding TRUNCATE = (numerator, denominator) -> numerator / denominator;
+  public static final Rounding TRUNCATE = (numerator, denominator) -> {
+    Checks.range(denominator > 0, "denominator must be positive, found %s", denominator);
+    return numerator / denominator;
+  };
 
   private static final VendorLedger PARTNER_CENTER = new VendorLedger(TRUNCATE);
 
@@ -125,11 +131,12 @@ public final class VendorLedger {
   /**
    * @param lines charge lines in one currency
    * @return the sum of their subtotals, minor units
+   * @throws OutOfRangeException if the sum does not fit a {@code long}
    */
   public static long totalMinor(List<VendorCharge> lines) {
     long sum = 0;
     for (VendorCharge c : lines) {
-      sum = Math.addExact(sum, c.subtotalMinor());
+      sum = MinorUnits.add(sum, c.subtotalMinor());
     }
     return sum;
   }
@@ -215,6 +222,6 @@ public final class VendorLedger {
         return j;
       }
     }
-    throw new IllegalArgumentException(date + " is not within " + cal);
+    throw new OutOfRangeException(date + " is not within " + cal);
   }
 }

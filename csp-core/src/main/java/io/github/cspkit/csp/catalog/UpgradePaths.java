@@ -1,10 +1,11 @@
 package io.github.cspkit.csp.catalog;
 
-import static com.google.common.base.Preconditions.checkArgument;
 import static java.util.Objects.requireNonNull;
 
 import com.google.common.collect.ImmutableSetMultimap;
+import io.github.cspkit.csp.OutOfRangeException;
 import io.github.cspkit.csp.RuleViolation;
+import io.github.cspkit.csp.internal.Checks;
 import java.util.ArrayDeque;
 import java.util.Collection;
 import java.util.Deque;
@@ -37,7 +38,7 @@ public final class UpgradePaths {
   /**
    * @param direct SKU id → the SKU ids it upgrades to directly
    * @return the paths
-   * @throws IllegalArgumentException if the relation has a cycle
+   * @throws OutOfRangeException if the relation has a cycle
    */
   public static UpgradePaths of(Map<String, ? extends Collection<String>> direct) {
     requireNonNull(direct, "direct");
@@ -52,7 +53,7 @@ public final class UpgradePaths {
    * @param from a SKU id
    * @param to the SKU ids it also upgrades to directly
    * @return the paths with those steps added
-   * @throws IllegalArgumentException if a step would close a cycle (a SKU upgrading to itself)
+   * @throws OutOfRangeException if a step would close a cycle (a SKU upgrading to itself)
    */
   public UpgradePaths with(String from, Collection<String> to) {
     requireNonNull(from, "from");
@@ -61,7 +62,7 @@ public final class UpgradePaths {
     b.putAll(direct);
     for (String target : to) {
       requireNonNull(target, "to");
-      checkArgument(!target.equals(from) && !reachable(target).contains(from),
+      Checks.range(!target.equals(from) && !reachable(target).contains(from),
           "an upgrade from %s to %s would close a cycle: %s already upgrades to %s", from, target,
           target, from);
       b.put(from, target);
