@@ -3,7 +3,6 @@ package io.github.cspkit.csp.pricing;
 import static java.util.Objects.requireNonNull;
 
 import com.google.common.collect.ImmutableList;
-import io.github.cspkit.csp.pricing.PriceQuote.Status;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -142,8 +141,8 @@ public final class PriceBook implements PriceSource {
     LocalDate start = policy.periodStart(day);
     Slot slot = slot(market, currency, start.toEpochDay());
     if (slot == null) {
-      return new PriceQuote(Status.NOT_YET_PUBLISHED, sku, market, currency, day, knownOn,
-          policy.latestPublicationFor(start), null, 0L);
+      return new PriceQuote.NotYetPublished(sku, market, currency, day, knownOn,
+          policy.latestPublicationFor(start));
     }
     long known = knownOn.toEpochDay();
     PriceList list;
@@ -154,8 +153,8 @@ public final class PriceBook implements PriceSource {
     } else {
       int i = slot.indexKnownOn(known);
       if (i < 0) {
-        return new PriceQuote(Status.NOT_YET_PUBLISHED, sku, market, currency, day, knownOn,
-            slot.publishBy, null, 0L);
+        return new PriceQuote.NotYetPublished(sku, market, currency, day, knownOn,
+            slot.publishBy);
       }
       list = slot.lists[i];
       prices = slot.prices[i];
@@ -163,11 +162,9 @@ public final class PriceBook implements PriceSource {
     Integer column = skuIndex.get(sku);
     long minor = column == null || column >= prices.length ? -1L : prices[column];
     if (minor < 0) {
-      return new PriceQuote(Status.NOT_LISTED, sku, market, currency, day, knownOn,
-          slot.publishBy, list, 0L);
+      return new PriceQuote.NotListed(sku, list, day, knownOn, slot.publishBy);
     }
-    return new PriceQuote(Status.PUBLISHED, sku, market, currency, day, knownOn,
-        slot.publishBy, list, minor);
+    return new PriceQuote.Published(sku, list, day, knownOn, slot.publishBy, minor);
   }
 
   @Override
