@@ -8,6 +8,7 @@ import io.github.cspkit.csp.time.DateRange;
 import java.time.LocalDate;
 import javax.money.CurrencyUnit;
 import javax.money.MonetaryAmount;
+import org.jspecify.annotations.Nullable;
 
 /**
  * One line of a bill (BIL-1, BIL-5): what it is for, the days it covers and its formula
@@ -17,9 +18,9 @@ import javax.money.MonetaryAmount;
  */
 public final class BillLine {
   private final LineKind kind;
-  private final String subscriptionId;
+  private final @Nullable String subscriptionId;
   private final String item;
-  private final String description;
+  private final @Nullable String description;
   private final LocalDate from;
   private final LocalDate to;
   private final long seats;
@@ -29,7 +30,8 @@ public final class BillLine {
   private final long costMinor;
   private final CurrencyUnit currency;
 
-  private BillLine(LineKind kind, String subscriptionId, String item, String description,
+  private BillLine(LineKind kind, @Nullable String subscriptionId, String item,
+      @Nullable String description,
       LocalDate from, LocalDate to, long seats, long unitMinor, long daysInTerm, long amountMinor,
       long costMinor, CurrencyUnit currency) {
     this.kind = kind;
@@ -64,7 +66,7 @@ public final class BillLine {
    * @return the line
    */
   public static BillLine subscription(LineKind kind, String subscriptionId, String sku,
-      String description, DateRange span, long seats, long unitMinor, long daysInTerm,
+      @Nullable String description, DateRange span, long seats, long unitMinor, long daysInTerm,
       long amountMinor, long costMinor, CurrencyUnit currency) {
     requireNonNull(span, "span");
     return subscription(kind, subscriptionId, sku, description, span.start(), span.end(), seats,
@@ -91,7 +93,7 @@ public final class BillLine {
    * @return the line
    */
   public static BillLine subscription(LineKind kind, String subscriptionId, String sku,
-      String description, LocalDate from, LocalDate to, long seats, long unitMinor, long daysInTerm,
+      @Nullable String description, LocalDate from, LocalDate to, long seats, long unitMinor, long daysInTerm,
       long amountMinor, long costMinor, CurrencyUnit currency) {
     return new BillLine(requireNonNull(kind, "kind"), requireNonNull(subscriptionId, "subscriptionId"),
         requireNonNull(sku, "sku"), description, requireNonNull(from, "from"), requireNonNull(to, "to"),
@@ -122,7 +124,7 @@ public final class BillLine {
   }
 
   /** @return the subscription, or null for a service or discount line */
-  public String subscriptionId() {
+  public @Nullable String subscriptionId() {
     return subscriptionId;
   }
 

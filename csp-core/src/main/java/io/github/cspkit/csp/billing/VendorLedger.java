@@ -22,6 +22,7 @@ import java.util.Collections;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Set;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Derives the vendor's charges to the partner from a new-commerce subscription's history (NCE-10),
@@ -142,7 +143,8 @@ public final class VendorLedger {
   }
 
   /** Emits the lines of one term; with {@code only}, just those of the events it holds. */
-  private void walk(NceSubscription sub, NceTerm term, Set<NceEvent> only, List<VendorCharge> out) {
+  private void walk(NceSubscription sub, NceTerm term, @Nullable Set<NceEvent> only,
+      List<VendorCharge> out) {
     TermCalendar cal = term.calendar();
     List<NceEvent> events = term.events();
     NceEvent.Started started = term.started();
@@ -178,7 +180,7 @@ public final class VendorLedger {
   }
 
   private TermState apply(NceSubscription sub, TermCalendar cal, TermState before, NceEvent event,
-      Set<NceEvent> only, List<VendorCharge> out) {
+      @Nullable Set<NceEvent> only, List<VendorCharge> out) {
     if (only == null || only.contains(event)) {
       LocalDate d = event.date();
       if (event instanceof NceEvent.SeatsAdded a) {

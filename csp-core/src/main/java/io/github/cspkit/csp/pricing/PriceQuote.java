@@ -2,6 +2,7 @@ package io.github.cspkit.csp.pricing;
 
 import static java.util.Objects.requireNonNull;
 
+import io.github.cspkit.csp.OutOfRangeException;
 import io.github.cspkit.csp.RuleViolation;
 import io.github.cspkit.csp.internal.Checks;
 import io.github.cspkit.csp.money.MinorUnits;
@@ -11,6 +12,7 @@ import java.util.Objects;
 import java.util.Optional;
 import javax.money.CurrencyUnit;
 import javax.money.MonetaryAmount;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The answer to "price of a SKU in a market and currency on day D, as known on day K" (PRC-3,
@@ -229,7 +231,9 @@ public sealed interface PriceQuote
     requireNonNull(sku, "sku");
     requireNonNull(list, "list");
     Long minor = list.minorPrices().get(sku);
-    Checks.range(minor != null, "SKU %s is not on price list %s", sku, list.id());
+    if (minor == null) {
+      throw new OutOfRangeException("SKU " + sku + " is not on price list " + list.id());
+    }
     return new Published(sku, list, day, knownOn, publishBy, minor);
   }
 
@@ -350,7 +354,7 @@ public sealed interface PriceQuote
    * @param q a quote without a price
    * @param rule the rule to name, or null for PRC-3 / PRC-4 by alternative
    */
-  private static RuleViolation violation(PriceQuote q, String rule) {
+  private static RuleViolation violation(PriceQuote q, @Nullable String rule) {
     if (q instanceof NotListed n) {
       return RuleViolation.of(
           rule == null ? "PRC-4" : rule, "SKU %s is not on price list %s (%s, %s, %s)",

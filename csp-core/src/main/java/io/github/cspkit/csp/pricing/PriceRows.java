@@ -137,7 +137,7 @@ public abstract class PriceRows {
     StringBuilder sb = new StringBuilder("PriceRows{").append(currency().getCurrencyCode());
     for (TermOffer o : offers) {
       sb.append(' ').append(o).append('=')
-          .append(MinorUnits.format(MinorUnits.of(prices().get(o)), currency()));
+          .append(MinorUnits.format(MinorUnits.of(requireNonNull(prices().get(o))), currency()));
     }
     return sb.append('}').toString();
   }
