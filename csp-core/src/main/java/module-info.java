@@ -11,6 +11,10 @@ module io.github.cspkit.csp {
   requires org.javamoney.moneta; // the MonetaryAmount implementation, used inside
   requires com.google.common; // immutable collections inside; never in a public signature
   requires static org.immutables.value; // annotations only, at compile time
+  // Nullness annotations (@NullMarked packages, @Nullable types) in class files: read by nullness
+  // tools, never needed to run or to compile against the module (javac ignores an absent marker
+  // annotation), so static; the Maven dependency is not optional, so consumers' tools find them.
+  requires static org.jspecify;
 
   exports io.github.cspkit.csp;
   exports io.github.cspkit.csp.access;

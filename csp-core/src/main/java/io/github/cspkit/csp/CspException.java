@@ -1,5 +1,7 @@
 package io.github.cspkit.csp;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * Every refusal of csp: a call that the rules, the ids, the data or a value's range do not allow.
  * A refused call changes nothing. Each member has a stable {@link #code()} that integrators and
@@ -21,7 +23,7 @@ public abstract sealed class CspException extends RuntimeException
     permits RuleViolation, UnknownIdException, ConflictException, OutOfRangeException {
   private static final long serialVersionUID = 1L;
 
-  CspException(String message, Throwable cause, boolean writableStackTrace) {
+  CspException(String message, @Nullable Throwable cause, boolean writableStackTrace) {
     super(message, cause, false, writableStackTrace);
   }
 

@@ -2,6 +2,8 @@ package io.github.cspkit.csp;
 
 import static java.util.Objects.requireNonNull;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * A value outside its documented range (code {@value #CODE}): a negative count, an end before its
  * start, text that is not a number, a name or id longer than {@value #MAX_NAME} characters or
@@ -28,7 +30,7 @@ public final class OutOfRangeException extends CspException {
    * @param message what is out of range, without the code
    * @param cause the exception that found it (an {@link ArithmeticException}), or null
    */
-  public OutOfRangeException(String message, Throwable cause) {
+  public OutOfRangeException(String message, @Nullable Throwable cause) {
     super(CODE + ": " + requireNonNull(message, "message"), cause, true);
   }
 

@@ -6,4 +6,7 @@
  * and an {@link io.github.cspkit.csp.OutOfRangeException}, each with a stable code. Rule groups
  * live in sub-packages named after them.
  */
+@NullMarked
 package io.github.cspkit.csp;
+
+import org.jspecify.annotations.NullMarked;

@@ -8,14 +8,17 @@ import io.github.cspkit.csp.access.Actor;
 import io.github.cspkit.csp.access.Partner;
 import io.github.cspkit.csp.billing.Bill;
 import io.github.cspkit.csp.billing.BillLine;
+import io.github.cspkit.csp.billing.ChargeType;
 import io.github.cspkit.csp.billing.LineKind;
 import io.github.cspkit.csp.billing.OwnService;
 import io.github.cspkit.csp.billing.Recurrence;
+import io.github.cspkit.csp.billing.VendorLedger;
 import io.github.cspkit.csp.catalog.Catalog;
 import io.github.cspkit.csp.catalog.ProductFamily;
 import io.github.cspkit.csp.catalog.Sku;
 import io.github.cspkit.csp.money.Allocation;
 import io.github.cspkit.csp.money.MinorUnits;
+import io.github.cspkit.csp.money.Numerator;
 import io.github.cspkit.csp.money.Proration;
 import io.github.cspkit.csp.money.Rounding;
 import io.github.cspkit.csp.partner.NewCustomer;
@@ -24,6 +27,7 @@ import io.github.cspkit.csp.pricing.PriceList;
 import io.github.cspkit.csp.repository.StaleVersionException;
 import io.github.cspkit.csp.time.DateRange;
 import java.math.BigDecimal;
+import java.math.BigInteger;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.function.Consumer;
@@ -122,6 +126,14 @@ class CspExceptionTest {
     assertOutOfRange(() -> Proration.seed().chargeMinor(Long.MAX_VALUE / 2, 3, 365, 365), "does not fit");
     assertOutOfRange(() -> Proration.seed().chargeMinor(100, 1, 1, 0), "daysInTerm must be positive");
     assertOutOfRange(() -> Rounding.HALF_UP.divide(1, 0), "denominator must be positive");
+    for (Rounding r : List.of(Rounding.HALF_UP, Rounding.HALF_EVEN, VendorLedger.TRUNCATE)) {
+      assertOutOfRange(() -> r.divide(1, -3), "denominator must be positive, found -3");
+      assertOutOfRange(() -> r.divide(BigInteger.ONE, 0), "denominator must be positive, found 0");
+      assertOutOfRange(() -> r.divide(BigInteger.TWO.pow(100), Long.MAX_VALUE),
+          "is too large to round");
+    }
+    assertOutOfRange(() -> Numerator.of(7).quotient(0), "denominator must be positive");
+    assertOutOfRange(() -> ChargeType.parse("refund"), "unknown charge type 'refund'");
     assertOutOfRange(() -> Allocation.byWeights(Long.MAX_VALUE, Long.MAX_VALUE, -Long.MAX_VALUE + 1),
         "arithmetic overflow");
     BillLine huge = BillLine.flat(LineKind.SERVICE, "big", "once", DateRange.of(DAY, DAY.plusDays(1)),

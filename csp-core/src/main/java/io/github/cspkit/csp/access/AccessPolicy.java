@@ -2,6 +2,7 @@ package io.github.cspkit.csp.access;
 
 import io.github.cspkit.csp.RuleViolation;
 import io.github.cspkit.csp.customer.Customer;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Decides every actor × operation cell of the partner entry point (ACC-1..5, SUB-6, DIS-1,
@@ -17,7 +18,7 @@ public interface AccessPolicy {
    * @param target the customer acted on, or null when none
    * @throws RuleViolation if the actor may not
    */
-  void authorize(Actor actor, Partner partner, Operation operation, Customer target);
+  void authorize(Actor actor, Partner partner, Operation operation, @Nullable Customer target);
 
   /**
    * @param delegatedAdmin who may remove delegated admin (ACC-2)

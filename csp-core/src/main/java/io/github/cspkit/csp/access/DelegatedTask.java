@@ -1,8 +1,9 @@
 package io.github.cspkit.csp.access;
 
-import static com.google.common.base.Preconditions.checkArgument;
 import static java.util.Objects.requireNonNull;
 
+import io.github.cspkit.csp.OutOfRangeException;
+import io.github.cspkit.csp.internal.Checks;
 import java.util.List;
 import java.util.Optional;
 
@@ -42,10 +43,11 @@ public record DelegatedTask(String name) implements Comparable<DelegatedTask> {
 
   /**
    * @param name name
+   * @throws OutOfRangeException if it is not such a word
    */
   public DelegatedTask {
     requireNonNull(name, "name");
-    checkArgument(name.length() <= 100 && name.matches("[A-Za-z0-9_-]+"),
+    Checks.range(name.length() <= 100 && name.matches("[A-Za-z0-9_-]+"),
         "a task is a word of letters, digits, _ and - (at most 100), found '%s'", name);
   }
 
@@ -66,14 +68,14 @@ public record DelegatedTask(String name) implements Comparable<DelegatedTask> {
    * @param op the operation
    * @param detail the task word that {@link Operation#ADMINISTER_TENANT} carries; ignored otherwise
    * @return the task, or empty when GDAP does not govern {@code op}
-   * @throws IllegalArgumentException if {@code op} is tenant administration and {@code detail} is
+   * @throws OutOfRangeException if {@code op} is tenant administration and {@code detail} is
    *     empty or not a word
    */
   public static Optional<DelegatedTask> requiredBy(Operation op, Optional<String> detail) {
     requireNonNull(op, "op");
     requireNonNull(detail, "detail");
     return switch (op) {
-      case ADMINISTER_TENANT -> Optional.of(of(detail.orElseThrow(() -> new IllegalArgumentException(
+      case ADMINISTER_TENANT -> Optional.of(of(detail.orElseThrow(() -> new OutOfRangeException(
           "administering a tenant under GDAP names its task, such as " + RESET_PASSWORD.name()))));
       case VIEW_SERVICE_HEALTH -> Optional.of(VIEW_SERVICE_HEALTH);
       case CONFIGURE_SERVICE -> Optional.of(CONFIGURE_SERVICE);

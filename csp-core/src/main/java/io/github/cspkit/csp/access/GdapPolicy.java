@@ -1,7 +1,6 @@
 package io.github.cspkit.csp.access;
 
 import io.github.cspkit.csp.internal.Checks;
-import static com.google.common.base.Preconditions.checkArgument;
 import static java.util.Objects.requireNonNull;
 
 import io.github.cspkit.csp.RuleViolation;
@@ -43,6 +42,8 @@ public record GdapPolicy(Period minDuration, Period maxDuration, Period requestV
    * @param requestValidity approval window
    * @param extension auto-extension
    * @param roles role policy
+   * @throws io.github.cspkit.csp.OutOfRangeException if a period is not positive, or the request
+   *     validity is not counted in days
    */
   public GdapPolicy {
     requirePositive(minDuration, "minDuration");
@@ -50,7 +51,7 @@ public record GdapPolicy(Period minDuration, Period maxDuration, Period requestV
     requirePositive(requestValidity, "requestValidity");
     requirePositive(extension, "extension");
     requireNonNull(roles, "roles");
-    checkArgument(requestValidity.toTotalMonths() == 0 && requestValidity.getYears() == 0,
+    Checks.range(requestValidity.toTotalMonths() == 0 && requestValidity.getYears() == 0,
         "requestValidity is counted in days, found %s", requestValidity);
   }
 
@@ -117,6 +118,6 @@ public record GdapPolicy(Period minDuration, Period maxDuration, Period requestV
 
   private static void requirePositive(Period p, String name) {
     requireNonNull(p, name);
-    checkArgument(!p.isNegative() && !p.isZero(), "%s must be positive, found %s", name, p);
+    Checks.range(!p.isNegative() && !p.isZero(), "%s must be positive, found %s", name, p);
   }
 }

@@ -1,8 +1,6 @@
 package io.github.cspkit.csp.access;
 
 import io.github.cspkit.csp.internal.Checks;
-import static com.google.common.base.Preconditions.checkArgument;
-import static com.google.common.base.Preconditions.checkState;
 import static java.util.Objects.requireNonNull;
 
 import com.google.common.collect.ImmutableSortedSet;
@@ -33,7 +31,10 @@ import org.immutables.value.Value;
  * the policy does not define: GDA-1. Approving after the request expired, or a relationship that is
  * already active: GDA-1. Approving or changing an ended one, and auto-extend with the Global
  * Administrator role: GDA-3. Terminating an ended one: GDA-4. Changes are recorded in date order:
- * one dated before the latest recorded change is an {@link IllegalArgumentException}.
+ * one dated before the latest recorded change is out of range
+ * ({@link io.github.cspkit.csp.OutOfRangeException}). A stored relationship that breaks an
+ * invariant is refused by {@code build()}: naming GDA-1 (no role, a role twice) or GDA-3 (auto-extend
+ * with the Global Administrator role), otherwise out of range.
  */
 @Value.Immutable
 public abstract class GdapRelationship {
@@ -118,46 +119,47 @@ public abstract class GdapRelationship {
     SecurityGroup.requireWord(id(), "a relationship id");
     SecurityGroup.requireWord(partnerId(), "a partner id");
     SecurityGroup.requireWord(customerId(), "a customer id");
-    checkState(!assignments().isEmpty(), "relationship %s names no role", id());
+    Checks.rule(!assignments().isEmpty(), "GDA-1", "relationship %s names no role", id());
     Set<String> roles = new HashSet<>();
     for (RoleAssignment a : assignments()) {
-      checkState(roles.add(a.role()), "relationship %s names role %s twice", id(), a.role());
+      Checks.rule(roles.add(a.role()), "GDA-1", "relationship %s names role %s twice", id(),
+          a.role());
     }
-    checkState(!duration().isNegative() && !duration().isZero(), "duration must be positive, found %s",
+    Checks.range(!duration().isNegative() && !duration().isZero(), "duration must be positive, found %s",
         duration());
-    checkState(!extension().isNegative() && !extension().isZero(),
+    Checks.range(!extension().isNegative() && !extension().isZero(),
         "extension must be positive, found %s", extension());
-    checkState(!approvableThrough().isBefore(requestedOn()),
+    Checks.range(!approvableThrough().isBefore(requestedOn()),
         "approvable through %s, before the request on %s", approvableThrough(), requestedOn());
     checkAutoExtend();
-    approvedOn().ifPresent(a -> checkState(!a.isBefore(requestedOn()) && !a.isAfter(approvableThrough()),
+    approvedOn().ifPresent(a -> Checks.range(!a.isBefore(requestedOn()) && !a.isAfter(approvableThrough()),
         "approved on %s, outside [%s, %s]", a, requestedOn(), approvableThrough()));
     Optional<LocalDate> natural = naturalEnd();
     LocalDate lastPossible = approvedOn().isEmpty() ? approvableThrough()
         : natural.map(e -> e.minusDays(1)).orElse(LocalDate.MAX);
     termination().ifPresent(t -> {
-      checkState(!t.on().isBefore(requestedOn()) && !t.on().isBefore(approvedOn().orElse(requestedOn())),
+      Checks.range(!t.on().isBefore(requestedOn()) && !t.on().isBefore(approvedOn().orElse(requestedOn())),
           "terminated on %s, before the request or approval", t.on());
-      checkState(!t.on().isAfter(lastPossible), "terminated on %s, after it ended", t.on());
+      Checks.range(!t.on().isAfter(lastPossible), "terminated on %s, after it ended", t.on());
     });
     LocalDate lastChange = termination().map(Termination::on).orElse(lastPossible);
     for (AutoExtend s : autoExtend()) {
-      checkState(!s.from().isAfter(lastChange), "auto-extend set on %s, after it ended", s.from());
+      Checks.range(!s.from().isAfter(lastChange), "auto-extend set on %s, after it ended", s.from());
     }
   }
 
   private void checkAutoExtend() {
     List<AutoExtend> settings = autoExtend();
-    checkState(!settings.isEmpty() && settings.get(0).from().equals(requestedOn()),
+    Checks.range(!settings.isEmpty() && settings.get(0).from().equals(requestedOn()),
         "the first auto-extend setting applies from the request day %s", requestedOn());
     for (int i = 1; i < settings.size(); i++) {
       AutoExtend prev = settings.get(i - 1);
       AutoExtend next = settings.get(i);
-      checkState(next.from().isAfter(prev.from()) && next.on() != prev.on(),
+      Checks.range(next.from().isAfter(prev.from()) && next.on() != prev.on(),
           "auto-extend settings change value on increasing days, found %s then %s", prev, next);
     }
     if (includesGlobalAdministrator()) {
-      checkState(settings.stream().noneMatch(AutoExtend::on),
+      Checks.rule(settings.stream().noneMatch(AutoExtend::on), "GDA-3",
           "relationship %s includes the Global Administrator role and cannot auto-extend", id());
     }
   }
@@ -218,7 +220,8 @@ public abstract class GdapRelationship {
    * @return the active relationship
    * @throws RuleViolation GDA-1 if it is already active or the request expired (not approved within
    *     90 days); GDA-3 if it ended otherwise
-   * @throws IllegalArgumentException if {@code day} is before the latest recorded change
+   * @throws io.github.cspkit.csp.OutOfRangeException if {@code day} is before the latest recorded
+   *     change
    */
   public GdapRelationship approve(LocalDate day) {
     requireInOrder(day);
@@ -246,7 +249,8 @@ public abstract class GdapRelationship {
    * @param by who terminates
    * @return the ended relationship
    * @throws RuleViolation GDA-4 if it had already ended
-   * @throws IllegalArgumentException if {@code day} is before the latest recorded change
+   * @throws io.github.cspkit.csp.OutOfRangeException if {@code day} is before the latest recorded
+   *     change
    */
   public GdapRelationship terminate(LocalDate day, GdapSide by) {
     requireNonNull(by, "by");
@@ -266,7 +270,8 @@ public abstract class GdapRelationship {
    * @return the relationship with that setting
    * @throws RuleViolation GDA-3 if it includes the Global Administrator role (to turn on), or has
    *     ended
-   * @throws IllegalArgumentException if {@code day} is before the latest recorded change
+   * @throws io.github.cspkit.csp.OutOfRangeException if {@code day} is before the latest recorded
+   *     change
    */
   public GdapRelationship withAutoExtend(boolean on, LocalDate day) {
     requireInOrder(day);
@@ -296,7 +301,7 @@ public abstract class GdapRelationship {
 
   private void requireInOrder(LocalDate day) {
     requireNonNull(day, "day");
-    checkArgument(!day.isBefore(lastChangedOn()),
+    Checks.range(!day.isBefore(lastChangedOn()),
         "relationship %s was last changed on %s; a change dated %s comes before it", id(),
         lastChangedOn(), day);
   }
@@ -308,11 +313,11 @@ public abstract class GdapRelationship {
    *
    * @param day a day on or after the request
    * @return pending, active within a period, or ended with the reason
-   * @throws IllegalArgumentException if {@code day} is before the request
+   * @throws io.github.cspkit.csp.OutOfRangeException if {@code day} is before the request
    */
   public GdapStatus statusOn(LocalDate day) {
     requireNonNull(day, "day");
-    checkArgument(!day.isBefore(requestedOn()), "relationship %s was requested on %s; it has no"
+    Checks.range(!day.isBefore(requestedOn()), "relationship %s was requested on %s; it has no"
         + " status on %s", id(), requestedOn(), day);
     Optional<Termination> t = termination();
     if (t.isPresent() && !day.isBefore(t.get().on())) {

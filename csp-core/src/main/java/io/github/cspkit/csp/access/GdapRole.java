@@ -1,9 +1,9 @@
 package io.github.cspkit.csp.access;
 
-import static com.google.common.base.Preconditions.checkArgument;
 import static java.util.Objects.requireNonNull;
 
 import com.google.common.collect.ImmutableSortedSet;
+import io.github.cspkit.csp.internal.Checks;
 import java.util.Collection;
 import java.util.Optional;
 import java.util.Set;
@@ -25,6 +25,7 @@ public record GdapRole(String name, Set<DelegatedTask> tasks, Optional<String> e
    * @param name name
    * @param tasks tasks
    * @param entraTemplateId template id
+   * @throws io.github.cspkit.csp.OutOfRangeException if the name is not such a word
    */
   public GdapRole {
     requireName(name);
@@ -60,7 +61,7 @@ public record GdapRole(String name, Set<DelegatedTask> tasks, Optional<String> e
    */
   static String requireName(String name) {
     requireNonNull(name, "name");
-    checkArgument(name.length() <= 100 && name.matches("[A-Za-z0-9_-]+"),
+    Checks.range(name.length() <= 100 && name.matches("[A-Za-z0-9_-]+"),
         "a role name is a word of letters, digits, _ and - (at most 100), found '%s'", name);
     return name;
   }

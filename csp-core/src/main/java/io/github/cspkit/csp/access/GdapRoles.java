@@ -10,6 +10,7 @@ import static io.github.cspkit.csp.access.DelegatedTask.VIEW_SERVICE_HEALTH;
 import static io.github.cspkit.csp.access.DelegatedTask.VIEW_SERVICE_INCIDENTS;
 import static java.util.Objects.requireNonNull;
 
+import io.github.cspkit.csp.ConflictException;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -35,14 +36,14 @@ public interface GdapRoles {
   /**
    * @param roles the roles, with distinct names
    * @return a policy that defines exactly those roles
-   * @throws IllegalArgumentException if two roles share a name
+   * @throws ConflictException if two roles share a name
    */
   static GdapRoles of(Collection<GdapRole> roles) {
     requireNonNull(roles, "roles");
     Map<String, GdapRole> byName = new LinkedHashMap<>();
     for (GdapRole r : roles) {
       if (byName.put(r.name(), r) != null) {
-        throw new IllegalArgumentException("role " + r.name() + " is defined twice");
+        throw ConflictException.duplicate("role", r.name());
       }
     }
     List<GdapRole> all = List.copyOf(byName.values());

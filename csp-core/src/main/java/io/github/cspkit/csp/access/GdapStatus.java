@@ -1,8 +1,8 @@
 package io.github.cspkit.csp.access;
 
-import static com.google.common.base.Preconditions.checkArgument;
 import static java.util.Objects.requireNonNull;
 
+import io.github.cspkit.csp.internal.Checks;
 import java.time.LocalDate;
 
 /**
@@ -37,7 +37,7 @@ public sealed interface GdapStatus {
     public Pending {
       requireNonNull(requestedOn, "requestedOn");
       requireNonNull(approvableThrough, "approvableThrough");
-      checkArgument(!approvableThrough.isBefore(requestedOn), "approvable through %s, before %s",
+      Checks.range(!approvableThrough.isBefore(requestedOn), "approvable through %s, before %s",
           approvableThrough, requestedOn);
     }
 
@@ -66,7 +66,7 @@ public sealed interface GdapStatus {
       requireNonNull(approvedOn, "approvedOn");
       requireNonNull(periodStart, "periodStart");
       requireNonNull(periodEnd, "periodEnd");
-      checkArgument(!periodStart.isBefore(approvedOn) && periodEnd.isAfter(periodStart),
+      Checks.range(!periodStart.isBefore(approvedOn) && periodEnd.isAfter(periodStart),
           "period [%s, %s) of a relationship approved on %s", periodStart, periodEnd, approvedOn);
     }
 

@@ -1,9 +1,9 @@
 package io.github.cspkit.csp.access;
 
-import static com.google.common.base.Preconditions.checkArgument;
 import static java.util.Objects.requireNonNull;
 
 import com.google.common.collect.ImmutableSortedSet;
+import io.github.cspkit.csp.internal.Checks;
 import java.util.Collection;
 import java.util.Set;
 
@@ -18,6 +18,7 @@ public record SecurityGroup(String name, Set<String> members) {
   /**
    * @param name name
    * @param members members
+   * @throws io.github.cspkit.csp.OutOfRangeException if the name or a member is not such a word
    */
   public SecurityGroup {
     requireWord(name, "a security group name");
@@ -46,7 +47,7 @@ public record SecurityGroup(String name, Set<String> members) {
 
   static String requireWord(String word, String what) {
     requireNonNull(word, what);
-    checkArgument(word.length() <= 100 && word.matches("[A-Za-z0-9_.@-]+"),
+    Checks.range(word.length() <= 100 && word.matches("[A-Za-z0-9_.@-]+"),
         "%s is a word of letters, digits, _, ., @ and - (at most 100), found '%s'", what, word);
     return word;
   }

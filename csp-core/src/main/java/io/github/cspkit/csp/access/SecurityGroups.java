@@ -2,7 +2,10 @@ package io.github.cspkit.csp.access;
 
 import static java.util.Objects.requireNonNull;
 
+import com.google.common.collect.ImmutableMap;
 import com.google.common.collect.ImmutableSortedSet;
+import io.github.cspkit.csp.ConflictException;
+import io.github.cspkit.csp.internal.Checks;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -13,14 +16,22 @@ import java.util.Set;
 /**
  * A partner's security groups (GDA-2): which partner users are in which group. Immutable;
  * {@link #with(SecurityGroup)} returns a new value.
+ *
+ * @param byName each group under its name, in the order given
  */
-public final class SecurityGroups {
+public record SecurityGroups(Map<String, SecurityGroup> byName) {
   private static final SecurityGroups NONE = new SecurityGroups(Map.of());
 
-  private final Map<String, SecurityGroup> byName;
-
-  private SecurityGroups(Map<String, SecurityGroup> byName) {
-    this.byName = byName;
+  /**
+   * Checks that each group is kept under its own name.
+   *
+   * @param byName each group under its name
+   * @throws io.github.cspkit.csp.OutOfRangeException if a group is kept under another name
+   */
+  public SecurityGroups {
+    byName = ImmutableMap.copyOf(requireNonNull(byName, "byName"));
+    byName.forEach((name, group) -> Checks.range(name.equals(group.name()),
+        "security group %s is kept under the name %s", group.name(), name));
   }
 
   /** @return no groups at all */
@@ -31,17 +42,17 @@ public final class SecurityGroups {
   /**
    * @param groups groups with distinct names
    * @return those groups
-   * @throws IllegalArgumentException if two groups share a name
+   * @throws ConflictException if two groups share a name
    */
   public static SecurityGroups of(Collection<SecurityGroup> groups) {
     requireNonNull(groups, "groups");
     Map<String, SecurityGroup> map = new LinkedHashMap<>();
     for (SecurityGroup g : groups) {
       if (map.put(g.name(), g) != null) {
-        throw new IllegalArgumentException("security group " + g.name() + " is given twice");
+        throw ConflictException.duplicate("security group", g.name());
       }
     }
-    return new SecurityGroups(java.util.Collections.unmodifiableMap(map));
+    return new SecurityGroups(map);
   }
 
   /**
@@ -52,7 +63,7 @@ public final class SecurityGroups {
     requireNonNull(group, "group");
     Map<String, SecurityGroup> map = new LinkedHashMap<>(byName);
     map.put(group.name(), group);
-    return new SecurityGroups(java.util.Collections.unmodifiableMap(map));
+    return new SecurityGroups(map);
   }
 
   /**
@@ -81,16 +92,6 @@ public final class SecurityGroups {
       }
     }
     return names.build();
-  }
-
-  @Override
-  public boolean equals(Object o) {
-    return o instanceof SecurityGroups s && s.byName.equals(byName);
-  }
-
-  @Override
-  public int hashCode() {
-    return byName.hashCode();
   }
 
   @Override

@@ -9,6 +9,7 @@ import io.github.cspkit.csp.access.Actor.PartnerUser;
 import io.github.cspkit.csp.access.Actor.Vendor;
 import io.github.cspkit.csp.customer.Customer;
 import io.github.cspkit.csp.internal.Checks;
+import org.jspecify.annotations.Nullable;
 
 /** The seed's reading of who may do what; see {@link AccessPolicy}. */
 final class SeedAccessPolicy implements AccessPolicy {
@@ -19,7 +20,7 @@ final class SeedAccessPolicy implements AccessPolicy {
   }
 
   @Override
-  public void authorize(Actor actor, Partner partner, Operation op, Customer target) {
+  public void authorize(Actor actor, Partner partner, Operation op, @Nullable Customer target) {
     requireNonNull(actor, "actor");
     requireNonNull(partner, "partner");
     requireNonNull(op, "operation");
@@ -42,7 +43,8 @@ final class SeedAccessPolicy implements AccessPolicy {
         "the vendor publishes price lists and may give notice; it cannot %s for the partner", op.verb());
   }
 
-  private void customer(CustomerUser c, Partner partner, Operation op, Customer target) {
+  private void customer(CustomerUser c, Partner partner, Operation op,
+      @Nullable Customer target) {
     switch (op.group()) {
       case SUBSCRIPTION:
         throw RuleViolation.of("SUB-6", "customers cannot take any action on a CSP subscription;"
@@ -60,7 +62,7 @@ final class SeedAccessPolicy implements AccessPolicy {
         break;
     }
     boolean own = target != null && target.id().equals(c.customerId());
-    if (own) {
+    if (target != null && own) {
       Checks.rule(target.isManagedBy(partner.id()), "ACC-4",
           "customer %s is not managed by partner %s", target.id(), partner.id());
     }
@@ -82,7 +84,8 @@ final class SeedAccessPolicy implements AccessPolicy {
     }
   }
 
-  private void partnerUser(PartnerUser u, Partner partner, Operation op, Customer target) {
+  private void partnerUser(PartnerUser u, Partner partner, Operation op,
+      @Nullable Customer target) {
     Checks.rule(u.partnerId().equals(partner.id()), "ACC-4",
         "user %s of partner %s cannot act for partner %s", u.userId(), u.partnerId(), partner.id());
     switch (op.group()) {
@@ -122,7 +125,8 @@ final class SeedAccessPolicy implements AccessPolicy {
     }
   }
 
-  private static void delegated(PartnerUser u, Partner partner, Operation op, Customer target) {
+  private static void delegated(PartnerUser u, Partner partner, Operation op,
+      @Nullable Customer target) {
     Checks.rule(u.has(Right.DELEGATED_ADMIN), "ACC-3",
         "user %s has no delegated-admin rights over customers, which %s needs", u.userId(), op.verb());
     if (target != null) {
@@ -131,7 +135,7 @@ final class SeedAccessPolicy implements AccessPolicy {
     }
   }
 
-  private static void requireDelegatedAdmin(Customer target) {
+  private static void requireDelegatedAdmin(@Nullable Customer target) {
     if (target != null) {
       Checks.rule(target.delegatedAdmin(), "ACC-1",
           "the partner no longer holds delegated admin privileges on the tenant of %s", target.id());

@@ -1,8 +1,6 @@
 package io.github.cspkit.csp.agreement;
 
 import io.github.cspkit.csp.internal.Checks;
-import static com.google.common.base.Preconditions.checkArgument;
-import static com.google.common.base.Preconditions.checkState;
 import static java.util.Objects.requireNonNull;
 
 import io.github.cspkit.csp.RuleViolation;
@@ -58,18 +56,18 @@ public abstract class PartnerAgreement {
 
   @Value.Check
   void check() {
-    checkState(!partnerId().isBlank(), "partnerId must not be blank");
+    Checks.range(!partnerId().isBlank(), "partnerId must not be blank");
     LocalDate previous = acceptedOn();
     for (TerminationNotice t : terminations()) {
-      checkState(t.notice().isWritten(), "only written notices are kept, found %s", t);
-      checkState(!t.givenOn().isBefore(previous),
+      Checks.range(t.notice().isWritten(), "only written notices are kept, found %s", t);
+      Checks.range(!t.givenOn().isBefore(previous),
           "notices must be given on or after acceptance on %s, in order; found %s", acceptedOn(), t);
-      checkState(!t.effectiveOn().isBefore(policy().earliestTerminationFor(t.givenOn())),
+      Checks.range(!t.effectiveOn().isBefore(policy().earliestTerminationFor(t.givenOn())),
           "%s names a date earlier than the notice allows", t);
       previous = t.givenOn();
     }
     LocalDate last = previous;
-    endDate().ifPresent(end -> checkState(!last.isAfter(end),
+    endDate().ifPresent(end -> Checks.range(!last.isAfter(end),
         "a notice given on %s comes after the end on %s", last, end));
   }
 
@@ -97,7 +95,7 @@ public abstract class PartnerAgreement {
     requireNonNull(partnerId, "partnerId");
     requireNonNull(acceptedOn, "acceptedOn");
     requireNonNull(policy, "policy");
-    checkArgument(!partnerId.isBlank(), "partnerId must not be blank");
+    Checks.range(!partnerId.isBlank(), "partnerId must not be blank");
     return ImmutablePartnerAgreement.builder().partnerId(partnerId).acceptedOn(acceptedOn)
         .policy(policy).build();
   }

@@ -1,8 +1,8 @@
 package io.github.cspkit.csp.agreement;
 
-import static com.google.common.base.Preconditions.checkArgument;
 import static java.util.Objects.requireNonNull;
 
+import io.github.cspkit.csp.internal.Checks;
 import java.time.LocalDate;
 import java.time.Period;
 
@@ -41,11 +41,11 @@ public interface PartnerAgreementPolicy {
   /**
    * @param terminationNotice the least notice, not negative
    * @return a policy with that notice
-   * @throws IllegalArgumentException if the notice is negative
+   * @throws io.github.cspkit.csp.OutOfRangeException if the notice is negative
    */
   static PartnerAgreementPolicy of(Period terminationNotice) {
     requireNonNull(terminationNotice, "terminationNotice");
-    checkArgument(!terminationNotice.isNegative(), "terminationNotice must not be negative, found %s",
+    Checks.range(!terminationNotice.isNegative(), "terminationNotice must not be negative, found %s",
         terminationNotice);
     return new FixedPartnerAgreementPolicy(terminationNotice);
   }

@@ -1,7 +1,6 @@
 package io.github.cspkit.csp.agreement;
 
-import static com.google.common.base.Preconditions.checkState;
-
+import io.github.cspkit.csp.internal.Checks;
 import java.time.LocalDate;
 import java.util.Optional;
 import org.immutables.value.Value;
@@ -33,7 +32,7 @@ public abstract class PartnerAgreementStatus {
 
   @Value.Check
   void check() {
-    checkState(pendingNotice().isPresent() == endDate().isPresent(),
+    Checks.range(pendingNotice().isPresent() == endDate().isPresent(),
         "an end date is given exactly with a pending notice");
   }
 }

@@ -6,6 +6,8 @@
  * not shifted to a business day.
  */
 @CspStyle
+@NullMarked
 package io.github.cspkit.csp.agreement;
 
 import io.github.cspkit.csp.internal.CspStyle;
+import org.jspecify.annotations.NullMarked;

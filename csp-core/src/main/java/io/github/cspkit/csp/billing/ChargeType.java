@@ -2,6 +2,8 @@ package io.github.cspkit.csp.billing;
 
 import static java.util.Objects.requireNonNull;
 
+import io.github.cspkit.csp.OutOfRangeException;
+
 /**
  * What a vendor charge line is for (NCE-10), with the label Partner Center's reconciliation file
  * gives it in its {@code ChargeType} column.
@@ -36,7 +38,7 @@ public enum ChargeType {
   /**
    * @param text a label, in any case
    * @return the charge type
-   * @throws IllegalArgumentException if no charge type has that label
+   * @throws OutOfRangeException if no charge type has that label
    */
   public static ChargeType parse(String text) {
     requireNonNull(text, "text");
@@ -45,6 +47,6 @@ public enum ChargeType {
         return t;
       }
     }
-    throw new IllegalArgumentException("unknown charge type '" + text + "'");
+    throw new OutOfRangeException("unknown charge type '" + text + "'");
   }
 }

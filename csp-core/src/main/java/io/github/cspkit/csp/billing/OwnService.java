@@ -53,7 +53,8 @@ public abstract class OwnService {
     Checks.name("service id", id());
     Checks.name("service name", name());
     Checks.range(endsOn().map(e -> e.isAfter(startsOn())).orElse(true),
-        "service %s ends on %s, not after it starts on %s", id(), endsOn().orElse(null), startsOn());
+        "service %s ends on %s, not after it starts on %s", id(), endsOn().map(String::valueOf)
+            .orElse("-"), startsOn());
   }
 
   /** @return a new builder */

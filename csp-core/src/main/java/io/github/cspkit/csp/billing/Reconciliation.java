@@ -88,7 +88,7 @@ public final class Reconciliation {
       requireNonNull(library, "library");
       columns = List.copyOf(columns);
       if (columns.isEmpty()) {
-        throw new IllegalArgumentException("a difference names at least one column");
+        throw new io.github.cspkit.csp.OutOfRangeException("a difference names at least one column");
       }
     }
   }

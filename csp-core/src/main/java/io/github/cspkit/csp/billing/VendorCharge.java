@@ -1,7 +1,6 @@
 package io.github.cspkit.csp.billing;
 
-import static com.google.common.base.Preconditions.checkState;
-
+import io.github.cspkit.csp.internal.Checks;
 import io.github.cspkit.csp.money.MinorUnits;
 import io.github.cspkit.csp.pricing.BillingPlan;
 import io.github.cspkit.csp.pricing.TermLength;
@@ -64,12 +63,12 @@ public abstract class VendorCharge {
 
   @Value.Check
   void check() {
-    checkState(quantity() >= 1, "quantity must be at least 1, found %s", quantity());
-    checkState(!span().isEmpty(), "a charge covers at least one day");
-    checkState(span().days() <= cycleDays(), "a charge of %s days is longer than its cycle of %s",
+    Checks.range(quantity() >= 1, "quantity must be at least 1, found %s", quantity());
+    Checks.range(!span().isEmpty(), "a charge covers at least one day");
+    Checks.range(span().days() <= cycleDays(), "a charge of %s days is longer than its cycle of %s",
         span().days(), cycleDays());
-    checkState(unitPriceMinor() >= 0, "unit price must not be negative");
-    checkState(plan().fits(term()), "billing plan %s does not fit a %s term", plan(), term());
+    Checks.range(unitPriceMinor() >= 0, "unit price must not be negative");
+    Checks.range(plan().fits(term()), "billing plan %s does not fit a %s term", plan(), term());
   }
 
   /** @return the first day charged ({@code ChargeStartDate}) */
@@ -85,7 +84,7 @@ public abstract class VendorCharge {
   /** @return the effective unit price × the quantity ({@code Subtotal}), minor units */
   @Value.Derived
   public long subtotalMinor() {
-    return Math.multiplyExact(effectiveUnitPriceMinor(), (long) quantity());
+    return MinorUnits.multiply(effectiveUnitPriceMinor(), quantity());
   }
 
   /** @return whether the line gives money back (NCE-5, NCE-6, NCE-9's credit) */

@@ -2,6 +2,9 @@ package io.github.cspkit.csp.billing;
 
 import static java.util.Objects.requireNonNull;
 
+import io.github.cspkit.csp.OutOfRangeException;
+import io.github.cspkit.csp.internal.Checks;
+import io.github.cspkit.csp.money.MinorUnits;
 import io.github.cspkit.csp.money.Rounding;
 import io.github.cspkit.csp.pricing.Instalment;
 import io.github.cspkit.csp.pricing.SalePrice;
@@ -19,6 +22,7 @@ import java.util.Collections;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Set;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Derives the vendor's charges to the partner from a new-commerce subscription's history (NCE-10),
@@ -42,7 +46,10 @@ import java.util.Set;
  */
 public final class VendorLedger {
   /** Partner Center's rounding: toward zero to the minor unit ({@code ROUNDDOWN}). */
-  public static final Rounding TRUNCATE = (numerator, denominator) -> numerator / denominator;
+  public static final Rounding TRUNCATE = (numerator, denominator) -> {
+    Checks.range(denominator > 0, "denominator must be positive, found %s", denominator);
+    return numerator / denominator;
+  };
 
   private static final VendorLedger PARTNER_CENTER = new VendorLedger(TRUNCATE);
 
@@ -125,17 +132,19 @@ public final class VendorLedger {
   /**
    * @param lines charge lines in one currency
    * @return the sum of their subtotals, minor units
+   * @throws OutOfRangeException if the sum does not fit a {@code long}
    */
   public static long totalMinor(List<VendorCharge> lines) {
     long sum = 0;
     for (VendorCharge c : lines) {
-      sum = Math.addExact(sum, c.subtotalMinor());
+      sum = MinorUnits.add(sum, c.subtotalMinor());
     }
     return sum;
   }
 
   /** Emits the lines of one term; with {@code only}, just those of the events it holds. */
-  private void walk(NceSubscription sub, NceTerm term, Set<NceEvent> only, List<VendorCharge> out) {
+  private void walk(NceSubscription sub, NceTerm term, @Nullable Set<NceEvent> only,
+      List<VendorCharge> out) {
     TermCalendar cal = term.calendar();
     List<NceEvent> events = term.events();
     NceEvent.Started started = term.started();
@@ -171,7 +180,7 @@ public final class VendorLedger {
   }
 
   private TermState apply(NceSubscription sub, TermCalendar cal, TermState before, NceEvent event,
-      Set<NceEvent> only, List<VendorCharge> out) {
+      @Nullable Set<NceEvent> only, List<VendorCharge> out) {
     if (only == null || only.contains(event)) {
       LocalDate d = event.date();
       if (event instanceof NceEvent.SeatsAdded a) {
@@ -215,6 +224,6 @@ public final class VendorLedger {
         return j;
       }
     }
-    throw new IllegalArgumentException(date + " is not within " + cal);
+    throw new OutOfRangeException(date + " is not within " + cal);
   }
 }

@@ -4,6 +4,8 @@
  * margin, and plain-text and CSV rendering.
  */
 @CspStyle
+@NullMarked
 package io.github.cspkit.csp.billing;
 
 import io.github.cspkit.csp.internal.CspStyle;
+import org.jspecify.annotations.NullMarked;

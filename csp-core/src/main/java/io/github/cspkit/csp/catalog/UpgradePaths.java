@@ -1,13 +1,16 @@
 package io.github.cspkit.csp.catalog;
 
-import static com.google.common.base.Preconditions.checkArgument;
 import static java.util.Objects.requireNonNull;
 
-import com.google.common.collect.ImmutableSetMultimap;
+import com.google.common.collect.ImmutableMap;
+import com.google.common.collect.ImmutableSet;
+import io.github.cspkit.csp.OutOfRangeException;
 import io.github.cspkit.csp.RuleViolation;
+import io.github.cspkit.csp.internal.Checks;
 import java.util.ArrayDeque;
 import java.util.Collection;
 import java.util.Deque;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.Map;
 import java.util.Set;
@@ -19,14 +22,31 @@ import java.util.TreeSet;
  * Business Basic → Business Standard → Business Premium, Basic can be upgraded to Standard or to
  * Premium. Moving against the path (a downgrade) or off it is refused. The relation has no cycle.
  * Immutable; {@link #with} returns a new value.
+ *
+ * @param direct SKU id → the SKU ids it upgrades to directly, none empty, in the order given
  */
-public final class UpgradePaths {
-  private static final UpgradePaths NONE = new UpgradePaths(ImmutableSetMultimap.of());
+public record UpgradePaths(Map<String, Set<String>> direct) {
+  private static final UpgradePaths NONE = new UpgradePaths(Map.of());
 
-  private final ImmutableSetMultimap<String, String> direct;
-
-  private UpgradePaths(ImmutableSetMultimap<String, String> direct) {
-    this.direct = direct;
+  /**
+   * Checks the relation.
+   *
+   * @param direct SKU id → the SKU ids it upgrades to directly
+   * @throws OutOfRangeException if the relation has a cycle
+   */
+  public UpgradePaths {
+    requireNonNull(direct, "direct");
+    ImmutableMap.Builder<String, Set<String>> copy = ImmutableMap.builder();
+    direct.forEach((from, to) -> {
+      if (!to.isEmpty()) {
+        copy.put(from, ImmutableSet.copyOf(to));
+      }
+    });
+    direct = copy.build();
+    for (String from : direct.keySet()) {
+      Checks.range(!reachable(direct, from).contains(from),
+          "the upgrade paths have a cycle through %s", from);
+    }
   }
 
   /** @return no upgrade path at all */
@@ -37,7 +57,7 @@ public final class UpgradePaths {
   /**
    * @param direct SKU id → the SKU ids it upgrades to directly
    * @return the paths
-   * @throws IllegalArgumentException if the relation has a cycle
+   * @throws OutOfRangeException if the relation has a cycle
    */
   public static UpgradePaths of(Map<String, ? extends Collection<String>> direct) {
     requireNonNull(direct, "direct");
@@ -52,21 +72,22 @@ public final class UpgradePaths {
    * @param from a SKU id
    * @param to the SKU ids it also upgrades to directly
    * @return the paths with those steps added
-   * @throws IllegalArgumentException if a step would close a cycle (a SKU upgrading to itself)
+   * @throws OutOfRangeException if a step would close a cycle (a SKU upgrading to itself)
    */
   public UpgradePaths with(String from, Collection<String> to) {
     requireNonNull(from, "from");
     requireNonNull(to, "to");
-    ImmutableSetMultimap.Builder<String, String> b = ImmutableSetMultimap.builder();
-    b.putAll(direct);
+    Map<String, Set<String>> next = new LinkedHashMap<>(direct);
+    Set<String> targets = new LinkedHashSet<>(direct.getOrDefault(from, Set.of()));
     for (String target : to) {
       requireNonNull(target, "to");
-      checkArgument(!target.equals(from) && !reachable(target).contains(from),
+      Checks.range(!target.equals(from) && !reachable(direct, target).contains(from),
           "an upgrade from %s to %s would close a cycle: %s already upgrades to %s", from, target,
           target, from);
-      b.put(from, target);
+      targets.add(target);
     }
-    return new UpgradePaths(b.build());
+    next.put(from, targets);
+    return new UpgradePaths(next);
   }
 
   /**
@@ -74,7 +95,7 @@ public final class UpgradePaths {
    * @return the SKU ids it upgrades to directly
    */
   public Set<String> directTargets(String from) {
-    return direct.get(requireNonNull(from, "from"));
+    return direct.getOrDefault(requireNonNull(from, "from"), Set.of());
   }
 
   /**
@@ -82,7 +103,7 @@ public final class UpgradePaths {
    * @return every SKU id on its upgrade path, in a stable order
    */
   public Set<String> targets(String from) {
-    return new TreeSet<>(reachable(requireNonNull(from, "from")));
+    return new TreeSet<>(reachable(direct, requireNonNull(from, "from")));
   }
 
   /**
@@ -92,7 +113,7 @@ public final class UpgradePaths {
    */
   public boolean allows(String from, String to) {
     requireNonNull(to, "to");
-    return reachable(requireNonNull(from, "from")).contains(to);
+    return reachable(direct, requireNonNull(from, "from")).contains(to);
   }
 
   /**
@@ -117,26 +138,16 @@ public final class UpgradePaths {
     throw RuleViolation.of("NCE-9", "%s is not on the upgrade path of %s; %s", to, from, where);
   }
 
-  private Set<String> reachable(String from) {
+  private static Set<String> reachable(Map<String, Set<String>> direct, String from) {
     Set<String> seen = new LinkedHashSet<>();
-    Deque<String> todo = new ArrayDeque<>(direct.get(from));
+    Deque<String> todo = new ArrayDeque<>(direct.getOrDefault(from, Set.of()));
     while (!todo.isEmpty()) {
       String s = todo.pop();
       if (seen.add(s)) {
-        todo.addAll(direct.get(s));
+        todo.addAll(direct.getOrDefault(s, Set.of()));
       }
     }
     return seen;
-  }
-
-  @Override
-  public boolean equals(Object o) {
-    return o instanceof UpgradePaths p && p.direct.equals(direct);
-  }
-
-  @Override
-  public int hashCode() {
-    return direct.hashCode();
   }
 
   @Override

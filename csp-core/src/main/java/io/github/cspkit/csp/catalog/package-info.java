@@ -3,6 +3,8 @@
  * while suspended, and the program policy that says which families may be ordered.
  */
 @CspStyle
+@NullMarked
 package io.github.cspkit.csp.catalog;
 
 import io.github.cspkit.csp.internal.CspStyle;
+import org.jspecify.annotations.NullMarked;

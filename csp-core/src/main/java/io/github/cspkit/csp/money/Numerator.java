@@ -36,7 +36,7 @@ public final class Numerator implements Comparable<Numerator> {
   /**
    * @param value a value of at most 127 bits and a sign, as stored by a repository
    * @return that value as a numerator
-   * @throws ArithmeticException if it needs more than 128 bits
+   * @throws io.github.cspkit.csp.OutOfRangeException if it needs more than 128 bits
    */
   public static Numerator of(BigInteger value) {
     requireNonNull(value, "value");
@@ -58,7 +58,7 @@ public final class Numerator implements Comparable<Numerator> {
   /**
    * @param other a numerator
    * @return {@code this + other}, exactly
-   * @throws ArithmeticException beyond 128 bits
+   * @throws io.github.cspkit.csp.OutOfRangeException beyond 128 bits
    */
   public Numerator plus(Numerator other) {
     long l = lo + other.lo;
@@ -70,7 +70,7 @@ public final class Numerator implements Comparable<Numerator> {
    * @param a a factor
    * @param b a factor
    * @return {@code this + a × b}, exactly
-   * @throws ArithmeticException beyond 128 bits
+   * @throws io.github.cspkit.csp.OutOfRangeException beyond 128 bits
    */
   public Numerator plusProduct(long a, long b) {
     return plus(product(a, b));
@@ -88,7 +88,7 @@ public final class Numerator implements Comparable<Numerator> {
    * @param denominator positive, such as a term's day count
    * @param rounding how to round
    * @return {@code rounding(this / denominator)} in whole minor units
-   * @throws ArithmeticException if the result does not fit a {@code long}
+   * @throws io.github.cspkit.csp.OutOfRangeException if the result does not fit a {@code long}
    */
   public long divide(long denominator, Rounding rounding) {
     if (hi == lo >> 63) {
@@ -100,9 +100,12 @@ public final class Numerator implements Comparable<Numerator> {
   /**
    * @param denominator positive
    * @return {@code this / denominator}, truncated toward zero
-   * @throws ArithmeticException if the result does not fit a {@code long}
+   * @throws io.github.cspkit.csp.OutOfRangeException if {@code denominator} is not positive, or the
+   *     result does not fit a {@code long}
    */
   public long quotient(long denominator) {
+    io.github.cspkit.csp.internal.Checks.range(denominator > 0,
+        "denominator must be positive, found %s", denominator);
     if (hi == lo >> 63) {
       return lo / denominator;
     }
@@ -120,7 +123,7 @@ public final class Numerator implements Comparable<Numerator> {
 
   /**
    * @return the value
-   * @throws ArithmeticException if it does not fit a {@code long}
+   * @throws io.github.cspkit.csp.OutOfRangeException if it does not fit a {@code long}
    */
   public long longValueExact() {
     if (!fitsLong()) {

@@ -61,19 +61,17 @@ public interface Rounding {
    * @param denominator positive, at most {@code Long.MAX_VALUE / 2} when the numerator does not fit
    *     a {@code long}
    * @return the rounded whole minor units
-   * @throws ArithmeticException if the result does not fit a {@code long}
+   * @throws OutOfRangeException if {@code denominator} is not positive, or too large for a
+   *     numerator beyond a {@code long}, or if the result does not fit a {@code long}
    */
   default long divide(java.math.BigInteger numerator, long denominator) {
-    if (denominator <= 0) {
-      throw new IllegalArgumentException("denominator must be positive, found " + denominator);
-    }
+    java.util.Objects.requireNonNull(numerator, "numerator");
+    Checks.range(denominator > 0, "denominator must be positive, found %s", denominator);
     if (numerator.bitLength() <= 63) {
       return divide(numerator.longValue(), denominator);
     }
-    if (denominator > Long.MAX_VALUE / 2) {
-      throw new IllegalArgumentException("denominator " + denominator + " is too large to round "
-          + numerator);
-    }
+    Checks.range(denominator <= Long.MAX_VALUE / 2, "denominator %s is too large to round %s",
+        denominator, numerator);
     java.math.BigInteger d = java.math.BigInteger.valueOf(denominator);
     java.math.BigInteger q = numerator.divide(d);
     java.math.BigInteger even =

@@ -5,6 +5,8 @@
  * ({@link io.github.cspkit.csp.money.MinorUnits#outOfRange}), and conserving allocation.
  */
 @CspStyle
+@NullMarked
 package io.github.cspkit.csp.money;
 
 import io.github.cspkit.csp.internal.CspStyle;
+import org.jspecify.annotations.NullMarked;

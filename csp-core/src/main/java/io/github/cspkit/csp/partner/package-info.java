@@ -5,6 +5,8 @@
  * and idempotency record, and returns the result.
  */
 @CspStyle
+@NullMarked
 package io.github.cspkit.csp.partner;
 
 import io.github.cspkit.csp.internal.CspStyle;
+import org.jspecify.annotations.NullMarked;

@@ -1,8 +1,9 @@
 package io.github.cspkit.csp.pricing;
 
-import static com.google.common.base.Preconditions.checkArgument;
 import static java.util.Objects.requireNonNull;
 
+import io.github.cspkit.csp.OutOfRangeException;
+import io.github.cspkit.csp.internal.Checks;
 import java.util.Locale;
 
 /**
@@ -46,10 +47,10 @@ public enum BillingPlan {
    *
    * @param term a term length this plan fits
    * @return the cycles in the term
-   * @throws IllegalArgumentException if the plan does not fit the term
+   * @throws OutOfRangeException if the plan does not fit the term
    */
   public int cyclesIn(TermLength term) {
-    checkArgument(fits(term), "billing plan %s does not fit a %s term", code(), term);
+    Checks.range(fits(term), "billing plan %s does not fit a %s term", code(), term);
     return term.months() / cycleMonths;
   }
 
@@ -63,7 +64,7 @@ public enum BillingPlan {
    *
    * @param text {@code "monthly"}, {@code "annual"} or {@code "triennial"}
    * @return the plan
-   * @throws IllegalArgumentException when the text names no plan
+   * @throws OutOfRangeException when the text names no plan
    */
   public static BillingPlan parse(String text) {
     requireNonNull(text, "text");
@@ -73,7 +74,7 @@ public enum BillingPlan {
         return p;
       }
     }
-    throw new IllegalArgumentException(String.format(
+    throw new OutOfRangeException(String.format(
         "unknown billing plan '%s'; expected monthly, annual or triennial", text));
   }
 }

@@ -1,8 +1,8 @@
 package io.github.cspkit.csp.pricing;
 
-import static com.google.common.base.Preconditions.checkArgument;
 import static java.util.Objects.requireNonNull;
 
+import io.github.cspkit.csp.internal.Checks;
 import io.github.cspkit.csp.money.MinorUnits;
 import io.github.cspkit.csp.money.Rounding;
 import javax.money.CurrencyUnit;
@@ -23,12 +23,13 @@ public record Instalment(long termPriceMinor, int cycles, CurrencyUnit currency)
    * @param termPriceMinor the price of one seat for the whole term, in minor units
    * @param cycles the number of charge cycles in the term
    * @param currency the currency
+   * @throws io.github.cspkit.csp.OutOfRangeException if the price is negative or there is no cycle
    */
   public Instalment {
     requireNonNull(currency, "currency");
-    checkArgument(termPriceMinor >= 0, "termPriceMinor must not be negative, found %s",
+    Checks.range(termPriceMinor >= 0, "termPriceMinor must not be negative, found %s",
         termPriceMinor);
-    checkArgument(cycles >= 1, "cycles must be at least 1, found %s", cycles);
+    Checks.range(cycles >= 1, "cycles must be at least 1, found %s", cycles);
   }
 
   /**
@@ -62,13 +63,14 @@ public record Instalment(long termPriceMinor, int cycles, CurrencyUnit currency)
    * @param cycleDays the days in the cycle, positive
    * @param rounding the rounding (the vendor truncates)
    * @return the share in minor units
+   * @throws io.github.cspkit.csp.OutOfRangeException if the days are out of range, or the product overflows
    */
   public long share(long days, long cycleDays, Rounding rounding) {
-    checkArgument(cycleDays > 0, "cycleDays must be positive, found %s", cycleDays);
-    checkArgument(days >= 0 && days <= cycleDays, "days must be from 0 to %s, found %s", cycleDays,
+    Checks.range(cycleDays > 0, "cycleDays must be positive, found %s", cycleDays);
+    Checks.range(days >= 0 && days <= cycleDays, "days must be from 0 to %s, found %s", cycleDays,
         days);
-    return rounding.divide(Math.multiplyExact(termPriceMinor, days),
-        Math.multiplyExact((long) cycles, cycleDays));
+    return rounding.divide(MinorUnits.multiply(termPriceMinor, days),
+        Checks.multiply(cycles, cycleDays));
   }
 
   /** @return {@code "100.00/12 USD"} */

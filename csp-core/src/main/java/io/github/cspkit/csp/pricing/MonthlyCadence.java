@@ -1,28 +1,17 @@
 package io.github.cspkit.csp.pricing;
 
+import static java.util.Objects.requireNonNull;
+
 import java.time.Period;
 
-/** The monthly cadence of PRC-1/PRC-3 with a notice (PRC-2). */
-final class MonthlyCadence implements PriceListPolicy {
-  private final Period notice;
-
-  MonthlyCadence(Period notice) {
-    this.notice = notice;
-  }
-
-  @Override
-  public Period notice() {
-    return notice;
-  }
-
-  @Override
-  public boolean equals(Object o) {
-    return o instanceof MonthlyCadence && ((MonthlyCadence) o).notice.equals(notice);
-  }
-
-  @Override
-  public int hashCode() {
-    return notice.hashCode();
+/**
+ * The monthly cadence of PRC-1/PRC-3 with a notice (PRC-2).
+ *
+ * @param notice how long before its month a list is published, not negative
+ */
+record MonthlyCadence(Period notice) implements PriceListPolicy {
+  MonthlyCadence {
+    requireNonNull(notice, "notice");
   }
 
   @Override

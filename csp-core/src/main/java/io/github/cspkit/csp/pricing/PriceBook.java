@@ -3,7 +3,6 @@ package io.github.cspkit.csp.pricing;
 import static java.util.Objects.requireNonNull;
 
 import com.google.common.collect.ImmutableList;
-import io.github.cspkit.csp.pricing.PriceQuote.Status;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -13,6 +12,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import javax.money.CurrencyUnit;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The in-memory bitemporal index of published price lists (PRC-1..4): "price of a SKU on day D as
@@ -102,7 +102,7 @@ public final class PriceBook implements PriceSource {
     }
     long[] prices = new long[skuIndex.size()];
     Arrays.fill(prices, -1L);
-    minor.forEach((sku, m) -> prices[skuIndex.get(sku)] = m);
+    minor.forEach((sku, m) -> prices[requireNonNull(skuIndex.get(sku), sku)] = m);
     return prices;
   }
 
@@ -142,8 +142,8 @@ public final class PriceBook implements PriceSource {
     LocalDate start = policy.periodStart(day);
     Slot slot = slot(market, currency, start.toEpochDay());
     if (slot == null) {
-      return new PriceQuote(Status.NOT_YET_PUBLISHED, sku, market, currency, day, knownOn,
-          policy.latestPublicationFor(start), null, 0L);
+      return new PriceQuote.NotYetPublished(sku, market, currency, day, knownOn,
+          policy.latestPublicationFor(start));
     }
     long known = knownOn.toEpochDay();
     PriceList list;
@@ -154,8 +154,8 @@ public final class PriceBook implements PriceSource {
     } else {
       int i = slot.indexKnownOn(known);
       if (i < 0) {
-        return new PriceQuote(Status.NOT_YET_PUBLISHED, sku, market, currency, day, knownOn,
-            slot.publishBy, null, 0L);
+        return new PriceQuote.NotYetPublished(sku, market, currency, day, knownOn,
+            slot.publishBy);
       }
       list = slot.lists[i];
       prices = slot.prices[i];
@@ -163,11 +163,9 @@ public final class PriceBook implements PriceSource {
     Integer column = skuIndex.get(sku);
     long minor = column == null || column >= prices.length ? -1L : prices[column];
     if (minor < 0) {
-      return new PriceQuote(Status.NOT_LISTED, sku, market, currency, day, knownOn,
-          slot.publishBy, list, 0L);
+      return new PriceQuote.NotListed(sku, list, day, knownOn, slot.publishBy);
     }
-    return new PriceQuote(Status.PUBLISHED, sku, market, currency, day, knownOn,
-        slot.publishBy, list, minor);
+    return new PriceQuote.Published(sku, list, day, knownOn, slot.publishBy, minor);
   }
 
   @Override
@@ -184,12 +182,12 @@ public final class PriceBook implements PriceSource {
     return "PriceBook{" + policy + ", " + lists().size() + " lists}";
   }
 
-  private Series series(String market, CurrencyUnit currency) {
+  private @Nullable Series series(String market, CurrencyUnit currency) {
     Map<String, Series> byCurrency = index.get(market);
     return byCurrency == null ? null : byCurrency.get(currency.getCurrencyCode());
   }
 
-  private Slot slot(String market, CurrencyUnit currency, long startEpochDay) {
+  private @Nullable Slot slot(String market, CurrencyUnit currency, long startEpochDay) {
     Series series = series(market, currency);
     return series == null ? null : series.state.find(startEpochDay);
   }
@@ -216,7 +214,8 @@ public final class PriceBook implements PriceSource {
         System.arraycopy(s.starts, 0, starts, 0, at);
         System.arraycopy(s.slots, 0, slots, 0, at);
         starts[at] = key;
-        slots[at] = new Slot(publishBy, new long[0], new PriceList[0], new long[0][]).with(list, prices);
+        slots[at] = new Slot(publishBy, new long[] {list.publishedOn().toEpochDay()},
+            new PriceList[] {list}, new long[][] {prices});
         System.arraycopy(s.starts, at, starts, at + 1, s.starts.length - at);
         System.arraycopy(s.slots, at, slots, at + 1, s.slots.length - at);
       }
@@ -237,15 +236,16 @@ public final class PriceBook implements PriceSource {
       this.firstPublished = firstPublished;
     }
 
-    Slot find(long startEpochDay) {
+    @Nullable Slot find(long startEpochDay) {
       int i = Arrays.binarySearch(starts, startEpochDay);
       return i >= 0 ? slots[i] : null;
     }
   }
 
   /**
-   * The lists of one period, sorted by publication day (stable: of two published the same day, the
-   * one published here last comes last). The newest is also held in fields, for the common query.
+   * The lists of one period, at least one, sorted by publication day (stable: of two published the
+   * same day, the one published here last comes last). The newest is also held in fields, for the
+   * common query.
    */
   private static final class Slot {
     final LocalDate publishBy;
@@ -262,9 +262,9 @@ public final class PriceBook implements PriceSource {
       this.lists = lists;
       this.prices = prices;
       int n = published.length;
-      this.lastPublished = n == 0 ? Long.MAX_VALUE : published[n - 1];
-      this.lastList = n == 0 ? null : lists[n - 1];
-      this.lastPrices = n == 0 ? null : prices[n - 1];
+      this.lastPublished = published[n - 1];
+      this.lastList = lists[n - 1];
+      this.lastPrices = prices[n - 1];
     }
 
     /** @return the index of the latest list published on or before the day, or -1 */

@@ -2,6 +2,7 @@ package io.github.cspkit.csp.pricing;
 
 import static java.util.Objects.requireNonNull;
 
+import io.github.cspkit.csp.OutOfRangeException;
 import io.github.cspkit.csp.RuleViolation;
 import io.github.cspkit.csp.internal.Checks;
 import io.github.cspkit.csp.money.MinorUnits;
@@ -11,57 +12,207 @@ import java.util.Objects;
 import java.util.Optional;
 import javax.money.CurrencyUnit;
 import javax.money.MonetaryAmount;
+import org.jspecify.annotations.Nullable;
 
 /**
- * The answer to "price of a SKU in a market and currency on day D, as known on day K" (PRC-3, PRC-4).
- * <p>
- * {@link Status#PUBLISHED}: the list for D's period was published on or before K and names the SKU;
- * the price is the unit price of one seat for one annual term (the partner's cost).
- * {@link Status#NOT_YET_PUBLISHED}: no list for D's period is known on K; {@link #publishBy()} says
- * the last day on which it can still be published. {@link #orElseThrow()} then refuses with PRC-3.
- * {@link Status#NOT_LISTED}: the period's list is known but does not name the SKU; refused with
- * PRC-4. Immutable; equal when all fields are equal.
+ * The answer to "price of a SKU in a market and currency on day D, as known on day K" (PRC-3,
+ * PRC-4), one of three alternatives:
+ * <ul>
+ *   <li>{@link Published}: the list for D's period was published on or before K and names the
+ *       SKU; the price is the unit price of one seat for one annual term (the partner's cost);</li>
+ *   <li>{@link NotYetPublished}: no list for D's period is known on K; {@link #publishBy()} says
+ *       the last day on which it can still be published. {@link #orElseThrow()} then refuses with
+ *       PRC-3;</li>
+ *   <li>{@link NotListed}: the period's list is known but does not name the SKU; refused with
+ *       PRC-4.</li>
+ * </ul>
+ * Immutable; equal when all components are equal.
  */
-public final class PriceQuote {
-  /** What the price book could answer. */
-  public enum Status {
-    /** A list for the day's period is known and names the SKU. */
+public sealed interface PriceQuote
+    permits PriceQuote.Published, PriceQuote.NotYetPublished, PriceQuote.NotListed {
+  /** What the price book could answer: the alternatives' codes. */
+  enum Status {
+    /** A list for the day's period is known and names the SKU: {@link Published}. */
     PUBLISHED,
-    /** No list for the day's period is known on the known day (PRC-3). */
+    /** No list for the day's period is known on the known day (PRC-3): {@link NotYetPublished}. */
     NOT_YET_PUBLISHED,
-    /** The period's list is known but does not name the SKU (PRC-4). */
+    /** The period's list is known but does not name the SKU (PRC-4): {@link NotListed}. */
     NOT_LISTED
   }
 
-  private final Status status;
-  private final String sku;
-  private final String market;
-  private final CurrencyUnit currency;
-  private final LocalDate day;
-  private final LocalDate knownOn;
-  private final LocalDate publishBy;
-  private final PriceList list;
-  private final long priceMinor;
+  /**
+   * A price from a list that names the SKU. {@link PriceQuote#published} checks the price against
+   * the list; a price book that already holds it builds the record directly.
+   *
+   * @param sku the SKU id asked about
+   * @param priceList the list for the day's period, known on {@code knownOn}
+   * @param day the day priced (D)
+   * @param knownOn the day of knowledge (K)
+   * @param publishBy the last publication day of the period's list
+   * @param priceMinor the list's unit price of the SKU, in minor units
+   */
+  record Published(String sku, PriceList priceList, LocalDate day, LocalDate knownOn,
+      LocalDate publishBy, long priceMinor) implements PriceQuote {
+    /**
+     * Checks the components.
+     *
+     * @param sku the SKU id
+     * @param priceList the list
+     * @param day the day priced
+     * @param knownOn the day of knowledge
+     * @param publishBy the last publication day
+     * @param priceMinor the unit price, not negative
+     * @throws io.github.cspkit.csp.OutOfRangeException if the price is negative
+     */
+    public Published {
+      requireNonNull(sku, "sku");
+      requireNonNull(priceList, "list");
+      requireNonNull(day, "day");
+      requireNonNull(knownOn, "knownOn");
+      requireNonNull(publishBy, "publishBy");
+      Checks.range(priceMinor >= 0, "a price must not be negative, found %s", priceMinor);
+    }
 
-  PriceQuote(
-      Status status,
-      String sku,
-      String market,
-      CurrencyUnit currency,
-      LocalDate day,
-      LocalDate knownOn,
-      LocalDate publishBy,
-      PriceList list,
-      long priceMinor) {
-    this.status = status;
-    this.sku = sku;
-    this.market = market;
-    this.currency = currency;
-    this.day = day;
-    this.knownOn = knownOn;
-    this.publishBy = publishBy;
-    this.list = list;
-    this.priceMinor = priceMinor;
+    @Override
+    public Status status() {
+      return Status.PUBLISHED;
+    }
+
+    @Override
+    public String market() {
+      return priceList.market();
+    }
+
+    @Override
+    public CurrencyUnit currency() {
+      return priceList.currency();
+    }
+
+    @Override
+    public Optional<PriceList> list() {
+      return Optional.of(priceList);
+    }
+
+    @Override
+    public int hashCode() {
+      return PriceQuote.hash(this, priceMinor);
+    }
+
+    @Override
+    public String toString() {
+      return PriceQuote.text(this);
+    }
+  }
+
+  /**
+   * No list for the day's period is known on the known day (PRC-3).
+   *
+   * @param sku the SKU id asked about
+   * @param market the market asked about
+   * @param currency the currency asked about
+   * @param day the day priced (D)
+   * @param knownOn the day of knowledge (K)
+   * @param publishBy the last day on which the period's list can still be published
+   */
+  record NotYetPublished(String sku, String market, CurrencyUnit currency, LocalDate day,
+      LocalDate knownOn, LocalDate publishBy) implements PriceQuote {
+    /**
+     * Checks the components.
+     *
+     * @param sku the SKU id
+     * @param market the market
+     * @param currency the currency
+     * @param day the day priced
+     * @param knownOn the day of knowledge
+     * @param publishBy the last publication day
+     */
+    public NotYetPublished {
+      requireNonNull(sku, "sku");
+      requireNonNull(market, "market");
+      requireNonNull(currency, "currency");
+      requireNonNull(day, "day");
+      requireNonNull(knownOn, "knownOn");
+      requireNonNull(publishBy, "publishBy");
+    }
+
+    @Override
+    public Status status() {
+      return Status.NOT_YET_PUBLISHED;
+    }
+
+    @Override
+    public Optional<PriceList> list() {
+      return Optional.empty();
+    }
+
+    @Override
+    public int hashCode() {
+      return PriceQuote.hash(this, 0L);
+    }
+
+    @Override
+    public String toString() {
+      return PriceQuote.text(this);
+    }
+  }
+
+  /**
+   * The period's list is known but does not name the SKU (PRC-4).
+   *
+   * @param sku the SKU id asked about
+   * @param priceList the list for the day's period, known on {@code knownOn}
+   * @param day the day priced (D)
+   * @param knownOn the day of knowledge (K)
+   * @param publishBy the last publication day of the period's list
+   */
+  record NotListed(String sku, PriceList priceList, LocalDate day, LocalDate knownOn,
+      LocalDate publishBy) implements PriceQuote {
+    /**
+     * Checks the components.
+     *
+     * @param sku the SKU id
+     * @param priceList the list
+     * @param day the day priced
+     * @param knownOn the day of knowledge
+     * @param publishBy the last publication day
+     */
+    public NotListed {
+      requireNonNull(sku, "sku");
+      requireNonNull(priceList, "list");
+      requireNonNull(day, "day");
+      requireNonNull(knownOn, "knownOn");
+      requireNonNull(publishBy, "publishBy");
+    }
+
+    @Override
+    public Status status() {
+      return Status.NOT_LISTED;
+    }
+
+    @Override
+    public String market() {
+      return priceList.market();
+    }
+
+    @Override
+    public CurrencyUnit currency() {
+      return priceList.currency();
+    }
+
+    @Override
+    public Optional<PriceList> list() {
+      return Optional.of(priceList);
+    }
+
+    @Override
+    public int hashCode() {
+      return PriceQuote.hash(this, 0L);
+    }
+
+    @Override
+    public String toString() {
+      return PriceQuote.text(this);
+    }
   }
 
   /**
@@ -75,16 +226,15 @@ public final class PriceQuote {
    * @return the quote
    * @throws io.github.cspkit.csp.OutOfRangeException if the list does not name the SKU
    */
-  public static PriceQuote published(
+  static PriceQuote published(
       String sku, PriceList list, LocalDate day, LocalDate knownOn, LocalDate publishBy) {
     requireNonNull(sku, "sku");
     requireNonNull(list, "list");
     Long minor = list.minorPrices().get(sku);
-    Checks.range(minor != null, "SKU %s is not on price list %s", sku, list.id());
-    return new PriceQuote(
-        Status.PUBLISHED, sku, list.market(), list.currency(),
-        requireNonNull(day, "day"), requireNonNull(knownOn, "knownOn"),
-        requireNonNull(publishBy, "publishBy"), list, minor);
+    if (minor == null) {
+      throw new OutOfRangeException("SKU " + sku + " is not on price list " + list.id());
+    }
+    return new Published(sku, list, day, knownOn, publishBy, minor);
   }
 
   /**
@@ -98,15 +248,12 @@ public final class PriceQuote {
    * @return the quote
    * @throws io.github.cspkit.csp.OutOfRangeException if the list names the SKU
    */
-  public static PriceQuote notListed(
+  static PriceQuote notListed(
       String sku, PriceList list, LocalDate day, LocalDate knownOn, LocalDate publishBy) {
     requireNonNull(sku, "sku");
     requireNonNull(list, "list");
     Checks.range(!list.lists(sku), "SKU %s is on price list %s", sku, list.id());
-    return new PriceQuote(
-        Status.NOT_LISTED, sku, list.market(), list.currency(),
-        requireNonNull(day, "day"), requireNonNull(knownOn, "knownOn"),
-        requireNonNull(publishBy, "publishBy"), list, 0L);
+    return new NotListed(sku, list, day, knownOn, publishBy);
   }
 
   /**
@@ -120,79 +267,59 @@ public final class PriceQuote {
    * @param publishBy the last day on which the period's list can still be published
    * @return the quote
    */
-  public static PriceQuote notYetPublished(
+  static PriceQuote notYetPublished(
       String sku, String market, CurrencyUnit currency, LocalDate day, LocalDate knownOn,
       LocalDate publishBy) {
-    return new PriceQuote(
-        Status.NOT_YET_PUBLISHED, requireNonNull(sku, "sku"), requireNonNull(market, "market"),
-        requireNonNull(currency, "currency"), requireNonNull(day, "day"),
-        requireNonNull(knownOn, "knownOn"), requireNonNull(publishBy, "publishBy"), null, 0L);
+    return new NotYetPublished(sku, market, currency, day, knownOn, publishBy);
   }
 
-  /** @return what could be answered */
-  public Status status() {
-    return status;
-  }
+  /** @return which alternative this is */
+  Status status();
 
   /** @return the SKU id asked about */
-  public String sku() {
-    return sku;
-  }
+  String sku();
 
   /** @return the market asked about */
-  public String market() {
-    return market;
-  }
+  String market();
 
   /** @return the currency asked about */
-  public CurrencyUnit currency() {
-    return currency;
-  }
+  CurrencyUnit currency();
 
   /** @return the day priced (D) */
-  public LocalDate day() {
-    return day;
-  }
+  LocalDate day();
 
   /** @return the day of knowledge (K): only lists published on or before it count */
-  public LocalDate knownOn() {
-    return knownOn;
-  }
+  LocalDate knownOn();
 
   /** @return the last day on which the list of D's period can still be published (PRC-2, PRC-3) */
-  public LocalDate publishBy() {
-    return publishBy;
-  }
+  LocalDate publishBy();
+
+  /** @return the list the answer comes from: present unless not yet published */
+  Optional<PriceList> list();
 
   /** @return whether a price was found */
-  public boolean isPublished() {
-    return status == Status.PUBLISHED;
+  default boolean isPublished() {
+    return this instanceof Published;
   }
 
   /** @return the unit price, if published */
-  public Optional<MonetaryAmount> price() {
-    return isPublished() ? Optional.of(MinorUnits.toAmount(priceMinor, currency)) : Optional.empty();
+  default Optional<MonetaryAmount> price() {
+    return this instanceof Published p
+        ? Optional.of(MinorUnits.toAmount(p.priceMinor(), p.currency()))
+        : Optional.empty();
   }
 
   /**
    * @return the unit price in minor units
    * @throws RuleViolation as {@link #orElseThrow()} if there is none
    */
-  public long priceMinor() {
-    if (!isPublished()) {
-      throw violation(null);
-    }
-    return priceMinor;
+  default long priceMinor() {
+    throw violation(this, null);
   }
 
   /** @return the id of the list the answer comes from: present unless not yet published */
-  public Optional<String> listId() {
-    return list == null ? Optional.empty() : Optional.of(list.id());
-  }
-
-  /** @return the list the answer comes from: present unless not yet published */
-  public Optional<PriceList> list() {
-    return Optional.ofNullable(list);
+  default Optional<String> listId() {
+    return list().map(PriceList::id);
   }
 
   /**
@@ -200,11 +327,11 @@ public final class PriceQuote {
    * @throws RuleViolation PRC-3 if not yet published, naming the last publication day; PRC-4 if the
    *     list does not name the SKU
    */
-  public MonetaryAmount orElseThrow() {
-    if (!isPublished()) {
-      throw violation(null);
+  default MonetaryAmount orElseThrow() {
+    if (this instanceof Published p) {
+      return MinorUnits.toAmount(p.priceMinor(), p.currency());
     }
-    return MinorUnits.toAmount(priceMinor, currency);
+    throw violation(this, null);
   }
 
   /**
@@ -215,65 +342,48 @@ public final class PriceQuote {
    * @return the unit price
    * @throws RuleViolation naming {@code rule} if there is no price
    */
-  public MonetaryAmount orElseThrow(String rule) {
+  default MonetaryAmount orElseThrow(String rule) {
     requireNonNull(rule, "rule");
-    if (!isPublished()) {
-      throw violation(rule);
+    if (this instanceof Published p) {
+      return MinorUnits.toAmount(p.priceMinor(), p.currency());
     }
-    return MinorUnits.toAmount(priceMinor, currency);
+    throw violation(this, rule);
   }
 
-  /** @param rule the rule to name, or null for PRC-3 / PRC-4 by status */
-  private RuleViolation violation(String rule) {
-    if (status == Status.NOT_LISTED) {
+  /**
+   * @param q a quote without a price
+   * @param rule the rule to name, or null for PRC-3 / PRC-4 by alternative
+   */
+  private static RuleViolation violation(PriceQuote q, @Nullable String rule) {
+    if (q instanceof NotListed n) {
       return RuleViolation.of(
           rule == null ? "PRC-4" : rule, "SKU %s is not on price list %s (%s, %s, %s)",
-          sku, list.id(), list.month(), market, currency.getCurrencyCode());
+          n.sku(), n.priceList().id(), n.priceList().month(), n.market(),
+          n.currency().getCurrencyCode());
     }
     return RuleViolation.of(
         rule == null ? "PRC-3" : rule,
         "price list for %s in market %s (%s) is not yet published as of %s; it can be published until %s",
-        YearMonth.from(day), market, currency.getCurrencyCode(), knownOn, publishBy);
+        YearMonth.from(q.day()), q.market(), q.currency().getCurrencyCode(), q.knownOn(),
+        q.publishBy());
   }
 
-  @Override
-  public boolean equals(Object o) {
-    if (this == o) {
-      return true;
-    }
-    if (!(o instanceof PriceQuote)) {
-      return false;
-    }
-    PriceQuote q = (PriceQuote) o;
-    return status == q.status
-        && priceMinor == q.priceMinor
-        && sku.equals(q.sku)
-        && market.equals(q.market)
-        && currency.equals(q.currency)
-        && day.equals(q.day)
-        && knownOn.equals(q.knownOn)
-        && publishBy.equals(q.publishBy)
-        && Objects.equals(list, q.list);
+  /** The hash of the former single class: the list by its id, so that hashing stays cheap. */
+  private static int hash(PriceQuote q, long priceMinor) {
+    return Objects.hash(q.status(), q.sku(), q.market(), q.currency(), q.day(), q.knownOn(),
+        q.publishBy(), priceMinor, q.listId().orElse(null));
   }
 
-  @Override
-  public int hashCode() {
-    return Objects.hash(status, sku, market, currency, day, knownOn, publishBy, priceMinor,
-        list == null ? null : list.id());
-  }
-
-  @Override
-  public String toString() {
+  /** The text of the former single class. */
+  private static String text(PriceQuote q) {
     StringBuilder sb = new StringBuilder(96)
-        .append("PriceQuote{").append(status).append(' ').append(sku)
-        .append(" in ").append(market).append(' ').append(currency.getCurrencyCode())
-        .append(" on ").append(day).append(" as known on ").append(knownOn);
-    if (isPublished()) {
-      sb.append(": ").append(MinorUnits.format(priceMinor, currency));
+        .append("PriceQuote{").append(q.status()).append(' ').append(q.sku())
+        .append(" in ").append(q.market()).append(' ').append(q.currency().getCurrencyCode())
+        .append(" on ").append(q.day()).append(" as known on ").append(q.knownOn());
+    if (q instanceof Published p) {
+      sb.append(": ").append(MinorUnits.format(p.priceMinor(), p.currency()));
     }
-    if (list != null) {
-      sb.append(" from ").append(list.id());
-    }
-    return sb.append(", publish by ").append(publishBy).append('}').toString();
+    q.listId().ifPresent(id -> sb.append(" from ").append(id));
+    return sb.append(", publish by ").append(q.publishBy()).append('}').toString();
   }
 }

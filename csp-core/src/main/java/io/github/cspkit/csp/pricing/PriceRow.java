@@ -1,8 +1,8 @@
 package io.github.cspkit.csp.pricing;
 
-import static com.google.common.base.Preconditions.checkArgument;
 import static java.util.Objects.requireNonNull;
 
+import io.github.cspkit.csp.internal.Checks;
 import io.github.cspkit.csp.money.MinorUnits;
 import java.math.BigDecimal;
 import javax.money.MonetaryAmount;
@@ -21,13 +21,14 @@ public record PriceRow(TermOffer offer, MonetaryAmount unitPrice) {
    * Checks the fields.
    * @param offer the SKU, term and billing plan
    * @param unitPrice the unit price of one seat for the whole term
+   * @throws io.github.cspkit.csp.OutOfRangeException if the price is negative or finer than the minor unit
    */
   public PriceRow {
     requireNonNull(offer, "offer");
     requireNonNull(unitPrice, "unitPrice");
-    checkArgument(!unitPrice.isNegative(), "price of %s is negative: %s", offer, unitPrice);
+    Checks.range(!unitPrice.isNegative(), "price of %s is negative: %s", offer, unitPrice);
     BigDecimal value = unitPrice.getNumber().numberValue(BigDecimal.class);
-    checkArgument(value.stripTrailingZeros().scale() <= MinorUnits.digits(unitPrice.getCurrency()),
+    Checks.range(value.stripTrailingZeros().scale() <= MinorUnits.digits(unitPrice.getCurrency()),
         "price of %s (%s) is finer than the minor unit of %s", offer, unitPrice,
         unitPrice.getCurrency());
   }

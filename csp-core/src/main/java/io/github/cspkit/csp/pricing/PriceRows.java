@@ -1,8 +1,8 @@
 package io.github.cspkit.csp.pricing;
 
-import static com.google.common.base.Preconditions.checkState;
 import static java.util.Objects.requireNonNull;
 
+import io.github.cspkit.csp.internal.Checks;
 import io.github.cspkit.csp.money.MinorUnits;
 import java.math.BigDecimal;
 import java.util.ArrayList;
@@ -39,10 +39,10 @@ public abstract class PriceRows {
   void check() {
     int digits = MinorUnits.digits(currency());
     prices().forEach((offer, amount) -> {
-      checkState(amount.getCurrency().equals(currency()), "price of %s is in %s, not in %s",
+      Checks.range(amount.getCurrency().equals(currency()), "price of %s is in %s, not in %s",
           offer, amount.getCurrency(), currency());
-      checkState(!amount.isNegative(), "price of %s is negative: %s", offer, amount);
-      checkState(amount.getNumber().numberValue(BigDecimal.class).stripTrailingZeros().scale()
+      Checks.range(!amount.isNegative(), "price of %s is negative: %s", offer, amount);
+      Checks.range(amount.getNumber().numberValue(BigDecimal.class).stripTrailingZeros().scale()
           <= digits, "price of %s (%s) is finer than the minor unit of %s", offer, amount,
           currency());
     });
@@ -52,7 +52,7 @@ public abstract class PriceRows {
    * @param currency the currency
    * @param rows the rows, with distinct offers, each in {@code currency}
    * @return the rows
-   * @throws IllegalArgumentException if two rows price the same offer
+   * @throws io.github.cspkit.csp.ConflictException if two rows price the same offer
    */
   public static PriceRows of(CurrencyUnit currency, Collection<PriceRow> rows) {
     requireNonNull(currency, "currency");
@@ -61,7 +61,7 @@ public abstract class PriceRows {
     for (PriceRow row : rows) {
       MonetaryAmount before = prices.put(row.offer(), row.unitPrice());
       if (before != null) {
-        throw new IllegalArgumentException("two rows price " + row.offer());
+        throw io.github.cspkit.csp.ConflictException.duplicate("price row", row.offer().toString());
       }
     }
     return ImmutablePriceRows.builder().currency(currency).prices(prices).build();
@@ -137,7 +137,7 @@ public abstract class PriceRows {
     StringBuilder sb = new StringBuilder("PriceRows{").append(currency().getCurrencyCode());
     for (TermOffer o : offers) {
       sb.append(' ').append(o).append('=')
-          .append(MinorUnits.format(MinorUnits.of(prices().get(o)), currency()));
+          .append(MinorUnits.format(MinorUnits.of(requireNonNull(prices().get(o))), currency()));
     }
     return sb.append('}').toString();
   }

@@ -8,6 +8,7 @@ import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.LocalDate;
 import javax.money.CurrencyUnit;
+import org.jspecify.annotations.Nullable;
 
 /** The standard {@link PricingPolicy} implementations. */
 final class PricingPolicies {
@@ -47,11 +48,17 @@ final class PricingPolicies {
 
     @Override
     public long saleMinor(String customerId, String sku, long costMinor, CurrencyUnit currency) {
-      return saleMinor(null, customerId, sku, costMinor, currency);
+      return sale(null, customerId, sku, costMinor, currency);
     }
 
     @Override
     public long saleMinor(LocalDate termStart, String customerId, String sku, long costMinor,
+        CurrencyUnit currency) {
+      return sale(termStart, customerId, sku, costMinor, currency);
+    }
+
+    /** The fixed price, else the fallback's: on {@code termStart}'s terms, or without a day. */
+    private long sale(@Nullable LocalDate termStart, String customerId, String sku, long costMinor,
         CurrencyUnit currency) {
       checkCost(costMinor);
       SalePrice p = prices.get(sku);

@@ -2,6 +2,7 @@ package io.github.cspkit.csp.pricing;
 
 import static java.util.Objects.requireNonNull;
 
+import io.github.cspkit.csp.OutOfRangeException;
 import java.time.Period;
 import java.util.Arrays;
 import java.util.Locale;
@@ -45,7 +46,7 @@ public enum TermLength {
    *
    * @param text the code
    * @return the term length
-   * @throws IllegalArgumentException when the text names no term length
+   * @throws OutOfRangeException when the text names no term length
    */
   public static TermLength parse(String text) {
     requireNonNull(text, "text");
@@ -55,7 +56,7 @@ public enum TermLength {
         return t;
       }
     }
-    throw new IllegalArgumentException(String.format(
+    throw new OutOfRangeException(String.format(
         "unknown term '%s'; expected one of %s", text, Arrays.toString(values())));
   }
 }

@@ -1,7 +1,9 @@
 package io.github.cspkit.csp.pricing;
 
-import static com.google.common.base.Preconditions.checkArgument;
 import static java.util.Objects.requireNonNull;
+
+import io.github.cspkit.csp.OutOfRangeException;
+import io.github.cspkit.csp.internal.Checks;
 
 /**
  * What a new-commerce price-list row is keyed by and what a subscription buys (NCE-1): a SKU sold
@@ -24,14 +26,15 @@ public record TermOffer(String sku, TermLength term, BillingPlan plan) {
    * @param sku the SKU id
    * @param term the term length
    * @param plan the billing plan
+   * @throws OutOfRangeException if the SKU id is not a word or the plan does not fit the term
    */
   public TermOffer {
     requireNonNull(sku, "sku");
     requireNonNull(term, "term");
     requireNonNull(plan, "plan");
-    checkArgument(SKU.matcher(sku).matches(),
+    Checks.range(SKU.matcher(sku).matches(),
         "SKU id must be a word (or PRODUCTID:SKUID), found '%s'", sku);
-    checkArgument(plan.fits(term), "billing plan %s does not fit a %s term (%s)", plan.code(), term,
+    Checks.range(plan.fits(term), "billing plan %s does not fit a %s term (%s)", plan.code(), term,
         sku);
   }
 
@@ -58,12 +61,12 @@ public record TermOffer(String sku, TermLength term, BillingPlan plan) {
    *
    * @param text the text
    * @return the offer
-   * @throws IllegalArgumentException if the text is not of that form
+   * @throws OutOfRangeException if the text is not of that form
    */
   public static TermOffer parse(String text) {
     requireNonNull(text, "text");
     String[] parts = text.strip().split("/", -1);
-    checkArgument(parts.length == 3, "expected SKU/TERM/PLAN, found '%s'", text);
+    Checks.range(parts.length == 3, "expected SKU/TERM/PLAN, found '%s'", text);
     return new TermOffer(parts[0], TermLength.parse(parts[1]), BillingPlan.parse(parts[2]));
   }
 

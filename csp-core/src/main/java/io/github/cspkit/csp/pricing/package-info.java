@@ -7,6 +7,8 @@
  * {@link io.github.cspkit.csp.pricing.SalePrice}) and the price lock of a term ({@link io.github.cspkit.csp.pricing.PriceLock}).
  */
 @CspStyle
+@NullMarked
 package io.github.cspkit.csp.pricing;
 
 import io.github.cspkit.csp.internal.CspStyle;
+import org.jspecify.annotations.NullMarked;

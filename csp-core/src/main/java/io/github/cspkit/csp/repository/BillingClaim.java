@@ -1,6 +1,6 @@
 package io.github.cspkit.csp.repository;
 
-import static com.google.common.base.Preconditions.checkArgument;
+import io.github.cspkit.csp.internal.Checks;
 import static java.util.Objects.requireNonNull;
 
 import java.time.LocalDate;
@@ -32,6 +32,6 @@ public record BillingClaim(Optional<String> after, LocalDate day, Shard shard, i
     requireNonNull(after, "after");
     requireNonNull(day, "day");
     requireNonNull(shard, "shard");
-    checkArgument(limit >= 1, "a claim's limit must be at least 1, found %s", limit);
+    Checks.range(limit >= 1, "a claim's limit must be at least 1, found %s", limit);
   }
 }

@@ -21,8 +21,8 @@ public interface GdapRelationshipRepository {
    * @param expectedVersion the version read, 0 for a new relationship
    * @return the stored value and its new version
    * @throws StaleVersionException if the stored version differs
-   * @throws IllegalArgumentException if it changes the partner, customer or request day of the
-   *     stored relationship of that id
+   * @throws io.github.cspkit.csp.ConflictException ({@code DUPLICATE_ID}) if it changes the
+   *     partner, customer or request day of the stored relationship of that id: the id is taken
    */
   Versioned<GdapRelationship> save(GdapRelationship relationship, long expectedVersion);
 

@@ -1,9 +1,9 @@
 package io.github.cspkit.csp.repository;
 
-import static com.google.common.base.Preconditions.checkArgument;
 import static java.util.Objects.requireNonNull;
 
 import com.google.common.collect.ImmutableList;
+import io.github.cspkit.csp.ConflictException;
 import io.github.cspkit.csp.access.GdapRelationship;
 import java.util.ArrayList;
 import java.util.List;
@@ -52,11 +52,13 @@ final class InMemoryGdapRelationships {
       requireNonNull(relationship, "relationship");
       overlay.find(relationship.id()).ifPresent(stored -> {
         GdapRelationship s = stored.value();
-        checkArgument(s.partnerId().equals(relationship.partnerId())
-                && s.customerId().equals(relationship.customerId())
-                && s.requestedOn().equals(relationship.requestedOn()),
-            "GDAP relationship %s is between %s and %s, requested on %s; a save cannot change that",
-            s.id(), s.partnerId(), s.customerId(), s.requestedOn());
+        if (!s.partnerId().equals(relationship.partnerId())
+            || !s.customerId().equals(relationship.customerId())
+            || !s.requestedOn().equals(relationship.requestedOn())) {
+          throw new ConflictException(ConflictException.Reason.DUPLICATE_ID, "GDAP relationship "
+              + s.id() + " is between " + s.partnerId() + " and " + s.customerId()
+              + ", requested on " + s.requestedOn() + "; a save cannot change that");
+        }
       });
       return overlay.save(relationship, expectedVersion);
     }

@@ -1,6 +1,6 @@
 package io.github.cspkit.csp.repository;
 
-import static com.google.common.base.Preconditions.checkArgument;
+import io.github.cspkit.csp.internal.Checks;
 
 /**
  * One of {@code count} disjoint parts of a partner's customers, for splitting a bill run (BIL-1)
@@ -20,8 +20,8 @@ public record Shard(int index, int count) {
    * @param count how many shards
    */
   public Shard {
-    checkArgument(count >= 1, "a shard count must be at least 1, found %s", count);
-    checkArgument(index >= 0 && index < count, "shard index %s is outside 0..%s", index, count - 1);
+    Checks.range(count >= 1, "a shard count must be at least 1, found %s", count);
+    Checks.range(index >= 0 && index < count, "shard index %s is outside 0..%s", index, count - 1);
   }
 
   /**

@@ -7,6 +7,8 @@
  * implementation ({@link io.github.cspkit.csp.repository.InMemoryStore}) is the embedded, thread-safe default.
  */
 @CspStyle
+@NullMarked
 package io.github.cspkit.csp.repository;
 
 import io.github.cspkit.csp.internal.CspStyle;
+import org.jspecify.annotations.NullMarked;

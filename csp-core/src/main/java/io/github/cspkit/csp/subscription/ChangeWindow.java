@@ -1,7 +1,8 @@
 package io.github.cspkit.csp.subscription;
 
-import static com.google.common.base.Preconditions.checkArgument;
 import static java.util.Objects.requireNonNull;
+
+import io.github.cspkit.csp.internal.Checks;
 
 import java.time.LocalDate;
 import java.time.Period;
@@ -21,10 +22,11 @@ public record ChangeWindow(Period length) {
   /**
    * Checks the length.
    * @param length the length
+   * @throws io.github.cspkit.csp.OutOfRangeException if it is not positive
    */
   public ChangeWindow {
     requireNonNull(length, "length");
-    checkArgument(!length.isNegative() && !length.isZero()
+    Checks.range(!length.isNegative() && !length.isZero()
         && LocalDate.of(2001, 2, 28).plus(length).isAfter(LocalDate.of(2001, 2, 28)),
         "the window must be positive, found %s", length);
   }

@@ -1,7 +1,8 @@
 package io.github.cspkit.csp.subscription;
 
-import static com.google.common.base.Preconditions.checkArgument;
 import static java.util.Objects.requireNonNull;
+
+import io.github.cspkit.csp.internal.Checks;
 
 import io.github.cspkit.csp.pricing.SalePrice;
 import java.time.LocalDate;
@@ -52,7 +53,7 @@ public sealed interface NceEvent {
       requireNonNull(sku, "sku");
       requireNonNull(price, "price");
       requireNonNull(refundableThrough, "refundableThrough");
-      checkArgument(seats >= 1, "seats must be at least 1, found %s", seats);
+      Checks.range(seats >= 1, "seats must be at least 1, found %s", seats);
     }
   }
 
@@ -73,7 +74,7 @@ public sealed interface NceEvent {
     public SeatsAdded {
       requireNonNull(date, "date");
       requireNonNull(refundableThrough, "refundableThrough");
-      checkArgument(seats >= 1, "seats must be at least 1, found %s", seats);
+      Checks.range(seats >= 1, "seats must be at least 1, found %s", seats);
     }
   }
 
@@ -91,7 +92,7 @@ public sealed interface NceEvent {
      */
     public SeatsRemoved {
       requireNonNull(date, "date");
-      checkArgument(seats >= 1, "seats must be at least 1, found %s", seats);
+      Checks.range(seats >= 1, "seats must be at least 1, found %s", seats);
     }
   }
 
@@ -183,7 +184,7 @@ public sealed interface NceEvent {
       requireNonNull(date, "date");
       requireNonNull(toSku, "toSku");
       requireNonNull(toSubscriptionId, "toSubscriptionId");
-      checkArgument(seats >= 1, "seats must be at least 1, found %s", seats);
+      Checks.range(seats >= 1, "seats must be at least 1, found %s", seats);
     }
   }
 

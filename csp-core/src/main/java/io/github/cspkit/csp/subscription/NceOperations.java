@@ -1,9 +1,9 @@
 package io.github.cspkit.csp.subscription;
 
 import io.github.cspkit.csp.internal.Checks;
-import static com.google.common.base.Preconditions.checkArgument;
 import static java.util.Objects.requireNonNull;
 
+import io.github.cspkit.csp.ConflictException;
 import io.github.cspkit.csp.RuleViolation;
 import io.github.cspkit.csp.catalog.Catalog;
 import io.github.cspkit.csp.catalog.ProgramPolicy;
@@ -33,7 +33,8 @@ import javax.money.CurrencyUnit;
  * ({@link NceChange}). Nothing mutates and nothing is stored: a refused operation throws
  * {@link RuleViolation} and leaves its input as it was, so the same calls serve as quotes. Dates
  * must not go back before a subscription's latest event and must fall within its current term
- * (roll it first with {@link #rollTo}); otherwise {@link IllegalArgumentException}. Thread-safe.
+ * (roll it first with {@link #rollTo}); otherwise {@link io.github.cspkit.csp.OutOfRangeException},
+ * as is a SKU that is not the subscription's. Thread-safe.
  */
 public final class NceOperations {
   private final TermPolicy terms;
@@ -336,12 +337,15 @@ public final class NceOperations {
    * @return the parent's next value and the new subscription, with their events
    * @throws RuleViolation NCE-9 unless active, when {@code to} is not on the path, or for a seat
    *     count out of range; CAT-1..5, SUB-1, NCE-1 or PRC-3 for the new SKU
+   * @throws ConflictException if {@code newId} is the subscription's own id
    */
   public NceChange upgradeSeats(NceSubscription sub, Customer customer, Sku from, Sku to,
       UpgradePaths paths, int seats, String newId, LocalDate date, OfferPrices prices) {
     requireNonNull(sub, "sub");
     requireNonNull(newId, "newId");
-    checkArgument(!newId.equals(sub.id()), "the new subscription needs another id than %s", newId);
+    if (newId.equals(sub.id())) {
+      throw ConflictException.duplicate("subscription", newId);
+    }
     Checks.rule(seats >= 1 && seats < sub.seats(), "NCE-9",
         "a partial upgrade moves 1 to %s of the %s seats of %s, not %s; upgrade all seats with a"
             + " full upgrade", sub.seats() - 1, sub.seats(), sub.id(), seats);
@@ -470,7 +474,7 @@ public final class NceOperations {
 
   private static void requireSku(NceSubscription sub, Sku sku) {
     requireNonNull(sku, "sku");
-    checkArgument(sku.id().equals(sub.sku()), "subscription %s is on SKU %s, not %s", sub.id(),
+    Checks.range(sku.id().equals(sub.sku()), "subscription %s is on SKU %s, not %s", sub.id(),
         sub.sku(), sku.id());
   }
 
@@ -486,9 +490,9 @@ public final class NceOperations {
   private static void requireWithin(NceSubscription sub, LocalDate date) {
     requireNonNull(date, "date");
     NceTerm term = sub.term();
-    checkArgument(!date.isBefore(term.latest()),
+    Checks.range(!date.isBefore(term.latest()),
         "date %s is before the latest change of %s on %s", date, sub.id(), term.latest());
-    checkArgument(date.isBefore(term.end()),
+    Checks.range(date.isBefore(term.end()),
         "date %s is after the last day %s of the current term of %s; roll it first", date,
         term.end().minusDays(1), sub.id());
   }

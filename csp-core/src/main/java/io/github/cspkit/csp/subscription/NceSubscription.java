@@ -1,9 +1,9 @@
 package io.github.cspkit.csp.subscription;
 
-import static com.google.common.base.Preconditions.checkState;
 import static java.util.Objects.requireNonNull;
 
 import com.google.common.collect.ImmutableList;
+import io.github.cspkit.csp.internal.Checks;
 import io.github.cspkit.csp.pricing.SalePrice;
 import io.github.cspkit.csp.pricing.TermOffer;
 import java.time.LocalDate;
@@ -51,21 +51,21 @@ public abstract class NceSubscription {
 
   @Value.Check
   void check() {
-    checkState(id().matches("[A-Za-z0-9_.-]+"), "subscription id must be a word, found '%s'", id());
-    checkState(!terms().isEmpty(), "subscription %s has no term", id());
+    Checks.word("subscription id", id());
+    Checks.range(!terms().isEmpty(), "subscription %s has no term", id());
     for (int i = 0; i < terms().size(); i++) {
       NceTerm t = terms().get(i);
-      checkState(t.index() == i, "term %s of %s has index %s", i, id(), t.index());
-      checkState(t.state().price().currency().equals(currency()),
+      Checks.range(t.index() == i, "term %s of %s has index %s", i, id(), t.index());
+      Checks.range(t.state().price().currency().equals(currency()),
           "term %s of %s is priced in another currency than %s", i, id(), currency());
       if (i > 0) {
         NceTerm before = terms().get(i - 1);
-        checkState(t.calendar().anchor().equals(before.calendar().anchor())
+        Checks.range(t.calendar().anchor().equals(before.calendar().anchor())
             && t.calendar().offsetMonths() == before.calendar().offsetMonths()
                 + before.calendar().length().months()
             && t.start().equals(before.end()),
             "term %s of %s does not follow the term before it", i, id());
-        checkState(before.state().status() != SubscriptionStatus.ENDED,
+        Checks.range(before.state().status() != SubscriptionStatus.ENDED,
             "subscription %s has a term after its end", id());
       }
     }

@@ -1,10 +1,9 @@
 package io.github.cspkit.csp.subscription;
 
-import static com.google.common.base.Preconditions.checkArgument;
-import static com.google.common.base.Preconditions.checkState;
 import static java.util.Objects.requireNonNull;
 
 import com.google.common.collect.ImmutableList;
+import io.github.cspkit.csp.internal.Checks;
 import io.github.cspkit.csp.time.DateRange;
 import java.time.LocalDate;
 import java.util.List;
@@ -34,16 +33,16 @@ public abstract class NceTerm {
 
   @Value.Check
   void check() {
-    checkState(index() >= 0, "index must not be negative, found %s", index());
-    checkState(!events().isEmpty() && events().get(0) instanceof NceEvent.Started,
+    Checks.range(index() >= 0, "index must not be negative, found %s", index());
+    Checks.range(!events().isEmpty() && events().get(0) instanceof NceEvent.Started,
         "a term's first event starts it, found %s", events());
     DateRange range = calendar().range();
-    checkState(range.contains(start()), "the term starts on %s, outside %s", start(), range);
+    Checks.range(range.contains(start()), "the term starts on %s, outside %s", start(), range);
     LocalDate previous = start();
     for (NceEvent e : events()) {
-      checkState(!e.date().isBefore(previous), "events must be in date order: %s", e);
+      Checks.range(!e.date().isBefore(previous), "events must be in date order: %s", e);
       boolean ends = e instanceof NceEvent.Ended;
-      checkState(ends ? e.date().equals(range.end()) : range.contains(e.date()),
+      Checks.range(ends ? e.date().equals(range.end()) : range.contains(e.date()),
           "%s is outside the term %s", e, range);
       previous = e.date();
     }
@@ -96,10 +95,11 @@ public abstract class NceTerm {
   /**
    * @param date a day on or after the term's start
    * @return the state after the events dated on or before that day
+   * @throws io.github.cspkit.csp.OutOfRangeException if the day is before the term's start
    */
   public TermState stateOn(LocalDate date) {
     requireNonNull(date, "date");
-    checkArgument(!date.isBefore(start()), "%s is before the term's start %s", date, start());
+    Checks.range(!date.isBefore(start()), "%s is before the term's start %s", date, start());
     TermState s = TermState.start(started());
     for (int i = 1; i < events().size() && !events().get(i).date().isAfter(date); i++) {
       s = s.apply(events().get(i));
@@ -110,7 +110,7 @@ public abstract class NceTerm {
   /**
    * @param event an event dated on or after the latest one
    * @return this term with the event appended
-   * @throws IllegalStateException if it cannot follow
+   * @throws io.github.cspkit.csp.OutOfRangeException if it cannot follow
    */
   public NceTerm with(NceEvent event) {
     requireNonNull(event, "event");

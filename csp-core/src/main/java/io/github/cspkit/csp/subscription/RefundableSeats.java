@@ -1,7 +1,8 @@
 package io.github.cspkit.csp.subscription;
 
-import static com.google.common.base.Preconditions.checkArgument;
 import static java.util.Objects.requireNonNull;
+
+import io.github.cspkit.csp.internal.Checks;
 
 import java.time.LocalDate;
 
@@ -21,7 +22,7 @@ public record RefundableSeats(int seats, LocalDate lastDay) {
    */
   public RefundableSeats {
     requireNonNull(lastDay, "lastDay");
-    checkArgument(seats >= 1, "seats must be at least 1, found %s", seats);
+    Checks.range(seats >= 1, "seats must be at least 1, found %s", seats);
   }
 
   /**

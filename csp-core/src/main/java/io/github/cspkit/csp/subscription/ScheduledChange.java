@@ -1,7 +1,6 @@
 package io.github.cspkit.csp.subscription;
 
-import static com.google.common.base.Preconditions.checkState;
-
+import io.github.cspkit.csp.internal.Checks;
 import io.github.cspkit.csp.pricing.BillingPlan;
 import io.github.cspkit.csp.pricing.TermLength;
 import java.util.Optional;
@@ -31,9 +30,9 @@ public abstract class ScheduledChange {
 
   @Value.Check
   void check() {
-    checkState(seats().isPresent() || term().isPresent() || plan().isPresent()
+    Checks.range(seats().isPresent() || term().isPresent() || plan().isPresent()
         || sku().isPresent(), "a scheduled change changes something");
-    seats().ifPresent(n -> checkState(n >= 1, "scheduled seats must be at least 1, found %s", n));
+    seats().ifPresent(n -> Checks.range(n >= 1, "scheduled seats must be at least 1, found %s", n));
   }
 
   /** @return a new builder */

@@ -1,7 +1,8 @@
 package io.github.cspkit.csp.subscription;
 
-import static com.google.common.base.Preconditions.checkArgument;
 import static java.util.Objects.requireNonNull;
+
+import io.github.cspkit.csp.internal.Checks;
 
 import io.github.cspkit.csp.pricing.BillingPlan;
 import io.github.cspkit.csp.pricing.TermLength;
@@ -31,13 +32,14 @@ public record TermCalendar(LocalDate anchor, int offsetMonths, TermLength length
    * @param offsetMonths the months from the anchor to this term's start
    * @param length the length
    * @param plan the billing plan
+   * @throws io.github.cspkit.csp.OutOfRangeException if the offset is negative or the plan does not fit the length
    */
   public TermCalendar {
     requireNonNull(anchor, "anchor");
     requireNonNull(length, "length");
     requireNonNull(plan, "plan");
-    checkArgument(offsetMonths >= 0, "offsetMonths must not be negative, found %s", offsetMonths);
-    checkArgument(plan.fits(length), "billing plan %s does not fit a %s term", plan.code(),
+    Checks.range(offsetMonths >= 0, "offsetMonths must not be negative, found %s", offsetMonths);
+    Checks.range(plan.fits(length), "billing plan %s does not fit a %s term", plan.code(),
         length);
   }
 
@@ -55,10 +57,13 @@ public record TermCalendar(LocalDate anchor, int offsetMonths, TermLength length
    * @param nextLength the next term's length
    * @param nextPlan its billing plan
    * @return the calendar of the term that follows this one, from this one's end
+   * @throws io.github.cspkit.csp.OutOfRangeException if the next term's offset does not fit an {@code int}
    */
   public TermCalendar next(TermLength nextLength, BillingPlan nextPlan) {
-    return new TermCalendar(anchor, Math.addExact(offsetMonths, length.months()), nextLength,
-        nextPlan);
+    long offset = (long) offsetMonths + length.months();
+    Checks.range(offset <= Integer.MAX_VALUE, "a term %s months after the anchor is out of range",
+        offset);
+    return new TermCalendar(anchor, (int) offset, nextLength, nextPlan);
   }
 
   /** @return the term's first day */
@@ -89,9 +94,10 @@ public record TermCalendar(LocalDate anchor, int offsetMonths, TermLength length
   /**
    * @param j the cycle's number within the term, from 0
    * @return the cycle's dates
+   * @throws io.github.cspkit.csp.OutOfRangeException if the term has no cycle {@code j}
    */
   public DateRange cycle(int j) {
-    checkArgument(j >= 0 && j < cycleCount(), "cycle %s is not in a term of %s cycles", j,
+    Checks.range(j >= 0 && j < cycleCount(), "cycle %s is not in a term of %s cycles", j,
         cycleCount());
     long from = (long) offsetMonths + (long) j * plan.cycleMonths();
     return DateRange.of(anchor.plusMonths(from), anchor.plusMonths(from + plan.cycleMonths()));
@@ -110,19 +116,19 @@ public record TermCalendar(LocalDate anchor, int offsetMonths, TermLength length
   /**
    * @param date a day within the term
    * @return the charge cycle holding it
-   * @throws IllegalArgumentException if the term does not hold the day
+   * @throws io.github.cspkit.csp.OutOfRangeException if the term does not hold the day
    */
   public DateRange cycleOn(LocalDate date) {
     requireNonNull(date, "date");
-    checkArgument(range().contains(date), "%s is not within the term %s", date, range());
-    int n = cycleCount();
-    for (int j = 0; j < n; j++) {
+    Checks.range(range().contains(date), "%s is not within the term %s", date, range());
+    int last = cycleCount() - 1;
+    for (int j = 0; j < last; j++) { // the cycles tile the term: the last holds what is left
       DateRange c = cycle(j);
-      if (c.contains(date)) {
+      if (date.isBefore(c.end())) {
         return c;
       }
     }
-    throw new IllegalStateException("cycles do not tile " + range());
+    return cycle(last);
   }
 
   @Override

@@ -2,6 +2,7 @@ package io.github.cspkit.csp.subscription;
 
 import static java.util.Objects.requireNonNull;
 
+import io.github.cspkit.csp.OutOfRangeException;
 import io.github.cspkit.csp.pricing.SalePrice;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -11,7 +12,7 @@ import java.util.List;
 /**
  * What a new-commerce term holds after some of its events (NCE-3..9): SKU, seats, status, the
  * protected price, and the seats of each addition with their window (NCE-6). {@link #apply}
- * returns the state after one more event, or throws {@link IllegalStateException} when the event
+ * returns the state after one more event, or throws {@link OutOfRangeException} when the event
  * cannot follow (operations refuse such changes first, naming their rule). Immutable.
  *
  * @param sku the SKU id
@@ -33,18 +34,19 @@ public record TermState(String sku, int seats, SubscriptionStatus status, SalePr
    * @param status the status
    * @param price the unit price
    * @param additions the additions
+   * @throws OutOfRangeException if the additions do not add up to the seats, or there is none
    */
   public TermState {
     requireNonNull(sku, "sku");
     requireNonNull(status, "status");
     requireNonNull(price, "price");
     additions = List.copyOf(additions);
-    int sum = 0;
+    long sum = 0;
     for (RefundableSeats a : additions) {
       sum += a.seats();
     }
     if (sum != seats || seats < 1) {
-      throw new IllegalStateException("additions " + additions + " do not add up to " + seats
+      throw new OutOfRangeException("additions " + additions + " do not add up to " + seats
           + " seats");
     }
   }
@@ -88,20 +90,24 @@ public record TermState(String sku, int seats, SubscriptionStatus status, SalePr
   /**
    * @param event the next event of the term (not its first)
    * @return the state after it
-   * @throws IllegalStateException if the event cannot follow this state
+   * @throws OutOfRangeException if the event cannot follow this state
    */
   public TermState apply(NceEvent event) {
     requireNonNull(event, "event");
     if (status == SubscriptionStatus.ENDED) {
-      throw new IllegalStateException("no event follows the end of a term: " + event);
+      throw new OutOfRangeException("no event follows the end of a term: " + event);
     }
     if (event instanceof NceEvent.Started) {
-      throw new IllegalStateException("a term starts once: " + event);
+      throw new OutOfRangeException("a term starts once: " + event);
     } else if (event instanceof NceEvent.SeatsAdded a) {
       requireActive(event);
       List<RefundableSeats> next = new ArrayList<>(additions);
       next.add(new RefundableSeats(a.seats(), a.refundableThrough()));
-      return new TermState(sku, Math.addExact(seats, a.seats()), status, price, next);
+      long total = (long) seats + a.seats();
+      if (total > Integer.MAX_VALUE) {
+        throw new OutOfRangeException(seats + " + " + a.seats() + " seats do not fit an int");
+      }
+      return new TermState(sku, (int) total, status, price, next);
     } else if (event instanceof NceEvent.SeatsRemoved r) {
       requireActive(event);
       return leaving(r.seats(), r.date(), true, event);
@@ -110,13 +116,13 @@ public record TermState(String sku, int seats, SubscriptionStatus status, SalePr
       return new TermState(sku, seats, SubscriptionStatus.SUSPENDED, price, additions);
     } else if (event instanceof NceEvent.Reactivated) {
       if (status != SubscriptionStatus.SUSPENDED) {
-        throw new IllegalStateException("only a suspended term is reactivated: " + event);
+        throw new OutOfRangeException("only a suspended term is reactivated: " + event);
       }
       return new TermState(sku, seats, SubscriptionStatus.ACTIVE, price, additions);
     } else if (event instanceof NceEvent.Upgraded u) {
       requireActive(event);
       if (u.toSku().equals(sku) || !u.price().currency().equals(price.currency())) {
-        throw new IllegalStateException("an upgrade moves to another SKU in the same currency: "
+        throw new OutOfRangeException("an upgrade moves to another SKU in the same currency: "
             + event);
       }
       return new TermState(u.toSku(), seats, status, u.price(), additions);
@@ -126,12 +132,12 @@ public record TermState(String sku, int seats, SubscriptionStatus status, SalePr
     } else if (event instanceof NceEvent.Cancelled || event instanceof NceEvent.Ended) {
       return new TermState(sku, seats, SubscriptionStatus.ENDED, price, additions);
     }
-    throw new IllegalStateException("unknown event " + event);
+    throw new OutOfRangeException("unknown event " + event);
   }
 
   private void requireActive(NceEvent event) {
     if (status != SubscriptionStatus.ACTIVE) {
-      throw new IllegalStateException("the term is " + status + "; it cannot take " + event);
+      throw new OutOfRangeException("the term is " + status + "; it cannot take " + event);
     }
   }
 
@@ -141,7 +147,7 @@ public record TermState(String sku, int seats, SubscriptionStatus status, SalePr
    */
   private TermState leaving(int n, LocalDate date, boolean openOnly, NceEvent event) {
     if (n >= seats) {
-      throw new IllegalStateException("at least one seat stays: " + event + " on " + seats);
+      throw new OutOfRangeException("at least one seat stays: " + event + " on " + seats);
     }
     List<RefundableSeats> sorted = new ArrayList<>(additions);
     sorted.sort(CLOSING_FIRST);
@@ -159,7 +165,7 @@ public record TermState(String sku, int seats, SubscriptionStatus status, SalePr
       }
     }
     if (left > 0) {
-      throw new IllegalStateException("only " + (n - left) + " of " + n
+      throw new OutOfRangeException("only " + (n - left) + " of " + n
           + " seats can leave on " + date + ": " + event);
     }
     return new TermState(sku, seats - n, status, price, next);

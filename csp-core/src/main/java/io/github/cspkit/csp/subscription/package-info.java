@@ -5,6 +5,8 @@
  * and the event that explains it.
  */
 @CspStyle
+@NullMarked
 package io.github.cspkit.csp.subscription;
 
 import io.github.cspkit.csp.internal.CspStyle;
+import org.jspecify.annotations.NullMarked;

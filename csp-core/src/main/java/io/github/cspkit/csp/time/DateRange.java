@@ -11,14 +11,22 @@ import java.util.Optional;
  * first day after. Day counts are actual days, leap days included.
  * <p>
  * Used for terms (SUB-1), agreement terms (AGR-2) and bill periods (BIL-2). Immutable.
+ *
+ * @param start the first day
+ * @param end the first day after the range, not before {@code start}
  */
-public final class DateRange {
-  private final LocalDate start;
-  private final LocalDate end;
-
-  private DateRange(LocalDate start, LocalDate end) {
-    this.start = start;
-    this.end = end;
+public record DateRange(LocalDate start, LocalDate end) {
+  /**
+   * Checks the range.
+   *
+   * @param start the first day
+   * @param end the first day after the range, not before {@code start}
+   * @throws io.github.cspkit.csp.OutOfRangeException if {@code end} is before {@code start}
+   */
+  public DateRange {
+    requireNonNull(start, "start");
+    requireNonNull(end, "end");
+    Checks.range(!end.isBefore(start), "end %s is before start %s", end, start);
   }
 
   /**
@@ -29,9 +37,6 @@ public final class DateRange {
    * @return the range
    */
   public static DateRange of(LocalDate start, LocalDate end) {
-    requireNonNull(start, "start");
-    requireNonNull(end, "end");
-    Checks.range(!end.isBefore(start), "end %s is before start %s", end, start);
     return new DateRange(start, end);
   }
 
@@ -76,16 +81,6 @@ public final class DateRange {
    */
   public static long daysBetween(LocalDate from, LocalDate to) {
     return to.toEpochDay() - from.toEpochDay();
-  }
-
-  /** @return the first day */
-  public LocalDate start() {
-    return start;
-  }
-
-  /** @return the first day after the range */
-  public LocalDate end() {
-    return end;
   }
 
   /** @return the last day in the range; the range must not be empty */
@@ -146,16 +141,6 @@ public final class DateRange {
    */
   public DateRange withStart(LocalDate newStart) {
     return of(newStart, end);
-  }
-
-  @Override
-  public boolean equals(Object o) {
-    return o instanceof DateRange r && start.equals(r.start) && end.equals(r.end);
-  }
-
-  @Override
-  public int hashCode() {
-    return start.hashCode() * 31 + end.hashCode();
   }
 
   /** @return {@code [start, end)}, for example {@code [2025-02-10, 2026-02-10)} */

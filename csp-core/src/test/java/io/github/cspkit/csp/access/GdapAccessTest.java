@@ -4,6 +4,8 @@ import static io.github.cspkit.csp.access.GdapRelationshipTest.d;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.github.cspkit.csp.ConflictException;
+import io.github.cspkit.csp.OutOfRangeException;
 import io.github.cspkit.csp.RuleViolation;
 import java.time.LocalDate;
 import java.time.Period;
@@ -181,9 +183,9 @@ class GdapAccessTest {
     assertThat(DelegatedTask.requiredBy(Operation.VIEW_SERVICE_HEALTH, Optional.empty()))
         .contains(DelegatedTask.VIEW_SERVICE_HEALTH);
     assertThatThrownBy(() -> DelegatedTask.requiredBy(Operation.ADMINISTER_TENANT, Optional.empty()))
-        .isInstanceOf(IllegalArgumentException.class);
+        .isInstanceOf(OutOfRangeException.class).hasMessageContaining("names its task");
     assertThatThrownBy(() -> DelegatedTask.requiredBy(Operation.ADMINISTER_TENANT,
-        Optional.of("reset a user's password"))).isInstanceOf(IllegalArgumentException.class)
+        Optional.of("reset a user's password"))).isInstanceOf(OutOfRangeException.class)
         .hasMessageContaining("a task is a word");
   }
 
@@ -230,7 +232,9 @@ class GdapAccessTest {
     assertThat(access.decide("Northwind", "carol", "contoso", DelegatedTask.RESET_PASSWORD, DAY,
         List.of(r), GROUPS).granted()).isFalse();
     assertThatThrownBy(() -> GdapRoles.of(List.of(GdapRole.of("a", List.of()), GdapRole.of("a", List.of()))))
-        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("defined twice");
+        .isInstanceOfSatisfying(ConflictException.class,
+            e -> assertThat(e.reason()).isEqualTo(ConflictException.Reason.DUPLICATE_ID))
+        .hasMessage("CONFLICT: role a already exists");
     assertThatThrownBy(() -> GdapRelationship.request(GdapRequest.of("R9", "Northwind", "contoso",
         List.of("helpdesk-administrator"), List.of("sales"), Period.ofDays(10), false), DAY, policy))
         .isInstanceOf(RuleViolation.class).hasMessageContaining("not defined");
@@ -247,6 +251,7 @@ class GdapAccessTest {
         .as("a group of the same name is replaced").containsExactly("helpdesk");
     assertThat(SecurityGroups.none().all()).isEmpty();
     assertThatThrownBy(() -> SecurityGroups.of(List.of(SecurityGroup.of("a", List.of()),
-        SecurityGroup.of("a", List.of())))).isInstanceOf(IllegalArgumentException.class);
+        SecurityGroup.of("a", List.of())))).isInstanceOf(ConflictException.class)
+        .hasMessage("CONFLICT: security group a already exists");
   }
 }

@@ -3,6 +3,7 @@ package io.github.cspkit.csp.access;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.github.cspkit.csp.OutOfRangeException;
 import io.github.cspkit.csp.RuleViolation;
 import io.github.cspkit.csp.access.GdapStatus.Active;
 import io.github.cspkit.csp.access.GdapStatus.Ended;
@@ -146,9 +147,9 @@ class GdapRelationshipTest {
   void GDA_1_changes_are_recorded_in_date_order_and_status_starts_at_the_request() {
     GdapRelationship a = requested("2025-01-10", "P30D", false).approve(d("2025-01-15"));
     assertThatThrownBy(() -> a.terminate(d("2025-01-14"), GdapSide.CUSTOMER))
-        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("last changed on 2025-01-15");
+        .isInstanceOf(OutOfRangeException.class).hasMessageContaining("last changed on 2025-01-15");
     assertThatThrownBy(() -> a.statusOn(d("2025-01-09")))
-        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("requested on 2025-01-10");
+        .isInstanceOf(OutOfRangeException.class).hasMessageContaining("requested on 2025-01-10");
   }
 
   @Test
@@ -156,10 +157,11 @@ class GdapRelationshipTest {
     GdapRelationship a = requested("2025-01-10", "P30D", false).approve(d("2025-01-15"));
     assertThat(GdapRelationship.builder().from(a).build()).isEqualTo(a);
     assertThatThrownBy(() -> GdapRelationship.builder().from(a).approvedOn(d("2025-04-10")).build())
-        .isInstanceOf(IllegalStateException.class).hasMessageContaining("outside");
+        .isInstanceOf(OutOfRangeException.class).hasMessageContaining("outside");
     assertThatThrownBy(() -> GdapRelationship.builder().from(a)
         .termination(new GdapRelationship.Termination(d("2025-02-14"), GdapSide.PARTNER)).build())
-        .as("terminated after its end on 2025-02-14").isInstanceOf(IllegalStateException.class);
+        .as("terminated after its end on 2025-02-14").isInstanceOf(OutOfRangeException.class)
+        .hasMessageContaining("after it ended");
   }
 
   // ------------------------------------------------------------------------------------- GDA-3

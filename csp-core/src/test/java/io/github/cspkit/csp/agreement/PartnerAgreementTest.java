@@ -2,7 +2,6 @@ package io.github.cspkit.csp.agreement;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
-import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.github.cspkit.csp.RuleViolation;
@@ -130,7 +129,9 @@ class PartnerAgreementTest {
     assertThat(mpa.statusOn(d("2024-11-30")).earliestTermination()).isEqualTo(d("2025-02-28"));
     assertThat(mpa.withTermination(TerminationNotice.written(d("2024-11-30"), Party.PARTNER,
         d("2025-02-28"))).endDate()).contains(d("2025-02-27"));
-    assertThatIllegalArgumentException().isThrownBy(() -> PartnerAgreementPolicy.of(Period.ofDays(-1)));
+    assertThatThrownBy(() -> PartnerAgreementPolicy.of(Period.ofDays(-1)))
+        .isInstanceOf(io.github.cspkit.csp.OutOfRangeException.class)
+        .hasMessage("OUT_OF_RANGE: terminationNotice must not be negative, found P-1D");
     assertThat(PartnerAgreementPolicy.of(Period.ofDays(30)))
         .isEqualTo(PartnerAgreementPolicy.currentProgram());
   }

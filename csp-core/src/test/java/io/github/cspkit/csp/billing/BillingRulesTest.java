@@ -235,6 +235,20 @@ class BillingRulesTest {
     assertThat(FinancingPlan.annualPrepayment(new BigDecimal("2.5")).discountBasisPoints()).isEqualTo(250);
     assertThat(FinancingPlan.instalments(12).toString()).isEqualTo("12 monthly instalments");
     assertThat(FinancingPlan.none().prepaid()).isFalse();
+    // three alternatives, each a record with only its own figure
+    assertThat(FinancingPlan.class.getPermittedSubclasses()).containsExactly(
+        FinancingPlan.None.class, FinancingPlan.AnnualPrepayment.class,
+        FinancingPlan.Instalments.class);
+    assertThat(FinancingPlan.annualPrepayment(new BigDecimal("5")))
+        .isEqualTo(new FinancingPlan.AnnualPrepayment(500))
+        .hasToString("annual prepayment, 5% discount")
+        .matches(FinancingPlan::prepaid);
+    assertThat(FinancingPlan.instalments(3)).isEqualTo(new FinancingPlan.Instalments(3))
+        .isNotEqualTo(FinancingPlan.instalments(4))
+        .extracting(FinancingPlan::kind).isEqualTo(FinancingPlan.Kind.INSTALMENTS);
+    assertThat(FinancingPlan.none()).isEqualTo(new FinancingPlan.None()).hasToString("none");
+    assertThatThrownBy(() -> new FinancingPlan.AnnualPrepayment(10_001))
+        .isInstanceOf(OutOfRangeException.class);
   }
 
   @Test

@@ -2,10 +2,16 @@ package io.github.cspkit.csp.customer;
 
 import static io.github.cspkit.csp.testkit.SubscriptionGen.E3;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.quicktheories.QuickTheory.qt;
 
 import io.github.cspkit.csp.RuleViolation;
+import io.github.cspkit.csp.access.AccessPolicy;
+import io.github.cspkit.csp.access.Actor;
+import io.github.cspkit.csp.access.Operation;
+import io.github.cspkit.csp.access.Partner;
+import io.github.cspkit.csp.access.Right;
 import io.github.cspkit.csp.money.MinorUnits;
 import io.github.cspkit.csp.pricing.PriceBook;
 import io.github.cspkit.csp.subscription.ChangeKind;
@@ -223,7 +229,19 @@ class CustomerRulesTest {
 
   @Test
   void CUS_4_every_generated_customer_grants_delegated_admin() {
-    qt().withExamples(100).forAll(SubscriptionGen.anyCustomers())
-        .checkAssert(c -> assertThat(c.delegatedAdmin()).isTrue());
+    // whatever its tenant's origin, segment or verification, a customer lets its partner's
+    // delegated admins administer its tenant (ACC-1), and only because it grants delegated admin
+    AccessPolicy access = AccessPolicy.seed();
+    qt().withExamples(100).forAll(SubscriptionGen.anyCustomers()).checkAssert(c -> {
+      Partner partner = Partner.csp(c.partnerId());
+      Actor helpdesk = Actor.partnerUser(c.partnerId(), "helpdesk", Right.DELEGATED_ADMIN);
+      assertThat(c.delegatedAdmin()).as("%s grants delegated admin", c.id()).isTrue();
+      assertThatCode(() -> access.authorize(helpdesk, partner, Operation.ADMINISTER_TENANT, c))
+          .doesNotThrowAnyException();
+      refused("ACC-1", () -> access.authorize(helpdesk, partner, Operation.ADMINISTER_TENANT,
+          c.withDelegatedAdmin(false)));
+      refused("ACC-4", () -> access.authorize(Actor.partnerAdmin("other", "helpdesk"),
+          Partner.csp("other"), Operation.ADMINISTER_TENANT, c));
+    });
   }
 }

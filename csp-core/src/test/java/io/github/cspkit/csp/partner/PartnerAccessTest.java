@@ -15,7 +15,10 @@ import io.github.cspkit.csp.access.IncidentFeed;
 import io.github.cspkit.csp.access.Operation;
 import io.github.cspkit.csp.access.Partner;
 import io.github.cspkit.csp.access.ServiceIncident;
+import io.github.cspkit.csp.agreement.Agreement;
+import io.github.cspkit.csp.agreement.Notice;
 import io.github.cspkit.csp.agreement.NoticeChannel;
+import io.github.cspkit.csp.agreement.Party;
 import io.github.cspkit.csp.billing.FinancingPlan;
 import io.github.cspkit.csp.billing.Recurrence;
 import io.github.cspkit.csp.customer.BillingProfile;
@@ -155,8 +158,10 @@ class PartnerAccessTest {
     refused("ACC-3", () -> p.administerTenant(it, CONTOSO, "reset"));
     refused("ACC-3", () -> p.serviceIncidents(it, CONTOSO));
     refused("ACC-3", () -> p.issueBills(it));
-    Result<?> notice = p.giveNotice(it, NoticeChannel.WRITTEN);
-    assertThat(notice.value()).isNotNull();
+    Agreement noticed = p.giveNotice(it, NoticeChannel.WRITTEN).value();
+    assertThat(noticed.notices()).containsExactly(Notice.written(DAY, Party.PARTNER));
+    assertThat(noticed.endDate()).isPresent();
+    assertThat(p.agreement()).as("stored").contains(noticed);
   }
 
   // ------------------------------------------------------------------ ACC-4

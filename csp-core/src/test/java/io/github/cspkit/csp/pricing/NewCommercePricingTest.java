@@ -4,9 +4,10 @@ import static io.github.cspkit.csp.pricing.Fixtures.USD;
 import static io.github.cspkit.csp.pricing.Fixtures.amount;
 import static io.github.cspkit.csp.pricing.Fixtures.d;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.github.cspkit.csp.ConflictException;
+import io.github.cspkit.csp.OutOfRangeException;
 import io.github.cspkit.csp.RuleViolation;
 import io.github.cspkit.csp.money.MinorUnits;
 import io.github.cspkit.csp.money.Rounding;
@@ -39,10 +40,14 @@ class NewCommercePricingTest {
     assertThat(TermLength.P3Y.period().toString()).isEqualTo("P3Y");
     assertThat(TermLength.P1M.period().toString()).isEqualTo("P1M");
     assertThat(BillingPlan.parse("Triennial")).isEqualTo(BillingPlan.TRIENNIAL);
-    assertThatIllegalArgumentException().isThrownBy(() -> TermLength.parse("P2Y"))
-        .withMessage("unknown term 'P2Y'; expected one of [P1M, P1Y, P3Y]");
-    assertThatIllegalArgumentException().isThrownBy(() -> BillingPlan.parse("weekly"))
-        .withMessage("unknown billing plan 'weekly'; expected monthly, annual or triennial");
+    assertThatThrownBy(() -> TermLength.parse("P2Y")).isInstanceOf(OutOfRangeException.class)
+        .hasMessage("OUT_OF_RANGE: unknown term 'P2Y'; expected one of [P1M, P1Y, P3Y]");
+    assertThatThrownBy(() -> BillingPlan.parse("weekly")).isInstanceOf(OutOfRangeException.class)
+        .hasMessage("OUT_OF_RANGE: unknown billing plan 'weekly'; expected monthly, annual or"
+            + " triennial");
+    assertThatThrownBy(() -> BillingPlan.ANNUAL.cyclesIn(TermLength.P1M))
+        .isInstanceOf(OutOfRangeException.class)
+        .hasMessage("OUT_OF_RANGE: billing plan annual does not fit a P1M term");
   }
 
   @Test
@@ -77,10 +82,12 @@ class NewCommercePricingTest {
     assertThat(offer).hasToString("O365_E3/P1Y/monthly");
     assertThat(TermOffer.annual("X")).isEqualTo(TermOffer.parse("X/P1Y/annual"));
     assertThat(offer.withSku("O365_E5")).hasToString("O365_E5/P1Y/monthly");
-    assertThatIllegalArgumentException().isThrownBy(() -> TermOffer.parse("X/P1M/annual"))
-        .withMessage("billing plan annual does not fit a P1M term (X)");
-    assertThatIllegalArgumentException().isThrownBy(() -> TermOffer.parse("X/P1Y"))
-        .withMessage("expected SKU/TERM/PLAN, found 'X/P1Y'");
+    assertThatThrownBy(() -> TermOffer.parse("X/P1M/annual")).isInstanceOf(OutOfRangeException.class)
+        .hasMessage("OUT_OF_RANGE: billing plan annual does not fit a P1M term (X)");
+    assertThatThrownBy(() -> TermOffer.parse("X/P1Y")).isInstanceOf(OutOfRangeException.class)
+        .hasMessage("OUT_OF_RANGE: expected SKU/TERM/PLAN, found 'X/P1Y'");
+    assertThatThrownBy(() -> TermOffer.parse("X Y/P1Y/annual")).isInstanceOf(OutOfRangeException.class)
+        .hasMessage("OUT_OF_RANGE: SKU id must be a word, found 'X Y'");
   }
 
   @Test
@@ -102,10 +109,17 @@ class NewCommercePricingTest {
         .isEqualTo(amount("240.00", USD));
     assertThat(fromSeed.prices()).hasSize(1);
     assertThat(fromSeed.seedPrices()).isEqualTo(seedList.prices());
-    assertThatIllegalArgumentException().isThrownBy(() -> PriceRows.of(USD, List.of(
+    assertThatThrownBy(() -> PriceRows.of(USD, List.of(
         PriceRow.of(TermOffer.annual("A"), amount("1.00", USD)),
         PriceRow.of(TermOffer.annual("A"), amount("2.00", USD)))))
-        .withMessage("two rows price A/P1Y/annual");
+        .isInstanceOfSatisfying(ConflictException.class,
+            e -> assertThat(e.reason()).isEqualTo(ConflictException.Reason.DUPLICATE_ID))
+        .hasMessage("CONFLICT: price row A/P1Y/annual already exists");
+    assertThatThrownBy(() -> PriceRow.of(TermOffer.annual("A"), amount("-1.00", USD)))
+        .isInstanceOf(OutOfRangeException.class).hasMessageContaining("is negative");
+    assertThatThrownBy(() -> PriceRow.of(TermOffer.annual("A"),
+        org.javamoney.moneta.Money.of(new java.math.BigDecimal("1.001"), "USD")))
+        .isInstanceOf(OutOfRangeException.class).hasMessageContaining("finer than the minor unit");
   }
 
   @Test

@@ -238,6 +238,19 @@ class PriceBookTest {
         d("2025-03-02"))).isEqualTo(book.quote("O365_E3", "US", USD, d("2025-04-01"), d("2025-02-01")));
     assertThatThrownBy(() -> PriceQuote.notListed("O365_E3", book.lists().get(0), d("2025-03-01"),
         d("2025-02-01"), d("2025-01-30"))).isInstanceOf(OutOfRangeException.class);
+    // each answer is its own alternative, holding only what it knows
+    assertThat(a).isInstanceOfSatisfying(PriceQuote.Published.class, p -> {
+      assertThat(p.priceMinor()).isEqualTo(24_000);
+      assertThat(p.priceList()).isSameAs(book.lists().get(0));
+    });
+    assertThat(book.quote("O365_E3", "US", USD, d("2025-04-01"), d("2025-02-01")))
+        .isInstanceOf(PriceQuote.NotYetPublished.class).extracting(PriceQuote::list)
+        .isEqualTo(java.util.Optional.empty());
+    PriceQuote missing = book.quote("OTHER", "US", USD, d("2025-03-01"), d("2025-02-01"));
+    assertThat(missing).isInstanceOf(PriceQuote.NotListed.class);
+    assertThat(missing.listId()).contains("L");
+    assertThatThrownBy(missing::priceMinor).isInstanceOf(RuleViolation.class)
+        .hasMessageStartingWith("PRC-4: SKU OTHER is not on price list L");
   }
 
   @Test

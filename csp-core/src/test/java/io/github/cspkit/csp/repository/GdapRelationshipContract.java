@@ -3,6 +3,7 @@ package io.github.cspkit.csp.repository;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.github.cspkit.csp.ConflictException;
 import io.github.cspkit.csp.access.GdapPolicy;
 import io.github.cspkit.csp.access.GdapRelationship;
 import io.github.cspkit.csp.access.GdapRequest;
@@ -170,7 +171,9 @@ public abstract class GdapRelationshipContract {
     for (GdapRelationship moved : List.of(requested("R1", "P1", "C2", "2025-01-10"),
         requested("R1", "P2", "C1", "2025-01-10"), requested("R1", "P1", "C1", "2025-01-11"))) {
       assertThatThrownBy(() -> store.inTransaction(r -> r.save(moved, 1)))
-          .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("R1");
+          .isInstanceOfSatisfying(ConflictException.class,
+              e -> assertThat(e.reason()).isEqualTo(ConflictException.Reason.DUPLICATE_ID))
+          .hasMessageContaining("GDAP relationship R1 is between P1 and C1");
     }
     assertThat(reopen(store).read().find("R1").orElseThrow().version()).isEqualTo(1);
   }

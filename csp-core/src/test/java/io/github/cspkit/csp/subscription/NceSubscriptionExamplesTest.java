@@ -14,9 +14,9 @@ import static io.github.cspkit.csp.testkit.NceWorld.STANDARD;
 import static io.github.cspkit.csp.testkit.NceWorld.d;
 import static io.github.cspkit.csp.testkit.NceWorld.sku;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.github.cspkit.csp.OutOfRangeException;
 import io.github.cspkit.csp.RuleViolation;
 import io.github.cspkit.csp.catalog.ProgramPolicy;
 import io.github.cspkit.csp.catalog.UpgradePaths;
@@ -162,8 +162,8 @@ class NceSubscriptionExamplesTest {
     refused("SUB-1", () -> OPS.addSeats(s, sku(BASIC), 291, d("2025-03-02")));
     NceSubscription suspended = OPS.suspend(s, d("2025-04-01")).subscription();
     refused("SUB-7", () -> OPS.addSeats(suspended, sku(BASIC), 1, d("2025-04-02")));
-    assertThatIllegalArgumentException().isThrownBy(
-        () -> OPS.addSeats(s, sku(BASIC), 1, d("2026-03-01")));
+    assertThatThrownBy(() -> OPS.addSeats(s, sku(BASIC), 1, d("2026-03-01")))
+        .isInstanceOf(OutOfRangeException.class).hasMessageContaining("roll it first");
   }
 
   // ---- NCE-5 -------------------------------------------------------------------------------
@@ -207,7 +207,8 @@ class NceSubscriptionExamplesTest {
     NceSubscription s = fourteen.order("S1", CONTOSO, sku(BASIC), 1, TermLength.P1Y,
         BillingPlan.ANNUAL, d("2025-03-01"), PRICES).subscription();
     assertThat(s.cancellableThrough()).isEqualTo(d("2025-03-14"));
-    assertThatIllegalArgumentException().isThrownBy(() -> ChangeWindow.of(Period.ZERO));
+    assertThatThrownBy(() -> ChangeWindow.of(Period.ZERO)).isInstanceOf(OutOfRangeException.class)
+        .hasMessage("OUT_OF_RANGE: the window must be positive, found P0D");
   }
 
   // ---- NCE-6 -------------------------------------------------------------------------------
@@ -431,12 +432,12 @@ class NceSubscriptionExamplesTest {
     NceSubscription s = order(1, TermLength.P1M, BillingPlan.MONTHLY, "2025-03-01");
     NceTerm t = s.term();
     assertThatThrownBy(() -> t.with(new NceEvent.SeatsAdded(d("2025-04-01"), 1, d("2025-04-07"))))
-        .isInstanceOf(IllegalStateException.class);
+        .isInstanceOf(OutOfRangeException.class).hasMessageContaining("is outside the term");
     NceTerm later = t.with(new NceEvent.Suspended(d("2025-03-10")));
     assertThatThrownBy(() -> later.with(new NceEvent.Reactivated(d("2025-03-09"))))
-        .isInstanceOf(IllegalStateException.class);
+        .isInstanceOf(OutOfRangeException.class).hasMessageContaining("in date order");
     assertThatThrownBy(() -> later.with(new NceEvent.SeatsRemoved(d("2025-03-11"), 1)))
-        .isInstanceOf(IllegalStateException.class);
+        .isInstanceOf(OutOfRangeException.class).hasMessageContaining("cannot take");
     LocalDate end = t.end();
     assertThat(t.with(new NceEvent.Ended(end)).state().status()).isEqualTo(SubscriptionStatus.ENDED);
   }

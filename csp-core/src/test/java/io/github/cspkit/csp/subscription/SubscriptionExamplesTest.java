@@ -674,7 +674,22 @@ class SubscriptionExamplesTest {
 
   @Test
   void SUB_7_seed_lifecycle_allows_everything() {
-    assertThat(LifecyclePolicy.seed()).isEqualTo(new LifecyclePolicy(true, true, true));
+    // the seed's operations remove seats, reactivate and renew, each of which a switch refuses
+    Subscription sub = order(10, "2025-02-10");
+    SubscriptionChange removed = OPS.removeSeats(sub, CONTOSO, E3, 3, d("2025-03-01"), BOOK);
+    assertThat(removed.event().kind()).isEqualTo(ChangeKind.REMOVE_SEATS);
+    assertThat(removed.subscription().seats()).isEqualTo(7);
+    Subscription suspended = OPS.suspend(removed.subscription(), d("2025-04-01")).subscription();
+    SubscriptionChange reactivated = OPS.reactivate(suspended, d("2025-05-01"));
+    assertThat(reactivated.event().kind()).isEqualTo(ChangeKind.REACTIVATE);
+    assertThat(reactivated.subscription().status()).isEqualTo(SubscriptionStatus.ACTIVE);
+    SubscriptionChange renewed =
+        OPS.rollTo(reactivated.subscription(), null, CONTOSO, E3, d("2026-02-10"), BOOK);
+    assertThat(renewed.event().kind()).isEqualTo(ChangeKind.RENEW);
+    assertThat(renewed.subscription().terms()).hasSize(2);
+    assertThat(renewed.subscription().status()).isEqualTo(SubscriptionStatus.ACTIVE);
+    assertThat(OPS.autoRenew(renewed.subscription(), true, d("2026-03-01")).subscription()
+        .autoRenew()).isTrue();
   }
 
   @Test

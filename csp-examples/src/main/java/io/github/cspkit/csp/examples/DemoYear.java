@@ -57,7 +57,9 @@ public final class DemoYear {
   private final Actor admin = Actor.partnerAdmin(PARTNER, "agent");
   private final Map<LocalDate, List<Runnable>> days = new TreeMap<>();
   private final Map<String, long[]> totals = new LinkedHashMap<>();
-  private LocalDate today;
+  private static final LocalDate FIRST = LocalDate.parse("2024-10-01");
+  /** The day being replayed. */
+  private LocalDate today = FIRST;
 
   private DemoYear(PrintStream out) {
     this.out = out;
@@ -89,9 +91,8 @@ public final class DemoYear {
         + " bills in advance on each customer's billing day");
     out.println();
     plan();
-    LocalDate first = LocalDate.parse("2024-10-01");
     LocalDate last = LocalDate.parse("2026-01-31");
-    for (LocalDate d = first; !d.isAfter(last); d = d.plusDays(1)) {
+    for (LocalDate d = FIRST; !d.isAfter(last); d = d.plusDays(1)) {
       today = d;
       publishDueList(d);
       for (Runnable r : days.getOrDefault(d, List.of())) {

@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The keyword clauses after a statement's leading words ({@code family …}, {@code seats N},
@@ -26,7 +27,7 @@ final class Clauses {
    *     are allowed
    * @return the clauses
    */
-  static Clauses read(Words w, Map<String, Integer> arity, Consumer<String> other) {
+  static Clauses read(Words w, Map<String, Integer> arity, @Nullable Consumer<String> other) {
     Clauses c = new Clauses();
     while (w.hasNext()) {
       String word = w.next("a clause");
@@ -72,7 +73,7 @@ final class Clauses {
    * @param keyword a clause with one value
    * @return its value, or null when absent
    */
-  String optional(String keyword) {
+  @Nullable String optional(String keyword) {
     List<String> v = values.get(keyword);
     return v == null ? null : v.get(0);
   }

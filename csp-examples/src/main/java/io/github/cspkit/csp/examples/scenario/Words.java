@@ -15,6 +15,7 @@ import java.util.Locale;
 import java.util.regex.Pattern;
 import javax.money.CurrencyUnit;
 import javax.money.Monetary;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The words of one scenario line (comment removed, split on runs of blanks) and a cursor over
@@ -77,7 +78,7 @@ final class Words {
     return pos < words.size();
   }
 
-  String peek() {
+  @Nullable String peek() {
     return hasNext() ? words.get(pos) : null;
   }
 
