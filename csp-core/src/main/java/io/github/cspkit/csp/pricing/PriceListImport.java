@@ -234,7 +234,7 @@ public final class PriceListImport {
     Checks.rule(!text.isEmpty(), "PCF-1", "line %s: %s is empty", line, column);
     try {
       return (T) (term ? TermLength.parse(text) : BillingPlan.parse(text));
-    } catch (IllegalArgumentException e) {
+    } catch (IllegalArgumentException | io.github.cspkit.csp.OutOfRangeException e) {
       throw RuleViolation.of("PCF-1", "line %s: %s: %s", line, column, e.getMessage());
     }
   }

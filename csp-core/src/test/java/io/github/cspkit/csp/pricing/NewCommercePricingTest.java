@@ -87,7 +87,7 @@ class NewCommercePricingTest {
     assertThatThrownBy(() -> TermOffer.parse("X/P1Y")).isInstanceOf(OutOfRangeException.class)
         .hasMessage("OUT_OF_RANGE: expected SKU/TERM/PLAN, found 'X/P1Y'");
     assertThatThrownBy(() -> TermOffer.parse("X Y/P1Y/annual")).isInstanceOf(OutOfRangeException.class)
-        .hasMessage("OUT_OF_RANGE: SKU id must be a word, found 'X Y'");
+        .hasMessage("OUT_OF_RANGE: SKU id must be a word (or PRODUCTID:SKUID), found 'X Y'");
   }
 
   @Test
