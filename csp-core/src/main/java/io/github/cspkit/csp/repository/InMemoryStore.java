@@ -30,7 +30,8 @@ import javax.money.CurrencyUnit;
 /**
  * The embedded, thread-safe default store. Transactions run one at a time; their writes are
  * staged and applied together on success, so a failed operation leaves nothing behind. Reads
- * outside a transaction see committed data.
+ * outside a transaction see committed data. Each partner has its own part ({@link #forPartner}):
+ * ids and keys are scoped per partner, and only the vendor's price lists are shared.
  */
 public final class InMemoryStore implements CspStore {
   private final Shared shared;

@@ -3,9 +3,10 @@ package io.github.cspkit.csp.examples.postgres;
 import java.sql.SQLException;
 
 /**
- * The database failed (connection lost, deadlock, constraint broken by a concurrent writer...):
- * the transaction was rolled back. {@link #sqlState()} tells which failure; {@code 40001} and
- * {@code 40P01} (serialization failure, deadlock) may be retried.
+ * The database refused or failed in a way that will not pass by running the transaction again (a
+ * constraint, a timeout, a syntax error...): the transaction was rolled back. {@link #sqlState()}
+ * tells which. Failures that may pass (serialization failure, deadlock, lost connection, server
+ * shutting down) are {@link io.github.cspkit.csp.repository.TransientStoreException}s instead.
  */
 public final class PostgresStoreException extends RuntimeException {
   private static final long serialVersionUID = 1L;
