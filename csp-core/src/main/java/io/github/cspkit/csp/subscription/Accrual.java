@@ -80,19 +80,30 @@ public final class Accrual {
     return Numerator.product(rate, days).divide(daysInTerm, rounding);
   }
 
-  /** What {@link #walk} visits. */
+  /**
+   * What {@link #walk} visits. A visitor that keeps no state of its own (a constant) takes what it
+   * works on as the walk's context, so that walking allocates nothing.
+   *
+   * @param <C> what the visitor works on
+   */
   @FunctionalInterface
-  public interface Segments {
+  public interface Segments<C> {
     /**
      * One segment: a step in force over {@code [start, end)}, {@code start < end}.
      *
+     * @param context the walk's context
      * @param step the step in force
      * @param start the first day
      * @param end the first day after
      * @param days the counted days of {@code [start, end)}
      */
-    void segment(Step step, LocalDate start, LocalDate end, long days);
+    void segment(C context, Step step, LocalDate start, LocalDate end, long days);
   }
+
+  private static final Segments<Numerator.Sum> SALE =
+      (sum, s, start, end, days) -> sum.addProduct(s.chargedSaleRate(), days);
+  private static final Segments<Numerator.Sum> COST =
+      (sum, s, start, end, days) -> sum.addProduct(s.chargedCostRate(), days);
 
   /**
    * The single walk over a term's segments (BIL-6): visits, in date order, each of the first
@@ -104,8 +115,11 @@ public final class Accrual {
    * @param from the first day
    * @param to the first day after
    * @param visitor what to do with each segment
+   * @param context what the visitor works on
+   * @param <C> its type
    */
-  public void walk(Term term, int known, LocalDate from, LocalDate to, Segments visitor) {
+  public <C> void walk(Term term, int known, LocalDate from, LocalDate to, Segments<C> visitor,
+      C context) {
     List<Step> steps = term.steps();
     LocalDate termEnd = term.end();
     for (int i = 0; i < known; i++) {
@@ -114,7 +128,7 @@ public final class Accrual {
       LocalDate a = s.date().isAfter(from) ? s.date() : from;
       LocalDate b = segEnd.isBefore(to) ? segEnd : to;
       if (a.isBefore(b)) {
-        visitor.segment(s, a, b, dayCount.days(a, b));
+        visitor.segment(context, s, a, b, dayCount.days(a, b));
       }
     }
   }
@@ -129,8 +143,7 @@ public final class Accrual {
    */
   public Numerator sale(Term term, LocalDate from, LocalDate to) {
     Numerator.Sum sum = new Numerator.Sum(Numerator.ZERO);
-    walk(term, term.steps().size(), from, to,
-        (s, a, b, days) -> sum.addProduct(s.chargedSaleRate(), days));
+    walk(term, term.steps().size(), from, to, SALE, sum);
     return sum.value();
   }
 
@@ -145,8 +158,7 @@ public final class Accrual {
    */
   public Numerator cost(Term term, LocalDate from, LocalDate to) {
     Numerator.Sum sum = new Numerator.Sum(Numerator.ZERO);
-    walk(term, term.steps().size(), from, to,
-        (s, a, b, days) -> sum.addProduct(s.chargedCostRate(), days));
+    walk(term, term.steps().size(), from, to, COST, sum);
     return sum.value();
   }
 

@@ -123,12 +123,12 @@ class AccrualTest {
             // the walk's segments are the steps in force, counted by the policy
             Numerator.Sum bySegments = new Numerator.Sum(Numerator.ZERO);
             long[] days = {0};
-            accrual.walk(term, term.steps().size(), term.start(), term.end(), (s, from, to, n) -> {
+            accrual.walk(term, term.steps().size(), term.start(), term.end(), (c, s, from, to, n) -> {
               assertThat(n).isEqualTo(accrual.dayCount().days(from, to));
               assertThat(term.stepOn(from)).isEqualTo(s);
               bySegments.addProduct(s.chargedSaleRate(), n);
               days[0] += n;
-            });
+            }, null);
             assertThat(bySegments.value()).isEqualTo(whole);
             assertThat(days[0]).isEqualTo(term.daysInTerm());
           }

@@ -261,7 +261,9 @@ public final class BillingEngine {
    * as PRORATED lines, then the new days as RECURRING lines, one per segment of the
    * {@link Accrual#walk} (BIL-5, BIL-6). One per bill; not thread-safe.
    */
-  private static final class TermLines implements Accrual.Segments {
+  private static final class TermLines {
+    private static final Accrual.Segments<TermLines> RECURRING_LINES = TermLines::recurring;
+
     private final Accrual accrual;
     private final List<BillLine> lines;
     private final Accrual.Running running;
@@ -341,13 +343,12 @@ public final class BillingEngine {
             running.saleAdded(), running.costAdded(), sub.currency()));
       }
       // the new days [from, target), one line per seat level
-      accrual.walk(term, known, from, target, this);
+      accrual.walk(term, known, from, target, RECURRING_LINES, this);
       return new Billed(running.sale(), running.cost(), target);
     }
 
     /** A RECURRING line for a segment of the new days at one seat level. */
-    @Override
-    public void segment(Step s, LocalDate start, LocalDate end, long days) {
+    void recurring(Step s, LocalDate start, LocalDate end, long days) {
       long rate = s.chargedSaleRate();
       long costRate = s.chargedCostRate();
       if (rate == 0 && costRate == 0) {
