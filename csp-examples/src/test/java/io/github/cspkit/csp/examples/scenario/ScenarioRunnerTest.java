@@ -143,7 +143,7 @@ class ScenarioRunnerTest {
         2025-03-05 create-customer contoso market US segment commercial billing-day 1 currency USD
         expect refused CONFLICT
         2025-03-05 accept-agreement
-        expect refused CONFLICT
+        expect refused AGR-1
         2025-03-06 publish-price-list HUGE market US currency USD effective 2025-05-01 O365_E3=90000000000000000.00
         2025-05-01 order contoso O365_E3 seats 2 as S3
         expect refused OUT_OF_RANGE
@@ -155,7 +155,7 @@ class ScenarioRunnerTest {
     assertThat(r.status).isZero();
     assertThat(r.out).contains("t.csp:8: add-seats refused as expected: UNKNOWN_ID: unknown subscription S9",
         "t.csp:12: order refused as expected: CONFLICT: subscription S1 already exists",
-        "t.csp:16: accept-agreement refused as expected: CONFLICT: agreement Northwind already exists",
+        "t.csp:16: accept-agreement refused as expected: AGR-1: partner Northwind already holds the agreement",
         "t.csp:19: order refused as expected: OUT_OF_RANGE: arithmetic overflow");
     Run wrongCode = run(HEAD + "2025-03-05 add-seats S9 1\nexpect refused CONFLICT\n");
     assertThat(wrongCode.status).isEqualTo(1);
@@ -311,7 +311,7 @@ class ScenarioRunnerTest {
     Run r = run(sb.toString());
     assertThat(r.status).isEqualTo(1);
     assertThat(r.err).startsWith("t.csp:45: expected the bills of whale due by the end of 2025-02-01"
-        + " to be issued, found refused: the bill of customer whale for the period");
+        + " to be issued, found refused OUT_OF_RANGE: the bill of customer whale for the period");
     assertThat(r.err).doesNotContain("minnow").doesNotContain("\tat ");
   }
 
