@@ -22,7 +22,7 @@ import org.openjdk.jmh.annotations.Warmup;
  * Benchmark: importing Partner Center's price list file (PCF-1), {@code rows} data rows read from
  * a generated file with Apache Commons CSV, validated, the expired rows skipped, and the list's
  * values built (every row, the ERP rows, the seed list). Target: 100,000 rows in under 2 seconds.
- * The heap is capped at 256 MB ({@code -Xmx256m}): the file is streamed, so memory is bounded by
+ * The heap is capped at 128 MB ({@code -Xmx128m}): the file is streamed, so memory is bounded by
  * the list kept, not by the file. {@code parseOnly} is the baseline in the same run: the same file
  * through the CSV parser alone.
  */
@@ -30,7 +30,7 @@ import org.openjdk.jmh.annotations.Warmup;
 @OutputTimeUnit(TimeUnit.MILLISECONDS)
 @Warmup(iterations = 3)
 @Measurement(iterations = 10)
-@Fork(value = 1, jvmArgsAppend = "-Xmx256m")
+@Fork(value = 1, jvmArgsAppend = "-Xmx128m")
 @State(Scope.Benchmark)
 public class PriceListImportBench {
   /** The data rows of the file. */
