@@ -289,6 +289,7 @@ public final class CspPartner {
    * @return the stored seed list
    * @throws RuleViolation PCF-1 if the request's day is before the publication day; PRC-1 or
    *     PRC-2 if the policy refuses the list
+   * @throws ConflictException if another list with the same id but other prices is stored
    */
   public Result<PriceList> importPriceList(Request r, ImportedPriceList list) {
     requireNonNull(list, "list");

@@ -106,8 +106,8 @@ public final class PriceListImport {
     long line = row.line();
     rowsRead++;
     String key = key(line, row);
-    TermLength term = parse(line, "TermDuration", row.termDuration(), true);
-    BillingPlan plan = parse(line, "BillingPlan", row.billingPlan(), false);
+    TermLength term = term(line, row.termDuration());
+    BillingPlan plan = plan(line, row.billingPlan());
     Checks.rule(plan.fits(term), "PCF-1", "line %s: BillingPlan %s does not fit a %s term",
         line, row.billingPlan(), term.code());
     marketAndCurrency(line, row);
@@ -229,15 +229,24 @@ public final class PriceListImport {
     }
   }
 
-  @SuppressWarnings("unchecked")
-  private static <T> T parse(long line, String column, String text, boolean term) {
-    Checks.rule(!text.isEmpty(), "PCF-1", "line %s: %s is empty", line, column);
+  private static TermLength term(long line, String text) {
+    Checks.rule(!text.isEmpty(), "PCF-1", "line %s: TermDuration is empty", line);
     try {
-      return (T) (term ? TermLength.parse(text) : BillingPlan.parse(text));
+      return TermLength.parse(text);
     } catch (IllegalArgumentException | io.github.cspkit.csp.OutOfRangeException e) {
-      throw RuleViolation.of("PCF-1", "line %s: %s: %s", line, column, e.getMessage());
+      throw RuleViolation.of("PCF-1", "line %s: TermDuration: %s", line, e.getMessage());
     }
   }
+
+  private static BillingPlan plan(long line, String text) {
+    Checks.rule(!text.isEmpty(), "PCF-1", "line %s: BillingPlan is empty", line);
+    try {
+      return BillingPlan.parse(text);
+    } catch (IllegalArgumentException | io.github.cspkit.csp.OutOfRangeException e) {
+      throw RuleViolation.of("PCF-1", "line %s: BillingPlan: %s", line, e.getMessage());
+    }
+  }
+
 
   private void marketAndCurrency(long line, PriceListFileRow row) {
     if (market == null) {

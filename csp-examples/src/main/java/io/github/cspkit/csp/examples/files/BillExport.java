@@ -67,11 +67,14 @@ public final class BillExport {
 
   /**
    * @param partner the partner whose customers' names to use
-   * @return customer id → its name (the id for a customer it does not know)
+   * @return customer id → its name (the id for a customer it does not know), each customer read
+   *     once from the partner's store
    */
   public static Function<String, String> namesOf(CspPartner partner) {
     requireNonNull(partner, "partner");
-    return id -> partner.customer(id).map(Customer::name).orElse(id);
+    java.util.Map<String, String> names = new java.util.concurrent.ConcurrentHashMap<>();
+    return id -> names.computeIfAbsent(id,
+        c -> partner.customer(c).map(Customer::name).orElse(c));
   }
 
   /**

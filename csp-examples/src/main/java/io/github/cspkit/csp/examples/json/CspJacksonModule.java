@@ -62,8 +62,9 @@ import org.javamoney.moneta.Money;
 /**
  * JSON for csp's public values through Jackson, without a dependency of csp-core on it: bills and
  * their lines and dues, subscriptions with their terms and steps, subscription and domain events,
- * customers, price lists (seed lists, new-commerce rows, imported lists), vendor charges, amounts,
- * currencies, date ranges and term offers. Each value is written through its public accessors and
+ * customers, price lists (seed lists, new-commerce rows, imported lists), vendor charges,
+ * new-commerce subscriptions with their terms, calendars and events (tagged by {@code "type"}),
+ * sale prices, amounts, currencies, date ranges and term offers. Each value is written through its public accessors and
  * read back through its public factories or builders, so the values' own checks apply when
  * reading, and {@code read(write(v)).equals(v)}.
  * <p>
@@ -148,6 +149,16 @@ public final class CspJacksonModule extends SimpleModule {
     }, (n, c) -> readRows(n, "prices", currency(n, "currency")));
     add(ImportedPriceList.class, (v, g, p) -> writeImported(v, g), (n, c) -> readImported(n));
     add(VendorCharge.class, (v, g, p) -> writeCharge(v, g), (n, c) -> readCharge(n));
+    add(io.github.cspkit.csp.pricing.SalePrice.class, (v, g, p) -> NceJson.writePrice(v, g),
+        (n, c) -> NceJson.readPrice(n));
+    add(io.github.cspkit.csp.subscription.NceEvent.class, (v, g, p) -> NceJson.writeEvent(v, g),
+        (n, c) -> NceJson.readEvent(n));
+    add(io.github.cspkit.csp.subscription.TermCalendar.class,
+        (v, g, p) -> NceJson.writeCalendar(v, g), (n, c) -> NceJson.readCalendar(n));
+    add(io.github.cspkit.csp.subscription.NceTerm.class, (v, g, p) -> NceJson.writeTerm(v, g),
+        (n, c) -> NceJson.readTerm(n));
+    add(io.github.cspkit.csp.subscription.NceSubscription.class,
+        (v, g, p) -> NceJson.writeSubscription(v, g), (n, c) -> NceJson.readSubscription(n));
   }
 
   /**

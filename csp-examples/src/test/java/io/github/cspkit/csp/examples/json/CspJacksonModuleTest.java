@@ -168,6 +168,32 @@ class CspJacksonModuleTest {
   }
 
   @Test
+  void new_commerce_subscriptions_with_their_terms_and_events_of_any_history_round_trip() {
+    qt().withExamples(60).forAll(io.github.cspkit.csp.testkit.NceHistories.histories(25))
+        .checkAssert(h -> {
+          for (NceSubscription s : h.subscriptions()) {
+            roundTrip(s, NceSubscription.class);
+            for (var t : s.terms()) {
+              roundTrip(t, io.github.cspkit.csp.subscription.NceTerm.class);
+              roundTrip(t.calendar(), io.github.cspkit.csp.subscription.TermCalendar.class);
+              for (var e : t.events()) {
+                roundTrip(e, io.github.cspkit.csp.subscription.NceEvent.class);
+              }
+            }
+            for (VendorCharge c : VendorLedger.partnerCenter().charges(s)) {
+              roundTrip(c, VendorCharge.class);
+            }
+          }
+        });
+    NceSubscription s = NceWorld.OPS.order("S1", NceWorld.CONTOSO, NceWorld.sku(NceWorld.BASIC),
+        10, TermLength.P1Y, BillingPlan.MONTHLY, LocalDate.parse("2025-03-01"), NceWorld.PRICES)
+        .subscription();
+    JsonNode started = tree(s.terms().get(0).events().get(0));
+    assertThat(started.get("type").asText()).isEqualTo("Started");
+    assertThat(started.get("price").get("sale").asText()).isEqualTo("86.40"); // 72.00 + 20 %
+  }
+
+  @Test
   void every_bill_and_subscription_of_any_history_round_trips() {
     qt().withExamples(40).forAll(QtGens.histories(3, 30)).checkAssert(history -> {
       CspStore store = InMemoryStore.create();
