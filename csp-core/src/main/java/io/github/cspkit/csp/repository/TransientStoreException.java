@@ -10,6 +10,7 @@ package io.github.cspkit.csp.repository;
 public class TransientStoreException extends RuntimeException {
   private static final long serialVersionUID = 1L;
 
+  /** Whether the transaction may have committed. */
   private final boolean outcomeUnknown;
 
   /**
