@@ -234,8 +234,14 @@ public final class PriceListImport {
     try {
       return TermLength.parse(text);
     } catch (IllegalArgumentException | io.github.cspkit.csp.OutOfRangeException e) {
-      throw RuleViolation.of("PCF-1", "line %s: TermDuration: %s", line, e.getMessage());
+      throw RuleViolation.of("PCF-1", "line %s: TermDuration: %s", line, reason(e));
     }
+  }
+
+  /** The parser's message without its error code: the refusal names PCF-1 instead. */
+  private static String reason(RuntimeException e) {
+    return e instanceof io.github.cspkit.csp.CspException c
+        ? e.getMessage().substring(c.code().length() + 2) : e.getMessage();
   }
 
   private static BillingPlan plan(long line, String text) {
@@ -243,7 +249,7 @@ public final class PriceListImport {
     try {
       return BillingPlan.parse(text);
     } catch (IllegalArgumentException | io.github.cspkit.csp.OutOfRangeException e) {
-      throw RuleViolation.of("PCF-1", "line %s: BillingPlan: %s", line, e.getMessage());
+      throw RuleViolation.of("PCF-1", "line %s: BillingPlan: %s", line, reason(e));
     }
   }
 
