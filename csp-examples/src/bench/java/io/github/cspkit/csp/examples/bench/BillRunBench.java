@@ -14,6 +14,7 @@ import io.github.cspkit.csp.customer.Customer;
 import io.github.cspkit.csp.customer.Tenant;
 import io.github.cspkit.csp.customer.TenantOrigin;
 import io.github.cspkit.csp.money.MinorUnits;
+import io.github.cspkit.csp.money.Numerator;
 import io.github.cspkit.csp.money.Rounding;
 import io.github.cspkit.csp.partner.CspPartner;
 import io.github.cspkit.csp.partner.Request;
@@ -64,8 +65,8 @@ import org.openjdk.jmh.annotations.Warmup;
  * transaction in {@code @Setup(Level.Iteration)}, not timed).
  * <p>
  * {@link #floor} is the baseline: the same subscriptions from a plain list, summing the period's
- * accrual numerators (sale and cost) and rounding each once: the arithmetic a bill run cannot
- * avoid, without store, lines or bills.
+ * accrual numerators (sale and cost, one {@link Accrual#walk} per term) and rounding each once:
+ * the arithmetic a bill run cannot avoid, without store, lines or bills.
  */
 @BenchmarkMode(Mode.SingleShotTime)
 @OutputTimeUnit(TimeUnit.MILLISECONDS)
@@ -210,15 +211,34 @@ public class BillRunBench {
     return bills;
   }
 
-  /** The unavoidable arithmetic of the same run: accrual numerators of the period, rounded once. */
+  /** The running sale and cost numerators of the floor, reused from term to term. */
+  static final class Numerators {
+    final Numerator.Sum sale = new Numerator.Sum(Numerator.ZERO);
+    final Numerator.Sum cost = new Numerator.Sum(Numerator.ZERO);
+  }
+
+  private static final Accrual ACCRUAL = Accrual.seed();
+  private static final Accrual.Segments<Numerators> BOTH = (sums, s, from, to, days) -> {
+    sums.sale.addProduct(s.chargedSaleRate(), days);
+    sums.cost.addProduct(s.chargedCostRate(), days);
+  };
+
+  /**
+   * The unavoidable arithmetic of the same run: each term's accrual numerators of the period (one
+   * walk of the accrual over its segments, sale and cost), rounded once.
+   */
   @Benchmark
   public long floor(Data d) {
     long sum = 0;
     Rounding rounding = Rounding.HALF_UP;
+    Numerators sums = new Numerators();
     for (Term t : d.currentTerms) {
       long n = t.daysInTerm();
-      sum += Accrual.seed().sale(t, RUN, RUN.plusMonths(1)).divide(n, rounding);
-      sum += Accrual.seed().cost(t, RUN, RUN.plusMonths(1)).divide(n, rounding);
+      sums.sale.reset(Numerator.ZERO);
+      sums.cost.reset(Numerator.ZERO);
+      ACCRUAL.walk(t, t.steps().size(), RUN, RUN.plusMonths(1), BOTH, sums);
+      sum += sums.sale.divide(n, rounding);
+      sum += sums.cost.divide(n, rounding);
     }
     return sum;
   }
