@@ -162,6 +162,14 @@ class GdapRelationshipTest {
         .termination(new GdapRelationship.Termination(d("2025-02-14"), GdapSide.PARTNER)).build())
         .as("terminated after its end on 2025-02-14").isInstanceOf(OutOfRangeException.class)
         .hasMessageContaining("after it ended");
+    // a stored relationship breaking a rule is refused naming it, as the operations do
+    refused("GDA-1", () -> GdapRelationship.builder().from(a).assignments(List.of()).build());
+    refused("GDA-1", () -> GdapRelationship.builder().from(a).assignments(List.of(
+        RoleAssignment.of("helpdesk-administrator", List.of("a")),
+        RoleAssignment.of("helpdesk-administrator", List.of("b")))).build());
+    refused("GDA-3", () -> GdapRelationship.builder().from(a)
+        .assignments(List.of(RoleAssignment.of(GdapRole.GLOBAL_ADMINISTRATOR, List.of("a"))))
+        .autoExtend(List.of(new GdapRelationship.AutoExtend(a.requestedOn(), true))).build());
   }
 
   // ------------------------------------------------------------------------------------- GDA-3
