@@ -14,6 +14,7 @@ import java.util.logging.Logger;
  * java -jar csp-examples.jar run FILE...   # replays each scenario; exit = the worst status
  * java -jar csp-examples.jar run --jdbc-url URL FILE...   # the same on PostgreSQL, a schema per file
  * java -jar csp-examples.jar demo          # a year in the life of a partner
+ * java -jar csp-examples.jar demo --jdbc-url URL   # the same year on PostgreSQL, in a new schema
  * java -jar csp-examples.jar generate 10000 5 80000 big.csp   # a large scenario for load tests
  * </pre>
  * Exit status 0 when every file passed, 1 when an expectation failed or a refusal was not expected,
@@ -23,7 +24,7 @@ public final class Main {
   /** Kept so that the level set on it stays: the money library logs its setup at INFO. */
   private static final Logger MONETA = Logger.getLogger("org.javamoney.moneta");
   private static final String USAGE =
-      "usage: java -jar csp-examples.jar run [--jdbc-url URL] FILE... | demo"
+      "usage: java -jar csp-examples.jar run [--jdbc-url URL] FILE... | demo [--jdbc-url URL]"
           + " | generate CUSTOMERS SUBSCRIPTIONS CHANGES FILE";
 
   private Main() {}
@@ -100,6 +101,10 @@ public final class Main {
         }
       }
       case "demo":
+        if (args.length == 3 && args[1].equals("--jdbc-url")) {
+          return new io.github.cspkit.csp.examples.postgres.PostgresScenarios(args[2], System.getenv())
+              .demo(out, err);
+        }
         if (args.length != 1) {
           err.println(USAGE);
           return 2;
