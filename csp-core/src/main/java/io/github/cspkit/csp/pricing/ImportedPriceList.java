@@ -70,7 +70,7 @@ public abstract class ImportedPriceList {
   @Value.Lazy
   public PriceList priceList() {
     return PriceList.of(id(), market(), currency(), publishedOn(), effectiveOn(),
-        rows().seedPrices()).withRows(rows());
+        rows().seedPrices()).withOfferRows(rows());
   }
 
   @Value.Check

@@ -194,7 +194,7 @@ public abstract class PriceList {
    * @param rows new-commerce rows in this list's currency (NCE-1)
    * @return a copy of this list with these rows, priced by their one-year annual rows
    */
-  public PriceList withRows(PriceRows rows) {
+  public PriceList withOfferRows(PriceRows rows) {
     java.util.Objects.requireNonNull(rows, "rows");
     return builder().from(this).prices(rows.seedPrices()).rows(rows).build();
   }

@@ -462,7 +462,7 @@ public final class CspJacksonModule extends SimpleModule {
             cur)));
     PriceList list = PriceList.of(text(n, "id"), text(n, "market"), cur, date(n, "publishedOn"),
         date(n, "effectiveOn"), prices);
-    return n.has("rows") ? list.withRows(readRows(n, "rows", cur)) : list;
+    return n.has("rows") ? list.withOfferRows(readRows(n, "rows", cur)) : list;
   }
 
   private static void writeRows(JsonGenerator g, String name, PriceRows rows) throws IOException {

@@ -548,7 +548,7 @@ public final class PostgresStore implements CspStore, AutoCloseable {
       PriceList l = b.build();
       String rows = offerRows.get(l.id());
       if (rows != null) {
-        l = l.withRows(PriceLists.rows(rows));
+        l = l.withOfferRows(PriceLists.rows(rows));
       }
       all.add(l);
       byId.put(l.id(), l);
