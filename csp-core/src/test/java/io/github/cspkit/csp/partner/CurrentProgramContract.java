@@ -51,7 +51,7 @@ public abstract class CurrentProgramContract {
   protected abstract CspStore newStore();
 
   @BeforeEach
-  void world() {
+  protected void world() {
     store = NcePartners.publish(newStore(), YearMonth.of(2023, 12), YearMonth.of(2027, 6));
     p = NcePartners.partner(store, "Northwind");
     nce = p.newCommerce();
