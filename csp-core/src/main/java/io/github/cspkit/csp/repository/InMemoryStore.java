@@ -23,6 +23,8 @@ public final class InMemoryStore implements CspStore {
   private final ReentrantLock lock;
   private final InMemoryPriceLists priceLists;
   private final InMemoryAgreements agreements;
+  private final InMemoryPartnerAgreements partnerAgreements;
+  private final InMemoryNceSubscriptions nceSubscriptions = new InMemoryNceSubscriptions();
   private final InMemoryCustomers customers;
   private final InMemorySubscriptions subscriptions = new InMemorySubscriptions();
   private final InMemoryBills bills = new InMemoryBills();
@@ -37,6 +39,7 @@ public final class InMemoryStore implements CspStore {
     this.priceLists = shared.priceLists;
     Owner owner = new Owner(partnerId);
     this.agreements = new InMemoryAgreements(owner);
+    this.partnerAgreements = new InMemoryPartnerAgreements(owner);
     this.customers = new InMemoryCustomers(owner);
     this.reader = new Tx(true); // after every repository it reads
   }
@@ -113,6 +116,8 @@ public final class InMemoryStore implements CspStore {
   private final class Tx implements Repositories {
     private final InMemoryPriceLists.Tx priceListTx;
     private final InMemoryAgreements.Tx agreementTx;
+    private final InMemoryPartnerAgreements.Tx partnerAgreementTx;
+    private final InMemoryNceSubscriptions.Tx nceTx;
     private final InMemoryCustomers.Tx customerTx;
     private final InMemorySubscriptions.Tx subscriptionTx;
     private final InMemoryBills.Tx billTx;
@@ -122,6 +127,8 @@ public final class InMemoryStore implements CspStore {
     Tx(boolean readOnly) {
       priceListTx = priceLists.transaction(readOnly);
       agreementTx = agreements.transaction(readOnly);
+      partnerAgreementTx = partnerAgreements.transaction(readOnly);
+      nceTx = nceSubscriptions.transaction(readOnly);
       customerTx = customers.transaction(readOnly);
       subscriptionTx = subscriptions.transaction(readOnly);
       billTx = bills.transaction(readOnly);
@@ -132,6 +139,8 @@ public final class InMemoryStore implements CspStore {
     void commit() {
       priceListTx.commit();
       agreementTx.commit();
+      partnerAgreementTx.commit();
+      nceTx.commit();
       customerTx.commit();
       subscriptionTx.commit();
       billTx.commit();
@@ -157,6 +166,16 @@ public final class InMemoryStore implements CspStore {
     @Override
     public AgreementRepository agreements() {
       return agreementTx;
+    }
+
+    @Override
+    public PartnerAgreementRepository partnerAgreements() {
+      return partnerAgreementTx;
+    }
+
+    @Override
+    public NceSubscriptionRepository nceSubscriptions() {
+      return nceTx;
     }
 
     @Override
