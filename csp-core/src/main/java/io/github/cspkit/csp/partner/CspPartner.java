@@ -9,6 +9,7 @@ import io.github.cspkit.csp.RuleViolation;
 import io.github.cspkit.csp.UnknownIdException;
 import io.github.cspkit.csp.access.AccessPolicy;
 import io.github.cspkit.csp.access.Actor;
+import io.github.cspkit.csp.access.GdapRelationship;
 import io.github.cspkit.csp.access.IncidentFeed;
 import io.github.cspkit.csp.access.Operation;
 import io.github.cspkit.csp.access.Partner;
@@ -185,6 +186,17 @@ public final class CspPartner {
     return catalog;
   }
 
+  /**
+   * Granular delegated admin (GDA-1..4): the partner's GDAP relationships with its customers.
+   *
+   * @return the relationship commands and reads of this partner
+   * @throws IllegalStateException if the policies have no GDAP part ({@link CspPolicies#gdap()})
+   */
+  public DelegatedAdmin gdap() {
+    return new DelegatedAdmin(this, store, partner, policies, policies.gdap()
+        .orElseThrow(() -> new IllegalStateException("no GDAP policies: set CspPolicies.gdap")));
+  }
+
   // ---------------------------------------------------------------- agreement
 
   /**
@@ -348,12 +360,13 @@ public final class CspPartner {
       Customer c = Customer.builder().id(spec.id()).name(spec.name()).partnerId(partner.id())
           .market(spec.market()).segment(spec.segment()).verified(spec.verified())
           .tenant(Tenant.of(spec.id() + "-tenant", spec.tenant())).billing(profile)
-          .createdOn(r.date()).delegatedAdmin(true).build();
+          .createdOn(r.date()).delegatedAdmin(policies.gdap().isEmpty()).build(); // GDA-1 replaces CUS-4
       tx.customers().save(c, 0);
       tx.bills().saveAccount(BillingAccount.open(c.id(), profile.firstPeriodFrom(r.date()).start()), 0);
       out.event("customer", c.id(), "CREATED", r.date(), "tenant " + c.tenant().id() + " ("
-          + spec.tenant().name().toLowerCase(java.util.Locale.ROOT) + "), delegated admin granted to "
-          + partner.id());
+          + spec.tenant().name().toLowerCase(java.util.Locale.ROOT) + "), "
+          + (c.delegatedAdmin() ? "delegated admin granted to " + partner.id()
+              : "admin access through GDAP relationships only"));
       return c;
     }, this::reloadCustomer);
   }
@@ -488,6 +501,8 @@ public final class CspPartner {
     return command(r, sig(r, "administerTenant", customerId, task), Operation.ADMINISTER_TENANT, customerId, false,
         (tx, out) -> {
           Customer c = customer(tx, customerId).value();
+          DelegatedAdmin.requireAccess(policies, partner, tx, r, Operation.ADMINISTER_TENANT,
+              Optional.of(task), c); // GDA-2
           out.event("tenant", c.tenant().id(), "ADMINISTERED", r.date(), task);
           return c;
         }, this::reloadCustomer);
@@ -527,6 +542,8 @@ public final class CspPartner {
     return command(r, sig(r, "configureService", customerId, service, setting), Operation.CONFIGURE_SERVICE, customerId, false,
         (tx, out) -> {
           Customer c = customer(tx, customerId).value();
+          DelegatedAdmin.requireAccess(policies, partner, tx, r, Operation.CONFIGURE_SERVICE,
+              Optional.empty(), c); // GDA-2
           out.event("tenant", c.tenant().id(), "CONFIGURED", r.date(), service + ": " + setting);
           return c;
         }, this::reloadCustomer);
@@ -544,6 +561,8 @@ public final class CspPartner {
     Customer c = store.read().customers().find(requireNonNull(customerId, "customerId"))
         .orElseThrow(() -> unknown("customer", customerId)).value();
     policies.access().authorize(r.actor(), partner, Operation.VIEW_SERVICE_HEALTH, c);
+    DelegatedAdmin.requireAccess(policies, partner, store.read(), r, Operation.VIEW_SERVICE_HEALTH,
+        Optional.empty(), c); // GDA-2
     return incidents.incidents(customerId).stream().filter(i -> i.isOpenOn(r.date())).toList();
   }
 
@@ -1157,7 +1176,7 @@ public final class CspPartner {
   }
 
   /** What a command needs of the reseller agreement on its day (AGR-1). */
-  private enum AgreementNeed {
+  enum AgreementNeed {
     /** Nothing: not a CSP transaction. */
     NONE,
     /** In force: ordering, adding seats or add-ons, reactivating, renewing. */
@@ -1200,7 +1219,7 @@ public final class CspPartner {
    * key presented again with another signature is refused, so a retry never silently returns the
    * result of a different request.
    */
-  private static String sig(Request r, String name, Object... args) {
+  static String sig(Request r, String name, Object... args) {
     requireNonNull(r, "r");
     StringBuilder b = new StringBuilder(64).append(name).append('(');
     for (int i = 0; i < args.length; i++) {
@@ -1221,7 +1240,7 @@ public final class CspPartner {
    * ({@code argumentChecks}, may be null), then the agreement (AGR-1), then the body with its
    * state and date rules. A refusal leaves nothing.
    */
-  private <T> Result<T> command(Request r, String name, Operation op, String customerId,
+  <T> Result<T> command(Request r, String name, Operation op, String customerId,
       AgreementNeed need, Runnable argumentChecks, BiFunction<Repositories, Outcome, T> body,
       BiFunction<Repositories, String, T> reload) {
     requireNonNull(r, "r");
@@ -1333,6 +1352,8 @@ public final class CspPartner {
       return "price-list";
     } else if (value instanceof BillingAccount) {
       return "billing-account";
+    } else if (value instanceof GdapRelationship) {
+      return "gdap-relationship";
     }
     return "service";
   }
@@ -1350,12 +1371,14 @@ public final class CspPartner {
       return a.customerId();
     } else if (value instanceof OwnService s) {
       return s.customerId() + "/" + s.id();
+    } else if (value instanceof GdapRelationship g) {
+      return g.id();
     }
     throw new IllegalStateException("no id for " + value);
   }
 
   /** Collects what one command did, to log it. */
-  private static final class Outcome {
+  static final class Outcome {
     private final String key;
     private final List<DomainEvent> events = new ArrayList<>(2);
     private final List<SubscriptionEvent> typed = new ArrayList<>(2);

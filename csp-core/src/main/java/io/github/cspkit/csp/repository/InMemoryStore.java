@@ -51,6 +51,7 @@ public final class InMemoryStore implements CspStore {
   private final AppendOnly<DomainEvent> events = new AppendOnly<>();
   private final Map<String, ImmutableList<DomainEvent>> eventsByCommand = new ConcurrentHashMap<>();
   private final Map<String, CommandRecord> commands = new ConcurrentHashMap<>();
+  private final InMemoryGdapRelationships gdap = new InMemoryGdapRelationships();
   private final Repositories reader = new Tx(true);
 
   private InMemoryStore(Shared shared, String partnerId) {
@@ -148,9 +149,11 @@ public final class InMemoryStore implements CspStore {
     private final Map<String, Map<String, OwnService>> newServices = new HashMap<>();
     private final List<DomainEvent> newEvents = new ArrayList<>();
     private final Map<String, CommandRecord> newCommands = new LinkedHashMap<>();
+    private final InMemoryGdapRelationships.Tx gdapTx;
 
     Tx(boolean readOnly) {
       this.readOnly = readOnly;
+      this.gdapTx = gdap.transaction(readOnly);
     }
 
     private void writable() {
@@ -194,6 +197,7 @@ public final class InMemoryStore implements CspStore {
             (a, b) -> ImmutableList.<DomainEvent>builder().addAll(a).addAll(b).build()));
       }
       commands.putAll(newCommands);
+      gdapTx.commit();
     }
 
     private Map<String, OwnService> mergedServices(String customerId, Map<String, OwnService> staged) {
@@ -471,6 +475,30 @@ public final class InMemoryStore implements CspStore {
         @Override
         public long size() {
           return events.size() + newEvents.size();
+        }
+      };
+    }
+
+    @Override
+    public GdapRelationshipRepository gdapRelationships() {
+      return new GdapRelationshipRepository() {
+        @Override
+        public Optional<Versioned<io.github.cspkit.csp.access.GdapRelationship>> find(String id) {
+          return gdapTx.find(id);
+        }
+
+        @Override
+        public Versioned<io.github.cspkit.csp.access.GdapRelationship> save(
+            io.github.cspkit.csp.access.GdapRelationship relationship, long expectedVersion) {
+          writable();
+          requireOwn("GDAP relationship", relationship.id(), relationship.partnerId());
+          return gdapTx.save(relationship, expectedVersion);
+        }
+
+        @Override
+        public List<Versioned<io.github.cspkit.csp.access.GdapRelationship>> byCustomer(
+            String customerId) {
+          return gdapTx.byCustomer(customerId);
         }
       };
     }
