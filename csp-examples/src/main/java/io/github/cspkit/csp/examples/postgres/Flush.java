@@ -60,6 +60,7 @@ final class Flush {
     agreements();
     priceLists();
     customers();
+    gdapRelationships();
     accounts();
     subscriptions();
     services();
@@ -255,6 +256,15 @@ final class Flush {
             c.verified(), c.tenant().id(), c.tenant().origin().name(),
             c.tenant().trialEndedOn().orElse(null), c.billing().billingDay(),
             c.billing().currency().getCurrencyCode(), c.createdOn(), c.delegatedAdmin()});
+  }
+
+  private void gdapRelationships() {
+    if (tx.savedGdap.isEmpty()) {
+      return;
+    }
+    roots(GdapRelationships.KIND, "gdap_relationship", "id", tx.savedGdap,
+        GdapRelationships.ROOT_COLUMNS, GdapRelationships::rootValues);
+    GdapRelationships.children(tx, batch);
   }
 
   private void accounts() {

@@ -66,6 +66,8 @@ final class Tx implements Repositories {
   final Map<String, Save<Customer>> savedCustomers = new LinkedHashMap<>();
   final Map<String, Save<BillingAccount>> savedAccounts = new LinkedHashMap<>();
   final Map<String, Save<Subscription>> savedSubscriptions = new LinkedHashMap<>();
+  final Map<String, Save<io.github.cspkit.csp.access.GdapRelationship>> savedGdap =
+      new LinkedHashMap<>();
   final List<PriceList> addedLists = new ArrayList<>();
   final Map<String, OwnService> savedServices = new LinkedHashMap<>();
   final List<Bill> addedBills = new ArrayList<>();
@@ -80,6 +82,7 @@ final class Tx implements Repositories {
   private final Idempotency idempotencyRepo;
   private final Agreements agreementRepo;
   private final PriceLists priceListRepo;
+  private final GdapRelationships gdapRepo;
 
   /** A staged save: the value, its new version, and the version stored (0: none). */
   static final class Save<T> {
@@ -105,6 +108,7 @@ final class Tx implements Repositories {
     this.idempotencyRepo = new Idempotency(this);
     this.agreementRepo = new Agreements(this);
     this.priceListRepo = new PriceLists(this);
+    this.gdapRepo = new GdapRelationships(this);
   }
 
   boolean inTransaction() {
@@ -392,6 +396,11 @@ final class Tx implements Repositories {
   @Override
   public IdempotencyRecords idempotency() {
     return idempotencyRepo;
+  }
+
+  @Override
+  public io.github.cspkit.csp.repository.GdapRelationshipRepository gdapRelationships() {
+    return gdapRepo;
   }
 
   // ------------------------------------------------------------------------------------ commit
