@@ -254,6 +254,26 @@ class GdapPartnerTest {
         Period.ofDays(90), false))).isInstanceOf(UnknownIdException.class);
   }
 
+  @Test
+  void GDA_2_the_readme_example_runs() {
+    PartnerFixtures.World fresh = PartnerFixtures.world(CspPolicies.builder()
+        .gdap(GdapPolicy.currentProgram())
+        .securityGroups(SecurityGroups.of(List.of(SecurityGroup.of("helpdesk", List.of("alice")))))
+        .build(), IncidentFeed.NONE);
+    CspPartner partner = fresh.partner();
+    LocalDate day = A;
+    LocalDate later = d("2025-03-01");
+    DelegatedAdmin gdap = partner.gdap();
+    gdap.request(Request.of(Actor.partnerAdmin("Northwind", "agent"), day), GdapRequest.of("R1",
+        "Northwind", "contoso", List.of("helpdesk-administrator"), List.of("helpdesk"),
+        Period.ofDays(90), false));
+    gdap.approve(Request.of(Actor.customerAdmin("contoso"), day), "R1");
+    partner.administerTenant(Request.of(Actor.gdapUser("Northwind", "alice"), day), "contoso",
+        "reset-password");
+    gdap.terminate(Request.of(Actor.customerAdmin("contoso"), later), "R1");
+    assertThat(gdap.status("R1", later).kind()).isEqualTo(GdapStatus.Kind.ENDED);
+  }
+
   // ------------------------------------------------------------------------------- GDA-3
 
   @Test

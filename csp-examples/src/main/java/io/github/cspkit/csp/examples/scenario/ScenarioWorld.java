@@ -46,9 +46,10 @@ import javax.money.CurrencyUnit;
  * dated line applies to every term. Before a dated line of day D runs, every bill due by the end of
  * D−1 is issued ({@link BillSchedule}); {@code D advance} issues every bill due by the end of D.
  *
- * <p>A statement whose rules are not wired into {@link CspPartner} yet (the current program's,
- * GDAP's and Partner Center files', SCENARIOS.md) stops the file with
- * {@code not supported yet: …} (exit status 2).
+ * <p>A statement whose rules are not wired into {@link CspPartner} yet (the current program's
+ * and Partner Center files', SCENARIOS.md) stops the file with {@code not supported yet: …} (exit
+ * status 2). {@code program current} turns on granular delegated admin (GDA-1..4) with the
+ * file's security groups and roles.
  */
 final class ScenarioWorld {
   private final CspStore store;
