@@ -9,6 +9,7 @@ import io.github.cspkit.csp.RuleViolation;
 import io.github.cspkit.csp.UnknownIdException;
 import io.github.cspkit.csp.access.AccessPolicy;
 import io.github.cspkit.csp.access.Actor;
+import io.github.cspkit.csp.access.GdapRelationship;
 import io.github.cspkit.csp.access.IncidentFeed;
 import io.github.cspkit.csp.access.Operation;
 import io.github.cspkit.csp.access.Partner;
@@ -213,6 +214,17 @@ public final class CspPartner {
           + " CspPolicies.currentProgram() or policies with newCommerce(...)");
     }
     return n;
+  }
+
+  /**
+   * Granular delegated admin (GDA-1..4): the partner's GDAP relationships with its customers.
+   *
+   * @return the relationship commands and reads of this partner
+   * @throws IllegalStateException if the policies have no GDAP part ({@link CspPolicies#gdap()})
+   */
+  public DelegatedAdmin gdap() {
+    return new DelegatedAdmin(this, store, partner, policies, policies.gdap()
+        .orElseThrow(() -> new IllegalStateException("no GDAP policies: set CspPolicies.gdap")));
   }
 
   // ---------------------------------------------------------------- agreement
@@ -488,12 +500,13 @@ public final class CspPartner {
       Customer c = Customer.builder().id(spec.id()).name(spec.name()).partnerId(partner.id())
           .market(spec.market()).segment(spec.segment()).verified(spec.verified())
           .tenant(Tenant.of(spec.id() + "-tenant", spec.tenant())).billing(profile)
-          .createdOn(r.date()).delegatedAdmin(true).build();
+          .createdOn(r.date()).delegatedAdmin(policies.gdap().isEmpty()).build(); // GDA-1 replaces CUS-4
       tx.customers().save(c, 0);
       tx.bills().saveAccount(BillingAccount.open(c.id(), profile.firstPeriodFrom(r.date()).start()), 0);
       out.event("customer", c.id(), "CREATED", r.date(), "tenant " + c.tenant().id() + " ("
-          + spec.tenant().name().toLowerCase(java.util.Locale.ROOT) + "), delegated admin granted to "
-          + partner.id());
+          + spec.tenant().name().toLowerCase(java.util.Locale.ROOT) + "), "
+          + (c.delegatedAdmin() ? "delegated admin granted to " + partner.id()
+              : "admin access through GDAP relationships only"));
       return c;
     }, this::reloadCustomer);
   }
@@ -628,6 +641,8 @@ public final class CspPartner {
     return command(r, sig(r, "administerTenant", customerId, task), Operation.ADMINISTER_TENANT, customerId, false,
         (tx, out) -> {
           Customer c = customer(tx, customerId).value();
+          DelegatedAdmin.requireAccess(policies, partner, tx, r, Operation.ADMINISTER_TENANT,
+              Optional.of(task), c); // GDA-2
           out.event("tenant", c.tenant().id(), "ADMINISTERED", r.date(), task);
           return c;
         }, this::reloadCustomer);
@@ -667,6 +682,8 @@ public final class CspPartner {
     return command(r, sig(r, "configureService", customerId, service, setting), Operation.CONFIGURE_SERVICE, customerId, false,
         (tx, out) -> {
           Customer c = customer(tx, customerId).value();
+          DelegatedAdmin.requireAccess(policies, partner, tx, r, Operation.CONFIGURE_SERVICE,
+              Optional.empty(), c); // GDA-2
           out.event("tenant", c.tenant().id(), "CONFIGURED", r.date(), service + ": " + setting);
           return c;
         }, this::reloadCustomer);
@@ -684,6 +701,8 @@ public final class CspPartner {
     Customer c = store.read().customers().find(requireNonNull(customerId, "customerId"))
         .orElseThrow(() -> unknown("customer", customerId)).value();
     policies.access().authorize(r.actor(), partner, Operation.VIEW_SERVICE_HEALTH, c);
+    DelegatedAdmin.requireAccess(policies, partner, store.read(), r, Operation.VIEW_SERVICE_HEALTH,
+        Optional.empty(), c); // GDA-2
     return incidents.incidents(customerId).stream().filter(i -> i.isOpenOn(r.date())).toList();
   }
 
@@ -1496,6 +1515,8 @@ public final class CspPartner {
       return "nce-subscription";
     } else if (value instanceof PartnerAgreement) {
       return "partner-agreement";
+    } else if (value instanceof GdapRelationship) {
+      return "gdap-relationship";
     }
     return "service";
   }
@@ -1517,6 +1538,8 @@ public final class CspPartner {
       return s.id();
     } else if (value instanceof PartnerAgreement a) {
       return a.partnerId();
+    } else if (value instanceof GdapRelationship g) {
+      return g.id();
     }
     throw new IllegalStateException("no id for " + value);
   }

@@ -2,6 +2,8 @@ package io.github.cspkit.csp.partner;
 
 import io.github.cspkit.csp.access.AccessPolicy;
 import io.github.cspkit.csp.access.DelegatedAdminPolicy;
+import io.github.cspkit.csp.access.GdapPolicy;
+import io.github.cspkit.csp.access.SecurityGroups;
 import io.github.cspkit.csp.agreement.RenewalPolicy;
 import io.github.cspkit.csp.billing.BillingTiming;
 import io.github.cspkit.csp.catalog.ProgramPolicy;
@@ -87,6 +89,24 @@ public abstract class CspPolicies {
   }
 
   /**
+   * @return granular delegated admin (GDA-1..4), if the partner works under it: durations, approval
+   *     window, auto-extension and roles ({@code GdapPolicy.currentProgram()}). Empty under the
+   *     seed, where delegated admin is granted at customer creation (CUS-4, ACC-1, ACC-2). When set,
+   *     {@link CspPartner#gdap()} manages relationships, and the delegated-administration tasks
+   *     need a relationship active on the request's day (GDA-2)
+   */
+  public abstract java.util.Optional<GdapPolicy> gdap();
+
+  /**
+   * @return the partner's security groups (GDA-2), which GDAP relationships grant roles to: none
+   *     by default. Used only with {@link #gdap()}
+   */
+  @Value.Default
+  public SecurityGroups securityGroups() {
+    return SecurityGroups.none();
+  }
+
+  /**
    * @return an access policy that replaces the seed's rules whole, if one is set
    */
   public abstract java.util.Optional<AccessPolicy> customAccess();
@@ -94,11 +114,13 @@ public abstract class CspPolicies {
   /**
    * @return who may do what (ACC-1..5, SUB-6): {@link #customAccess()} when set, else the seed's
    *     rules with {@link #delegatedAdmin()} (derived, so changing {@code delegatedAdmin} on a copy
-   *     of these policies takes effect)
+   *     of these policies takes effect), under GDAP when {@link #gdap()} is set
+   *     ({@link AccessPolicy#underGdap})
    */
   @Value.Lazy
   public AccessPolicy access() {
-    return customAccess().orElseGet(() -> AccessPolicy.seed(delegatedAdmin()));
+    return customAccess().orElseGet(() -> gdap().isPresent()
+        ? AccessPolicy.underGdap(delegatedAdmin()) : AccessPolicy.seed(delegatedAdmin()));
   }
 
   /**

@@ -25,6 +25,7 @@ public final class InMemoryStore implements CspStore {
   private final InMemoryAgreements agreements;
   private final InMemoryPartnerAgreements partnerAgreements;
   private final InMemoryNceSubscriptions nceSubscriptions = new InMemoryNceSubscriptions();
+  private final InMemoryGdapRelationships gdap;
   private final InMemoryCustomers customers;
   private final InMemorySubscriptions subscriptions = new InMemorySubscriptions();
   private final InMemoryBills bills = new InMemoryBills();
@@ -40,6 +41,7 @@ public final class InMemoryStore implements CspStore {
     Owner owner = new Owner(partnerId);
     this.agreements = new InMemoryAgreements(owner);
     this.partnerAgreements = new InMemoryPartnerAgreements(owner);
+    this.gdap = new InMemoryGdapRelationships(owner);
     this.customers = new InMemoryCustomers(owner);
     this.reader = new Tx(true); // after every repository it reads
   }
@@ -118,6 +120,7 @@ public final class InMemoryStore implements CspStore {
     private final InMemoryAgreements.Tx agreementTx;
     private final InMemoryPartnerAgreements.Tx partnerAgreementTx;
     private final InMemoryNceSubscriptions.Tx nceTx;
+    private final InMemoryGdapRelationships.Tx gdapTx;
     private final InMemoryCustomers.Tx customerTx;
     private final InMemorySubscriptions.Tx subscriptionTx;
     private final InMemoryBills.Tx billTx;
@@ -129,6 +132,7 @@ public final class InMemoryStore implements CspStore {
       agreementTx = agreements.transaction(readOnly);
       partnerAgreementTx = partnerAgreements.transaction(readOnly);
       nceTx = nceSubscriptions.transaction(readOnly);
+      gdapTx = gdap.transaction(readOnly);
       customerTx = customers.transaction(readOnly);
       subscriptionTx = subscriptions.transaction(readOnly);
       billTx = bills.transaction(readOnly);
@@ -141,6 +145,7 @@ public final class InMemoryStore implements CspStore {
       agreementTx.commit();
       partnerAgreementTx.commit();
       nceTx.commit();
+      gdapTx.commit();
       customerTx.commit();
       subscriptionTx.commit();
       billTx.commit();
@@ -176,6 +181,11 @@ public final class InMemoryStore implements CspStore {
     @Override
     public NceSubscriptionRepository nceSubscriptions() {
       return nceTx;
+    }
+
+    @Override
+    public GdapRelationshipRepository gdapRelationships() {
+      return gdapTx;
     }
 
     @Override

@@ -32,6 +32,9 @@ public interface Repositories {
   /** @return idempotency records */
   IdempotencyRecords idempotency();
 
+  /** @return GDAP relationships (GDA-1..4) */
+  GdapRelationshipRepository gdapRelationships();
+
   /**
    * Claims the next customers a bill run (BIL-1) should look at, as {@code claim} describes. A
    * store shared by several processes locks the claimed customers until the transaction ends (so

@@ -61,6 +61,7 @@ final class Flush {
     partnerAgreements();
     priceLists();
     customers();
+    gdapRelationships();
     accounts();
     subscriptions();
     nceSubscriptions();
@@ -281,6 +282,15 @@ final class Flush {
             c.verified(), c.tenant().id(), c.tenant().origin().name(),
             c.tenant().trialEndedOn().orElse(null), c.billing().billingDay(),
             c.billing().currency().getCurrencyCode(), c.createdOn(), c.delegatedAdmin()});
+  }
+
+  private void gdapRelationships() {
+    if (tx.savedGdap.isEmpty()) {
+      return;
+    }
+    roots(GdapRelationships.KIND, "gdap_relationship", "id", tx.savedGdap,
+        GdapRelationships.ROOT_COLUMNS, GdapRelationships::rootValues);
+    GdapRelationships.children(tx, batch);
   }
 
   private void accounts() {

@@ -75,6 +75,8 @@ final class Tx implements Repositories {
   final Map<String, Save<Customer>> savedCustomers = new LinkedHashMap<>();
   final Map<String, Save<BillingAccount>> savedAccounts = new LinkedHashMap<>();
   final Map<String, Save<Subscription>> savedSubscriptions = new LinkedHashMap<>();
+  final Map<String, Save<io.github.cspkit.csp.access.GdapRelationship>> savedGdap =
+      new LinkedHashMap<>();
   final List<PriceList> addedLists = new ArrayList<>();
   final Map<String, OwnService> savedServices = new LinkedHashMap<>();
   final List<Bill> addedBills = new ArrayList<>();
@@ -91,6 +93,7 @@ final class Tx implements Repositories {
   private final PriceLists priceListRepo;
   private final PartnerAgreements partnerAgreementRepo;
   private final NceSubscriptions nceRepo;
+  private final GdapRelationships gdapRepo;
 
   /** A staged save: the value, its new version, and the version stored (0: none). */
   static final class Save<T> {
@@ -118,6 +121,7 @@ final class Tx implements Repositories {
     this.priceListRepo = new PriceLists(this);
     this.partnerAgreementRepo = new PartnerAgreements(this);
     this.nceRepo = new NceSubscriptions(this);
+    this.gdapRepo = new GdapRelationships(this);
   }
 
   boolean inTransaction() {
@@ -415,6 +419,11 @@ final class Tx implements Repositories {
   @Override
   public IdempotencyRecords idempotency() {
     return idempotencyRepo;
+  }
+
+  @Override
+  public io.github.cspkit.csp.repository.GdapRelationshipRepository gdapRelationships() {
+    return gdapRepo;
   }
 
   // ------------------------------------------------------------------------------------ commit

@@ -3,11 +3,14 @@ package io.github.cspkit.csp.examples.scenario;
 import static io.github.cspkit.csp.examples.scenario.Expectation.money;
 import static io.github.cspkit.csp.examples.scenario.ScenarioSyntaxException.notSupportedYet;
 
+import io.github.cspkit.csp.access.GdapRelationship;
+import io.github.cspkit.csp.access.GdapStatus;
 import io.github.cspkit.csp.agreement.Agreement;
 import io.github.cspkit.csp.billing.Bill;
 import io.github.cspkit.csp.billing.BillingAccount;
 import io.github.cspkit.csp.customer.Customer;
 import io.github.cspkit.csp.partner.CspPartner;
+import io.github.cspkit.csp.partner.DelegatedAdmin;
 import io.github.cspkit.csp.partner.Request;
 import io.github.cspkit.csp.pricing.PriceQuote;
 import io.github.cspkit.csp.subscription.Subscription;
@@ -241,8 +244,23 @@ final class ScenarioAnswers implements Expectation.Visitor<Optional<String>> {
 
   @Override
   public Optional<String> gdap(Expectation.Gdap e) {
-    throw notSupportedYet("expect gdap (GDA-1, GDA-3, GDA-4: GDAP relationships are not wired into"
-        + " CspPartner yet)");
+    Optional<GdapRelationship> rel = relationship("expect gdap", e.relationship());
+    if (rel.isEmpty()) {
+      return found("no GDAP relationship " + e.relationship());
+    }
+    GdapStatus status = rel.get().statusOn(world.today().orElseThrow());
+    if (status.kind() == e.state()) {
+      return holds();
+    }
+    if (status instanceof GdapStatus.Pending p) {
+      return found("pending (requested on " + p.requestedOn() + ", approvable through "
+          + p.approvableThrough() + ")");
+    }
+    if (status instanceof GdapStatus.Active a) {
+      return found("active (approved on " + a.approvedOn() + ", last day " + a.lastDay() + ")");
+    }
+    GdapStatus.Ended x = (GdapStatus.Ended) status;
+    return found("ended (on " + x.on() + ": " + x.reason().words() + ")");
   }
 
   @Override
@@ -253,7 +271,19 @@ final class ScenarioAnswers implements Expectation.Visitor<Optional<String>> {
 
   @Override
   public Optional<String> gdapEnds(Expectation.GdapEnds e) {
-    throw notSupportedYet("expect gdap-ends (GDA-3: GDAP relationships are not wired into"
-        + " CspPartner yet)");
+    Optional<GdapRelationship> rel = relationship("expect gdap-ends", e.relationship());
+    if (rel.isEmpty()) {
+      return found("no GDAP relationship " + e.relationship());
+    }
+    Optional<LocalDate> actual = rel.get().endsOn(world.today().orElseThrow());
+    return actual.equals(e.lastDay()) ? holds()
+        : found(actual.map(LocalDate::toString).orElse("none"));
+  }
+
+  /** A relationship of the partner, as of now (GDA-1..4); empty before the first dated line. */
+  private Optional<GdapRelationship> relationship(String what, String id) {
+    DelegatedAdmin gdap = world.gdap(what);
+    Optional<GdapRelationship> rel = gdap.relationship(id);
+    return rel.filter(x -> world.today().filter(d -> !d.isBefore(x.requestedOn())).isPresent());
   }
 }

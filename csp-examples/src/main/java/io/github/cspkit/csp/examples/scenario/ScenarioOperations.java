@@ -2,6 +2,7 @@ package io.github.cspkit.csp.examples.scenario;
 
 import static io.github.cspkit.csp.examples.scenario.ScenarioSyntaxException.notSupportedYet;
 
+import io.github.cspkit.csp.access.GdapRequest;
 import io.github.cspkit.csp.customer.Customer;
 import io.github.cspkit.csp.examples.scenario.Operation.PriceEntry;
 import io.github.cspkit.csp.money.MinorUnits;
@@ -186,20 +187,21 @@ final class ScenarioOperations implements Operation.Visitor<Void> {
 
   @Override
   public Void gdapRequest(Operation.GdapRequest o) {
-    throw notSupportedYet("gdap-request (GDA-1: GDAP relationships are not wired into CspPartner"
-        + " yet)");
+    world.gdap("gdap-request").request(r, GdapRequest.of(o.relationship(), p.partner().id(),
+        o.customer(), o.roles(), o.groups(), o.duration(), o.autoExtend()));
+    return null;
   }
 
   @Override
   public Void gdapApprove(Operation.GdapApprove o) {
-    throw notSupportedYet("gdap-approve (GDA-1: GDAP relationships are not wired into CspPartner"
-        + " yet)");
+    world.gdap("gdap-approve").approve(r, o.relationship());
+    return null;
   }
 
   @Override
   public Void gdapTerminate(Operation.GdapTerminate o) {
-    throw notSupportedYet("gdap-terminate (GDA-4: GDAP relationships are not wired into"
-        + " CspPartner yet)");
+    world.gdap("gdap-terminate").terminate(r, o.relationship());
+    return null;
   }
 
   @Override

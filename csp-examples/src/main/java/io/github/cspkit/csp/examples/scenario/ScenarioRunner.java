@@ -39,7 +39,8 @@ import java.util.Optional;
  *
  * <h2>Actors</h2>
  * A dated line runs as the partner's admin agent unless it says {@code as customer C} (that
- * customer's admin). {@code publish-price-list} runs as the vendor, who publishes price lists
+ * customer's admin) or {@code as user U} (a partner user whose rights come from its security
+ * groups, GDA-2: {@code Actor.gdapUser}). {@code publish-price-list} runs as the vendor, who publishes price lists
  * (PRC-1), unless the line names an actor explicitly ({@code as partner} or
  * {@code as customer C}), so that a scenario can show that nobody else may publish.
  *
@@ -54,11 +55,18 @@ import java.util.Optional;
  * <h2>The current program</h2>
  * Every statement and expectation of SCENARIOS.md's section "The current program" is parsed and
  * checked. Those whose rules are not wired into {@link CspPartner} yet (the current program's
- * policy set, terms and plans other than one year billed annually, scheduled changes, upgrades,
- * the partner agreement's termination, GDAP, partner users, Partner Center files, and the
- * expectations about them) stop the file when they run, with exit status 2 and
- * {@code FILE:LINE: not supported yet: …}. {@code administer CUSTOMER TASK} runs as a delegated
- * admin task (ACC-1).
+ * terms and plans other than one year billed annually, scheduled changes, upgrades, the partner
+ * agreement's termination, Partner Center files, and the expectations about them) stop the file
+ * when they run, with exit status 2 and {@code FILE:LINE: not supported yet: …}.
+ * {@code administer CUSTOMER TASK} runs as a delegated admin task (ACC-1). {@code program current}
+ * turns on granular delegated admin (GDA-1..4): the file's {@code security-group} lines are the
+ * partner's security groups, its {@code role} lines define roles over Microsoft Entra's built-in
+ * ones (a line naming a built-in role redefines it), {@code gdap-request}, {@code gdap-approve}
+ * and {@code gdap-terminate} run through {@link CspPartner#gdap()}, {@code administer} needs an
+ * active relationship (GDA-2), and {@code expect gdap}/{@code gdap-ends} read a relationship on
+ * the current date. Under the seed those statements and expectations stop the file with exit
+ * status 2 ({@code expected 'program current' before …}); {@code security-group} and {@code role}
+ * are kept but grant nothing.
  *
  * <h2>Outcomes</h2>
  * Exit status 0 when every line parsed and every expectation held; 1 when an expectation failed or

@@ -5,8 +5,14 @@ import static java.util.Objects.requireNonNull;
 
 import io.github.cspkit.csp.UnknownIdException;
 import io.github.cspkit.csp.access.Actor;
+import io.github.cspkit.csp.access.DelegatedTask;
+import io.github.cspkit.csp.access.GdapPolicy;
+import io.github.cspkit.csp.access.GdapRole;
+import io.github.cspkit.csp.access.GdapRoles;
 import io.github.cspkit.csp.access.Partner;
 import io.github.cspkit.csp.access.PartnerKind;
+import io.github.cspkit.csp.access.SecurityGroup;
+import io.github.cspkit.csp.access.SecurityGroups;
 import io.github.cspkit.csp.billing.Bill;
 import io.github.cspkit.csp.billing.BillingTiming;
 import io.github.cspkit.csp.catalog.Catalog;
@@ -15,6 +21,7 @@ import io.github.cspkit.csp.examples.scenario.Statement.ActingAs;
 import io.github.cspkit.csp.money.MinorUnits;
 import io.github.cspkit.csp.partner.CspPartner;
 import io.github.cspkit.csp.partner.CspPolicies;
+import io.github.cspkit.csp.partner.DelegatedAdmin;
 import io.github.cspkit.csp.partner.Request;
 import io.github.cspkit.csp.pricing.PricingPolicy;
 import io.github.cspkit.csp.repository.CspStore;
@@ -39,9 +46,10 @@ import javax.money.CurrencyUnit;
  * dated line applies to every term. Before a dated line of day D runs, every bill due by the end of
  * D−1 is issued ({@link BillSchedule}); {@code D advance} issues every bill due by the end of D.
  *
- * <p>A statement whose rules are not wired into {@link CspPartner} yet (the current program's,
- * GDAP's and Partner Center files', SCENARIOS.md) stops the file with
- * {@code not supported yet: …} (exit status 2).
+ * <p>A statement whose rules are not wired into {@link CspPartner} yet (the current program's
+ * and Partner Center files', SCENARIOS.md) stops the file with {@code not supported yet: …} (exit
+ * status 2). {@code program current} turns on granular delegated admin (GDA-1..4) with the
+ * file's security groups and roles.
  */
 final class ScenarioWorld {
   private final CspStore store;
@@ -55,6 +63,12 @@ final class ScenarioWorld {
   /** The line of each {@code markup … for CUSTOMER}: the customer must exist by the file's end. */
   private final Map<String, Integer> markupLines = new LinkedHashMap<>();
   private BillingTiming timing = BillingTiming.IN_ADVANCE;
+  /** {@code program current}: at least its GDAP part (GDA-1..4) is on. */
+  private boolean currentProgram;
+  /** The {@code security-group} lines so far, by name (GDA-2). */
+  private final Map<String, SecurityGroup> securityGroups = new LinkedHashMap<>();
+  /** The {@code role} lines so far, by name: they define or redefine a built-in role (GDA-2). */
+  private final Map<String, GdapRole> roles = new LinkedHashMap<>();
 
   private CspPartner partner;
   private final BillSchedule schedule = new BillSchedule();
@@ -120,22 +134,22 @@ final class ScenarioWorld {
 
       @Override
       public Void program(Statement.ProgramSetup p) {
-        if (p.program() == Statement.Program.CURRENT) {
-          throw notSupportedYet("program current (MPA-1, NCE-1..10: the current program's policy"
-              + " set is not wired into CspPartner yet)");
-        }
-        return null; // the seed is the default
+        // GDAP part of program current (gdap-wire); the rest of the current program is merged in
+        // separately (MPA-1, NCE-1..10)
+        currentProgram = p.program() == Statement.Program.CURRENT;
+        return rebuild(); // the seed is the default
       }
 
       @Override
       public Void securityGroup(Statement.SecurityGroupSetup g) {
-        throw notSupportedYet("security-group (GDA-2: GDAP security groups are not wired into"
-            + " CspPartner yet)");
+        securityGroups.put(g.group(), SecurityGroup.of(g.group(), g.users()));
+        return rebuild();
       }
 
       @Override
       public Void role(Statement.RoleSetup r) {
-        throw notSupportedYet("role (GDA-2: GDAP roles are not wired into CspPartner yet)");
+        roles.put(r.role(), GdapRole.of(r.role(), r.tasks().stream().map(DelegatedTask::of).toList()));
+        return rebuild();
       }
 
       @Override
@@ -185,12 +199,42 @@ final class ScenarioWorld {
   /** @return the partner, built from the setup so far over the store */
   CspPartner partner() {
     if (partner == null) {
-      CspPolicies policies = CspPolicies.builder().pricing(pricing()).timing(timing).build();
+      CspPolicies policies = gdap(CspPolicies.builder().pricing(pricing()).timing(timing)).build();
       partner = CspPartner.builder().partner(partnerId).store(store).catalog(catalog)
           .policies(policies).build();
       schedule.invalidate();
     }
     return partner;
+  }
+
+  /**
+   * The GDAP part of the policies (GDA-1..4) under {@code program current}: the current program's
+   * values, Microsoft Entra's built-in roles with the file's {@code role} lines over them (a line
+   * naming a built-in role redefines it), and the file's security groups.
+   */
+  private CspPolicies.Builder gdap(CspPolicies.Builder b) {
+    if (!currentProgram) {
+      return b;
+    }
+    Map<String, GdapRole> all = new LinkedHashMap<>();
+    GdapRoles.entraBuiltIns().all().forEach(r -> all.put(r.name(), r));
+    all.putAll(roles);
+    return b.gdap(GdapPolicy.currentProgram().withRoles(GdapRoles.of(all.values())))
+        .securityGroups(SecurityGroups.of(securityGroups.values()));
+  }
+
+  /**
+   * @param what the statement or expectation that needs GDAP, for the message
+   * @return the partner's GDAP relationships (GDA-1..4)
+   * @throws ScenarioSyntaxException if the file is not under {@code program current}
+   */
+  DelegatedAdmin gdap(String what) {
+    CspPartner p = partner();
+    if (p.policies().gdap().isEmpty()) {
+      throw ScenarioSyntaxException.expected("'program current' before " + what + " (GDA-1: under"
+          + " the seed, delegated admin comes with the customer, CUS-4)", "program seed");
+    }
+    return p.gdap();
   }
 
   /** @return the partner's admin agent, who runs dated lines without {@code as} */
@@ -251,8 +295,7 @@ final class ScenarioWorld {
       return Actor.customerAdmin(c.customer());
     }
     if (as instanceof ActingAs.User u) {
-      throw notSupportedYet("as user " + u.user() + " (GDA-2: partner users and their security"
-          + " groups are not wired into CspPartner yet)");
+      return Actor.gdapUser(partnerId.id(), u.user()); // rights from its security groups (GDA-2)
     }
     if (as instanceof ActingAs.Unnamed && d.operation() instanceof Operation.PublishPriceList) {
       return Actor.vendor();

@@ -69,7 +69,7 @@ class ScenarioFuzzTest {
 
   // ------------------------------------------------------------------ the scenarios, tagged
 
-  enum Role { KW, NAME, NAMES, DATE, MONTH, COUNT, AMOUNT, PERCENT, CUR, RULE, PAIR }
+  enum Role { KW, NAME, NAMES, DATE, MONTH, COUNT, AMOUNT, PERCENT, CUR, RULE, PAIR, DURATION }
 
   /** A word of a line: where it is, and what the grammar makes of it. */
   record Tok(int start, int end, String text, Role role) {}
@@ -96,8 +96,12 @@ class ScenarioFuzzTest {
       Role.NAME);
   private static final Map<String, List<Role>> LIST_CLAUSES = clauses("market", Role.NAME,
       "currency", Role.CUR, "effective", Role.DATE);
+  private static final Map<String, List<Role>> USERS_CLAUSES = clauses("users", Role.NAMES);
+  private static final Map<String, List<Role>> TASKS_CLAUSES = clauses("tasks", Role.NAMES);
+  private static final Map<String, List<Role>> GDAP_CLAUSES = clauses("as", Role.NAME, "roles",
+      Role.NAMES, "groups", Role.NAMES, "duration", Role.DURATION, "auto-extend", null);
   private static final Set<String> REQUIRED = Set.of("family", "segment", "market", "billing-day",
-      "currency", "seats", "as", "effective");
+      "currency", "seats", "as", "effective", "users", "tasks", "roles", "groups", "duration");
 
   private static Map<String, List<Role>> clauses(Object... kv) {
     Map<String, List<Role>> m = new java.util.LinkedHashMap<>();
@@ -200,7 +204,15 @@ class ScenarioFuzzTest {
             take(Role.NAME);
           }
         }
-        case "timing" -> take(Role.KW);
+        case "timing", "program" -> take(Role.KW);
+        case "security-group" -> {
+          take(Role.NAME);
+          clauses(USERS_CLAUSES, false);
+        }
+        case "role" -> {
+          take(Role.NAME);
+          clauses(TASKS_CLAUSES, false);
+        }
         case "expect" -> expect();
         default -> dated();
       }
@@ -273,6 +285,14 @@ class ScenarioFuzzTest {
           take(Role.AMOUNT);
           take(Role.CUR);
         }
+        case "gdap" -> {
+          take(Role.NAME);
+          take(Role.KW);
+        }
+        case "gdap-ends" -> {
+          take(Role.NAME);
+          take("none".equals(peek()) ? Role.KW : Role.DATE);
+        }
         default -> throw new IllegalStateException("unknown expectation");
       }
     }
@@ -281,7 +301,8 @@ class ScenarioFuzzTest {
       roles[0] = Role.DATE;
       if ("as".equals(peek())) {
         take(Role.KW);
-        if (take(Role.KW).equals("customer")) {
+        String who = take(Role.KW);
+        if (who.equals("customer") || who.equals("user")) {
           take(Role.NAME);
         }
       }
@@ -305,7 +326,16 @@ class ScenarioFuzzTest {
           take(Role.NAME);
           take(Role.COUNT);
         }
-        case "suspend", "reactivate", "cancel", "remove-delegated-admin" -> take(Role.NAME);
+        case "suspend", "reactivate", "cancel", "remove-delegated-admin", "gdap-approve",
+            "gdap-terminate" -> take(Role.NAME);
+        case "gdap-request" -> {
+          take(Role.NAME);
+          clauses(GDAP_CLAUSES, false);
+        }
+        case "administer" -> {
+          take(Role.NAME);
+          take(Role.NAME);
+        }
         case "auto-renew" -> {
           take(Role.NAME);
           take(Role.KW);

@@ -87,10 +87,6 @@ class ScenarioRunnerTest {
         {"sku O365_BB family office365 segment commercial upgrades-to O365_E3\n", "t.csp:8: not"
             + " supported yet: sku O365_BB upgrades-to O365_E3 (NCE-9: upgrade paths are not wired"
             + " into the catalog yet)"},
-        {"security-group helpdesk users alice\n", "t.csp:8: not supported yet: security-group"
-            + " (GDA-2: GDAP security groups are not wired into CspPartner yet)"},
-        {"role helpdesk-agent tasks reset-password\n", "t.csp:8: not supported yet: role (GDA-2:"
-            + " GDAP roles are not wired into CspPartner yet)"},
         {"map-sku O365_E3 CFQ7TTC0LF8R:0001\n", "t.csp:8: not supported yet: map-sku (PCF-1:"
             + " Partner Center price list files are not read yet)"},
         {"2025-02-11 order contoso O365_E3 seats 1 as S2 term P1M plan monthly\n", "t.csp:8: not"
@@ -111,15 +107,6 @@ class ScenarioRunnerTest {
         {"2025-02-11 terminate-agreement effective 2025-04-01\n", "t.csp:8: not supported yet:"
             + " terminate-agreement (MPA-1: the Microsoft Partner Agreement is not wired into"
             + " CspPartner yet)"},
-        {"2025-02-11 gdap-request contoso as R1 roles r groups g duration P90D\n", "t.csp:8: not"
-            + " supported yet: gdap-request (GDA-1: GDAP relationships are not wired into"
-            + " CspPartner yet)"},
-        {"2025-02-11 as customer contoso gdap-approve R1\n", "t.csp:8: not supported yet:"
-            + " gdap-approve (GDA-1"},
-        {"2025-02-11 gdap-terminate R1\n", "t.csp:8: not supported yet: gdap-terminate (GDA-4"},
-        {"2025-02-11 as user alice administer contoso reset-password\n", "t.csp:8: not supported"
-            + " yet: as user alice (GDA-2: partner users and their security groups are not wired"
-            + " into CspPartner yet)"},
         {"2025-02-11 import-price-list files/p.csv published 2025-02-01\n", "t.csp:8: not"
             + " supported yet: import-price-list (PCF-1: Partner Center price list files are not"
             + " read yet)"},
@@ -130,8 +117,6 @@ class ScenarioRunnerTest {
             + " vendor-charges (NCE-10: the vendor's charges are not wired into CspPartner yet)"},
         {"expect vendor-charge S1 2025-02-10 2025-03-09 10 20.00 USD\n", "t.csp:8: not supported"
             + " yet: expect vendor-charge (NCE-10"},
-        {"expect gdap R1 active\n", "t.csp:8: not supported yet: expect gdap (GDA-1, GDA-3, GDA-4"},
-        {"expect gdap-ends R1 none\n", "t.csp:8: not supported yet: expect gdap-ends (GDA-3"},
         {"expect reconciliation r.csv 2025-02 matched 1 missing-here 0 missing-there 0 different"
             + " 0\n", "t.csp:8: not supported yet: expect reconciliation (PCF-2: Partner Center"
             + " reconciliation files are not read yet)"},
@@ -143,10 +128,52 @@ class ScenarioRunnerTest {
       assertThat(r.err.lines()).as(c[0]).hasSize(1);
       assertThat(r.out).as(c[0]).contains("t.csp: BROKEN (exit 2): 8 lines");
     }
-    Run current = run("program current\n" + HEAD);
-    assertThat(current.status).isEqualTo(2);
-    assertThat(current.err).isEqualTo("t.csp:1: not supported yet: program current (MPA-1,"
-        + " NCE-1..10: the current program's policy set is not wired into CspPartner yet)\n");
+  }
+
+  @Test
+  void GDA_1_the_GDAP_statements_need_the_current_program() {
+    String[][] cases = {
+        {"2025-02-11 gdap-request contoso as R1 roles r groups g duration P90D\n", "gdap-request"},
+        {"2025-02-11 as customer contoso gdap-approve R1\n", "gdap-approve"},
+        {"2025-02-11 gdap-terminate R1\n", "gdap-terminate"},
+        {"expect gdap R1 active\n", "expect gdap"},
+        {"expect gdap-ends R1 none\n", "expect gdap-ends"},
+    };
+    for (String[] c : cases) {
+      Run r = run(HEAD + c[0] + "2025-02-12 add-seats S1 1\n");
+      assertThat(r.status).as(c[0]).isEqualTo(2);
+      assertThat(r.err).as(c[0]).isEqualTo("t.csp:8: expected 'program current' before " + c[1]
+          + " (GDA-1: under the seed, delegated admin comes with the customer, CUS-4), found"
+          + " program seed\n");
+    }
+    // under the seed, security groups and roles are set up but grant nothing: a partner user
+    // named by 'as user' has no rights of its own (ACC-3)
+    Run seed = run("security-group helpdesk users alice\nrole helpdesk-agent tasks reset-password\n"
+        + HEAD + "2025-02-11 as user alice administer contoso reset-password\nexpect refused ACC-3\n");
+    assertThat(seed.err).isEmpty();
+    assertThat(seed.status).isZero();
+  }
+
+  @Test
+  void GDA_2_under_program_current_a_partner_user_administers_through_a_relationship() {
+    Run r = run("program current\nsecurity-group helpdesk users alice\n"
+        + "role helpdesk-agent tasks reset-password\n" + HEAD + """
+        2025-02-11 as user alice administer contoso reset-password
+        expect refused GDA-1
+        2025-02-11 gdap-request contoso as R1 roles helpdesk-agent groups helpdesk duration P90D
+        expect gdap R1 pending
+        2025-02-12 as customer contoso gdap-approve R1
+        expect gdap R1 active
+        expect gdap-ends R1 2025-05-12
+        2025-02-12 as user alice administer contoso reset-password
+        2025-02-12 as user bob administer contoso reset-password
+        expect refused GDA-2
+        2025-02-13 as customer contoso gdap-terminate R1
+        expect gdap R1 pending
+        """);
+    assertThat(r.status).isEqualTo(1);
+    assertThat(r.err).isEqualTo("t.csp:22: expected gdap R1 pending, found ended (on 2025-02-13:"
+        + " the customer's admin terminated it)\n");
   }
 
   @Test
