@@ -140,7 +140,8 @@ public abstract class CspPolicies {
    * The current program (DOMAIN.md, "The current program"): the seed's policies with the Microsoft
    * Partner Agreement (MPA-1, 30 days of termination notice) and new-commerce subscriptions
    * (NCE-1..10: every term and plan, a 7-day window, suspended subscriptions still charged, the
-   * vendor's charges truncated). Each part is an ordinary policy: mix them with the seed's through
+   * vendor's charges truncated) and granular delegated admin (GDA-1..4: delegated administration
+   * only through relationships the customer approved). Each part is an ordinary policy: mix them with the seed's through
    * {@code builder().from(currentProgram())}.
    *
    * @return the current program's policies
@@ -149,6 +150,7 @@ public abstract class CspPolicies {
     return builder()
         .partnerAgreement(io.github.cspkit.csp.agreement.PartnerAgreementPolicy.currentProgram())
         .newCommerce(NewCommercePolicies.currentProgram())
+        .gdap(GdapPolicy.currentProgram())
         .build();
   }
 
