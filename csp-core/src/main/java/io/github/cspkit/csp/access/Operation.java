@@ -62,7 +62,9 @@ public enum Operation {
   /** Approve a GDAP relationship (GDA-1): the customer's admin. */
   APPROVE_GDAP(Group.GDAP),
   /** Terminate a GDAP relationship (GDA-4): the partner or the customer's admin. */
-  TERMINATE_GDAP(Group.GDAP);
+  TERMINATE_GDAP(Group.GDAP),
+  /** Turn a GDAP relationship's auto-extension on or off (GDA-3): the partner. */
+  AUTO_EXTEND_GDAP(Group.GDAP);
 
   /** The kinds of operation, which the access policy decides by. */
   public enum Group {

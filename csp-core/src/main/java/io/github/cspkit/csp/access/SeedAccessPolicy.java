@@ -74,6 +74,9 @@ final class SeedAccessPolicy implements AccessPolicy {
         Checks.rule(op != Operation.REQUEST_GDAP, "GDA-1", "the partner requests a GDAP"
             + " relationship and the customer's admin approves it; customer %s cannot request one",
             c.customerId());
+        Checks.rule(op != Operation.AUTO_EXTEND_GDAP, "GDA-3", "the partner sets a GDAP"
+            + " relationship's auto-extension; customer %s can terminate it instead (GDA-4)",
+            c.customerId());
         break;
       default:
         break;

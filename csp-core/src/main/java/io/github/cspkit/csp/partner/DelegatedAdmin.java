@@ -108,7 +108,7 @@ public final class DelegatedAdmin {
    * @throws UnknownIdException if this partner has no such relationship
    */
   public Result<GdapRelationship> approve(Request r, String relationshipId) {
-    return change(r, "gdapApprove", Operation.APPROVE_GDAP, relationshipId,
+    return change(r, "gdapApprove", Operation.APPROVE_GDAP, relationshipId, null,
         (rel, out) -> {
           GdapRelationship next = rel.approve(r.date());
           out.event("gdap-relationship", rel.id(), "APPROVED", r.date(), "active from " + r.date()
@@ -129,7 +129,7 @@ public final class DelegatedAdmin {
    * @throws UnknownIdException if this partner has no such relationship
    */
   public Result<GdapRelationship> terminate(Request r, String relationshipId) {
-    return change(r, "gdapTerminate", Operation.TERMINATE_GDAP, relationshipId,
+    return change(r, "gdapTerminate", Operation.TERMINATE_GDAP, relationshipId, null,
         (rel, out) -> {
           GdapSide by = r.actor() instanceof Actor.CustomerUser ? GdapSide.CUSTOMER : GdapSide.PARTNER;
           GdapRelationship next = rel.terminate(r.date(), by);
@@ -139,11 +139,38 @@ public final class DelegatedAdmin {
         });
   }
 
+  /**
+   * The partner turns a relationship's auto-extension on or off from the request's day (GDA-3):
+   * the setting on a period's last day decides whether it gets another {@code P180D}. Setting the
+   * value it already has changes nothing but is logged.
+   *
+   * @param r the request; a user of this partner with delegated-admin rights
+   * @param relationshipId the relationship
+   * @param on whether it auto-extends
+   * @return the relationship with that setting
+   * @throws RuleViolation GDA-3 if a customer asks, if it includes the Global Administrator role
+   *     (to turn it on), or if it has ended
+   * @throws UnknownIdException if this partner has no such relationship
+   */
+  public Result<GdapRelationship> autoExtend(Request r, String relationshipId, boolean on) {
+    return change(r, "gdapAutoExtend", Operation.AUTO_EXTEND_GDAP, relationshipId, on,
+        (rel, out) -> {
+          GdapRelationship next = rel.withAutoExtend(on, r.date());
+          out.event("gdap-relationship", rel.id(), "AUTO_EXTEND", r.date(), "auto-extend "
+              + (on ? "on" : "off") + " from " + r.date() + "; the current period's last day is "
+              + next.endsOn(r.date()).map(LocalDate::toString).orElse("?"));
+          return next;
+        });
+  }
+
   private Result<GdapRelationship> change(Request r, String name, Operation op,
-      String relationshipId, BiFunction<GdapRelationship, CspPartner.Outcome, GdapRelationship> step) {
+      String relationshipId, Object detail,
+      BiFunction<GdapRelationship, CspPartner.Outcome, GdapRelationship> step) {
     requireNonNull(relationshipId, "relationshipId");
     String customerId = find(relationshipId).customerId();
-    return run(r, CspPartner.sig(r, name, relationshipId), op, customerId, null, (tx, out) -> {
+    String sig = detail == null ? CspPartner.sig(r, name, relationshipId)
+        : CspPartner.sig(r, name, relationshipId, detail);
+    return run(r, sig, op, customerId, null, (tx, out) -> {
       Versioned<GdapRelationship> v = tx.gdapRelationships().find(relationshipId)
           .orElseThrow(() -> new UnknownIdException("GDAP relationship", relationshipId));
       GdapRelationship next = step.apply(v.value(), out);

@@ -88,6 +88,7 @@ public class AccessMatrixTest {
       REQUEST_GDAP           | ok    | ok    | ACC-3 | ACC-4 | ok     | GDA-1 | GDA-1 | GDA-1 | DIS-1 | ACC-4
       APPROVE_GDAP           | GDA-1 | GDA-1 | GDA-1 | ACC-4 | GDA-1  | ok    | ACC-5 | GDA-1 | DIS-1 | ACC-4
       TERMINATE_GDAP         | ok    | ok    | ACC-3 | ACC-4 | ok     | ok    | ACC-5 | GDA-4 | DIS-1 | ACC-4
+      AUTO_EXTEND_GDAP       | ok    | ok    | ACC-3 | ACC-4 | ok     | GDA-3 | GDA-3 | GDA-3 | DIS-1 | ACC-4
       """;
 
   /** Operations the entry point calls without a target customer. */

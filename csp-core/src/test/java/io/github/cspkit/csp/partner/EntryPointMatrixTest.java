@@ -42,7 +42,8 @@ class EntryPointMatrixTest {
       Operation.GIVE_NOTICE, "needs an agreement, which the non-CSP partner has not: see ACC_3_*",
       Operation.REQUEST_GDAP, "needs GDAP policies: see GdapEntryPointMatrixTest",
       Operation.APPROVE_GDAP, "needs GDAP policies: see GdapEntryPointMatrixTest",
-      Operation.TERMINATE_GDAP, "needs GDAP policies: see GdapEntryPointMatrixTest");
+      Operation.TERMINATE_GDAP, "needs GDAP policies: see GdapEntryPointMatrixTest",
+      Operation.AUTO_EXTEND_GDAP, "needs GDAP policies: see GdapEntryPointMatrixTest");
 
   static Map<Operation, Call> calls() {
     Map<Operation, Call> calls = new EnumMap<>(Operation.class);

@@ -121,6 +121,11 @@ class GdapEntryPointMatrixTest {
       TERMINATE_GDAP ACTIVE_WITH_ROLE  | ACC-3  | ACC-3    | ok    | ok    | ACC-3 | ACC-4 | UNKNOWN_ID | ok         | ACC-5      | GDA-4      | DIS-1      | ACC-4
       TERMINATE_GDAP ACTIVE_WITHOUT_ROLE | ACC-3 | ACC-3   | ok    | ok    | ACC-3 | ACC-4 | UNKNOWN_ID | ok         | ACC-5      | GDA-4      | DIS-1      | ACC-4
       TERMINATE_GDAP ENDED             | ACC-3  | ACC-3    | GDA-4 | GDA-4 | ACC-3 | ACC-4 | UNKNOWN_ID | GDA-4      | ACC-5      | GDA-4      | DIS-1      | ACC-4
+      AUTO_EXTEND_GDAP NONE            | UNKNOWN_ID | UNKNOWN_ID | UNKNOWN_ID | UNKNOWN_ID | UNKNOWN_ID | UNKNOWN_ID | UNKNOWN_ID | UNKNOWN_ID | UNKNOWN_ID | UNKNOWN_ID | UNKNOWN_ID | UNKNOWN_ID
+      AUTO_EXTEND_GDAP PENDING         | ACC-3  | ACC-3    | ok    | ok    | ACC-3 | ACC-4 | UNKNOWN_ID | GDA-3      | GDA-3      | GDA-3      | DIS-1      | ACC-4
+      AUTO_EXTEND_GDAP ACTIVE_WITH_ROLE | ACC-3 | ACC-3    | ok    | ok    | ACC-3 | ACC-4 | UNKNOWN_ID | GDA-3      | GDA-3      | GDA-3      | DIS-1      | ACC-4
+      AUTO_EXTEND_GDAP ACTIVE_WITHOUT_ROLE | ACC-3 | ACC-3 | ok    | ok    | ACC-3 | ACC-4 | UNKNOWN_ID | GDA-3      | GDA-3      | GDA-3      | DIS-1      | ACC-4
+      AUTO_EXTEND_GDAP ENDED           | ACC-3  | ACC-3    | GDA-3 | GDA-3 | ACC-3 | ACC-4 | UNKNOWN_ID | GDA-3      | GDA-3      | GDA-3      | DIS-1      | ACC-4
       """;
 
   static final String OK = "ok";
@@ -133,7 +138,8 @@ class GdapEntryPointMatrixTest {
   static final CspPolicies POLICIES = CspPolicies.builder().gdap(POLICY).securityGroups(GROUPS).build();
   static final List<Operation> OPERATIONS = List.of(Operation.ADMINISTER_TENANT,
       Operation.VIEW_SERVICE_HEALTH, Operation.CONFIGURE_SERVICE, Operation.ADD_SEATS,
-      Operation.REQUEST_GDAP, Operation.APPROVE_GDAP, Operation.TERMINATE_GDAP);
+      Operation.REQUEST_GDAP, Operation.APPROVE_GDAP, Operation.TERMINATE_GDAP,
+      Operation.AUTO_EXTEND_GDAP);
 
   static Actor actor(Who who) {
     return switch (who) {
@@ -211,6 +217,7 @@ class GdapEntryPointMatrixTest {
             List.of("helpdesk-administrator"), List.of("granted"), Period.ofDays(90), false));
         case APPROVE_GDAP -> p.gdap().approve(r, "R1");
         case TERMINATE_GDAP -> p.gdap().terminate(r, "R1");
+        case AUTO_EXTEND_GDAP -> p.gdap().autoExtend(r, "R1", true);
         default -> throw new IllegalArgumentException(op.name());
       };
     }

@@ -288,6 +288,24 @@ class GdapPartnerTest {
   }
 
   @Test
+  void GDA_3_the_partner_switches_auto_extend_and_the_setting_on_a_periods_last_day_decides() {
+    active(false);
+    assertThat(gdap.endsOn("R1", d("2025-05-10"))).contains(d("2025-05-10"));
+    Result<GdapRelationship> on = gdap.autoExtend(admin(d("2025-04-01")), "R1", true);
+    assertThat(on.events()).extracting(e -> e.kind()).containsExactly("AUTO_EXTEND");
+    assertThat(gdap.endsOn("R1", d("2025-05-11"))).contains(d("2025-11-06"));
+    gdap.autoExtend(admin(d("2025-10-01")), "R1", false);
+    assertThat(gdap.endsOn("R1", d("2025-11-06"))).contains(d("2025-11-06"));
+    assertThat(gdap.status("R1", d("2025-11-07")))
+        .isEqualTo(new GdapStatus.Ended(d("2025-11-07"), GdapEndReason.EXPIRED));
+    refusedWithNothingChanged(() -> gdap.autoExtend(customerAdmin(CONTOSO, d("2025-10-02")), "R1",
+        true), "GDA-3");
+    refusedWithNothingChanged(() -> gdap.autoExtend(admin(d("2025-11-07")), "R1", true), "GDA-3");
+    gdap.request(admin(R), ask("R2", "global-administrator", "helpdesk", "P90D", false));
+    refusedWithNothingChanged(() -> gdap.autoExtend(admin(R), "R2", true), "GDA-3");
+  }
+
+  @Test
   void GDA_3_auto_extend_is_refused_with_the_Global_Administrator_role() {
     refusedWithNothingChanged(() -> gdap.request(admin(R), ask("R1", "global-administrator",
         "helpdesk", "P90D", true)), "GDA-3");
