@@ -154,6 +154,29 @@ public abstract class CurrentProgramContract {
   }
 
   @Test
+  void NCE_1_the_rows_of_a_list_imported_from_partner_center_price_new_commerce_orders() {
+    io.github.cspkit.csp.pricing.PriceListImport imp = io.github.cspkit.csp.pricing.PriceListImport
+        .of(io.github.cspkit.csp.pricing.SkuMapping.empty().with("CFQ7TTC0LFLX:0001", BASIC),
+            d("2027-06-15"));
+    imp.add(new io.github.cspkit.csp.pricing.PriceListFileRow(2, "CFQ7TTC0LFLX", "0001", "Basic",
+        "Basic", "P1Y", "Annual", "US", "USD", "90.00", "", "", "2027-08-01T00:00:00Z",
+        "9999-12-31T23:59:59Z", ""));
+    imp.add(new io.github.cspkit.csp.pricing.PriceListFileRow(3, "CFQ7TTC0LFLX", "0001", "Basic",
+        "Basic", "P1M", "Monthly", "US", "USD", "9.00", "", "", "2027-08-01T00:00:00Z",
+        "9999-12-31T23:59:59Z", ""));
+    io.github.cspkit.csp.pricing.ImportedPriceList list = imp.finish();
+    assertThat(p.importPriceList(at("2027-07-20"), list).value()).isEqualTo(list.priceList());
+    // importing it again changes nothing, the rows included
+    assertThat(p.importPriceList(at("2027-07-21"), list).value()).isEqualTo(list.priceList());
+    assertThat(order("2027-08-05", BASIC, 3, "S1", TermLength.P1M, BillingPlan.MONTHLY).price()
+        .costMinor()).isEqualTo(900);
+    assertThat(order("2027-08-05", BASIC, 3, "S2", TermLength.P1Y, BillingPlan.ANNUAL).price()
+        .costMinor()).isEqualTo(9_000);
+    refused("NCE-1", () -> order("2027-08-05", BASIC, 3, "S3", TermLength.P3Y,
+        BillingPlan.ANNUAL));
+  }
+
+  @Test
   void NCE_1_terms_are_anchored_on_the_first_start_and_never_drift() {
     order("2025-01-31", BASIC, 2, "S1", TermLength.P1M, BillingPlan.MONTHLY);
     NceSubscription s = nce.subscription("S1", d("2025-05-15")).orElseThrow();
