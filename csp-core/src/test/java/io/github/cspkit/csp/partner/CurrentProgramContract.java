@@ -348,6 +348,50 @@ public abstract class CurrentProgramContract {
     assertThat(end.terms()).hasSize(1);
   }
 
+  @Test
+  void NCE_7_a_policy_can_stop_the_partners_bill_while_the_vendor_still_charges() {
+    CspPolicies stop = CspPolicies.builder().from(NcePartners.policies())
+        .newCommerce(NewCommercePolicies.builder().suspension(
+            io.github.cspkit.csp.subscription.SuspensionBilling.STOP).build()).build();
+    CspPartner q = CspPartner.builder().partner(Partner.csp("Stopper")).store(store)
+        .catalog(NcePartners.catalog()).policies(stop).build();
+    q.acceptPartnerAgreement(NcePartners.admin(q, d("2024-12-01")));
+    q.createCustomer(NcePartners.admin(q, d("2024-12-01")), NewCustomer.builder().id("c1")
+        .market("US").billingDay(1).currency(PartnerFixtures.USD).build());
+    q.newCommerce().order(NcePartners.admin(q, d("2025-01-01")), "c1", BASIC, 5, "S1",
+        TermLength.P1Y, BillingPlan.MONTHLY);
+    q.issueBills(NcePartners.admin(q, d("2025-01-01")));
+    q.newCommerce().suspend(NcePartners.admin(q, d("2025-01-10")), "S1");
+    List<Bill> bills = q.issueBills(NcePartners.admin(q, d("2025-03-01")));
+    // February's bill credits January's suspended days; March's charges nothing
+    assertThat(billed(bills.subList(bills.size() - 1, bills.size()), "S1")).isZero();
+    assertThat(billed(bills, "S1")).isNegative();
+    assertThat(q.newCommerce().vendorCharges("S1", range("2025-03-01", "2025-04-01")))
+        .extracting(VendorCharge::chargeType).containsExactly(ChargeType.CYCLE_CHARGE);
+  }
+
+  @Test
+  void NCE_1_new_commerce_can_be_sold_under_the_seeds_reseller_agreement() {
+    CspPolicies mixed = CspPolicies.builder()
+        .newCommerce(NewCommercePolicies.currentProgram()).build();
+    CspPartner q = CspPartner.builder().partner(Partner.csp("Mixed")).store(store)
+        .catalog(NcePartners.catalog()).policies(mixed).build();
+    q.acceptAgreement(NcePartners.admin(q, d("2024-10-01")));
+    assertThatThrownBy(() -> q.acceptPartnerAgreement(NcePartners.admin(q, d("2024-10-01"))))
+        .isInstanceOf(IllegalStateException.class);
+    q.createCustomer(NcePartners.admin(q, d("2024-12-01")), NewCustomer.builder().id("c1")
+        .market("US").billingDay(1).currency(PartnerFixtures.USD).build());
+    NceSubscription s = q.newCommerce().order(NcePartners.admin(q, d("2025-01-01")), "c1", BASIC,
+        5, "S1", TermLength.P1M, BillingPlan.MONTHLY).value();
+    assertThat(s.price().saleMinor()).isEqualTo(720); // the seed sells at cost
+    // the reseller agreement ends on an August 31 after notice: no renewal after it (AGR-1)
+    q.giveNotice(NcePartners.admin(q, d("2025-01-15")),
+        io.github.cspkit.csp.agreement.NoticeChannel.WRITTEN);
+    NceSubscription later = q.newCommerce().subscription("S1", d("2025-10-01")).orElseThrow();
+    assertThat(later.status()).isEqualTo(SubscriptionStatus.ENDED);
+    assertThat(later.term().start()).isEqualTo(d("2025-08-01"));
+  }
+
   // ---------------------------------------------------------------- NCE-8
 
   @Test
