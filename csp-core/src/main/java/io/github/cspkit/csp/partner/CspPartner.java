@@ -16,7 +16,11 @@ import io.github.cspkit.csp.access.ServiceIncident;
 import io.github.cspkit.csp.agreement.Agreement;
 import io.github.cspkit.csp.agreement.Notice;
 import io.github.cspkit.csp.agreement.NoticeChannel;
+import io.github.cspkit.csp.agreement.PartnerAgreement;
+import io.github.cspkit.csp.agreement.PartnerAgreementPolicy;
 import io.github.cspkit.csp.agreement.Party;
+import io.github.cspkit.csp.agreement.ProgramAgreement;
+import io.github.cspkit.csp.agreement.TerminationNotice;
 import io.github.cspkit.csp.billing.Bill;
 import io.github.cspkit.csp.billing.BillingAccount;
 import io.github.cspkit.csp.billing.FinancingPlan;
@@ -24,6 +28,7 @@ import io.github.cspkit.csp.billing.OwnService;
 import io.github.cspkit.csp.billing.Recurrence;
 import io.github.cspkit.csp.billing.internal.BillingEngine;
 import io.github.cspkit.csp.billing.internal.IssuedBill;
+import io.github.cspkit.csp.billing.internal.NceAccrual;
 import io.github.cspkit.csp.catalog.Catalog;
 import io.github.cspkit.csp.catalog.Sku;
 import io.github.cspkit.csp.customer.BillingProfile;
@@ -44,9 +49,11 @@ import io.github.cspkit.csp.repository.Repositories;
 import io.github.cspkit.csp.repository.Shard;
 import io.github.cspkit.csp.repository.TransientStoreException;
 import io.github.cspkit.csp.repository.Versioned;
+import io.github.cspkit.csp.subscription.NceSubscription;
 import io.github.cspkit.csp.subscription.Subscription;
 import io.github.cspkit.csp.subscription.SubscriptionEvent;
 import io.github.cspkit.csp.subscription.SubscriptionStatus;
+import io.github.cspkit.csp.subscription.SuspensionBilling;
 import io.github.cspkit.csp.subscription.internal.SubscriptionChange;
 import io.github.cspkit.csp.subscription.internal.SubscriptionOperations;
 import java.time.LocalDate;
@@ -80,6 +87,7 @@ public final class CspPartner {
   private final IncidentFeed incidents;
   private final SubscriptionOperations ops;
   private final BillingEngine billing;
+  private final NewCommerce newCommerce; // null without new-commerce policies
 
   private CspPartner(Partner partner, CspStore store, Catalog catalog, CspPolicies policies,
       IncidentFeed incidents) {
@@ -91,6 +99,7 @@ public final class CspPartner {
     this.ops = SubscriptionOperations.of(policies.dayCount(), Proration.of(policies.rounding()),
         policies.priceLock(), policies.pricing(), policies.lifecycle(), policies.program());
     this.billing = BillingEngine.of(policies.timing(), policies.rounding(), policies.dayCount());
+    this.newCommerce = policies.newCommerce().map(n -> new NewCommerce(this, n)).orElse(null);
   }
 
   /**
@@ -185,6 +194,27 @@ public final class CspPartner {
     return catalog;
   }
 
+  /** @return the store, as this partner sees it */
+  CspStore store() {
+    return store;
+  }
+
+  /**
+   * The new-commerce subscriptions of this partner (NCE-1..10), under
+   * {@link CspPolicies#newCommerce()}.
+   *
+   * @return their commands and reads
+   * @throws IllegalStateException "no new-commerce policies" when the policies have none
+   */
+  public NewCommerce newCommerce() {
+    NewCommerce n = newCommerce;
+    if (n == null) {
+      throw new IllegalStateException("no new-commerce policies: build the partner with"
+          + " CspPolicies.currentProgram() or policies with newCommerce(...)");
+    }
+    return n;
+  }
+
   // ---------------------------------------------------------------- agreement
 
   /**
@@ -200,6 +230,7 @@ public final class CspPartner {
   public Result<Agreement> acceptAgreement(Request r) {
     return command(r, sig(r, "acceptAgreement"), Operation.ACCEPT_AGREEMENT, null, false,
         (tx, out) -> {
+          requireResellerProgram();
           Optional<Versioned<Agreement>> before = tx.agreements().find(partner.id());
           if (before.isPresent()) {
             Agreement old = before.get().value();
@@ -238,6 +269,7 @@ public final class CspPartner {
       Party party = r.actor() instanceof Actor.Vendor ? Party.VENDOR : Party.PARTNER;
       Notice notice = Notice.of(r.date(), party, channel);
       Agreement.requireWritten(notice); // the argument before the agreement's state (AGR-4)
+      requireResellerProgram();
       Versioned<Agreement> v = tx.agreements().find(partner.id()).orElseThrow(() -> RuleViolation.of(
           "AGR-1", "partner %s has not accepted the reseller agreement", partner.id()));
       Agreement next = v.value().withNotice(notice);
@@ -251,6 +283,114 @@ public final class CspPartner {
   /** @return the agreement, if accepted */
   public Optional<Agreement> agreement() {
     return store.read().agreements().find(partner.id()).map(Versioned::value);
+  }
+
+  private void requireResellerProgram() {
+    Checks.rule(policies.partnerAgreement().isEmpty(), "MPA-1", "under these policies partner %s"
+        + " accepts the Microsoft Partner Agreement, which replaces the reseller agreement; use"
+        + " acceptPartnerAgreement and terminatePartnerAgreement", partner.id());
+  }
+
+  /**
+   * Accepts the Microsoft Partner Agreement on the request's day (MPA-1): in force from that day,
+   * with no term and no renewal, until a written notice of termination ends it. A partner whose
+   * agreement has ended accepts a new one the same way; every subscription is first moved through
+   * the term ends before that day under the agreement that ended, so none renews on a day no
+   * agreement was in force (AGR-1).
+   *
+   * @param r the request; a partner user with own-tenant admin rights
+   * @return the agreement
+   * @throws RuleViolation MPA-1 while an agreement accepted before is in force or not yet ended
+   * @throws IllegalStateException when the policies have no partner agreement
+   *     ({@link CspPolicies#partnerAgreement()})
+   */
+  public Result<PartnerAgreement> acceptPartnerAgreement(Request r) {
+    PartnerAgreementPolicy policy = partnerAgreementPolicy();
+    return command(r, sig(r, "acceptPartnerAgreement"), Operation.ACCEPT_AGREEMENT, null, false,
+        (tx, out) -> {
+          Optional<Versioned<PartnerAgreement>> before = tx.partnerAgreements().find(partner.id());
+          if (before.isPresent()) {
+            PartnerAgreement old = before.get().value();
+            Checks.rule(old.endDate().filter(r.date()::isAfter).isPresent(), "MPA-1",
+                "partner %s already holds the Microsoft Partner Agreement accepted on %s (%s); a new"
+                    + " one can be accepted only after its last day in force", partner.id(),
+                old.acceptedOn(), old.endDate().map(end -> "last day in force " + end)
+                    .orElse("without notice of termination"));
+            LocalDate eve = r.date().minusDays(1);
+            for (String id : tx.customers().ids()) {
+              Customer c = tx.customers().find(id).orElseThrow().value();
+              if (c.isManagedBy(partner.id())) {
+                roll(tx, c, eve, out);
+                if (newCommerce != null) {
+                  newCommerce.rollStored(tx, c, eve, out);
+                }
+              }
+            }
+          }
+          PartnerAgreement a = PartnerAgreement.accept(partner.id(), r.date(), policy);
+          tx.partnerAgreements().save(a, before.map(Versioned::version).orElse(0L));
+          out.event("partner-agreement", partner.id(), "ACCEPTED", r.date(),
+              "Microsoft Partner Agreement accepted; in force until terminated");
+          return a;
+        }, (tx, id) -> tx.partnerAgreements().find(id).orElseThrow().value());
+  }
+
+  /**
+   * Records a written notice of termination of the Microsoft Partner Agreement (MPA-1, AGR-4), by
+   * the partner or the vendor (when the actor is the vendor): the agreement ends on
+   * {@code effective}, its last day in force being the day before.
+   *
+   * @param r the request; the notice is given on its day
+   * @param effective the date the notice names, at least the policy's notice (30 days) later
+   * @return the agreement with the notice
+   * @throws RuleViolation MPA-1 for a date too early, before acceptance or after the agreement
+   *     ended, or when no agreement was accepted
+   * @throws IllegalStateException when the policies have no partner agreement
+   */
+  public Result<PartnerAgreement> terminatePartnerAgreement(Request r, LocalDate effective) {
+    requireNonNull(effective, "effective");
+    partnerAgreementPolicy();
+    return command(r, sig(r, "terminatePartnerAgreement", effective), Operation.GIVE_NOTICE, null,
+        false, (tx, out) -> {
+          Party party = r.actor() instanceof Actor.Vendor ? Party.VENDOR : Party.PARTNER;
+          Versioned<PartnerAgreement> v = tx.partnerAgreements().find(partner.id())
+              .orElseThrow(() -> RuleViolation.of("MPA-1", "partner %s has not accepted the"
+                  + " Microsoft Partner Agreement; there is nothing to terminate", partner.id()));
+          PartnerAgreement next = v.value().withTermination(
+              TerminationNotice.written(r.date(), party, effective));
+          tx.partnerAgreements().save(next, v.version());
+          out.event("partner-agreement", partner.id(), "TERMINATION", r.date(), party
+              + " gave written notice of termination; last day in force "
+              + next.endDate().map(LocalDate::toString).orElse("none"));
+          return next;
+        }, (tx, id) -> tx.partnerAgreements().find(id).orElseThrow().value());
+  }
+
+  /** @return the Microsoft Partner Agreement (MPA-1), if accepted */
+  public Optional<PartnerAgreement> partnerAgreement() {
+    return store.read().partnerAgreements().find(partner.id()).map(Versioned::value);
+  }
+
+  private PartnerAgreementPolicy partnerAgreementPolicy() {
+    return policies.partnerAgreement().orElseThrow(() -> new IllegalStateException(
+        "no partner-agreement policy: build the partner with CspPolicies.currentProgram() or"
+            + " policies with partnerAgreement(...)"));
+  }
+
+  /**
+   * The agreement AGR-1 checks: the Microsoft Partner Agreement under
+   * {@link CspPolicies#partnerAgreement()}, else the reseller agreement.
+   */
+  Optional<ProgramAgreement> programAgreement(Repositories tx) {
+    return policies.partnerAgreement().isPresent()
+        ? tx.partnerAgreements().find(partner.id()).map(Versioned::value)
+        : tx.agreements().find(partner.id()).map(Versioned::value);
+  }
+
+  /** Whether the agreement AGR-1 checks is in force on a day (renewals, SUB-7, NCE-7). */
+  java.util.function.Predicate<LocalDate> inForce(Repositories tx) {
+    ProgramAgreement a = programAgreement(tx).orElse(null);
+    return a == null ? day -> false : a::isInForce;
   }
 
   // ---------------------------------------------------------------- prices
@@ -599,7 +739,8 @@ public final class CspPartner {
         (tx, out) -> {
       Versioned<Customer> c = customer(tx, customerId);
       requireAfterLastBill(tx, c.value(), r.date());
-      conflictIf(tx.subscriptions().find(subscriptionId).isPresent(), "subscription", subscriptionId);
+      conflictIf(tx.subscriptions().find(subscriptionId).isPresent() || (newCommerce != null
+          && tx.nceSubscriptions().find(subscriptionId).isPresent()), "subscription", subscriptionId);
       Sku sku = catalog.sku(skuId);
       SubscriptionChange change;
       if (op == Operation.CONVERT_TRIAL) {
@@ -638,7 +779,8 @@ public final class CspPartner {
         () -> SubscriptionOperations.checkSeats(catalog.sku(skuId), seats), (tx, out) -> {
       Customer c = customer(tx, customerId).value();
       requireAfterLastBill(tx, c, r.date());
-      conflictIf(tx.subscriptions().find(subscriptionId).isPresent(), "subscription", subscriptionId);
+      conflictIf(tx.subscriptions().find(subscriptionId).isPresent() || (newCommerce != null
+          && tx.nceSubscriptions().find(subscriptionId).isPresent()), "subscription", subscriptionId);
       Map<String, Versioned<Subscription>> rolled = roll(tx, c, r.date(), out);
       Subscription base = rolled.get(baseId).value();
       SubscriptionChange change = ops.orderAddOn(subscriptionId, base, c, catalog.sku(skuId), seats,
@@ -933,6 +1075,8 @@ public final class CspPartner {
     List<Versioned<Subscription>> subs = null;
     List<OwnService> services = null;
     java.util.Set<String> moved = new java.util.HashSet<>(2);
+    List<Versioned<NceSubscription>> nce = null; // the current program's, when sold
+    java.util.Set<String> movedNce = new java.util.HashSet<>(0);
     while (true) {
       LocalDate issueOn = billing.nextIssueDate(c.value(), a);
       if (issueOn.isAfter(r.date())) {
@@ -941,11 +1085,18 @@ public final class CspPartner {
       if (subs == null) {
         subs = tx.subscriptions().byCustomer(customerId);
         services = tx.bills().services(customerId);
+        nce = newCommerce == null ? List.of() : tx.nceSubscriptions().byCustomer(customerId);
       }
       Map<String, Versioned<Subscription>> rolled = rollAll(subs, tx, c.value(), issueOn, plan.out, moved);
       subs = new ArrayList<>(rolled.values());
-      List<Subscription> values = new ArrayList<>(subs.size());
+      List<Subscription> values = new ArrayList<>(subs.size() + nce.size());
       subs.forEach(v -> values.add(v.value()));
+      if (!nce.isEmpty()) { // billed as the seed bills (DOMAIN.md, "The current program")
+        nce = new ArrayList<>(newCommerce.rollAll(nce, tx, c.value(), issueOn, plan.out, movedNce)
+            .values());
+        SuspensionBilling suspension = newCommerce.policies().suspension();
+        nce.forEach(v -> values.add(NceAccrual.of(v.value(), suspension)));
+      }
       IssuedBill ib = billing.issue(c.value(), a, values, services);
       plan.bills.add(ib.bill());
       a = ib.account();
@@ -959,6 +1110,11 @@ public final class CspPartner {
           plan.moved.add(v); // the rolled value, with the version it was read at
         }
       }
+      for (Versioned<NceSubscription> v : nce) {
+        if (movedNce.contains(v.value().id())) {
+          plan.movedNce.add(v);
+        }
+      }
     }
     return plan;
   }
@@ -969,6 +1125,7 @@ public final class CspPartner {
     private final Outcome out;
     private final List<Bill> bills = new ArrayList<>(1);
     private final List<Versioned<Subscription>> moved = new ArrayList<>(0);
+    private final List<Versioned<NceSubscription>> movedNce = new ArrayList<>(0);
     private BillingAccount account;
 
     CustomerBills(long accountVersion, Outcome out) {
@@ -979,6 +1136,9 @@ public final class CspPartner {
     List<Bill> apply(Repositories tx) {
       for (Versioned<Subscription> v : moved) {
         tx.subscriptions().save(v.value(), v.version());
+      }
+      for (Versioned<NceSubscription> v : movedNce) {
+        tx.nceSubscriptions().save(v.value(), v.version());
       }
       for (Bill b : bills) {
         tx.bills().add(b);
@@ -1037,7 +1197,7 @@ public final class CspPartner {
     return store.read().events().byCommand(scoped(requireNonNull(idempotencyKey, "idempotencyKey")));
   }
 
-  private String scoped(String key) {
+  String scoped(String key) {
     return partner.id() + ":" + key;
   }
 
@@ -1111,9 +1271,7 @@ public final class CspPartner {
       Repositories tx, Customer c, LocalDate date, Outcome out, java.util.Set<String> moved) {
     Map<String, Versioned<Subscription>> rolled = new LinkedHashMap<>();
     // no renewal on a day the agreement is not in force (AGR-1, SUB-7)
-    Agreement agreement = tx.agreements().find(partner.id()).map(Versioned::value).orElse(null);
-    java.util.function.Predicate<LocalDate> inForce =
-        agreement == null ? day -> false : agreement::isInForce;
+    java.util.function.Predicate<LocalDate> inForce = inForce(tx);
     for (int pass = 0; pass < 2; pass++) {
       for (int i = 0, n = all.size(); i < n; i++) { // index loop: no iterator per bill
         Versioned<Subscription> v = all.get(i);
@@ -1136,7 +1294,7 @@ public final class CspPartner {
     return rolled;
   }
 
-  private Versioned<Customer> customer(Repositories tx, String customerId) {
+  Versioned<Customer> customer(Repositories tx, String customerId) {
     requireNonNull(customerId, "customerId");
     return tx.customers().find(customerId).orElseThrow(() -> unknown("customer", customerId));
   }
@@ -1146,18 +1304,18 @@ public final class CspPartner {
         BillingAccount.open(c.id(), c.billing().firstPeriodFrom(c.createdOn()).start()), 0));
   }
 
-  private static UnknownIdException unknown(String kind, String id) {
+  static UnknownIdException unknown(String kind, String id) {
     return new UnknownIdException(kind, id);
   }
 
-  private static void conflictIf(boolean taken, String kind, String id) {
+  static void conflictIf(boolean taken, String kind, String id) {
     if (taken) {
       throw ConflictException.duplicate(kind, id);
     }
   }
 
   /** What a command needs of the reseller agreement on its day (AGR-1). */
-  private enum AgreementNeed {
+  enum AgreementNeed {
     /** Nothing: not a CSP transaction. */
     NONE,
     /** In force: ordering, adding seats or add-ons, reactivating, renewing. */
@@ -1170,9 +1328,10 @@ public final class CspPartner {
     if (need == AgreementNeed.NONE) {
       return;
     }
-    Agreement a = tx.agreements().find(partner.id()).map(Versioned::value).orElseThrow(() ->
-        RuleViolation.of("AGR-1", "partner %s has not accepted the reseller agreement; it cannot"
-            + " transact", partner.id()));
+    ProgramAgreement a = programAgreement(tx).orElseThrow(() -> RuleViolation.of("AGR-1",
+        "partner %s has not accepted the %s; it cannot transact", partner.id(),
+        policies.partnerAgreement().isPresent() ? "Microsoft Partner Agreement (MPA-1)"
+            : "reseller agreement"));
     if (need == AgreementNeed.IN_FORCE) {
       a.requireInForce(date);
     } else {
@@ -1187,7 +1346,7 @@ public final class CspPartner {
             + " market has price lists in", market, currency.getCurrencyCode());
   }
 
-  private static void requireAfterLastBill(Repositories tx, Customer c, LocalDate date) {
+  static void requireAfterLastBill(Repositories tx, Customer c, LocalDate date) {
     Checks.range(!date.isBefore(c.createdOn()), "date %s is before customer %s was created on %s",
         date, c.id(), c.createdOn());
     tx.bills().account(c.id()).flatMap(a -> a.value().lastIssuedOn()).ifPresent(last ->
@@ -1200,7 +1359,7 @@ public final class CspPartner {
    * key presented again with another signature is refused, so a retry never silently returns the
    * result of a different request.
    */
-  private static String sig(Request r, String name, Object... args) {
+  static String sig(Request r, String name, Object... args) {
     requireNonNull(r, "r");
     StringBuilder b = new StringBuilder(64).append(name).append('(');
     for (int i = 0; i < args.length; i++) {
@@ -1221,7 +1380,7 @@ public final class CspPartner {
    * ({@code argumentChecks}, may be null), then the agreement (AGR-1), then the body with its
    * state and date rules. A refusal leaves nothing.
    */
-  private <T> Result<T> command(Request r, String name, Operation op, String customerId,
+  <T> Result<T> command(Request r, String name, Operation op, String customerId,
       AgreementNeed need, Runnable argumentChecks, BiFunction<Repositories, Outcome, T> body,
       BiFunction<Repositories, String, T> reload) {
     requireNonNull(r, "r");
@@ -1286,7 +1445,7 @@ public final class CspPartner {
    * Runs {@code work}, refusing an overflow or a date beyond {@link LocalDate#MAX} as
    * {@link OutOfRangeException}: exact arithmetic never gives a wrong amount (BIL-6).
    */
-  private static <T> T exact(java.util.function.Supplier<T> work) {
+  static <T> T exact(java.util.function.Supplier<T> work) {
     try {
       return work.get();
     } catch (ArithmeticException | java.time.DateTimeException e) {
@@ -1333,6 +1492,10 @@ public final class CspPartner {
       return "price-list";
     } else if (value instanceof BillingAccount) {
       return "billing-account";
+    } else if (value instanceof NceSubscription) {
+      return "nce-subscription";
+    } else if (value instanceof PartnerAgreement) {
+      return "partner-agreement";
     }
     return "service";
   }
@@ -1350,12 +1513,16 @@ public final class CspPartner {
       return a.customerId();
     } else if (value instanceof OwnService s) {
       return s.customerId() + "/" + s.id();
+    } else if (value instanceof NceSubscription s) {
+      return s.id();
+    } else if (value instanceof PartnerAgreement a) {
+      return a.partnerId();
     }
     throw new IllegalStateException("no id for " + value);
   }
 
   /** Collects what one command did, to log it. */
-  private static final class Outcome {
+  static final class Outcome {
     private final String key;
     private final List<DomainEvent> events = new ArrayList<>(2);
     private final List<SubscriptionEvent> typed = new ArrayList<>(2);

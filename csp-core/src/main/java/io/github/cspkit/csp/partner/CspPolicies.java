@@ -101,6 +101,35 @@ public abstract class CspPolicies {
     return customAccess().orElseGet(() -> AccessPolicy.seed(delegatedAdmin()));
   }
 
+  /**
+   * @return the Microsoft Partner Agreement's policy (MPA-1), if partners accept that agreement
+   *     instead of the seed's reseller agreement (AGR-2, AGR-3); then AGR-1 checks it. Absent in
+   *     the seed
+   */
+  public abstract java.util.Optional<io.github.cspkit.csp.agreement.PartnerAgreementPolicy> partnerAgreement();
+
+  /**
+   * @return the new-commerce policies (NCE-1..10), if the partner sells new-commerce
+   *     subscriptions ({@code CspPartner.newCommerce()}). Absent in the seed
+   */
+  public abstract java.util.Optional<NewCommercePolicies> newCommerce();
+
+  /**
+   * The current program (DOMAIN.md, "The current program"): the seed's policies with the Microsoft
+   * Partner Agreement (MPA-1, 30 days of termination notice) and new-commerce subscriptions
+   * (NCE-1..10: every term and plan, a 7-day window, suspended subscriptions still charged, the
+   * vendor's charges truncated). Each part is an ordinary policy: mix them with the seed's through
+   * {@code builder().from(currentProgram())}.
+   *
+   * @return the current program's policies
+   */
+  public static CspPolicies currentProgram() {
+    return builder()
+        .partnerAgreement(io.github.cspkit.csp.agreement.PartnerAgreementPolicy.currentProgram())
+        .newCommerce(NewCommercePolicies.currentProgram())
+        .build();
+  }
+
   /** @return the policies that follow the seed */
   public static CspPolicies seed() {
     return builder().build();

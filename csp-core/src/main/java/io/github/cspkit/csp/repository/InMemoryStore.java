@@ -5,6 +5,7 @@ import static java.util.Objects.requireNonNull;
 import com.google.common.collect.ImmutableList;
 import io.github.cspkit.csp.ConflictException;
 import io.github.cspkit.csp.agreement.Agreement;
+import io.github.cspkit.csp.agreement.PartnerAgreement;
 import io.github.cspkit.csp.billing.Bill;
 import io.github.cspkit.csp.billing.BillingAccount;
 import io.github.cspkit.csp.billing.OwnService;
@@ -38,6 +39,9 @@ public final class InMemoryStore implements CspStore {
   private final String partnerId;
   private final ReentrantLock lock;
   private final VersionedTable<Agreement> agreements = new VersionedTable<>("agreement", Agreement::partnerId);
+  private final VersionedTable<PartnerAgreement> partnerAgreements =
+      new VersionedTable<>("partner agreement", PartnerAgreement::partnerId);
+  private final InMemoryNceSubscriptions nceSubscriptions = new InMemoryNceSubscriptions();
   private final VersionedTable<Customer> customers = new VersionedTable<>("customer", Customer::id);
   private final VersionedTable<Subscription> subscriptions = new VersionedTable<>("subscription", Subscription::id);
   private final VersionedTable<BillingAccount> accounts = new VersionedTable<>("billing account", BillingAccount::customerId);
@@ -140,6 +144,9 @@ public final class InMemoryStore implements CspStore {
   private final class Tx implements Repositories {
     private final boolean readOnly;
     private final VersionedTable<Agreement>.Overlay agreementTx = agreements.overlay();
+    private final VersionedTable<PartnerAgreement>.Overlay partnerAgreementTx =
+        partnerAgreements.overlay();
+    private final InMemoryNceSubscriptions.Tx nceTx;
     private final VersionedTable<Customer>.Overlay customerTx = customers.overlay();
     private final VersionedTable<Subscription>.Overlay subscriptionTx = subscriptions.overlay();
     private final VersionedTable<BillingAccount>.Overlay accountTx = accounts.overlay();
@@ -151,6 +158,7 @@ public final class InMemoryStore implements CspStore {
 
     Tx(boolean readOnly) {
       this.readOnly = readOnly;
+      this.nceTx = nceSubscriptions.transaction(readOnly);
     }
 
     private void writable() {
@@ -165,6 +173,8 @@ public final class InMemoryStore implements CspStore {
         priceListsById.put(l.id(), l);
       }
       agreementTx.commit();
+      partnerAgreementTx.commit();
+      nceTx.commit();
       // tables first, then the id lists that point into them: a reader never meets an id it cannot find
       List<String> newCustomers = customerTx.newIds();
       List<String> newSubscriptions = subscriptionTx.newIds();
@@ -238,6 +248,28 @@ public final class InMemoryStore implements CspStore {
           return agreementTx.save(agreement, expectedVersion);
         }
       };
+    }
+
+    @Override
+    public PartnerAgreementRepository partnerAgreements() {
+      return new PartnerAgreementRepository() {
+        @Override
+        public Optional<Versioned<PartnerAgreement>> find(String partnerId) {
+          return partnerAgreementTx.find(partnerId);
+        }
+
+        @Override
+        public Versioned<PartnerAgreement> save(PartnerAgreement agreement, long expectedVersion) {
+          writable();
+          requireOwn("the partner agreement of", agreement.partnerId(), agreement.partnerId());
+          return partnerAgreementTx.save(agreement, expectedVersion);
+        }
+      };
+    }
+
+    @Override
+    public NceSubscriptionRepository nceSubscriptions() {
+      return nceTx;
     }
 
     @Override

@@ -8,6 +8,9 @@ public interface Repositories {
   /** @return agreements */
   AgreementRepository agreements();
 
+  /** @return Microsoft Partner Agreements (MPA-1), kept apart from the reseller agreements */
+  PartnerAgreementRepository partnerAgreements();
+
   /** @return price lists */
   PriceListRepository priceLists();
 
@@ -16,6 +19,9 @@ public interface Repositories {
 
   /** @return subscriptions */
   SubscriptionRepository subscriptions();
+
+  /** @return new-commerce subscriptions (NCE-1..10) */
+  NceSubscriptionRepository nceSubscriptions();
 
   /** @return bills, billing accounts and services */
   BillRepository bills();

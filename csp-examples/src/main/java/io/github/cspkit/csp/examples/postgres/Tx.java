@@ -58,11 +58,20 @@ final class Tx implements Repositories {
   final Map<String, Versioned<Subscription>> subscriptionValues = new HashMap<>();
   final Map<String, List<OwnService>> services = new HashMap<>();
   Map<String, Versioned<Agreement>> agreements;
+  /** Partner agreements and new-commerce subscriptions read, by id; null: read and absent. */
+  final Map<String, Versioned<io.github.cspkit.csp.agreement.PartnerAgreement>> partnerAgreements =
+      new HashMap<>();
+  final Map<String, Versioned<io.github.cspkit.csp.subscription.NceSubscription>> nceValues =
+      new HashMap<>();
   boolean pricesChecked;
   final ArrayDeque<Long> sequences = new ArrayDeque<>();
 
   // writes, sent at commit
   final Map<String, Save<Agreement>> savedAgreements = new LinkedHashMap<>();
+  final Map<String, Save<io.github.cspkit.csp.agreement.PartnerAgreement>> savedPartnerAgreements =
+      new LinkedHashMap<>();
+  final Map<String, Save<io.github.cspkit.csp.subscription.NceSubscription>> savedNce =
+      new LinkedHashMap<>();
   final Map<String, Save<Customer>> savedCustomers = new LinkedHashMap<>();
   final Map<String, Save<BillingAccount>> savedAccounts = new LinkedHashMap<>();
   final Map<String, Save<Subscription>> savedSubscriptions = new LinkedHashMap<>();
@@ -80,6 +89,8 @@ final class Tx implements Repositories {
   private final Idempotency idempotencyRepo;
   private final Agreements agreementRepo;
   private final PriceLists priceListRepo;
+  private final PartnerAgreements partnerAgreementRepo;
+  private final NceSubscriptions nceRepo;
 
   /** A staged save: the value, its new version, and the version stored (0: none). */
   static final class Save<T> {
@@ -105,6 +116,8 @@ final class Tx implements Repositories {
     this.idempotencyRepo = new Idempotency(this);
     this.agreementRepo = new Agreements(this);
     this.priceListRepo = new PriceLists(this);
+    this.partnerAgreementRepo = new PartnerAgreements(this);
+    this.nceRepo = new NceSubscriptions(this);
   }
 
   boolean inTransaction() {
@@ -362,6 +375,16 @@ final class Tx implements Repositories {
   @Override
   public AgreementRepository agreements() {
     return agreementRepo;
+  }
+
+  @Override
+  public io.github.cspkit.csp.repository.PartnerAgreementRepository partnerAgreements() {
+    return partnerAgreementRepo;
+  }
+
+  @Override
+  public io.github.cspkit.csp.repository.NceSubscriptionRepository nceSubscriptions() {
+    return nceRepo;
   }
 
   @Override
