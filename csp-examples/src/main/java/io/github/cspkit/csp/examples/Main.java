@@ -13,7 +13,9 @@ import java.util.logging.Logger;
  * <pre>
  * java -jar csp-examples.jar run FILE...   # replays each scenario; exit = the worst status
  * java -jar csp-examples.jar run --jdbc-url URL FILE...   # the same on PostgreSQL, a schema per file
- * java -jar csp-examples.jar demo          # a year in the life of a partner
+ * java -jar csp-examples.jar demo          # a year in the life of a partner (the seed)
+ * java -jar csp-examples.jar demo --program current   # a year of the current program, with the
+ *                                                     # vendor's charges and the margin
  * java -jar csp-examples.jar generate 10000 5 80000 big.csp   # a large scenario for load tests
  * </pre>
  * Exit status 0 when every file passed, 1 when an expectation failed or a refusal was not expected,
@@ -23,7 +25,8 @@ public final class Main {
   /** Kept so that the level set on it stays: the money library logs its setup at INFO. */
   private static final Logger MONETA = Logger.getLogger("org.javamoney.moneta");
   private static final String USAGE =
-      "usage: java -jar csp-examples.jar run [--jdbc-url URL] FILE... | demo"
+      "usage: java -jar csp-examples.jar run [--jdbc-url URL] FILE..."
+          + " | demo [--program seed|current]"
           + " | generate CUSTOMERS SUBSCRIPTIONS CHANGES FILE";
 
   private Main() {}
@@ -100,12 +103,17 @@ public final class Main {
         }
       }
       case "demo":
-        if (args.length != 1) {
-          err.println(USAGE);
-          return 2;
+        if (args.length == 1 || args.length == 3 && args[1].equals("--program")
+            && args[2].equals("seed")) {
+          DemoYear.run(out);
+          return 0;
         }
-        DemoYear.run(out);
-        return 0;
+        if (args.length == 3 && args[1].equals("--program") && args[2].equals("current")) {
+          DemoCurrentYear.run(out);
+          return 0;
+        }
+        err.println(USAGE);
+        return 2;
       default:
         err.println(USAGE);
         return 2;
