@@ -341,17 +341,17 @@ final class ScenarioAnswers implements Expectation.Visitor<Optional<String>> {
         }
       }
       return found(lines.isEmpty() ? "no charge of " + e.sub() + " starting on " + e.start()
-          : "the charges starting on " + e.start() + ":" + lines(lines));
+          : "the charges starting on " + e.start() + lines(lines));
     });
   }
 
-  /** @return charge lines, one an indented line each */
+  /** @return charge lines on the message's one line: {@code  (L1; L2)} */
   private static String lines(List<VendorCharge> lines) {
     StringBuilder b = new StringBuilder();
     for (VendorCharge c : lines) {
-      b.append(System.lineSeparator()).append("    ").append(c);
+      b.append(b.length() == 0 ? " (" : "; ").append(c);
     }
-    return b.toString();
+    return b.length() == 0 ? "" : b.append(')').toString();
   }
 
   @Override
@@ -378,9 +378,11 @@ final class ScenarioAnswers implements Expectation.Visitor<Optional<String>> {
         && r.missingThere().size() == e.missingThere() && r.different().size() == e.different()) {
       return holds();
     }
+    // the report on the message's one line (every problem is one FILE:LINE line)
     return found("matched " + r.matched().size() + " missing-here " + r.missingHere().size()
         + " missing-there " + r.missingThere().size() + " different " + r.different().size()
-        + System.lineSeparator() + ReconciliationReport.text(r).stripTrailing());
+        + " (" + String.join("; ", ReconciliationReport.text(r).strip().lines().map(String::strip)
+            .toList()) + ")");
   }
 
   @Override

@@ -184,11 +184,13 @@ class ScenarioRunnerTest {
             + " runs through 2025-03-07)\n",
         "t.csp:10: expected refundable S1 9, found 10 [10 seats until 2025-03-07]\n",
         "t.csp:11: expected vendor-charge S1 2025-03-01 2025-03-31 10 61.00 USD, found the charges"
-            + " starting on 2025-03-01:",
-        "S1 new 2025-03-01..2025-03-31 10 × 6.00 = 60.00 USD",
-        "t.csp:12: expected vendor-charges S1 2025-03 61.00 USD, found 60.00 USD",
+            + " starting on 2025-03-01 (S1 new 2025-03-01..2025-03-31 10 × 6.00 = 60.00 USD)\n",
+        "t.csp:12: expected vendor-charges S1 2025-03 61.00 USD, found 60.00 USD (S1 new"
+            + " 2025-03-01..2025-03-31 10 × 6.00 = 60.00 USD)\n",
         "t.csp:13: expected scheduled S1 seats 8, found none\n",
         "t.csp:14: expected seats S9 1, found no subscription S9\n");
+    assertThat(wrong.err.lines()).as("one line per problem").hasSize(6)
+        .allMatch(l -> l.startsWith("t.csp:"));
   }
 
   @Test
