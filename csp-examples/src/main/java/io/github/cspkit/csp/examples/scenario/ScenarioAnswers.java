@@ -13,6 +13,7 @@ import io.github.cspkit.csp.billing.VendorLedger;
 import io.github.cspkit.csp.customer.Customer;
 import io.github.cspkit.csp.examples.files.ReconciliationFile;
 import io.github.cspkit.csp.examples.files.ReconciliationReport;
+import io.github.cspkit.csp.money.MinorUnits;
 import io.github.cspkit.csp.partner.CspPartner;
 import io.github.cspkit.csp.partner.Request;
 import io.github.cspkit.csp.pricing.PriceQuote;
@@ -20,6 +21,7 @@ import io.github.cspkit.csp.subscription.NceSubscription;
 import io.github.cspkit.csp.subscription.ScheduledChange;
 import io.github.cspkit.csp.subscription.Subscription;
 import io.github.cspkit.csp.subscription.SubscriptionEvent;
+import io.github.cspkit.csp.subscription.SubscriptionStatus;
 import io.github.cspkit.csp.time.DateRange;
 import java.io.UncheckedIOException;
 import java.time.LocalDate;
@@ -143,9 +145,37 @@ final class ScenarioAnswers implements Expectation.Visitor<Optional<String>> {
 
   @Override
   public Optional<String> quote(Expectation.Quote e) {
+    if (world.current()) {
+      return nceQuote(e);
+    }
     SubscriptionEvent q = p().quoteAddSeats(Request.of(world.admin(), e.on()), e.sub(), e.seats());
     return q.chargeMinor() == e.charge().minor() && q.currency().equals(e.charge().currency())
         ? holds() : found(money(q.chargeMinor(), q.currency()) + " (" + q.formula() + ")");
+  }
+
+  /**
+   * The sale charge of adding seats to a new-commerce subscription on a day, on the partner's bill
+   * (SUB-2, kept under the current program): the term's sale price × seats × days left in the term
+   * ÷ days in the term, rounded once by the partner's rounding (BIL-6), at the subscription as it
+   * stands on that day (renewed through its term ends).
+   */
+  private Optional<String> nceQuote(Expectation.Quote e) {
+    Optional<NceSubscription> found = p().newCommerce().subscription(e.sub(), e.on());
+    if (found.isEmpty()) {
+      return found("no subscription " + e.sub());
+    }
+    NceSubscription s = found.get();
+    if (s.status() == SubscriptionStatus.ENDED || e.on().isBefore(s.term().start())) {
+      return found("no term of " + e.sub() + " running on " + e.on());
+    }
+    long left = DateRange.daysBetween(e.on(), s.term().end());
+    long days = s.term().calendar().days();
+    long charge = p().policies().rounding().divide(MinorUnits.multiply(MinorUnits.multiply(
+        s.price().saleMinor(), e.seats()), left), days);
+    String formula = MinorUnits.format(s.price().saleMinor(), s.currency()) + " × " + e.seats()
+        + " × " + left + "/" + days;
+    return charge == e.charge().minor() && s.currency().equals(e.charge().currency()) ? holds()
+        : found(money(charge, s.currency()) + " (" + formula + ")");
   }
 
   /** Answers from the subscription as of the current date, or says there is none. */

@@ -133,12 +133,20 @@ final class ScenarioOperations implements Operation.Visitor<Void> {
 
   @Override
   public Void orderAddon(Operation.OrderAddon o) {
+    if (world.current()) {
+      throw notSupportedYet("order-addon under program current (CAT-3: add-ons of new-commerce"
+          + " subscriptions are not wired into NewCommerce yet)");
+    }
     p.orderAddOn(r, o.base(), o.sku(), o.seats(), o.sub());
     return null;
   }
 
   @Override
   public Void convertTrial(Operation.ConvertTrial o) {
+    if (world.current()) {
+      throw notSupportedYet("convert-trial under program current (CUS-3: converting a trial into"
+          + " a new-commerce subscription is not wired into NewCommerce yet)");
+    }
     p.convertTrial(r, o.customer(), o.sku(), o.seats(), o.sub());
     return null;
   }

@@ -59,16 +59,16 @@ import java.util.Optional;
  * seat changes, cancellation, suspension, reactivation, auto-renewal, {@code schedule} and
  * {@code upgrade} run through {@link CspPartner#newCommerce()} (NCE-1..9), and
  * {@code expect cancellable|refundable|scheduled|vendor-charges|vendor-charge} and
- * {@code expect seats|status|term-end} read its subscriptions as of the current date; bills include
- * them. A price entry {@code SKU/TERM/PLAN=PRICE} publishes a row by term and plan (NCE-1, NCE-2).
+ * {@code expect seats|status|term-end|quote} read its subscriptions as of the current date (a quote
+ * is the partner's sale charge over the rest of the term, SUB-2); bills include them. A price entry {@code SKU/TERM/PLAN=PRICE} publishes a row by term and plan (NCE-1, NCE-2).
  * {@code map-sku}, {@code import-price-list} and {@code expect reconciliation} read Partner Center's
  * files (PCF-1, PCF-2) named relative to the scenario file's folder; a file that cannot be read
  * stops the scenario with exit status 2. Under the seed, a statement that only the current program
  * knows (a term or plan, {@code schedule}, {@code upgrade}, {@code terminate-agreement}, an
  * expectation about new-commerce subscriptions) stops the file with exit status 2, asking for
- * {@code program current}. GDAP's statements and expectations, and partner users
- * ({@code as user}), are not wired in yet: they stop the file with exit status 2 and
- * {@code FILE:LINE: not supported yet: …}. {@code administer CUSTOMER TASK} runs as a delegated
+ * {@code program current}. GDAP's statements and expectations, partner users ({@code as user}),
+ * and under the current program {@code order-addon} and {@code convert-trial} are not wired in
+ * yet: they stop the file with exit status 2 and {@code FILE:LINE: not supported yet: …}. {@code administer CUSTOMER TASK} runs as a delegated
  * admin task (ACC-1).
  *
  * <h2>Outcomes</h2>

@@ -191,6 +191,16 @@ class ScenarioRunnerTest {
         "t.csp:14: expected seats S9 1, found no subscription S9\n");
     assertThat(wrong.err.lines()).as("one line per problem").hasSize(6)
         .allMatch(l -> l.startsWith("t.csp:"));
+
+    Run quote = run(CURRENT + "expect quote 2025-03-11 add-seats S1 2 140.05 USD\n"
+        + "expect quote 2025-03-11 add-seats S1 2 140.06 USD\n");
+    assertThat(quote.err).isEqualTo("t.csp:10: expected quote 2025-03-11 add-seats S1 2 140.06 USD,"
+        + " found 140.05 USD (72.00 × 2 × 355/365)\n"); // 140.0548 -> 140.05
+
+    Run addon = run(CURRENT + "2025-03-02 order-addon S1 M365_PREMIUM seats 1 as A1\n");
+    assertThat(addon.status).isEqualTo(2);
+    assertThat(addon.err).startsWith("t.csp:9: not supported yet: order-addon under program"
+        + " current (CAT-3");
   }
 
   @Test
