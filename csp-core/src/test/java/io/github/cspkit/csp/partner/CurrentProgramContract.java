@@ -154,6 +154,29 @@ public abstract class CurrentProgramContract {
   }
 
   @Test
+  void NCE_1_the_rows_of_a_list_imported_from_partner_center_price_new_commerce_orders() {
+    io.github.cspkit.csp.pricing.PriceListImport imp = io.github.cspkit.csp.pricing.PriceListImport
+        .of(io.github.cspkit.csp.pricing.SkuMapping.empty().with("CFQ7TTC0LFLX:0001", BASIC),
+            d("2027-06-15"));
+    imp.add(new io.github.cspkit.csp.pricing.PriceListFileRow(2, "CFQ7TTC0LFLX", "0001", "Basic",
+        "Basic", "P1Y", "Annual", "US", "USD", "90.00", "", "", "2027-08-01T00:00:00Z",
+        "9999-12-31T23:59:59Z", ""));
+    imp.add(new io.github.cspkit.csp.pricing.PriceListFileRow(3, "CFQ7TTC0LFLX", "0001", "Basic",
+        "Basic", "P1M", "Monthly", "US", "USD", "9.00", "", "", "2027-08-01T00:00:00Z",
+        "9999-12-31T23:59:59Z", ""));
+    io.github.cspkit.csp.pricing.ImportedPriceList list = imp.finish();
+    assertThat(p.importPriceList(at("2027-07-20"), list).value()).isEqualTo(list.priceList());
+    // importing it again changes nothing, the rows included
+    assertThat(p.importPriceList(at("2027-07-21"), list).value()).isEqualTo(list.priceList());
+    assertThat(order("2027-08-05", BASIC, 3, "S1", TermLength.P1M, BillingPlan.MONTHLY).price()
+        .costMinor()).isEqualTo(900);
+    assertThat(order("2027-08-05", BASIC, 3, "S2", TermLength.P1Y, BillingPlan.ANNUAL).price()
+        .costMinor()).isEqualTo(9_000);
+    refused("NCE-1", () -> order("2027-08-05", BASIC, 3, "S3", TermLength.P3Y,
+        BillingPlan.ANNUAL));
+  }
+
+  @Test
   void NCE_1_terms_are_anchored_on_the_first_start_and_never_drift() {
     order("2025-01-31", BASIC, 2, "S1", TermLength.P1M, BillingPlan.MONTHLY);
     NceSubscription s = nce.subscription("S1", d("2025-05-15")).orElseThrow();
@@ -323,6 +346,50 @@ public abstract class CurrentProgramContract {
     NceSubscription end = nce.subscription("S1", d("2026-01-01")).orElseThrow();
     assertThat(end.status()).isEqualTo(SubscriptionStatus.ENDED);
     assertThat(end.terms()).hasSize(1);
+  }
+
+  @Test
+  void NCE_7_a_policy_can_stop_the_partners_bill_while_the_vendor_still_charges() {
+    CspPolicies stop = CspPolicies.builder().from(NcePartners.policies())
+        .newCommerce(NewCommercePolicies.builder().suspension(
+            io.github.cspkit.csp.subscription.SuspensionBilling.STOP).build()).build();
+    CspPartner q = CspPartner.builder().partner(Partner.csp("Stopper")).store(store)
+        .catalog(NcePartners.catalog()).policies(stop).build();
+    q.acceptPartnerAgreement(NcePartners.admin(q, d("2024-12-01")));
+    q.createCustomer(NcePartners.admin(q, d("2024-12-01")), NewCustomer.builder().id("c1")
+        .market("US").billingDay(1).currency(PartnerFixtures.USD).build());
+    q.newCommerce().order(NcePartners.admin(q, d("2025-01-01")), "c1", BASIC, 5, "S1",
+        TermLength.P1Y, BillingPlan.MONTHLY);
+    q.issueBills(NcePartners.admin(q, d("2025-01-01")));
+    q.newCommerce().suspend(NcePartners.admin(q, d("2025-01-10")), "S1");
+    List<Bill> bills = q.issueBills(NcePartners.admin(q, d("2025-03-01")));
+    // February's bill credits January's suspended days; March's charges nothing
+    assertThat(billed(bills.subList(bills.size() - 1, bills.size()), "S1")).isZero();
+    assertThat(billed(bills, "S1")).isNegative();
+    assertThat(q.newCommerce().vendorCharges("S1", range("2025-03-01", "2025-04-01")))
+        .extracting(VendorCharge::chargeType).containsExactly(ChargeType.CYCLE_CHARGE);
+  }
+
+  @Test
+  void NCE_1_new_commerce_can_be_sold_under_the_seeds_reseller_agreement() {
+    CspPolicies mixed = CspPolicies.builder()
+        .newCommerce(NewCommercePolicies.currentProgram()).build();
+    CspPartner q = CspPartner.builder().partner(Partner.csp("Mixed")).store(store)
+        .catalog(NcePartners.catalog()).policies(mixed).build();
+    q.acceptAgreement(NcePartners.admin(q, d("2024-10-01")));
+    assertThatThrownBy(() -> q.acceptPartnerAgreement(NcePartners.admin(q, d("2024-10-01"))))
+        .isInstanceOf(IllegalStateException.class);
+    q.createCustomer(NcePartners.admin(q, d("2024-12-01")), NewCustomer.builder().id("c1")
+        .market("US").billingDay(1).currency(PartnerFixtures.USD).build());
+    NceSubscription s = q.newCommerce().order(NcePartners.admin(q, d("2025-01-01")), "c1", BASIC,
+        5, "S1", TermLength.P1M, BillingPlan.MONTHLY).value();
+    assertThat(s.price().saleMinor()).isEqualTo(720); // the seed sells at cost
+    // the reseller agreement ends on an August 31 after notice: no renewal after it (AGR-1)
+    q.giveNotice(NcePartners.admin(q, d("2025-01-15")),
+        io.github.cspkit.csp.agreement.NoticeChannel.WRITTEN);
+    NceSubscription later = q.newCommerce().subscription("S1", d("2025-10-01")).orElseThrow();
+    assertThat(later.status()).isEqualTo(SubscriptionStatus.ENDED);
+    assertThat(later.term().start()).isEqualTo(d("2025-08-01"));
   }
 
   // ---------------------------------------------------------------- NCE-8
