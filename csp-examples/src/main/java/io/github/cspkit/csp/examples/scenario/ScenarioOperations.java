@@ -31,7 +31,8 @@ import javax.money.MonetaryAmount;
  * Runs one dated operation through the library's public API ({@link CspPartner}, and its
  * {@link NewCommerce} under {@code program current}), as one request. What the library throws is
  * the operation's refusal; an operation whose rules are not wired into {@link CspPartner} yet
- * (GDAP's) throws {@link ScenarioSyntaxException#notSupportedYet}.
+ * (GDAP's; add-ons and trial conversion under the current program) throws
+ * {@link ScenarioSyntaxException#notSupportedYet}.
  */
 final class ScenarioOperations implements Operation.Visitor<Void> {
   private final ScenarioWorld world;

@@ -60,7 +60,8 @@ import java.util.Optional;
  * {@code upgrade} run through {@link CspPartner#newCommerce()} (NCE-1..9), and
  * {@code expect cancellable|refundable|scheduled|vendor-charges|vendor-charge} and
  * {@code expect seats|status|term-end|quote} read its subscriptions as of the current date (a quote
- * is the partner's sale charge over the rest of the term, SUB-2); bills include them. A price entry {@code SKU/TERM/PLAN=PRICE} publishes a row by term and plan (NCE-1, NCE-2).
+ * is the partner's sale charge over the rest of the term, SUB-2); bills include them. A price
+ * entry {@code SKU/TERM/PLAN=PRICE} publishes a row by term and plan (NCE-1, NCE-2).
  * {@code map-sku}, {@code import-price-list} and {@code expect reconciliation} read Partner Center's
  * files (PCF-1, PCF-2) named relative to the scenario file's folder; a file that cannot be read
  * stops the scenario with exit status 2. Under the seed, a statement that only the current program
@@ -68,8 +69,8 @@ import java.util.Optional;
  * expectation about new-commerce subscriptions) stops the file with exit status 2, asking for
  * {@code program current}. GDAP's statements and expectations, partner users ({@code as user}),
  * and under the current program {@code order-addon} and {@code convert-trial} are not wired in
- * yet: they stop the file with exit status 2 and {@code FILE:LINE: not supported yet: …}. {@code administer CUSTOMER TASK} runs as a delegated
- * admin task (ACC-1).
+ * yet: they stop the file with exit status 2 and {@code FILE:LINE: not supported yet: …}.
+ * {@code administer CUSTOMER TASK} runs as a delegated admin task (ACC-1).
  *
  * <h2>Outcomes</h2>
  * Exit status 0 when every line parsed and every expectation held; 1 when an expectation failed or
