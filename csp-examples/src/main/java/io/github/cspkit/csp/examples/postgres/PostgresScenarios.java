@@ -4,6 +4,7 @@ import static java.util.Objects.requireNonNull;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
+import io.github.cspkit.csp.examples.DemoCurrentYear;
 import io.github.cspkit.csp.examples.DemoYear;
 import io.github.cspkit.csp.examples.scenario.ScenarioRunner;
 import io.github.cspkit.csp.partner.CspPolicies;
@@ -55,16 +56,21 @@ public final class PostgresScenarios {
   }
 
   /**
-   * Replays the demo year ({@link DemoYear}) in a new schema; it prints exactly what it prints in
-   * memory.
+   * Replays a demo year ({@link DemoYear}, or {@link DemoCurrentYear} for the current program) in a
+   * new schema; it prints exactly what it prints in memory.
    *
+   * @param current whether the current program's year, else the seed's
    * @param out where the year goes
    * @param err where an unreachable database is reported
    * @return the exit status: 0, or 2 when the database cannot be reached
    */
-  public int demo(PrintStream out, PrintStream err) {
+  public int demo(boolean current, PrintStream out, PrintStream err) {
     return inNewSchema("demo", err, store -> {
-      DemoYear.run(out, store);
+      if (current) {
+        DemoCurrentYear.run(out, store);
+      } else {
+        DemoYear.run(out, store);
+      }
       return 0;
     });
   }
