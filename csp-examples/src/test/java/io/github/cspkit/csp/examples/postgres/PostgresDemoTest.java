@@ -32,6 +32,16 @@ class PostgresDemoTest {
   }
 
   @Test
+  void the_current_programs_demo_prints_the_same_year_on_postgresql_as_in_memory() {
+    String url = TestDatabases.url(TestDatabases.newDatabase("demo"));
+    Run inMemory = main("demo", "--program", "current");
+    Run onPostgres = main("demo", "--jdbc-url", url, "--program", "current");
+    assertThat(onPostgres.status()).isZero();
+    assertThat(onPostgres.err()).isEmpty();
+    assertThat(onPostgres.out()).isEqualTo(inMemory.out()).contains("vendor");
+  }
+
+  @Test
   void an_unreachable_database_is_reported_with_exit_2() {
     Run r = main("demo", "--jdbc-url", "jdbc:postgresql://127.0.0.1:1/none?user=x&connectTimeout=2");
     assertThat(r.status()).isEqualTo(2);
@@ -42,5 +52,7 @@ class PostgresDemoTest {
   void demo_takes_a_url_or_nothing() {
     assertThat(main("demo", "--jdbc-url").status()).isEqualTo(2);
     assertThat(main("demo", "extra").status()).isEqualTo(2);
+    assertThat(main("demo", "--program", "future").status()).isEqualTo(2);
+    assertThat(main("demo", "--jdbc-url", "a", "--jdbc-url", "b").status()).isEqualTo(2);
   }
 }
