@@ -78,7 +78,16 @@ final class NceSubscriptions implements NceSubscriptionRepository {
   @Override
   public List<Versioned<NceSubscription>> byCustomer(String customerId) {
     requireNonNull(customerId, "customerId");
-    List<Versioned<NceSubscription>> committed = select("customer_id = ?", customerId);
+    List<Versioned<NceSubscription>> committed;
+    List<String> prefetched = tx.inTransaction() ? tx.nceIds.get(customerId) : null;
+    if (prefetched != null) { // read with the customer's locked row, in the same round trip
+      committed = new ArrayList<>(prefetched.size());
+      for (String id : prefetched) {
+        committed.add(tx.nceValues.get(id));
+      }
+    } else {
+      committed = select("customer_id = ?", customerId);
+    }
     List<Versioned<NceSubscription>> out = new ArrayList<>(committed.size());
     for (Versioned<NceSubscription> v : committed) {
       String id = v.value().id();
@@ -121,7 +130,7 @@ final class NceSubscriptions implements NceSubscriptionRepository {
     }
   }
 
-  private static NceSubscription read(String json) {
+  static NceSubscription read(String json) {
     try {
       return JSON.readValue(json, NceSubscription.class);
     } catch (JsonProcessingException e) {

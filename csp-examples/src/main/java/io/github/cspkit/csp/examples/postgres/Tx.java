@@ -63,6 +63,8 @@ final class Tx implements Repositories {
       new HashMap<>();
   final Map<String, Versioned<io.github.cspkit.csp.subscription.NceSubscription>> nceValues =
       new HashMap<>();
+  /** The new-commerce subscription ids of each prefetched customer, in order of creation. */
+  final Map<String, List<String>> nceIds = new HashMap<>();
   boolean pricesChecked;
   final ArrayDeque<Long> sequences = new ArrayDeque<>();
 
@@ -264,6 +266,15 @@ final class Tx implements Repositories {
             services.computeIfAbsent(s.customerId(), k -> new ArrayList<>()).add(s);
           }
         }, partner, keys);
+    b.add("SELECT customer_id, value::text, version FROM nce_subscription WHERE partner_id = ? "
+        + "AND customer_id = ANY(?::text[]) ORDER BY seq", rs -> {
+          while (rs.next()) {
+            Versioned<io.github.cspkit.csp.subscription.NceSubscription> v =
+                new Versioned<>(NceSubscriptions.read(rs.getString(2)), rs.getLong(3));
+            nceIds.computeIfAbsent(rs.getString(1), k -> new ArrayList<>()).add(v.value().id());
+            nceValues.putIfAbsent(v.value().id(), v);
+          }
+        }, partner, keys);
     boolean agreementsWanted = agreements == null;
     if (agreementsWanted) {
       b.add(Agreements.SELECT, rs -> agreements = new HashMap<>(Rows.agreements(rs)), partner);
@@ -287,6 +298,7 @@ final class Tx implements Repositories {
     for (String id : todo) {
       prefetched.add(id);
       subscriptionIds.computeIfAbsent(id, k -> new ArrayList<>());
+      nceIds.computeIfAbsent(id, k -> new ArrayList<>());
       services.computeIfAbsent(id, k -> new ArrayList<>());
       Rows.AccountRow row = accountRows.get(id);
       if (row != null) {
