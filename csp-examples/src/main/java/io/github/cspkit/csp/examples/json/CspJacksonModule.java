@@ -64,9 +64,14 @@ import org.javamoney.moneta.Money;
  * their lines and dues, subscriptions with their terms and steps, subscription and domain events,
  * customers, price lists (seed lists, new-commerce rows, imported lists), vendor charges,
  * new-commerce subscriptions with their terms, calendars and events (tagged by {@code "type"}),
- * sale prices, amounts, currencies, date ranges and term offers. Each value is written through its public accessors and
- * read back through its public factories or builders, so the values' own checks apply when
- * reading, and {@code read(write(v)).equals(v)}.
+ * sale prices, reseller agreements and their notices, partner agreements and their termination
+ * notices, GDAP relationships and statuses, billing accounts, financing plans, own services,
+ * reconciliation lines and reconciliations, price quotes, amounts, currencies, date ranges and
+ * term offers. Each value is written through its public accessors and read back through its public
+ * factories or builders, so the values' own checks apply when reading, and
+ * {@code read(write(v)).equals(v)} (a {@code Reconciliation}, which has no equality, gives the same
+ * lines and the same JSON). Alternatives are tagged: {@code "kind"} for financing plans and GDAP
+ * statuses, {@code "status"} for price quotes.
  * <p>
  * Forms: amounts are decimal strings with the currency's minor digits ({@code "288.00"}), beside
  * the value's currency ({@code "currency": "USD"}); a free-standing {@link MonetaryAmount} is
@@ -159,6 +164,34 @@ public final class CspJacksonModule extends SimpleModule {
         (n, c) -> NceJson.readTerm(n));
     add(io.github.cspkit.csp.subscription.NceSubscription.class,
         (v, g, p) -> NceJson.writeSubscription(v, g), (n, c) -> NceJson.readSubscription(n));
+    add(io.github.cspkit.csp.agreement.Agreement.class,
+        (v, g, p) -> AgreementJson.writeAgreement(v, g), (n, c) -> AgreementJson.readAgreement(n));
+    add(io.github.cspkit.csp.agreement.Notice.class, (v, g, p) -> AgreementJson.writeNotice(v, g),
+        (n, c) -> AgreementJson.readNotice(n));
+    add(io.github.cspkit.csp.agreement.PartnerAgreement.class,
+        (v, g, p) -> AgreementJson.writePartnerAgreement(v, g),
+        (n, c) -> AgreementJson.readPartnerAgreement(n));
+    add(io.github.cspkit.csp.agreement.TerminationNotice.class,
+        (v, g, p) -> AgreementJson.writeTermination(v, g),
+        (n, c) -> AgreementJson.readTermination(n));
+    add(io.github.cspkit.csp.access.GdapRelationship.class,
+        (v, g, p) -> AgreementJson.writeRelationship(v, g),
+        (n, c) -> AgreementJson.readRelationship(n));
+    add(io.github.cspkit.csp.access.GdapStatus.class, (v, g, p) -> AgreementJson.writeStatus(v, g),
+        (n, c) -> AgreementJson.readStatus(n));
+    add(io.github.cspkit.csp.billing.BillingAccount.class,
+        (v, g, p) -> AccountJson.writeAccount(v, g), (n, c) -> AccountJson.readAccount(n));
+    add(io.github.cspkit.csp.billing.FinancingPlan.class,
+        (v, g, p) -> AccountJson.writeFinancing(v, g), (n, c) -> AccountJson.readFinancing(n));
+    add(io.github.cspkit.csp.billing.OwnService.class, (v, g, p) -> AccountJson.writeService(v, g),
+        (n, c) -> AccountJson.readService(n));
+    add(io.github.cspkit.csp.billing.ReconciliationLine.class,
+        (v, g, p) -> AccountJson.writeLine(v, g), (n, c) -> AccountJson.readLine(n));
+    add(io.github.cspkit.csp.billing.Reconciliation.class,
+        (v, g, p) -> AccountJson.writeReconciliation(v, g),
+        (n, c) -> AccountJson.readReconciliation(n));
+    add(io.github.cspkit.csp.pricing.PriceQuote.class, (v, g, p) -> AccountJson.writeQuote(v, g),
+        (n, c) -> AccountJson.readQuote(n));
   }
 
   /**
@@ -436,7 +469,7 @@ public final class CspJacksonModule extends SimpleModule {
 
   // ------------------------------------------------------------------ price lists
 
-  private static void writePriceList(PriceList l, JsonGenerator g) throws IOException {
+  static void writePriceList(PriceList l, JsonGenerator g) throws IOException {
     g.writeStringField("id", l.id());
     g.writeStringField("market", l.market());
     g.writeStringField("currency", l.currency().getCurrencyCode());
@@ -454,7 +487,7 @@ public final class CspJacksonModule extends SimpleModule {
     }
   }
 
-  private static PriceList readPriceList(JsonNode n) {
+  static PriceList readPriceList(JsonNode n) {
     CurrencyUnit cur = currency(n, "currency");
     Map<String, MonetaryAmount> prices = new LinkedHashMap<>();
     field(n, "prices").fields().forEachRemaining(e ->
@@ -514,7 +547,7 @@ public final class CspJacksonModule extends SimpleModule {
 
   // ------------------------------------------------------------------ vendor charges
 
-  private static void writeCharge(VendorCharge c, JsonGenerator g) throws IOException {
+  static void writeCharge(VendorCharge c, JsonGenerator g) throws IOException {
     CurrencyUnit cur = c.currency();
     g.writeStringField("customerId", c.customerId());
     g.writeStringField("subscriptionId", c.subscriptionId());
@@ -532,7 +565,7 @@ public final class CspJacksonModule extends SimpleModule {
     amount(g, "subtotal", c.subtotalMinor(), cur);
   }
 
-  private static VendorCharge readCharge(JsonNode n) {
+  static VendorCharge readCharge(JsonNode n) {
     CurrencyUnit cur = currency(n, "currency");
     return VendorCharge.builder().customerId(text(n, "customerId"))
         .subscriptionId(text(n, "subscriptionId")).skuId(text(n, "skuId"))
