@@ -101,20 +101,24 @@ class AccountJsonTest {
   }
 
   @Test
-  void every_billing_account_of_any_history_round_trips() {
-    Set<FinancingPlan.Kind> kinds = new HashSet<>();
+  void every_billing_account_and_own_service_of_any_history_round_trips() {
+    int[] seen = {0, 0, 0}; // accounts, accounts with something billed, services
     qt().withExamples(40).forAll(QtGens.histories(3, 30)).checkAssert(history -> {
       CspStore store = InMemoryStore.create();
       CspPartner csp = CspGenerators.newPartner(CspPolicies.seed(), store);
       CspGenerators.replay(history, csp);
-      for (String c : store.forPartner(csp.partner().id()).read().customers().ids()) {
-        csp.billingAccount(c).ifPresent(a -> {
-          roundTrip(a, BillingAccount.class);
-          kinds.add(a.financing().kind());
-        });
+      var read = store.forPartner(csp.partner().id()).read();
+      for (String c : read.customers().ids()) {
+        BillingAccount a = roundTrip(csp.billingAccount(c).orElseThrow(), BillingAccount.class);
+        seen[0]++;
+        seen[1] += a.billed().isEmpty() ? 0 : 1;
+        for (OwnService s : read.bills().services(c)) {
+          roundTrip(s, OwnService.class);
+          seen[2]++;
+        }
       }
     });
-    assertThat(kinds).contains(FinancingPlan.Kind.NONE);
+    assertThat(seen).doesNotContain(0);
   }
 
   @Test
