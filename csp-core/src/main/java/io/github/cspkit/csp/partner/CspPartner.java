@@ -48,6 +48,7 @@ import io.github.cspkit.csp.subscription.Subscription;
 import io.github.cspkit.csp.subscription.SubscriptionEvent;
 import io.github.cspkit.csp.subscription.SubscriptionStatus;
 import io.github.cspkit.csp.subscription.internal.SubscriptionChange;
+import io.github.cspkit.csp.subscription.internal.Renewals;
 import io.github.cspkit.csp.subscription.internal.SubscriptionOperations;
 import java.time.LocalDate;
 import java.time.YearMonth;
@@ -80,17 +81,19 @@ public final class CspPartner {
   private final IncidentFeed incidents;
   private final SubscriptionOperations ops;
   private final BillingEngine billing;
+  private final Context context;
+  private final Pipeline pipeline;
 
-  private CspPartner(Partner partner, CspStore store, Catalog catalog, CspPolicies policies,
-      IncidentFeed incidents) {
-    this.partner = requireNonNull(partner, "partner");
-    this.store = requireNonNull(store, "store");
-    this.catalog = requireNonNull(catalog, "catalog");
-    this.policies = requireNonNull(policies, "policies");
-    this.incidents = requireNonNull(incidents, "incidents");
-    this.ops = SubscriptionOperations.of(policies.dayCount(), Proration.of(policies.rounding()),
-        policies.priceLock(), policies.pricing(), policies.lifecycle(), policies.program());
-    this.billing = BillingEngine.of(policies.timing(), policies.rounding(), policies.dayCount());
+  private CspPartner(Context context) {
+    this.context = context;
+    this.pipeline = new Pipeline(context);
+    this.partner = context.partner();
+    this.store = context.store();
+    this.catalog = context.catalog();
+    this.policies = context.policies();
+    this.incidents = context.incidents();
+    this.ops = context.ops();
+    this.billing = context.billing();
   }
 
   /**
@@ -166,7 +169,8 @@ public final class CspPartner {
     public CspPartner build() {
       requireNonNull(partner, "partner");
       CspStore s = store != null ? store : InMemoryStore.create(policies.priceLists());
-      return new CspPartner(partner, s.forPartner(partner.id()), catalog, policies, incidents);
+      return new CspPartner(new Context(partner, s.forPartner(partner.id()), catalog, policies,
+          incidents));
     }
   }
 
@@ -198,7 +202,8 @@ public final class CspPartner {
    * @throws RuleViolation AGR-1 while an agreement accepted before is in force or not yet ended
    */
   public Result<Agreement> acceptAgreement(Request r) {
-    return command(r, sig(r, "acceptAgreement"), Operation.ACCEPT_AGREEMENT, null, false,
+    return pipeline.run(r, Command.of("acceptAgreement", Arguments.of(), Operation.ACCEPT_AGREEMENT, null,
+        AgreementNeed.NONE,
         (tx, out) -> {
           Optional<Versioned<Agreement>> before = tx.agreements().find(partner.id());
           if (before.isPresent()) {
@@ -211,7 +216,7 @@ public final class CspPartner {
             for (String id : tx.customers().ids()) {
               Customer c = tx.customers().find(id).orElseThrow().value();
               if (c.isManagedBy(partner.id())) {
-                roll(tx, c, eve, out);
+                context.roll(tx, c, eve, out);
               }
             }
           }
@@ -220,7 +225,7 @@ public final class CspPartner {
           out.event("agreement", partner.id(), "ACCEPTED", r.date(),
               "accepted; first term " + a.firstTerm());
           return a;
-        }, this::reloadAgreement);
+        }, Aggregate.AGREEMENT));
   }
 
   /**
@@ -234,7 +239,8 @@ public final class CspPartner {
    */
   public Result<Agreement> giveNotice(Request r, NoticeChannel channel) {
     requireNonNull(channel, "channel");
-    return command(r, sig(r, "giveNotice", channel), Operation.GIVE_NOTICE, null, false, (tx, out) -> {
+    return pipeline.run(r, Command.of("giveNotice", Arguments.of().choice(channel), Operation.GIVE_NOTICE,
+        null, AgreementNeed.NONE, (tx, out) -> {
       Party party = r.actor() instanceof Actor.Vendor ? Party.VENDOR : Party.PARTNER;
       Notice notice = Notice.of(r.date(), party, channel);
       Agreement.requireWritten(notice); // the argument before the agreement's state (AGR-4)
@@ -245,7 +251,7 @@ public final class CspPartner {
       out.event("agreement", partner.id(), "NOTICE", r.date(), party + " gave written notice; the"
           + " agreement ends " + next.endDate().map(LocalDate::toString).orElse("never"));
       return next;
-    }, this::reloadAgreement);
+    }, Aggregate.AGREEMENT));
   }
 
   /** @return the agreement, if accepted */
@@ -267,13 +273,14 @@ public final class CspPartner {
     requireNonNull(list, "list");
     Checks.range(list.publishedOn().equals(requireNonNull(r, "r").date()),
         "list %s is published on %s, not on the request's day %s", list.id(), list.publishedOn(), r.date());
-    return command(r, sig(r, "publishPriceList", list.id()), Operation.PUBLISH_PRICE_LIST, null, false, (tx, out) -> {
+    return pipeline.run(r, Command.of("publishPriceList", Arguments.of().text(list.id()),
+        Operation.PUBLISH_PRICE_LIST, null, AgreementNeed.NONE, (tx, out) -> {
       policies.priceLists().validate(list); // these policies (PRC-1, PRC-2), and the store's own
       tx.priceLists().add(list);
       out.event("price-list", list.id(), "PUBLISHED", r.date(), list.market() + " "
           + list.currency().getCurrencyCode() + " effective " + list.effectiveOn());
       return list;
-    }, (tx, id) -> tx.priceLists().find(id).orElseThrow());
+    }, Aggregate.PRICE_LIST));
   }
 
   /**
@@ -294,7 +301,8 @@ public final class CspPartner {
   public Result<PriceList> importPriceList(Request r, ImportedPriceList list) {
     requireNonNull(list, "list");
     PriceList seed = list.priceList();
-    return command(r, sig(r, "importPriceList", seed.id()), Operation.IMPORT_PRICE_LIST, null,
+    return pipeline.run(r, Command.of("importPriceList", Arguments.of().text(seed.id()),
+        Operation.IMPORT_PRICE_LIST, null,
         AgreementNeed.NONE, () -> Checks.rule(!r.date().isBefore(seed.publishedOn()), "PCF-1",
             "list %s is published on %s; it cannot be imported before, on %s", seed.id(),
             seed.publishedOn(), r.date()), (tx, out) -> {
@@ -307,7 +315,7 @@ public final class CspPartner {
               + seed.publishedOn() + ": " + list.rows().prices().size() + " rows, "
               + list.unmapped().size() + " products not mapped");
           return seed;
-        }, (tx, id) -> tx.priceLists().find(id).orElseThrow());
+        }, Aggregate.PRICE_LIST));
   }
 
   /**
@@ -341,7 +349,8 @@ public final class CspPartner {
    */
   public Result<Customer> createCustomer(Request r, NewCustomer spec) {
     requireNonNull(spec, "spec");
-    return command(r, sig(r, "createCustomer", spec), Operation.CREATE_CUSTOMER, null, true, (tx, out) -> {
+    return pipeline.run(r, Command.of("createCustomer", Arguments.of().value(spec),
+        Operation.CREATE_CUSTOMER, null, AgreementNeed.IN_FORCE, (tx, out) -> {
       conflictIf(tx.customers().find(spec.id()).isPresent(), "customer", spec.id());
       requireCurrency(tx, spec.market(), spec.currency(), r.date());
       BillingProfile profile = BillingProfile.of(spec.billingDay(), spec.currency());
@@ -355,7 +364,7 @@ public final class CspPartner {
           + spec.tenant().name().toLowerCase(java.util.Locale.ROOT) + "), delegated admin granted to "
           + partner.id());
       return c;
-    }, this::reloadCustomer);
+    }, Aggregate.CUSTOMER));
   }
 
   /**
@@ -370,7 +379,9 @@ public final class CspPartner {
    */
   public Result<Customer> setBillingProfile(Request r, String customerId, BillingProfile profile) {
     requireNonNull(profile, "profile");
-    return command(r, sig(r, "setBillingProfile", customerId, profile), Operation.SET_BILLING_PROFILE, customerId, true, (tx, out) -> {
+    return pipeline.run(r, Command.of("setBillingProfile",
+        Arguments.of().text(customerId).value(profile), Operation.SET_BILLING_PROFILE, customerId,
+        AgreementNeed.IN_FORCE, (tx, out) -> {
       Versioned<Customer> v = customer(tx, customerId);
       requireCurrency(tx, v.value().market(), profile.currency(), r.date());
       for (Versioned<Subscription> s : tx.subscriptions().byCustomer(customerId)) {
@@ -391,7 +402,7 @@ public final class CspPartner {
       out.event("customer", customerId, "BILLING_PROFILE", r.date(), "billing day "
           + profile.billingDay() + ", " + profile.currency().getCurrencyCode());
       return next;
-    }, this::reloadCustomer);
+    }, Aggregate.CUSTOMER));
   }
 
   /**
@@ -404,14 +415,15 @@ public final class CspPartner {
    */
   public Result<BillingAccount> setFinancing(Request r, String customerId, FinancingPlan plan) {
     requireNonNull(plan, "plan");
-    return command(r, sig(r, "setFinancing", customerId, plan), Operation.SET_FINANCING, customerId, true, (tx, out) -> {
+    return pipeline.run(r, Command.of("setFinancing", Arguments.of().text(customerId).value(plan),
+        Operation.SET_FINANCING, customerId, AgreementNeed.IN_FORCE, (tx, out) -> {
       Versioned<Customer> c = customer(tx, customerId);
       Versioned<BillingAccount> a = account(tx, c.value());
       BillingAccount next = a.value().withFinancing(plan);
       tx.bills().saveAccount(next, a.version());
       out.event("customer", customerId, "FINANCING", r.date(), plan.toString());
       return next;
-    }, (tx, id) -> tx.bills().account(id).orElseThrow().value());
+    }, Aggregate.BILLING_ACCOUNT));
   }
 
   /**
@@ -431,7 +443,9 @@ public final class CspPartner {
     Checks.name("service name", name);
     requireNonNull(amount, "amount");
     requireNonNull(recurrence, "recurrence");
-    return command(r, sig(r, "addService", customerId, serviceId, name, amount, recurrence), Operation.ADD_SERVICE, customerId, true, (tx, out) -> {
+    return pipeline.run(r, Command.of("addService", Arguments.of().text(customerId).text(serviceId)
+        .text(name).money(amount).choice(recurrence), Operation.ADD_SERVICE, customerId,
+        AgreementNeed.IN_FORCE, (tx, out) -> {
       Customer c = customer(tx, customerId).value();
       requireAfterLastBill(tx, c, r.date());
       Checks.rule(amount.getCurrency().equals(c.billing().currency()), "BIL-2",
@@ -446,11 +460,7 @@ public final class CspPartner {
       out.event("service", customerId + "/" + serviceId, "ADDED", r.date(), name + " "
           + MinorUnits.format(s.amountMinor(), s.currency()) + " " + recurrence);
       return s;
-    }, (tx, id) -> {
-      String[] parts = id.split("/", 2);
-      return tx.bills().services(parts[0]).stream().filter(s -> s.id().equals(parts[1]))
-          .findFirst().orElseThrow();
-    });
+    }, Aggregate.SERVICE));
   }
 
   /**
@@ -463,7 +473,8 @@ public final class CspPartner {
    * @throws RuleViolation ACC-2 unless the delegated admin policy lets the actor remove it
    */
   public Result<Customer> removeDelegatedAdmin(Request r, String customerId) {
-    return command(r, sig(r, "removeDelegatedAdmin", customerId), Operation.REMOVE_DELEGATED_ADMIN, customerId, false,
+    return pipeline.run(r, Command.of("removeDelegatedAdmin", Arguments.of().text(customerId),
+        Operation.REMOVE_DELEGATED_ADMIN, customerId, AgreementNeed.NONE,
         (tx, out) -> {
           Versioned<Customer> v = customer(tx, customerId);
           Customer next = v.value().withDelegatedAdmin(false);
@@ -471,7 +482,7 @@ public final class CspPartner {
           out.event("customer", customerId, "DELEGATED_ADMIN_REMOVED", r.date(),
               "removed by " + r.actor().userId());
           return next;
-        }, this::reloadCustomer);
+        }, Aggregate.CUSTOMER));
   }
 
   /**
@@ -485,12 +496,13 @@ public final class CspPartner {
    */
   public Result<Customer> administerTenant(Request r, String customerId, String task) {
     Checks.text("task", task);
-    return command(r, sig(r, "administerTenant", customerId, task), Operation.ADMINISTER_TENANT, customerId, false,
+    return pipeline.run(r, Command.of("administerTenant", Arguments.of().text(customerId).text(task),
+        Operation.ADMINISTER_TENANT, customerId, AgreementNeed.NONE,
         (tx, out) -> {
           Customer c = customer(tx, customerId).value();
           out.event("tenant", c.tenant().id(), "ADMINISTERED", r.date(), task);
           return c;
-        }, this::reloadCustomer);
+        }, Aggregate.CUSTOMER));
   }
 
   /**
@@ -524,12 +536,14 @@ public final class CspPartner {
       String setting) {
     Checks.text("service", service);
     Checks.text("setting", setting);
-    return command(r, sig(r, "configureService", customerId, service, setting), Operation.CONFIGURE_SERVICE, customerId, false,
+    return pipeline.run(r, Command.of("configureService",
+        Arguments.of().text(customerId).text(service).text(setting), Operation.CONFIGURE_SERVICE,
+        customerId, AgreementNeed.NONE,
         (tx, out) -> {
           Customer c = customer(tx, customerId).value();
           out.event("tenant", c.tenant().id(), "CONFIGURED", r.date(), service + ": " + setting);
           return c;
-        }, this::reloadCustomer);
+        }, Aggregate.CUSTOMER));
   }
 
   /**
@@ -594,7 +608,8 @@ public final class CspPartner {
       String customerId, String skuId, int seats, String subscriptionId) {
     requireNonNull(skuId, "skuId");
     Checks.word("subscription id", subscriptionId);
-    return command(r, sig(r, name, customerId, skuId, seats, subscriptionId), op, customerId,
+    return pipeline.run(r, Command.of(name, Arguments.of().text(customerId).text(skuId)
+        .number(seats).text(subscriptionId), op, customerId,
         AgreementNeed.IN_FORCE, () -> SubscriptionOperations.checkSeats(catalog.sku(skuId), seats),
         (tx, out) -> {
       Versioned<Customer> c = customer(tx, customerId);
@@ -614,7 +629,7 @@ public final class CspPartner {
       tx.subscriptions().save(change.subscription(), 0);
       out.changes(change);
       return change.subscription();
-    }, this::reloadSubscription);
+    }, Aggregate.SUBSCRIPTION));
   }
 
   /**
@@ -633,7 +648,8 @@ public final class CspPartner {
     requireNonNull(skuId, "skuId");
     Checks.word("subscription id", subscriptionId);
     String customerId = customerOf(baseId);
-    return command(r, sig(r, "orderAddOn", baseId, skuId, seats, subscriptionId),
+    return pipeline.run(r, Command.of("orderAddOn", Arguments.of().text(baseId).text(skuId)
+        .number(seats).text(subscriptionId),
         Operation.ORDER_ADD_ON, customerId, AgreementNeed.IN_FORCE,
         () -> SubscriptionOperations.checkSeats(catalog.sku(skuId), seats), (tx, out) -> {
       Customer c = customer(tx, customerId).value();
@@ -646,7 +662,7 @@ public final class CspPartner {
       tx.subscriptions().save(change.subscription(), 0);
       out.changes(change);
       return change.subscription();
-    }, this::reloadSubscription);
+    }, Aggregate.SUBSCRIPTION));
   }
 
   /**
@@ -658,7 +674,7 @@ public final class CspPartner {
    * @return the subscription
    */
   public Result<Subscription> addSeats(Request r, String subscriptionId, int seats) {
-    return change(r, "addSeats", seats, Operation.ADD_SEATS, subscriptionId, AgreementNeed.IN_FORCE,
+    return change(r, "addSeats", Arguments.of().text(subscriptionId).number(seats), Operation.ADD_SEATS, subscriptionId, AgreementNeed.IN_FORCE,
         () -> SubscriptionOperations.checkSeatsToAdd(seats),
         (c, s, tx) -> ops.addSeats(s, c, catalog.sku(s.sku()), seats, r.date(), tx.priceLists()));
   }
@@ -672,7 +688,8 @@ public final class CspPartner {
    * @return the subscription
    */
   public Result<Subscription> removeSeats(Request r, String subscriptionId, int seats) {
-    return change(r, "removeSeats", seats, Operation.REMOVE_SEATS, subscriptionId,
+    return change(r, "removeSeats", Arguments.of().text(subscriptionId).number(seats),
+        Operation.REMOVE_SEATS, subscriptionId,
         AgreementNeed.ACCEPTED, () -> SubscriptionOperations.checkSeatsToRemove(seats),
         (c, s, tx) -> ops.removeSeats(s, c, catalog.sku(s.sku()), seats, r.date(), tx.priceLists()));
   }
@@ -685,7 +702,8 @@ public final class CspPartner {
    * @return the subscription
    */
   public Result<Subscription> suspend(Request r, String subscriptionId) {
-    return change(r, "suspend", "", Operation.SUSPEND, subscriptionId, AgreementNeed.ACCEPTED, null,
+    return change(r, "suspend", Arguments.of().text(subscriptionId), Operation.SUSPEND,
+        subscriptionId, AgreementNeed.ACCEPTED, Command.NO_CHECKS,
         (c, s, tx) -> ops.suspend(s, r.date()));
   }
 
@@ -697,8 +715,8 @@ public final class CspPartner {
    * @return the subscription
    */
   public Result<Subscription> reactivate(Request r, String subscriptionId) {
-    return change(r, "reactivate", "", Operation.REACTIVATE, subscriptionId, AgreementNeed.IN_FORCE,
-        null, (c, s, tx) -> ops.reactivate(s, r.date()));
+    return change(r, "reactivate", Arguments.of().text(subscriptionId), Operation.REACTIVATE,
+        subscriptionId, AgreementNeed.IN_FORCE, Command.NO_CHECKS, (c, s, tx) -> ops.reactivate(s, r.date()));
   }
 
   /**
@@ -711,8 +729,9 @@ public final class CspPartner {
    */
   public Result<Subscription> cancel(Request r, String subscriptionId) {
     String customerId = customerOf(subscriptionId);
-    return command(r, sig(r, "cancel", subscriptionId), Operation.CANCEL, customerId,
-        AgreementNeed.ACCEPTED, null, (tx, out) -> {
+    return pipeline.run(r, Command.of("cancel", Arguments.of().text(subscriptionId),
+        Operation.CANCEL, customerId,
+        AgreementNeed.ACCEPTED, (tx, out) -> {
       Customer c = customer(tx, customerId).value();
       requireAfterLastBill(tx, c, r.date());
       Map<String, Versioned<Subscription>> rolled = roll(tx, c, r.date(), out);
@@ -729,7 +748,7 @@ public final class CspPartner {
         }
       }
       return change.subscription();
-    }, this::reloadSubscription);
+    }, Aggregate.SUBSCRIPTION));
   }
 
   /**
@@ -742,8 +761,8 @@ public final class CspPartner {
    */
   public Result<Subscription> autoRenew(Request r, String subscriptionId, boolean on) {
     // turning renewal off winds down; turning it on is a renewal, which needs the agreement (AGR-1)
-    return change(r, "autoRenew", on, Operation.AUTO_RENEW, subscriptionId,
-        on ? AgreementNeed.IN_FORCE : AgreementNeed.ACCEPTED, null,
+    return change(r, "autoRenew", Arguments.of().text(subscriptionId).flag(on), Operation.AUTO_RENEW,
+        subscriptionId, on ? AgreementNeed.IN_FORCE : AgreementNeed.ACCEPTED, Command.NO_CHECKS,
         (c, s, tx) -> ops.autoRenew(s, on, r.date()));
   }
 
@@ -766,9 +785,7 @@ public final class CspPartner {
     SubscriptionOperations.checkSeatsToAdd(seats);
     requireAgreement(read, r.date(), AgreementNeed.IN_FORCE);
     return exact(() -> {
-      Outcome scratch = new Outcome("quote");
-      Map<String, Versioned<Subscription>> rolled = rollAll(read, c, r.date(), scratch, new java.util.HashSet<>());
-      Subscription s = rolled.get(subscriptionId).value();
+      Subscription s = context.renew(read, c, r.date()).get(subscriptionId);
       return ops.addSeats(s, c, catalog.sku(s.sku()), seats, r.date(), read.priceLists()).event();
     });
   }
@@ -794,7 +811,7 @@ public final class CspPartner {
     Repositories read = store.read();
     return read.subscriptions().find(requireNonNull(id, "id")).map(v -> exact(() -> {
       Customer c = read.customers().find(v.value().customerId()).orElseThrow().value();
-      return rollAll(read, c, asOf, new Outcome("view"), new java.util.HashSet<>()).get(id).value();
+      return context.renew(read, c, asOf).get(id);
     }));
   }
 
@@ -930,8 +947,10 @@ public final class CspPartner {
         BillingAccount.open(customerId, c.value().billing().firstPeriodFrom(c.value().createdOn()).start()));
     CustomerBills plan = new CustomerBills(stored.map(Versioned::version).orElse(0L),
         new Outcome(scoped("bill-run-" + customerId + "-" + r.date())));
-    List<Versioned<Subscription>> subs = null;
+    List<Versioned<Subscription>> storedSubs = null;
+    List<Subscription> subs = null;
     List<OwnService> services = null;
+    java.util.function.Predicate<LocalDate> inForce = null;
     java.util.Set<String> moved = new java.util.HashSet<>(2);
     while (true) {
       LocalDate issueOn = billing.nextIssueDate(c.value(), a);
@@ -939,24 +958,28 @@ public final class CspPartner {
         break;
       }
       if (subs == null) {
-        subs = tx.subscriptions().byCustomer(customerId);
+        storedSubs = tx.subscriptions().byCustomer(customerId);
+        subs = Context.values(storedSubs);
         services = tx.bills().services(customerId);
+        inForce = context.agreementInForce(tx);
       }
-      Map<String, Versioned<Subscription>> rolled = rollAll(subs, tx, c.value(), issueOn, plan.out, moved);
-      subs = new ArrayList<>(rolled.values());
-      List<Subscription> values = new ArrayList<>(subs.size());
-      subs.forEach(v -> values.add(v.value()));
-      IssuedBill ib = billing.issue(c.value(), a, values, services);
+      Renewals.Rolled rolled = context.renew(subs, c.value(), issueOn, tx, inForce);
+      plan.out.changes(rolled.changes());
+      moved.addAll(rolled.moved());
+      subs = rolled.subscriptions(); // bases first
+      IssuedBill ib = billing.issue(c.value(), a, subs, services);
       plan.bills.add(ib.bill());
       a = ib.account();
       plan.out.event("bill", ib.bill().id(), "ISSUED", issueOn, MinorUnits.format(
           ib.bill().totalMinor(), ib.bill().currency()) + " " + ib.bill().currency().getCurrencyCode());
     }
     plan.account = a;
-    if (subs != null) {
-      for (Versioned<Subscription> v : subs) {
-        if (moved.contains(v.value().id())) {
-          plan.moved.add(v); // the rolled value, with the version it was read at
+    if (!moved.isEmpty()) {
+      Map<String, Long> versions = new java.util.HashMap<>(storedSubs.size() * 2);
+      storedSubs.forEach(v -> versions.put(v.value().id(), v.version()));
+      for (Subscription s : subs) {
+        if (moved.contains(s.id())) {
+          plan.moved.add(new Versioned<>(s, versions.get(s.id()))); // read at that version
         }
       }
     }
@@ -1037,10 +1060,6 @@ public final class CspPartner {
     return store.read().events().byCommand(scoped(requireNonNull(idempotencyKey, "idempotencyKey")));
   }
 
-  private String scoped(String key) {
-    return partner.id() + ":" + key;
-  }
-
   /**
    * @param customerId a customer
    * @return the day at whose end its next bill is due (BIL-7), if the customer exists
@@ -1066,10 +1085,10 @@ public final class CspPartner {
     SubscriptionChange apply(Customer customer, Subscription sub, Repositories tx);
   }
 
-  private Result<Subscription> change(Request r, String name, Object detail, Operation op,
+  private Result<Subscription> change(Request r, String name, Arguments args, Operation op,
       String subscriptionId, AgreementNeed need, Runnable argumentChecks, SubscriptionStep step) {
     String customerId = customerOf(subscriptionId);
-    return command(r, sig(r, name, subscriptionId, detail), op, customerId, need, argumentChecks,
+    return pipeline.run(r, Command.of(name, args, op, customerId, need, argumentChecks,
         (tx, out) -> {
       Customer c = customer(tx, customerId).value();
       requireAfterLastBill(tx, c, r.date());
@@ -1079,308 +1098,66 @@ public final class CspPartner {
       tx.subscriptions().save(change.subscription(), v.version());
       out.changes(change);
       return change.subscription();
-    }, this::reloadSubscription);
+    }, Aggregate.SUBSCRIPTION));
+  }
+
+  /** @return what the package's commands work with: lookups, rules, renewals (see {@link Context}) */
+  Context context() {
+    return context;
+  }
+
+  /** @return the command pipeline, for the package's other command classes */
+  Pipeline pipeline() {
+    return pipeline;
   }
 
   private String customerOf(String subscriptionId) {
-    requireNonNull(subscriptionId, "subscriptionId");
-    return store.read().subscriptions().find(subscriptionId)
-        .orElseThrow(() -> unknown("subscription", subscriptionId)).value().customerId();
+    return context.customerOf(subscriptionId);
   }
 
-  /** Rolls every subscription of the customer to {@code date}, stores those that moved. */
   private Map<String, Versioned<Subscription>> roll(Repositories tx, Customer c, LocalDate date,
       Outcome out) {
-    java.util.Set<String> moved = new java.util.HashSet<>(2);
-    Map<String, Versioned<Subscription>> rolled = rollAll(tx, c, date, out, moved);
-    for (String id : moved) {
-      Versioned<Subscription> v = rolled.get(id);
-      rolled.put(id, tx.subscriptions().save(v.value(), v.version()));
-    }
-    return rolled;
-  }
-
-  /** Rolls in memory: bases first, then add-ons onto their rolled base (CAT-3, SUB-7). */
-  private Map<String, Versioned<Subscription>> rollAll(Repositories tx, Customer c, LocalDate date,
-      Outcome out, java.util.Set<String> moved) {
-    return rollAll(tx.subscriptions().byCustomer(c.id()), tx, c, date, out, moved);
-  }
-
-  /** Rolls the given subscriptions of the customer. */
-  private Map<String, Versioned<Subscription>> rollAll(List<Versioned<Subscription>> all,
-      Repositories tx, Customer c, LocalDate date, Outcome out, java.util.Set<String> moved) {
-    Map<String, Versioned<Subscription>> rolled = new LinkedHashMap<>();
-    // no renewal on a day the agreement is not in force (AGR-1, SUB-7)
-    Agreement agreement = tx.agreements().find(partner.id()).map(Versioned::value).orElse(null);
-    java.util.function.Predicate<LocalDate> inForce =
-        agreement == null ? day -> false : agreement::isInForce;
-    for (int pass = 0; pass < 2; pass++) {
-      for (int i = 0, n = all.size(); i < n; i++) { // index loop: no iterator per bill
-        Versioned<Subscription> v = all.get(i);
-        Subscription s = v.value();
-        if (s.isAddOn() != (pass == 1)) {
-          continue;
-        }
-        if (s.status() == SubscriptionStatus.ENDED || s.term().end().isAfter(date)) {
-          rolled.put(s.id(), v);
-          continue;
-        }
-        Subscription base = s.baseId().map(id -> rolled.get(id).value()).orElse(null);
-        SubscriptionChange ch = ops.rollTo(s, base, c, catalog.sku(s.sku()), date, tx.priceLists(),
-            inForce);
-        rolled.put(s.id(), new Versioned<>(ch.subscription(), v.version()));
-        moved.add(s.id());
-        out.changes(ch);
-      }
-    }
-    return rolled;
+    return context.roll(tx, c, date, out);
   }
 
   private Versioned<Customer> customer(Repositories tx, String customerId) {
-    requireNonNull(customerId, "customerId");
-    return tx.customers().find(customerId).orElseThrow(() -> unknown("customer", customerId));
+    return context.customer(tx, customerId);
   }
 
   private Versioned<BillingAccount> account(Repositories tx, Customer c) {
-    return tx.bills().account(c.id()).orElseGet(() -> tx.bills().saveAccount(
-        BillingAccount.open(c.id(), c.billing().firstPeriodFrom(c.createdOn()).start()), 0));
+    return context.account(tx, c);
   }
 
   private static UnknownIdException unknown(String kind, String id) {
-    return new UnknownIdException(kind, id);
+    return Context.unknown(kind, id);
   }
 
   private static void conflictIf(boolean taken, String kind, String id) {
-    if (taken) {
-      throw ConflictException.duplicate(kind, id);
-    }
-  }
-
-  /** What a command needs of the reseller agreement on its day (AGR-1). */
-  private enum AgreementNeed {
-    /** Nothing: not a CSP transaction. */
-    NONE,
-    /** In force: ordering, adding seats or add-ons, reactivating, renewing. */
-    IN_FORCE,
-    /** Accepted, even if ended since: winding down (cancel, suspend, remove seats, no renewal). */
-    ACCEPTED
+    Context.conflictIf(taken, kind, id);
   }
 
   private void requireAgreement(Repositories tx, LocalDate date, AgreementNeed need) {
-    if (need == AgreementNeed.NONE) {
-      return;
-    }
-    Agreement a = tx.agreements().find(partner.id()).map(Versioned::value).orElseThrow(() ->
-        RuleViolation.of("AGR-1", "partner %s has not accepted the reseller agreement; it cannot"
-            + " transact", partner.id()));
-    if (need == AgreementNeed.IN_FORCE) {
-      a.requireInForce(date);
-    } else {
-      a.requireAcceptedBy(date);
-    }
+    context.requireAgreement(tx, date, need);
   }
 
   private static void requireCurrency(Repositories tx, String market, CurrencyUnit currency,
       LocalDate date) {
-    Checks.rule(tx.priceLists().hasCurrency(market, currency, date), "BIL-2",
-        "no price list of market %s is published in %s; bill the customer in a currency its"
-            + " market has price lists in", market, currency.getCurrencyCode());
+    Context.requireCurrency(tx, market, currency, date);
   }
 
   private static void requireAfterLastBill(Repositories tx, Customer c, LocalDate date) {
-    Checks.range(!date.isBefore(c.createdOn()), "date %s is before customer %s was created on %s",
-        date, c.id(), c.createdOn());
-    tx.bills().account(c.id()).flatMap(a -> a.value().lastIssuedOn()).ifPresent(last ->
-        Checks.rule(date.isAfter(last), "BIL-7", "a bill of customer %s was issued at the"
-            + " end of %s; changes must be dated after it, not on %s", c.id(), last, date));
+    Context.requireAfterLastBill(tx, c, date);
   }
 
-  /**
-   * A command's signature, kept with its idempotency key: its name, arguments, day and actor. A
-   * key presented again with another signature is refused, so a retry never silently returns the
-   * result of a different request.
-   */
-  private static String sig(Request r, String name, Object... args) {
-    requireNonNull(r, "r");
-    StringBuilder b = new StringBuilder(64).append(name).append('(');
-    for (int i = 0; i < args.length; i++) {
-      b.append(i == 0 ? "" : ", ").append(args[i]);
-    }
-    return b.append(") on ").append(r.date()).append(" by ").append(r.actor().userId()).toString();
-  }
-
-  private <T> Result<T> command(Request r, String name, Operation op, String customerId,
-      boolean transacts, BiFunction<Repositories, Outcome, T> body,
-      BiFunction<Repositories, String, T> reload) {
-    return command(r, name, op, customerId, transacts ? AgreementNeed.IN_FORCE : AgreementNeed.NONE,
-        null, body, reload);
-  }
-
-  /**
-   * Runs a command: the actor first, then a replayed key, then the checks of the arguments alone
-   * ({@code argumentChecks}, may be null), then the agreement (AGR-1), then the body with its
-   * state and date rules. A refusal leaves nothing.
-   */
-  private <T> Result<T> command(Request r, String name, Operation op, String customerId,
-      AgreementNeed need, Runnable argumentChecks, BiFunction<Repositories, Outcome, T> body,
-      BiFunction<Repositories, String, T> reload) {
-    requireNonNull(r, "r");
-    return retrying(r.key().isPresent(), () -> store.inTransaction(tx -> {
-      // authorize first: a replayed key never lets another actor see or bypass anything
-      Customer target = customerId == null ? null : customer(tx, customerId).value();
-      policies.access().authorize(r.actor(), partner, op, target);
-      Optional<String> key = r.key().map(this::scoped); // keys are per partner
-      if (key.isPresent()) {
-        Optional<CommandRecord> known = tx.idempotency().find(key.get());
-        if (known.isPresent()) {
-          CommandRecord rec = known.get();
-          if (!rec.command().equals(name)) {
-            throw new ConflictException(ConflictException.Reason.KEY_REUSED, String.format(
-                "idempotency key %s was used for %s, not for %s", rec.key(), rec.command(), name));
-          }
-          return new Result<>(reload.apply(tx, rec.aggregateId()), tx.events().byCommand(rec.key()),
-              List.of(), true);
-        }
-      }
-      if (argumentChecks != null) {
-        argumentChecks.run();
-      }
-      requireAgreement(tx, r.date(), need);
-      Outcome out = new Outcome(key.orElseGet(() -> scoped("auto-" + UUID.randomUUID())));
-      T value = body.apply(tx, out);
-      List<DomainEvent> logged = out.flush(tx);
-      tx.idempotency().record(new CommandRecord(out.key, name, aggregateOf(value), idOf(value)));
-      return new Result<>(value, logged, out.typed, false);
-    }));
-  }
-
-  /** How often a command is run again when another instance saved first. */
-  private static final int ATTEMPTS = 10;
-
-  /**
-   * Runs a transaction again when a save meets a newer version (optimistic concurrency: another
-   * instance sharing the store saved first) or the store fails transiently (a serialization
-   * failure, a deadlock, a lost connection: {@link TransientStoreException}). A transient failure
-   * that met the commit may have committed: the transaction then runs again only when it is
-   * {@code repeatable} (a command with an idempotency key, which replays, or a bill run, which finds
-   * its bills issued). Each attempt reads afresh; the last failure escapes, as does the
-   * failure when the thread is interrupted while waiting to retry.
-   */
   private static <T> T retrying(boolean repeatable, java.util.function.Supplier<T> transaction) {
-    for (int attempt = 1; ; attempt++) {
-      try {
-        return exact(transaction);
-      } catch (io.github.cspkit.csp.repository.StaleVersionException e) {
-        if (attempt == ATTEMPTS || !backOff(attempt)) {
-          throw e;
-        }
-      } catch (TransientStoreException e) {
-        if (attempt == ATTEMPTS || (e.outcomeUnknown() && !repeatable) || !backOff(attempt)) {
-          throw e;
-        }
-      }
-    }
+    return Pipeline.retrying(repeatable, transaction);
   }
 
-  /**
-   * Runs {@code work}, refusing an overflow or a date beyond {@link LocalDate#MAX} as
-   * {@link OutOfRangeException}: exact arithmetic never gives a wrong amount (BIL-6).
-   */
   private static <T> T exact(java.util.function.Supplier<T> work) {
-    try {
-      return work.get();
-    } catch (ArithmeticException | java.time.DateTimeException e) {
-      throw new OutOfRangeException(e.getMessage() == null ? e.toString() : e.getMessage(), e);
-    }
+    return Pipeline.exact(work);
   }
 
-  /**
-   * Waits a random while, longer after each lost race, so that contenders stop colliding.
-   *
-   * @return false if the thread was interrupted (its flag is set again)
-   */
-  private static boolean backOff(int attempt) {
-    long bound = 1L << Math.min(attempt, 7); // up to 128 ms
-    try {
-      Thread.sleep(java.util.concurrent.ThreadLocalRandom.current().nextLong(bound));
-      return true;
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      return false;
-    }
-  }
-
-  private Agreement reloadAgreement(Repositories tx, String id) {
-    return tx.agreements().find(id).orElseThrow().value();
-  }
-
-  private Customer reloadCustomer(Repositories tx, String id) {
-    return tx.customers().find(id).orElseThrow().value();
-  }
-
-  private Subscription reloadSubscription(Repositories tx, String id) {
-    return tx.subscriptions().find(id).orElseThrow().value();
-  }
-
-  private static String aggregateOf(Object value) {
-    if (value instanceof Agreement) {
-      return "agreement";
-    } else if (value instanceof Customer) {
-      return "customer";
-    } else if (value instanceof Subscription) {
-      return "subscription";
-    } else if (value instanceof PriceList) {
-      return "price-list";
-    } else if (value instanceof BillingAccount) {
-      return "billing-account";
-    }
-    return "service";
-  }
-
-  private static String idOf(Object value) {
-    if (value instanceof Agreement a) {
-      return a.partnerId();
-    } else if (value instanceof Customer c) {
-      return c.id();
-    } else if (value instanceof Subscription s) {
-      return s.id();
-    } else if (value instanceof PriceList l) {
-      return l.id();
-    } else if (value instanceof BillingAccount a) {
-      return a.customerId();
-    } else if (value instanceof OwnService s) {
-      return s.customerId() + "/" + s.id();
-    }
-    throw new IllegalStateException("no id for " + value);
-  }
-
-  /** Collects what one command did, to log it. */
-  private static final class Outcome {
-    private final String key;
-    private final List<DomainEvent> events = new ArrayList<>(2);
-    private final List<SubscriptionEvent> typed = new ArrayList<>(2);
-
-    Outcome(String key) {
-      this.key = key;
-    }
-
-    void event(String aggregate, String id, String kind, LocalDate date, String detail) {
-      events.add(new DomainEvent(0, aggregate, id, kind, date, key, detail));
-    }
-
-    void changes(SubscriptionChange change) {
-      for (SubscriptionEvent e : change.events()) {
-        typed.add(e);
-        event("subscription", e.subscriptionId(), e.kind().name(), e.date(), e.toString());
-      }
-    }
-
-    List<DomainEvent> flush(Repositories tx) {
-      List<DomainEvent> logged = new ArrayList<>(events.size());
-      for (DomainEvent e : events) {
-        logged.add(tx.events().append(e));
-      }
-      return ImmutableList.copyOf(logged);
-    }
+  private String scoped(String key) {
+    return context.scoped(key);
   }
 }
