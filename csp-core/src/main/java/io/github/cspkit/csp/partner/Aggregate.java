@@ -21,7 +21,8 @@ import java.util.function.Function;
  * @param reload the aggregate as stored now, by id, inside the replaying transaction
  * @param <T> the aggregate's type
  */
-record Aggregate<T>(String kind, Function<T, String> id, BiFunction<Repositories, String, T> reload) {
+record Aggregate<T>(String kind, Function<T, String> id,
+    BiFunction<Repositories, String, T> reload) {
   static final Aggregate<Agreement> AGREEMENT = new Aggregate<>("agreement", Agreement::partnerId,
       (tx, id) -> tx.agreements().find(id).orElseThrow().value());
   static final Aggregate<Customer> CUSTOMER = new Aggregate<>("customer", Customer::id,

@@ -31,7 +31,10 @@ final class Arguments {
     return new Arguments();
   }
 
-  /** @return this, with a new customer as {@code NewCustomer{id, name, market, segment, verified, billingDay, currency, tenant}} */
+  /**
+   * @return this, with a new customer as {@code NewCustomer{id, name, market, segment, verified,
+   *     billingDay, currency, tenant}}
+   */
   Arguments value(NewCustomer c) {
     return value("NewCustomer", of().text(c.id()).text(c.name()).text(c.market())
         .choice(c.segment()).flag(c.verified()).number(c.billingDay()).currency(c.currency())
@@ -43,7 +46,10 @@ final class Arguments {
     return value("BillingProfile", of().number(p.billingDay()).currency(p.currency()));
   }
 
-  /** @return this, with a financing plan as {@code FinancingPlan{kind, discountBasisPoints, instalments}} */
+  /**
+   * @return this, with a financing plan as
+   *     {@code FinancingPlan{kind, discountBasisPoints, instalments}}
+   */
   Arguments value(FinancingPlan p) {
     return value("FinancingPlan", of().choice(p.kind()).number(p.discountBasisPoints())
         .number(p.instalments()));

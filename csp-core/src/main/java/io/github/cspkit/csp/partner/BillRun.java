@@ -136,19 +136,21 @@ final class BillRun {
     Optional<Versioned<BillingAccount>> stored = tx.bills().account(customerId);
     BillingAccount a = stored.map(Versioned::value).orElseGet(() -> BillingAccount.open(customerId,
         c.value().billing().firstPeriodFrom(c.value().createdOn()).start()));
-    CustomerBills plan = new CustomerBills(stored.map(Versioned::version).orElse(0L),
+    CustomerBills plan = new CustomerBills(stored.map(Versioned::version).orElse(0L), a,
         new Outcome(context.scoped("bill-run-" + customerId + "-" + r.date())));
-    List<Versioned<Subscription>> storedSubs = null;
-    List<Subscription> subs = null;
-    List<OwnService> services = null;
-    Predicate<LocalDate> inForce = null;
+    boolean read = false; // the subscriptions and services, once a bill is due
+    List<Versioned<Subscription>> storedSubs = List.of();
+    List<Subscription> subs = List.of();
+    List<OwnService> services = List.of();
+    Predicate<LocalDate> inForce = day -> false;
     Set<String> moved = new HashSet<>(2);
     while (true) {
       LocalDate issueOn = billing.nextIssueDate(c.value(), a);
       if (issueOn.isAfter(r.date())) {
         break;
       }
-      if (subs == null) {
+      if (!read) {
+        read = true;
         storedSubs = tx.subscriptions().byCustomer(customerId);
         subs = Context.values(storedSubs);
         services = tx.bills().services(customerId);
@@ -161,16 +163,17 @@ final class BillRun {
       IssuedBill ib = billing.issue(c.value(), a, subs, services);
       plan.bills.add(ib.bill());
       a = ib.account();
-      plan.out.event("bill", ib.bill().id(), "ISSUED", issueOn, MinorUnits.format(
-          ib.bill().totalMinor(), ib.bill().currency()) + " " + ib.bill().currency().getCurrencyCode());
+      Bill bill = ib.bill();
+      plan.out.event("bill", bill.id(), "ISSUED", issueOn, MinorUnits.format(bill.totalMinor(),
+          bill.currency()) + " " + bill.currency().getCurrencyCode());
     }
     plan.account = a;
     if (!moved.isEmpty()) {
       Map<String, Long> versions = new HashMap<>(storedSubs.size() * 2);
       storedSubs.forEach(v -> versions.put(v.value().id(), v.version()));
       for (Subscription s : subs) {
-        if (moved.contains(s.id())) {
-          plan.moved.add(new Versioned<>(s, versions.get(s.id()))); // at the version read
+        if (moved.contains(s.id())) { // at the version read
+          plan.moved.add(new Versioned<>(s, requireNonNull(versions.get(s.id()), s.id())));
         }
       }
     }
@@ -185,8 +188,9 @@ final class BillRun {
     private final List<Versioned<Subscription>> moved = new ArrayList<>(0);
     private BillingAccount account;
 
-    CustomerBills(long accountVersion, Outcome out) {
+    CustomerBills(long accountVersion, BillingAccount account, Outcome out) {
       this.accountVersion = accountVersion;
+      this.account = account;
       this.out = out;
     }
 

@@ -145,7 +145,10 @@ final class Context {
             + " market has price lists in", market, currency.getCurrencyCode());
   }
 
-  /** Refuses a change dated before the customer exists (OUT_OF_RANGE) or on or before its last bill (BIL-7). */
+  /**
+   * Refuses a change dated before the customer exists (OUT_OF_RANGE) or on or before its last
+   * bill (BIL-7).
+   */
   static void requireAfterLastBill(Repositories tx, Customer c, LocalDate date) {
     Checks.range(!date.isBefore(c.createdOn()), "date %s is before customer %s was created on %s",
         date, c.id(), c.createdOn());
@@ -192,11 +195,12 @@ final class Context {
       byId.put(v.value().id(), v);
     }
     for (String id : rolled.moved()) {
-      byId.put(id, tx.subscriptions().save(rolled.get(id), byId.get(id).version()));
+      long version = requireNonNull(byId.get(id), id).version();
+      byId.put(id, tx.subscriptions().save(rolled.get(id), version));
     }
     Map<String, Versioned<Subscription>> result = new LinkedHashMap<>();
     for (String id : rolled.byId().keySet()) {
-      result.put(id, byId.get(id));
+      result.put(id, requireNonNull(byId.get(id), id));
     }
     return result;
   }

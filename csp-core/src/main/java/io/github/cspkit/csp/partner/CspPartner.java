@@ -27,6 +27,7 @@ import io.github.cspkit.csp.subscription.Subscription;
 import io.github.cspkit.csp.subscription.SubscriptionEvent;
 import java.util.List;
 import javax.money.MonetaryAmount;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The partner's one entry point (DESIGN.md, io.github.cspkit.csp.partner). Every command takes a
@@ -75,8 +76,8 @@ public final class CspPartner extends PartnerReads {
 
   /** Builds a {@link CspPartner}; the store defaults to a new {@link InMemoryStore}. */
   public static final class Builder {
-    private Partner partner;
-    private CspStore store;
+    private @Nullable Partner partner;
+    private @Nullable CspStore store;
     private Catalog catalog = Catalog.empty();
     private CspPolicies policies = CspPolicies.seed();
     private IncidentFeed incidents = IncidentFeed.NONE;
@@ -130,10 +131,9 @@ public final class CspPartner extends PartnerReads {
 
     /** @return the entry point */
     public CspPartner build() {
-      requireNonNull(partner, "partner");
+      Partner p = requireNonNull(partner, "partner");
       CspStore s = store != null ? store : InMemoryStore.create(policies.priceLists());
-      return new CspPartner(new Context(partner, s.forPartner(partner.id()), catalog, policies,
-          incidents));
+      return new CspPartner(new Context(p, s.forPartner(p.id()), catalog, policies, incidents));
     }
   }
 

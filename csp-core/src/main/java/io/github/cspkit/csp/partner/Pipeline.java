@@ -18,8 +18,22 @@ import java.util.function.Supplier;
 
 /**
  * The command path of one partner: {@link #run} takes a {@link Command} through authorize,
- * idempotency, transaction, retry and events. Every command of the package (those of
- * {@link CspPartner} and any other class of the package) runs through it. Thread-safe.
+ * idempotency, transaction, retry and events. Every command of the package runs through it:
+ * those of {@link CspPartner} (the {@code *Commands} classes) and any other class of the package,
+ * which gets it from {@code CspPartner.pipeline()} and the shared lookups and rules from
+ * {@link #context()}. A new command is a value:
+ *
+ * <pre>{@code
+ * String customerId = context.customerOf(subscriptionId);    // UNKNOWN_ID before anything else
+ * return pipeline.run(r, Command.of("addSeats",                // the signature's name
+ *     Arguments.of().text(subscriptionId).number(seats),     // its declared arguments
+ *     Operation.ADD_SEATS, customerId, AgreementNeed.IN_FORCE,
+ *     () -> SubscriptionOperations.checkSeatsToAdd(seats),   // the arguments alone
+ *     (tx, out) -> { ... return changed; },                   // state and date rules, the change
+ *     Aggregate.SUBSCRIPTION));                               // what the key's record names
+ * }</pre>
+ *
+ * Thread-safe.
  */
 final class Pipeline {
   /** How often a command is run again when another instance saved first. */

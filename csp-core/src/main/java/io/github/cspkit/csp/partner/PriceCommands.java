@@ -17,7 +17,7 @@ final class PriceCommands {
     this.context = pipeline.context();
   }
 
-  /** {@link CspPartner#publishPriceList}; a list is named by its id (another under it is refused). */
+  /** {@link CspPartner#publishPriceList}; the signature names a list by its id. */
   Result<PriceList> publish(Request r, PriceList list) {
     requireNonNull(list, "list");
     Checks.range(list.publishedOn().equals(requireNonNull(r, "r").date()),

@@ -93,7 +93,7 @@ final class SubscriptionCommands {
           conflictIf(tx.subscriptions().find(subscriptionId).isPresent(), "subscription",
               subscriptionId);
           Map<String, Versioned<Subscription>> rolled = context.roll(tx, c, r.date(), out);
-          Subscription base = rolled.get(baseId).value();
+          Subscription base = requireNonNull(rolled.get(baseId), baseId).value();
           SubscriptionChange change = ops.orderAddOn(subscriptionId, base, c, catalog.sku(skuId),
               seats, r.date(), tx.priceLists());
           tx.subscriptions().save(change.subscription(), 0);
@@ -148,7 +148,7 @@ final class SubscriptionCommands {
           Customer c = context.customer(tx, customerId).value();
           requireAfterLastBill(tx, c, r.date());
           Map<String, Versioned<Subscription>> rolled = context.roll(tx, c, r.date(), out);
-          Versioned<Subscription> v = rolled.get(subscriptionId);
+          Versioned<Subscription> v = requireNonNull(rolled.get(subscriptionId), subscriptionId);
           SubscriptionChange change = ops.cancel(v.value(), r.date());
           tx.subscriptions().save(change.subscription(), v.version());
           out.changes(change);
@@ -196,7 +196,7 @@ final class SubscriptionCommands {
           Customer c = context.customer(tx, customerId).value();
           requireAfterLastBill(tx, c, r.date());
           Map<String, Versioned<Subscription>> rolled = context.roll(tx, c, r.date(), out);
-          Versioned<Subscription> v = rolled.get(subscriptionId);
+          Versioned<Subscription> v = requireNonNull(rolled.get(subscriptionId), subscriptionId);
           SubscriptionChange change = step.apply(c, v.value(), tx);
           tx.subscriptions().save(change.subscription(), v.version());
           out.changes(change);

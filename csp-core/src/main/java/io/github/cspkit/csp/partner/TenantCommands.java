@@ -9,7 +9,10 @@ import io.github.cspkit.csp.repository.DomainEvent;
 import io.github.cspkit.csp.repository.Versioned;
 import java.util.UUID;
 
-/** The tenants' commands: delegated admin and logged tasks (ACC-1..3, ACC-5), documented on {@link CspPartner}. */
+/**
+ * The tenants' commands: delegated admin and logged tasks (ACC-1..3, ACC-5), documented on
+ * {@link CspPartner}.
+ */
 final class TenantCommands {
   private final Pipeline pipeline;
   private final Context context;
