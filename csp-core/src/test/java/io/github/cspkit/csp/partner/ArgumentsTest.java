@@ -1,11 +1,19 @@
 package io.github.cspkit.csp.partner;
 
+import static io.github.cspkit.csp.testkit.PartnerFixtures.CONTOSO;
+import static io.github.cspkit.csp.testkit.PartnerFixtures.usd;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.quicktheories.QuickTheory.qt;
 
+import io.github.cspkit.csp.ConflictException;
 import io.github.cspkit.csp.billing.FinancingPlan;
+import io.github.cspkit.csp.billing.OwnService;
+import io.github.cspkit.csp.billing.Recurrence;
 import io.github.cspkit.csp.customer.BillingProfile;
 import io.github.cspkit.csp.money.MinorUnits;
+import io.github.cspkit.csp.testkit.PartnerFixtures;
+import io.github.cspkit.csp.testkit.PartnerFixtures.World;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.List;
@@ -61,5 +69,23 @@ class ArgumentsTest {
       b.forEach(y::text);
       assertThat(x.encoded().equals(y.encoded())).as("%s vs %s", a, b).isEqualTo(a.equals(b));
     });
+  }
+
+  @Test
+  void a_replay_is_the_same_amount_at_any_scale_and_text_split_elsewhere_is_another_request() {
+    World w = PartnerFixtures.standard();
+    CspPartner p = w.partner();
+    Request r = w.asAdmin(RichWorld.DAY).withKey("svc-1");
+    Result<OwnService> first = p.addService(r, CONTOSO, "backup", "Backup, monthly", usd("10"),
+        Recurrence.MONTHLY);
+    assertThat(first.replayed()).isFalse();
+    assertThat(p.addService(r, CONTOSO, "backup", "Backup, monthly", usd("10.00"),
+        Recurrence.MONTHLY).replayed()).isTrue();
+    long size = w.store().read().events().size();
+    // the old toString() signature read "addService(contoso, backup, Backup, monthly, ...)" for both
+    assertThatThrownBy(() -> p.addService(r, CONTOSO, "backup, Backup", "monthly", usd("10"),
+        Recurrence.MONTHLY)).isInstanceOfSatisfying(ConflictException.class,
+            c -> assertThat(c.reason()).isEqualTo(ConflictException.Reason.KEY_REUSED));
+    assertThat(w.store().read().events().size()).isEqualTo(size);
   }
 }
