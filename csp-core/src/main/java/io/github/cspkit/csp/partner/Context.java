@@ -22,6 +22,7 @@ import io.github.cspkit.csp.subscription.Subscription;
 import io.github.cspkit.csp.subscription.internal.Renewals;
 import io.github.cspkit.csp.subscription.internal.SubscriptionOperations;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -199,14 +200,19 @@ final class Context {
       byId.put(id, tx.subscriptions().save(rolled.get(id), version));
     }
     Map<String, Versioned<Subscription>> result = new LinkedHashMap<>();
-    for (String id : rolled.byId().keySet()) {
-      result.put(id, requireNonNull(byId.get(id), id));
+    for (Subscription s : rolled.subscriptions()) {
+      result.put(s.id(), requireNonNull(byId.get(s.id()), s.id()));
     }
     return result;
   }
 
+  /** @return the values of stored subscriptions, in order */
   static List<Subscription> values(List<Versioned<Subscription>> stored) {
-    return stored.stream().map(Versioned::value).toList();
+    List<Subscription> values = new ArrayList<>(stored.size());
+    for (int i = 0, n = stored.size(); i < n; i++) {
+      values.add(stored.get(i).value());
+    }
+    return values;
   }
 
   static UnknownIdException unknown(String kind, String id) {

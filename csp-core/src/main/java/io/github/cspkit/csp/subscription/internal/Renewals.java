@@ -10,7 +10,7 @@ import io.github.cspkit.csp.subscription.SubscriptionStatus;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.LinkedHashMap;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Predicate;
@@ -51,55 +51,72 @@ public final class Renewals {
       Catalog catalog, PriceSource prices, Predicate<LocalDate> agreementInForce) {
     requireNonNull(customer, "customer");
     requireNonNull(date, "date");
-    Map<String, Subscription> rolled = new LinkedHashMap<>();
-    List<String> moved = new ArrayList<>(0);
-    List<SubscriptionChange> changes = new ArrayList<>(0);
+    int n = subscriptions.size();
+    boolean due = false;
+    boolean basesFirst = true;
+    boolean addOnSeen = false;
+    for (int i = 0; i < n; i++) { // index loops: no iterator per bill
+      Subscription s = subscriptions.get(i);
+      due |= isDue(s, date);
+      basesFirst &= s.isAddOn() || !addOnSeen;
+      addOnSeen |= s.isAddOn();
+    }
+    if (!due && basesFirst) { // the common case on a bill run: nothing to do
+      return new Rolled(Collections.unmodifiableList(subscriptions), List.of(), List.of());
+    }
+    List<Subscription> rolled = new ArrayList<>(n);
+    Map<String, Subscription> bases = new HashMap<>();
+    List<String> moved = new ArrayList<>(2);
+    List<SubscriptionChange> changes = new ArrayList<>(2);
     for (int pass = 0; pass < 2; pass++) {
-      for (int i = 0, n = subscriptions.size(); i < n; i++) { // index loop: no iterator per bill
+      for (int i = 0; i < n; i++) {
         Subscription s = subscriptions.get(i);
         if (s.isAddOn() != (pass == 1)) {
           continue;
         }
-        if (s.status() == SubscriptionStatus.ENDED || s.term().end().isAfter(date)) {
-          rolled.put(s.id(), s);
-          continue;
+        Subscription next = s;
+        if (isDue(s, date)) {
+          Subscription base = s.baseId().map(bases::get).orElse(null);
+          SubscriptionChange ch = ops.rollTo(s, base, customer, catalog.sku(s.sku()), date, prices,
+              agreementInForce);
+          next = ch.subscription();
+          moved.add(s.id());
+          changes.add(ch);
         }
-        Subscription base = s.baseId().map(rolled::get).orElse(null);
-        SubscriptionChange ch = ops.rollTo(s, base, customer, catalog.sku(s.sku()), date, prices,
-            agreementInForce);
-        rolled.put(s.id(), ch.subscription());
-        moved.add(s.id());
-        changes.add(ch);
+        rolled.add(next);
+        if (pass == 0) {
+          bases.put(next.id(), next);
+        }
       }
     }
-    return new Rolled(Collections.unmodifiableMap(rolled), Collections.unmodifiableList(moved),
+    return new Rolled(Collections.unmodifiableList(rolled), Collections.unmodifiableList(moved),
         Collections.unmodifiableList(changes));
+  }
+
+  /** Whether a subscription has a term end on or before {@code date} to move through. */
+  private static boolean isDue(Subscription s, LocalDate date) {
+    return s.status() != SubscriptionStatus.ENDED && !s.term().end().isAfter(date);
   }
 
   /**
    * A customer's subscriptions rolled to a day.
    *
-   * @param byId every subscription on that day, by id: bases first, then add-ons, each group in
+   * @param subscriptions every subscription on that day: bases first, then add-ons, each group in
    *     the order given
    * @param moved the ids of those that moved through a term end, in the order they moved
    * @param changes the RENEW and END events of those that moved, in the same order
    */
-  public record Rolled(Map<String, Subscription> byId, List<String> moved,
+  public record Rolled(List<Subscription> subscriptions, List<String> moved,
       List<SubscriptionChange> changes) {
     /**
-     * @param byId by id
+     * @param subscriptions subscriptions
      * @param moved moved
      * @param changes changes
      */
     public Rolled {
-      requireNonNull(byId, "byId");
+      requireNonNull(subscriptions, "subscriptions");
       requireNonNull(moved, "moved");
       requireNonNull(changes, "changes");
-    }
-
-    /** @return the subscriptions on the day, bases first */
-    public List<Subscription> subscriptions() {
-      return new ArrayList<>(byId.values());
     }
 
     /**
@@ -108,11 +125,13 @@ public final class Renewals {
      * @throws IllegalArgumentException if it is not among them
      */
     public Subscription get(String id) {
-      Subscription s = byId.get(id);
-      if (s == null) {
-        throw new IllegalArgumentException("no subscription " + id + " among the rolled");
+      for (int i = 0, n = subscriptions.size(); i < n; i++) {
+        Subscription s = subscriptions.get(i);
+        if (s.id().equals(id)) {
+          return s;
+        }
       }
-      return s;
+      throw new IllegalArgumentException("no subscription " + id + " among the rolled");
     }
   }
 }

@@ -55,7 +55,7 @@ class RenewalsTest {
     Subscription a = addOn(b);
     LocalDate day = b.term().end(); // the renewal day itself
     Renewals.Rolled r = RENEWALS.rollTo(List.of(a, b), ACME, day, CATALOG, priceBook(), ALWAYS);
-    assertThat(r.byId().keySet()).containsExactly("B1", "A1");
+    assertThat(r.subscriptions()).extracting(Subscription::id).containsExactly("B1", "A1");
     assertThat(r.moved()).containsExactly("B1", "A1");
     Subscription rb = r.get("B1");
     Subscription ra = r.get("A1");
