@@ -28,6 +28,20 @@ public interface AccessPolicy {
     return new SeedAccessPolicy(delegatedAdmin);
   }
 
+  /**
+   * The seed's rules with granular delegated admin (GDA-2): the tasks GDAP governs
+   * ({@link DelegatedTask#governs}) need neither the seed's delegated admin (CUS-4, ACC-1) nor
+   * {@link Right#DELEGATED_ADMIN}; this policy checks only that the customer is the partner's
+   * (ACC-4), and the partner's entry point then checks the relationships active on the request's
+   * day ({@link GdapAccess}). Everything else is as under {@link #seed(DelegatedAdminPolicy)}.
+   *
+   * @param delegatedAdmin who may remove the seed's delegated admin (ACC-2)
+   * @return the access rules under GDAP
+   */
+  static AccessPolicy underGdap(DelegatedAdminPolicy delegatedAdmin) {
+    return new SeedAccessPolicy(delegatedAdmin, true);
+  }
+
   /** @return the seed's access rules, where nobody may remove delegated admin */
   static AccessPolicy seed() {
     return seed(DelegatedAdminPolicy.NOBODY);

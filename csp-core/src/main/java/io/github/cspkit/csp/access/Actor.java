@@ -17,7 +17,9 @@ public sealed interface Actor {
 
   /**
    * A user of a partner, with rights on the partner's own tenant and over customers, kept apart
-   * (ACC-3).
+   * (ACC-3). Under granular delegated admin (GDA-2), what the user may do on a customer's tenant
+   * (the tasks of {@link DelegatedTask#governs}) comes from the security groups it is in, whatever
+   * its rights: see {@link #gdapUser}.
    *
    * @param partnerId the partner
    * @param userId the user
@@ -106,6 +108,20 @@ public sealed interface Actor {
     Set<Right> set = EnumSet.noneOf(Right.class);
     set.addAll(java.util.Arrays.asList(rights));
     return new PartnerUser(partnerId, userId, set);
+  }
+
+  /**
+   * A partner user whose rights come from its security groups only (GDA-2; a scenario's
+   * {@code as user USER}): no right of its own on the partner's tenant nor over customers (ACC-3),
+   * so under GDAP it may do on a customer's tenant exactly what the roles of the relationships
+   * active that day grant to its groups, and nothing else.
+   *
+   * @param partnerId the partner
+   * @param userId the user, as named in the partner's security groups
+   * @return the partner user
+   */
+  static PartnerUser gdapUser(String partnerId, String userId) {
+    return new PartnerUser(partnerId, userId, EnumSet.noneOf(Right.class));
   }
 
   /**

@@ -83,6 +83,16 @@ public record DelegatedTask(String name) implements Comparable<DelegatedTask> {
     };
   }
 
+  /**
+   * @param op an operation of the partner entry point
+   * @return whether GDAP governs it (GDA-2): {@link #requiredBy} names a task for it
+   */
+  public static boolean governs(Operation op) {
+    requireNonNull(op, "op");
+    return op == Operation.ADMINISTER_TENANT || op == Operation.VIEW_SERVICE_HEALTH
+        || op == Operation.CONFIGURE_SERVICE;
+  }
+
   @Override
   public int compareTo(DelegatedTask o) {
     return name.compareTo(o.name);

@@ -56,7 +56,15 @@ public enum Operation {
   /** Remove the partner's delegated admin privileges (ACC-2). */
   REMOVE_DELEGATED_ADMIN(Group.CUSTOMER_SELF),
   /** Administer the partner's own tenant (ACC-3). */
-  ADMINISTER_OWN_TENANT(Group.PARTNER_COMPANY);
+  ADMINISTER_OWN_TENANT(Group.PARTNER_COMPANY),
+  /** Request a GDAP relationship with a customer (GDA-1): the partner. */
+  REQUEST_GDAP(Group.GDAP),
+  /** Approve a GDAP relationship (GDA-1): the customer's admin. */
+  APPROVE_GDAP(Group.GDAP),
+  /** Terminate a GDAP relationship (GDA-4): the partner or the customer's admin. */
+  TERMINATE_GDAP(Group.GDAP),
+  /** Turn a GDAP relationship's auto-extension on or off (GDA-3): the partner. */
+  AUTO_EXTEND_GDAP(Group.GDAP);
 
   /** The kinds of operation, which the access policy decides by. */
   public enum Group {
@@ -75,7 +83,9 @@ public enum Operation {
     /** Delegated administration, open to every partner (ACC-4). */
     DELEGATED,
     /** The customer's own admin center (ACC-5). */
-    CUSTOMER_SELF
+    CUSTOMER_SELF,
+    /** A GDAP relationship's lifecycle, between the partner and the customer (GDA-1, GDA-4). */
+    GDAP
   }
 
   private final Group group;

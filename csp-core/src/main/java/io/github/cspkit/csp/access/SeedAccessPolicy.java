@@ -11,12 +11,24 @@ import io.github.cspkit.csp.customer.Customer;
 import io.github.cspkit.csp.internal.Checks;
 import org.jspecify.annotations.Nullable;
 
-/** The seed's reading of who may do what; see {@link AccessPolicy}. */
+/**
+ * The seed's reading of who may do what; see {@link AccessPolicy}. With {@code gdap}, the tasks
+ * GDAP governs ({@link DelegatedTask#requiredBy}) no longer need the seed's delegated admin
+ * (CUS-4, ACC-1) nor the user's {@link Right#DELEGATED_ADMIN}: the partner's entry point decides
+ * them by the relationships active on the request's day (GDA-2), after this policy has checked the
+ * partner and the customer it manages (ACC-4).
+ */
 final class SeedAccessPolicy implements AccessPolicy {
   private final DelegatedAdminPolicy delegatedAdmin;
+  private final boolean gdap;
 
   SeedAccessPolicy(DelegatedAdminPolicy delegatedAdmin) {
+    this(delegatedAdmin, false);
+  }
+
+  SeedAccessPolicy(DelegatedAdminPolicy delegatedAdmin, boolean gdap) {
     this.delegatedAdmin = requireNonNull(delegatedAdmin, "delegatedAdmin");
+    this.gdap = gdap;
   }
 
   @Override
@@ -58,6 +70,14 @@ final class SeedAccessPolicy implements AccessPolicy {
       case CSP:
         throw RuleViolation.of("ACC-4", "only the CSP partner can %s; customer %s buys through it",
             op.verb(), c.customerId());
+      case GDAP:
+        Checks.rule(op != Operation.REQUEST_GDAP, "GDA-1", "the partner requests a GDAP"
+            + " relationship and the customer's admin approves it; customer %s cannot request one",
+            c.customerId());
+        Checks.rule(op != Operation.AUTO_EXTEND_GDAP, "GDA-3", "the partner sets a GDAP"
+            + " relationship's auto-extension; customer %s can terminate it instead (GDA-4)",
+            c.customerId());
+        break;
       default:
         break;
     }
@@ -65,6 +85,14 @@ final class SeedAccessPolicy implements AccessPolicy {
     if (target != null && own) {
       Checks.rule(target.isManagedBy(partner.id()), "ACC-4",
           "customer %s is not managed by partner %s", target.id(), partner.id());
+    }
+    if (op.group() == Operation.Group.GDAP) {
+      Checks.rule(own, "ACC-5", "a customer user acts only in its own tenant (%s), not in %s",
+          c.customerId(), target == null ? "none" : target.id());
+      Checks.rule(c.admin(), op == Operation.APPROVE_GDAP ? "GDA-1" : "GDA-4",
+          "user %s is not an admin of tenant %s; only the customer's admin can %s", c.userId(),
+          c.customerId(), op.verb());
+      return;
     }
     if (op == Operation.ADMINISTER_TENANT) {
       throw RuleViolation.of("ACC-1", "delegated administration is the partner's; a customer"
@@ -110,14 +138,28 @@ final class SeedAccessPolicy implements AccessPolicy {
               + " removed: the CSP partner must provide technical support",
               target == null ? "?" : target.id());
         }
+        if (gdap && DelegatedTask.governs(op)) {
+          managed(partner, target); // GDA-2 decides the rest, on the request's day
+          return;
+        }
         delegated(u, partner, op, target);
         requireDelegatedAdmin(target);
         return;
       case DELEGATED:
+        if (gdap && DelegatedTask.governs(op)) {
+          managed(partner, target); // GDA-2 decides the rest, on the request's day
+          return;
+        }
         delegated(u, partner, op, target);
         if (op == Operation.ADMINISTER_TENANT) {
           requireDelegatedAdmin(target);
         }
+        return;
+      case GDAP:
+        managed(partner, target);
+        Checks.rule(op != Operation.APPROVE_GDAP, "GDA-1", "the customer's admin approves a GDAP"
+            + " relationship; user %s of partner %s cannot", u.userId(), partner.id());
+        delegated(u, partner, op, target);
         return;
       case CUSTOMER_READ:
       default:
@@ -129,6 +171,10 @@ final class SeedAccessPolicy implements AccessPolicy {
       @Nullable Customer target) {
     Checks.rule(u.has(Right.DELEGATED_ADMIN), "ACC-3",
         "user %s has no delegated-admin rights over customers, which %s needs", u.userId(), op.verb());
+    managed(partner, target);
+  }
+
+  private static void managed(Partner partner, @Nullable Customer target) {
     if (target != null) {
       Checks.rule(target.isManagedBy(partner.id()), "ACC-4",
           "customer %s is not managed by partner %s", target.id(), partner.id());

@@ -31,11 +31,11 @@ import org.immutables.value.Value;
  * given before acceptance, or after the agreement already ended, is a {@link RuleViolation} of
  * AGR-3, and so is one that would end the agreement before a recorded notice was given.
  * Transacting on a day the agreement is not in force is a {@link RuleViolation} of AGR-1
- * ({@link #requireInForce}); winding down needs only an accepted agreement
- * ({@link #requireAcceptedBy}). Null arguments throw {@link NullPointerException}.
+ * ({@link ProgramAgreement#requireInForce}); winding down needs only an accepted agreement
+ * ({@link ProgramAgreement#requireAcceptedBy}). Null arguments throw {@link NullPointerException}.
  */
 @Value.Immutable
-public abstract class Agreement {
+public abstract class Agreement implements ProgramAgreement {
   Agreement() {} // only the generated implementation extends it
 
   private static final Comparator<Notice> BY_DAY =
@@ -186,55 +186,6 @@ public abstract class Agreement {
     return notices().stream()
         .filter(n -> !n.givenOn().isAfter(date))
         .min(Comparator.comparing(this::endDateFor).thenComparing(BY_DAY));
-  }
-
-  /**
-   * Whether the agreement is in force on {@code date} (AGR-1, AGR-5): from acceptance to the end
-   * date, both included.
-   *
-   * @param date a date
-   * @return {@code acceptedOn <= date <= endDate}
-   */
-  public boolean isInForce(LocalDate date) {
-    requireNonNull(date, "date");
-    return !date.isBefore(acceptedOn()) && endDate().map(end -> !date.isAfter(end)).orElse(true);
-  }
-
-  /**
-   * Refuses a transaction on a day the agreement is not in force (AGR-1).
-   *
-   * @param date the day of the transaction
-   * @throws RuleViolation AGR-1 when the agreement is not in force on {@code date}
-   */
-  public void requireInForce(LocalDate date) {
-    requireNonNull(date, "date");
-    if (date.isBefore(acceptedOn())) {
-      throw RuleViolation.of("AGR-1",
-          "agreement of partner %s is not in force on %s (accepted on %s)",
-          partnerId(), date, acceptedOn());
-    }
-    Optional<LocalDate> end = endDate();
-    if (end.isPresent() && date.isAfter(end.get())) {
-      throw RuleViolation.of("AGR-1", "agreement of partner %s is not in force on %s (ended on %s)",
-          partnerId(), date, end.get());
-    }
-  }
-
-  /**
-   * Refuses winding down before the agreement was accepted (AGR-1). After its last day the
-   * partner can still cancel, suspend, remove seats and turn auto-renewal off; only
-   * {@link #requireInForce} transactions stop.
-   *
-   * @param date the day of the operation
-   * @throws RuleViolation AGR-1 when {@code date} is before acceptance
-   */
-  public void requireAcceptedBy(LocalDate date) {
-    requireNonNull(date, "date");
-    if (date.isBefore(acceptedOn())) {
-      throw RuleViolation.of("AGR-1",
-          "agreement of partner %s is not in force on %s (accepted on %s)",
-          partnerId(), date, acceptedOn());
-    }
   }
 
   /**

@@ -31,7 +31,7 @@ import org.immutables.value.Value;
  * ({@link #requireInForce}).
  */
 @Value.Immutable
-public abstract class PartnerAgreement {
+public abstract class PartnerAgreement implements ProgramAgreement {
   PartnerAgreement() {} // only the generated implementation extends it
 
   private static final Comparator<TerminationNotice> BY_DAY =
@@ -159,38 +159,6 @@ public abstract class PartnerAgreement {
     requireNonNull(date, "date");
     return terminations().stream().filter(n -> !n.givenOn().isAfter(date))
         .min(Comparator.comparing(TerminationNotice::effectiveOn).thenComparing(BY_DAY));
-  }
-
-  /**
-   * Whether the agreement is in force on {@code date} (AGR-1, MPA-1): from acceptance to the last
-   * day in force, both included.
-   *
-   * @param date a date
-   * @return {@code acceptedOn <= date <= endDate}
-   */
-  public boolean isInForce(LocalDate date) {
-    requireNonNull(date, "date");
-    return !date.isBefore(acceptedOn()) && endDate().map(end -> !date.isAfter(end)).orElse(true);
-  }
-
-  /**
-   * Refuses a transaction on a day the agreement is not in force (AGR-1).
-   *
-   * @param date the day of the transaction
-   * @throws RuleViolation AGR-1 when the agreement is not in force on {@code date}
-   */
-  public void requireInForce(LocalDate date) {
-    requireNonNull(date, "date");
-    if (date.isBefore(acceptedOn())) {
-      throw RuleViolation.of("AGR-1",
-          "agreement of partner %s is not in force on %s (accepted on %s)",
-          partnerId(), date, acceptedOn());
-    }
-    Optional<LocalDate> end = endDate();
-    if (end.isPresent() && date.isAfter(end.get())) {
-      throw RuleViolation.of("AGR-1", "agreement of partner %s is not in force on %s (ended on %s)",
-          partnerId(), date, end.get());
-    }
   }
 
   /**

@@ -8,16 +8,19 @@ import java.util.Collection;
 import java.util.Optional;
 
 /**
- * The vendor's SKUs, by id (CAT-1..5). Immutable; {@link #with(Sku)} returns a new catalog.
- * An id the catalog does not know is refused with CAT-1.
+ * The vendor's SKUs, by id (CAT-1..5), and their upgrade paths (NCE-9). Immutable;
+ * {@link #with(Sku)} and {@link #withUpgradePaths} return a new catalog. An id the catalog does
+ * not know is refused with CAT-1.
  */
 public final class Catalog {
-  private static final Catalog EMPTY = new Catalog(ImmutableMap.of());
+  private static final Catalog EMPTY = new Catalog(ImmutableMap.of(), UpgradePaths.none());
 
   private final ImmutableMap<String, Sku> skus;
+  private final UpgradePaths upgradePaths;
 
-  private Catalog(ImmutableMap<String, Sku> skus) {
+  private Catalog(ImmutableMap<String, Sku> skus, UpgradePaths upgradePaths) {
     this.skus = skus;
+    this.upgradePaths = upgradePaths;
   }
 
   /** @return a catalog without SKUs */
@@ -38,7 +41,7 @@ public final class Catalog {
         throw io.github.cspkit.csp.ConflictException.duplicate("SKU", s.id());
       }
     }
-    return new Catalog(ImmutableMap.copyOf(b));
+    return new Catalog(ImmutableMap.copyOf(b), UpgradePaths.none());
   }
 
   /**
@@ -53,7 +56,7 @@ public final class Catalog {
         b.put(id, s);
       }
     });
-    return new Catalog(b.put(sku.id(), sku).buildOrThrow());
+    return new Catalog(b.put(sku.id(), sku).buildOrThrow(), upgradePaths);
   }
 
   /**
@@ -75,6 +78,19 @@ public final class Catalog {
       throw RuleViolation.of("CAT-1", "unknown SKU %s: it is not in the vendor's catalog", id);
     }
     return sku;
+  }
+
+  /**
+   * @param paths the SKUs each SKU can be upgraded to during a term (NCE-9)
+   * @return a new catalog with these paths and the same SKUs
+   */
+  public Catalog withUpgradePaths(UpgradePaths paths) {
+    return new Catalog(skus, requireNonNull(paths, "paths"));
+  }
+
+  /** @return the upgrade paths (NCE-9); none unless given */
+  public UpgradePaths upgradePaths() {
+    return upgradePaths;
   }
 
   /** @return every SKU */

@@ -2,12 +2,15 @@ package io.github.cspkit.csp.partner;
 
 import static java.util.Objects.requireNonNull;
 
+import io.github.cspkit.csp.access.GdapRelationship;
 import io.github.cspkit.csp.agreement.Agreement;
+import io.github.cspkit.csp.agreement.PartnerAgreement;
 import io.github.cspkit.csp.billing.BillingAccount;
 import io.github.cspkit.csp.billing.OwnService;
 import io.github.cspkit.csp.customer.Customer;
 import io.github.cspkit.csp.pricing.PriceList;
 import io.github.cspkit.csp.repository.Repositories;
+import io.github.cspkit.csp.subscription.NceSubscription;
 import io.github.cspkit.csp.subscription.Subscription;
 import java.util.function.BiFunction;
 import java.util.function.Function;
@@ -40,6 +43,16 @@ record Aggregate<T>(String kind, Function<T, String> id,
         return tx.bills().services(parts[0]).stream().filter(s -> s.id().equals(parts[1]))
             .findFirst().orElseThrow();
       });
+
+  /** The Microsoft Partner Agreement (MPA-1), by partner id. */
+  static final Aggregate<PartnerAgreement> PARTNER_AGREEMENT = new Aggregate<>(
+      "partner-agreement", PartnerAgreement::partnerId,
+      (tx, id) -> tx.partnerAgreements().find(id).orElseThrow().value());
+  static final Aggregate<NceSubscription> NCE_SUBSCRIPTION = new Aggregate<>("nce-subscription",
+      NceSubscription::id, (tx, id) -> tx.nceSubscriptions().find(id).orElseThrow().value());
+  static final Aggregate<GdapRelationship> GDAP_RELATIONSHIP = new Aggregate<>(
+      "gdap-relationship", GdapRelationship::id,
+      (tx, id) -> tx.gdapRelationships().find(id).orElseThrow().value());
 
   Aggregate {
     requireNonNull(kind, "kind");

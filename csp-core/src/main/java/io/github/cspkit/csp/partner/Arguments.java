@@ -2,8 +2,11 @@ package io.github.cspkit.csp.partner;
 
 import static java.util.Objects.requireNonNull;
 
+import io.github.cspkit.csp.access.GdapRequest;
+import io.github.cspkit.csp.access.RoleAssignment;
 import io.github.cspkit.csp.billing.FinancingPlan;
 import io.github.cspkit.csp.customer.BillingProfile;
+import io.github.cspkit.csp.subscription.ScheduledChange;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import javax.money.CurrencyUnit;
@@ -17,7 +20,8 @@ import javax.money.MonetaryAmount;
  * in double quotes with {@code "} and {@code \} escaped by {@code \}; whole numbers in
  * decimal; flags {@code true}/{@code false}; days ISO-8601; enum constants by name; currencies by
  * code; amounts as code, space and plain decimal without trailing zeros; a value as
- * {@code Type{field, ...}} through its explicit encoding below, fields in the order written there.
+ * {@code Type{field, ...}} through its explicit encoding below, fields in the order written there
+ * (an absent optional field empty); a list as {@code [item, ...]}.
  * Arguments are separated by {@code ", "}. A builder: not thread-safe, used by one command.
  */
 final class Arguments {
@@ -53,6 +57,45 @@ final class Arguments {
   Arguments value(FinancingPlan p) {
     return value("FinancingPlan", of().choice(p.kind()).number(p.discountBasisPoints())
         .number(p.instalments()));
+  }
+
+  /**
+   * @return this, with a GDAP request as {@code GdapRequest{id, partnerId, customerId,
+   *     [RoleAssignment{role, [group, ...]}, ...], duration, autoExtend}}: the roles in the
+   *     request's order, each one's groups sorted, the duration ISO-8601
+   */
+  Arguments value(GdapRequest g) {
+    Arguments roles = of();
+    for (RoleAssignment a : g.assignments()) {
+      Arguments groups = of();
+      a.groups().stream().sorted().forEach(groups::text);
+      roles.value("RoleAssignment", of().text(a.role()).list(groups));
+    }
+    return value("GdapRequest", of().text(g.id()).text(g.partnerId()).text(g.customerId())
+        .list(roles).text(g.duration().toString()).flag(g.autoExtend()));
+  }
+
+  /**
+   * @return this, with changes scheduled for the next term as
+   *     {@code ScheduledChange{seats, term, plan, sku}}, a change not scheduled left empty
+   */
+  Arguments value(ScheduledChange c) {
+    Arguments fields = of();
+    if (c.seats().isPresent()) {
+      fields.number(c.seats().getAsInt());
+    } else {
+      fields.next();
+    }
+    c.term().ifPresentOrElse(fields::choice, fields::next);
+    c.plan().ifPresentOrElse(fields::choice, fields::next);
+    c.sku().ifPresentOrElse(fields::text, fields::next);
+    return value("ScheduledChange", fields);
+  }
+
+  /** @return this, with a list of arguments as {@code [a, b, ...]} */
+  Arguments list(Arguments items) {
+    next().append('[').append(items.text).append(']');
+    return this;
   }
 
   /** @return this, with a text argument: bare when plain, quoted otherwise */

@@ -8,13 +8,18 @@ import io.github.cspkit.csp.billing.BillingAccount;
 import io.github.cspkit.csp.billing.OwnService;
 import io.github.cspkit.csp.billing.internal.BillingEngine;
 import io.github.cspkit.csp.billing.internal.IssuedBill;
+import io.github.cspkit.csp.billing.internal.NceAccrual;
 import io.github.cspkit.csp.customer.Customer;
 import io.github.cspkit.csp.money.MinorUnits;
+import io.github.cspkit.csp.pricing.OfferPrices;
 import io.github.cspkit.csp.repository.BillingClaim;
 import io.github.cspkit.csp.repository.Repositories;
 import io.github.cspkit.csp.repository.Shard;
 import io.github.cspkit.csp.repository.Versioned;
+import io.github.cspkit.csp.subscription.NceSubscription;
 import io.github.cspkit.csp.subscription.Subscription;
+import io.github.cspkit.csp.subscription.SuspensionBilling;
+import io.github.cspkit.csp.subscription.internal.NceRenewals;
 import io.github.cspkit.csp.subscription.internal.Renewals;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -129,6 +134,9 @@ final class BillRun {
    * Works out a customer's bills due by the end of the request's day, reading only, so that a
    * failure leaves nothing to undo; {@link CustomerBills#apply} writes them. Before each bill the
    * subscriptions roll to its issue day ({@link Renewals}); those that moved are written with it.
+   * Under {@link CspPolicies#newCommerce()} the new-commerce subscriptions roll too
+   * ({@link NceRenewals}) and are billed as the seed's are, through {@link NceAccrual} (DOMAIN.md,
+   * "The current program").
    */
   private CustomerBills plan(Repositories tx, Request r, String customerId) {
     Versioned<Customer> c = context.customer(tx, customerId);
@@ -144,6 +152,10 @@ final class BillRun {
     List<OwnService> services = List.of();
     Predicate<LocalDate> inForce = day -> false;
     Set<String> moved = new HashSet<>(2);
+    List<Versioned<NceSubscription>> storedNce = List.of(); // the current program's, when sold
+    List<NceSubscription> nce = List.of();
+    Set<String> movedNce = new HashSet<>(0);
+    OfferPrices offerPrices = Context.offerPrices(tx); // a view: reads the lists when asked
     while (true) {
       LocalDate issueOn = billing.nextIssueDate(c.value(), a);
       if (issueOn.isAfter(r.date())) {
@@ -155,12 +167,34 @@ final class BillRun {
         subs = Context.values(storedSubs);
         services = tx.bills().services(customerId);
         inForce = context.agreementInForce(tx);
+        if (context.sellsNewCommerce()) {
+          storedNce = tx.nceSubscriptions().byCustomer(customerId);
+          nce = new ArrayList<>(storedNce.size());
+          for (Versioned<NceSubscription> v : storedNce) {
+            nce.add(v.value());
+          }
+        }
       }
       Renewals.Rolled rolled = context.renew(subs, c.value(), issueOn, tx, inForce);
       plan.out.changes(rolled.changes());
       moved.addAll(rolled.moved());
       subs = rolled.subscriptions(); // bases first
-      IssuedBill ib = billing.issue(c.value(), a, subs, services);
+      List<Subscription> billed = subs;
+      if (!nce.isEmpty()) { // billed as the seed's are (DOMAIN.md, "The current program")
+        NceRenewals.Rolled rolledNce = context.renewNce(nce, c.value(), issueOn, offerPrices,
+            inForce);
+        rolledNce.changes().forEach(plan.out::nce);
+        movedNce.addAll(rolledNce.moved());
+        nce = rolledNce.subscriptions();
+        SuspensionBilling suspension =
+            context.policies().newCommerce().orElseThrow().suspension();
+        billed = new ArrayList<>(subs.size() + nce.size());
+        billed.addAll(subs);
+        for (NceSubscription s : nce) {
+          billed.add(NceAccrual.of(s, suspension));
+        }
+      }
+      IssuedBill ib = billing.issue(c.value(), a, billed, services);
       plan.bills.add(ib.bill());
       a = ib.account();
       Bill bill = ib.bill();
@@ -177,6 +211,15 @@ final class BillRun {
         }
       }
     }
+    if (!movedNce.isEmpty()) {
+      Map<String, Long> versions = new HashMap<>(storedNce.size() * 2);
+      storedNce.forEach(v -> versions.put(v.value().id(), v.version()));
+      for (NceSubscription s : nce) {
+        if (movedNce.contains(s.id())) { // at the version read
+          plan.movedNce.add(new Versioned<>(s, requireNonNull(versions.get(s.id()), s.id())));
+        }
+      }
+    }
     return plan;
   }
 
@@ -186,6 +229,7 @@ final class BillRun {
     private final Outcome out;
     private final List<Bill> bills = new ArrayList<>(1);
     private final List<Versioned<Subscription>> moved = new ArrayList<>(0);
+    private final List<Versioned<NceSubscription>> movedNce = new ArrayList<>(0);
     private BillingAccount account;
 
     CustomerBills(long accountVersion, BillingAccount account, Outcome out) {
@@ -197,6 +241,9 @@ final class BillRun {
     List<Bill> apply(Repositories tx) {
       for (Versioned<Subscription> v : moved) {
         tx.subscriptions().save(v.value(), v.version());
+      }
+      for (Versioned<NceSubscription> v : movedNce) {
+        tx.nceSubscriptions().save(v.value(), v.version());
       }
       for (Bill b : bills) {
         tx.bills().add(b);

@@ -8,17 +8,23 @@ import io.github.cspkit.csp.UnknownIdException;
 import io.github.cspkit.csp.access.IncidentFeed;
 import io.github.cspkit.csp.access.Operation;
 import io.github.cspkit.csp.access.Partner;
-import io.github.cspkit.csp.agreement.Agreement;
+import io.github.cspkit.csp.agreement.PartnerAgreementPolicy;
+import io.github.cspkit.csp.agreement.ProgramAgreement;
 import io.github.cspkit.csp.billing.BillingAccount;
 import io.github.cspkit.csp.billing.internal.BillingEngine;
 import io.github.cspkit.csp.catalog.Catalog;
 import io.github.cspkit.csp.customer.Customer;
 import io.github.cspkit.csp.internal.Checks;
 import io.github.cspkit.csp.money.Proration;
+import io.github.cspkit.csp.pricing.OfferPrices;
+import io.github.cspkit.csp.pricing.PriceList;
 import io.github.cspkit.csp.repository.CspStore;
 import io.github.cspkit.csp.repository.Repositories;
 import io.github.cspkit.csp.repository.Versioned;
+import io.github.cspkit.csp.subscription.NceOperations;
+import io.github.cspkit.csp.subscription.NceSubscription;
 import io.github.cspkit.csp.subscription.Subscription;
+import io.github.cspkit.csp.subscription.internal.NceRenewals;
 import io.github.cspkit.csp.subscription.internal.Renewals;
 import io.github.cspkit.csp.subscription.internal.SubscriptionOperations;
 import java.time.LocalDate;
@@ -27,6 +33,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Predicate;
 import javax.money.CurrencyUnit;
 import org.jspecify.annotations.Nullable;
@@ -36,8 +43,11 @@ import org.jspecify.annotations.Nullable;
  * ({@link CspStore#forPartner}), the catalog, the policies and the operations built from them, and
  * the lookups and rules commands share: the customer (UNKNOWN_ID), the agreement need (AGR-1),
  * changes after the last bill (BIL-7), the bill currency (BIL-2), and rolling a customer's
- * subscriptions through their term ends (SUB-7, {@link Renewals}). Any class of the package may
- * use it; holds no mutable state. Thread-safe.
+ * subscriptions through their term ends (SUB-7, {@link Renewals}; new-commerce ones under
+ * {@link CspPolicies#newCommerce()}, NCE-7, NCE-8, {@link NceRenewals}). The agreement AGR-1
+ * checks is the Microsoft Partner Agreement under {@link CspPolicies#partnerAgreement()} (MPA-1),
+ * else the reseller agreement. Any class of the package may use it; holds no mutable state.
+ * Thread-safe.
  */
 final class Context {
   private final Partner partner;
@@ -48,6 +58,8 @@ final class Context {
   private final SubscriptionOperations ops;
   private final BillingEngine billing;
   private final Renewals renewals;
+  private final @Nullable NceOperations nceOps; // null without new-commerce policies
+  private final @Nullable NceRenewals nceRenewals;
 
   /**
    * @param store the partner's view of the store
@@ -63,6 +75,9 @@ final class Context {
         policies.priceLock(), policies.pricing(), policies.lifecycle(), policies.program());
     this.billing = BillingEngine.of(policies.timing(), policies.rounding(), policies.dayCount());
     this.renewals = Renewals.of(ops);
+    this.nceOps = policies.newCommerce().map(n -> NceOperations.of(n.terms(), n.window(),
+        policies.pricing(), policies.program())).orElse(null);
+    this.nceRenewals = nceOps == null ? null : NceRenewals.of(nceOps);
   }
 
   Partner partner() {
@@ -123,14 +138,39 @@ final class Context {
         BillingAccount.open(c.id(), c.billing().firstPeriodFrom(c.createdOn()).start()), 0));
   }
 
-  /** Refuses what the command needs of the agreement on {@code date} (AGR-1). */
+  /**
+   * The agreement AGR-1 checks: the Microsoft Partner Agreement under
+   * {@link CspPolicies#partnerAgreement()} (MPA-1), else the reseller agreement.
+   */
+  Optional<ProgramAgreement> programAgreement(Repositories tx) {
+    return policies.partnerAgreement().isPresent()
+        ? tx.partnerAgreements().find(partner.id()).map(Versioned::value)
+        : tx.agreements().find(partner.id()).map(Versioned::value);
+  }
+
+  /** @return the partner-agreement policy (MPA-1); IllegalStateException if the policies have none */
+  PartnerAgreementPolicy partnerAgreementPolicy() {
+    return policies.partnerAgreement().orElseThrow(() -> new IllegalStateException(
+        "no partner-agreement policy: build the partner with CspPolicies.currentProgram() or"
+            + " policies with partnerAgreement(...)"));
+  }
+
+  /** Refuses the reseller agreement's commands under the Microsoft Partner Agreement (MPA-1). */
+  void requireResellerProgram() {
+    Checks.rule(policies.partnerAgreement().isEmpty(), "MPA-1", "under these policies partner %s"
+        + " accepts the Microsoft Partner Agreement, which replaces the reseller agreement; use"
+        + " acceptPartnerAgreement and terminatePartnerAgreement", partner.id());
+  }
+
+  /** Refuses what the command needs of the agreement on {@code date} (AGR-1, MPA-1). */
   void requireAgreement(Repositories tx, LocalDate date, AgreementNeed need) {
     if (need == AgreementNeed.NONE) {
       return;
     }
-    Agreement a = tx.agreements().find(partner.id()).map(Versioned::value).orElseThrow(() ->
-        RuleViolation.of("AGR-1", "partner %s has not accepted the reseller agreement; it cannot"
-            + " transact", partner.id()));
+    ProgramAgreement a = programAgreement(tx).orElseThrow(() -> RuleViolation.of("AGR-1",
+        "partner %s has not accepted the %s; it cannot transact", partner.id(),
+        policies.partnerAgreement().isPresent() ? "Microsoft Partner Agreement (MPA-1)"
+            : "reseller agreement"));
     if (need == AgreementNeed.IN_FORCE) {
       a.requireInForce(date);
     } else {
@@ -158,10 +198,17 @@ final class Context {
             + " end of %s; changes must be dated after it, not on %s", c.id(), last, date));
   }
 
-  /** @return whether the partner's agreement is in force on a day; never without one (AGR-1) */
+  /**
+   * @return whether the agreement AGR-1 checks ({@link #programAgreement}) is in force on a day;
+   *     never without one (renewals, SUB-7, NCE-7)
+   */
   Predicate<LocalDate> agreementInForce(Repositories tx) {
-    Agreement agreement = tx.agreements().find(partner.id()).map(Versioned::value).orElse(null);
-    return agreement == null ? day -> false : agreement::isInForce;
+    Optional<ProgramAgreement> agreement = programAgreement(tx);
+    if (agreement.isEmpty()) {
+      return day -> false;
+    }
+    ProgramAgreement a = agreement.get();
+    return a::isInForce;
   }
 
   /**
@@ -204,6 +251,85 @@ final class Context {
       result.put(s.id(), requireNonNull(byId.get(s.id()), s.id()));
     }
     return result;
+  }
+
+  /** @return whether the partner sells new-commerce subscriptions ({@link CspPolicies#newCommerce()}) */
+  boolean sellsNewCommerce() {
+    return nceOps != null;
+  }
+
+  /** @return the new-commerce operations; IllegalStateException without new-commerce policies */
+  NceOperations nceOps() {
+    NceOperations n = nceOps;
+    if (n == null) {
+      throw new IllegalStateException("no new-commerce policies: build the partner with"
+          + " CspPolicies.currentProgram() or policies with newCommerce(...)");
+    }
+    return n;
+  }
+
+  /** @return new-commerce prices from the store's lists: their rows, or each price as P1Y annual */
+  static OfferPrices offerPrices(Repositories tx) {
+    return OfferPrices.of(tx.priceLists(), PriceList::offerRows);
+  }
+
+  /**
+   * Rolls the given new-commerce subscriptions of a customer to {@code date} (NCE-7, NCE-8),
+   * storing nothing; none without new-commerce policies.
+   *
+   * @param agreementInForce from {@link #agreementInForce}
+   */
+  NceRenewals.Rolled renewNce(List<NceSubscription> subscriptions, Customer c, LocalDate date,
+      OfferPrices prices, Predicate<LocalDate> agreementInForce) {
+    NceRenewals n = nceRenewals;
+    if (n == null || subscriptions.isEmpty()) {
+      return new NceRenewals.Rolled(subscriptions, List.of(), List.of());
+    }
+    return n.rollTo(subscriptions, c, date, prices, agreementInForce);
+  }
+
+  /** @return one new-commerce subscription rolled to {@code date}, storing nothing */
+  NceSubscription renewNce(NceSubscription s, Customer c, LocalDate date, OfferPrices prices,
+      Predicate<LocalDate> agreementInForce) {
+    NceRenewals n = nceRenewals;
+    return n == null ? s : n.rollTo(s, c, date, prices, agreementInForce).subscription();
+  }
+
+  /**
+   * Rolls every new-commerce subscription of the customer to {@code date} and stores those that
+   * moved, with their events in {@code out}; nothing without new-commerce policies.
+   *
+   * @return every new-commerce subscription of the customer on that day, as stored now, in order
+   */
+  Map<String, Versioned<NceSubscription>> rollNce(Repositories tx, Customer c, LocalDate date,
+      Outcome out) {
+    Map<String, Versioned<NceSubscription>> result = new LinkedHashMap<>();
+    if (nceRenewals == null) {
+      return result;
+    }
+    List<Versioned<NceSubscription>> stored = tx.nceSubscriptions().byCustomer(c.id());
+    List<NceSubscription> values = new ArrayList<>(stored.size());
+    stored.forEach(v -> values.add(v.value()));
+    NceRenewals.Rolled rolled = renewNce(values, c, date, offerPrices(tx), agreementInForce(tx));
+    rolled.changes().forEach(out::nce);
+    for (Versioned<NceSubscription> v : stored) {
+      result.put(v.value().id(), v);
+    }
+    List<NceSubscription> next = rolled.subscriptions();
+    for (int i = 0, n = next.size(); i < n; i++) {
+      NceSubscription s = next.get(i);
+      if (rolled.moved().contains(s.id())) {
+        long version = requireNonNull(result.get(s.id()), s.id()).version();
+        result.put(s.id(), tx.nceSubscriptions().save(s, version));
+      }
+    }
+    return result;
+  }
+
+  /** Refuses an id taken by a subscription of either kind ({@code CONFLICT}, DUPLICATE_ID). */
+  void requireFreeSubscriptionId(Repositories tx, String id) {
+    conflictIf(tx.subscriptions().find(id).isPresent() || (sellsNewCommerce()
+        && tx.nceSubscriptions().find(id).isPresent()), "subscription", id);
   }
 
   /** @return the values of stored subscriptions, in order */

@@ -9,6 +9,7 @@ import io.github.cspkit.csp.access.IncidentFeed;
 import io.github.cspkit.csp.access.Partner;
 import io.github.cspkit.csp.agreement.Agreement;
 import io.github.cspkit.csp.agreement.NoticeChannel;
+import io.github.cspkit.csp.agreement.PartnerAgreement;
 import io.github.cspkit.csp.billing.Bill;
 import io.github.cspkit.csp.billing.BillingAccount;
 import io.github.cspkit.csp.billing.FinancingPlan;
@@ -25,6 +26,7 @@ import io.github.cspkit.csp.repository.InMemoryStore;
 import io.github.cspkit.csp.repository.Shard;
 import io.github.cspkit.csp.subscription.Subscription;
 import io.github.cspkit.csp.subscription.SubscriptionEvent;
+import java.time.LocalDate;
 import java.util.List;
 import javax.money.MonetaryAmount;
 import org.jspecify.annotations.Nullable;
@@ -48,6 +50,7 @@ public final class CspPartner extends PartnerReads {
   private final TenantCommands tenants;
   private final SubscriptionCommands subscriptions;
   private final BillRun billRun;
+  private final @Nullable NewCommerce newCommerce; // null without new-commerce policies
 
   private CspPartner(Context context) {
     super(context);
@@ -58,6 +61,7 @@ public final class CspPartner extends PartnerReads {
     this.tenants = new TenantCommands(pipeline);
     this.subscriptions = new SubscriptionCommands(pipeline);
     this.billRun = new BillRun(context);
+    this.newCommerce = context.sellsNewCommerce() ? new NewCommerce(pipeline) : null;
   }
 
   /**
@@ -153,6 +157,33 @@ public final class CspPartner extends PartnerReads {
   }
 
   /**
+   * The new-commerce subscriptions of this partner (NCE-1..10), under
+   * {@link CspPolicies#newCommerce()}.
+   *
+   * @return their commands and reads
+   * @throws IllegalStateException "no new-commerce policies" when the policies have none
+   */
+  public NewCommerce newCommerce() {
+    NewCommerce n = newCommerce;
+    if (n == null) {
+      throw new IllegalStateException("no new-commerce policies: build the partner with"
+          + " CspPolicies.currentProgram() or policies with newCommerce(...)");
+    }
+    return n;
+  }
+
+  /**
+   * Granular delegated admin (GDA-1..4): the partner's GDAP relationships with its customers.
+   *
+   * @return the relationship commands and reads of this partner
+   * @throws IllegalStateException if the policies have no GDAP part ({@link CspPolicies#gdap()})
+   */
+  public DelegatedAdmin gdap() {
+    return new DelegatedAdmin(pipeline, policies().gdap()
+        .orElseThrow(() -> new IllegalStateException("no GDAP policies: set CspPolicies.gdap")));
+  }
+
+  /**
    * Accepts the reseller agreement on the request's day (AGR-1, AGR-2): its first term starts that
    * day. A partner whose agreement has ended accepts a new one the same way; every subscription is
    * first moved through the term ends before that day under the agreement that ended (SUB-7), so
@@ -177,6 +208,39 @@ public final class CspPartner extends PartnerReads {
    */
   public Result<Agreement> giveNotice(Request r, NoticeChannel channel) {
     return agreements.giveNotice(r, channel);
+  }
+
+  /**
+   * Accepts the Microsoft Partner Agreement on the request's day (MPA-1): in force from that day,
+   * with no term and no renewal, until a written notice of termination ends it. A partner whose
+   * agreement has ended accepts a new one the same way; every subscription is first moved through
+   * the term ends before that day under the agreement that ended, so none renews on a day no
+   * agreement was in force (AGR-1).
+   *
+   * @param r the request; a partner user with own-tenant admin rights
+   * @return the agreement
+   * @throws RuleViolation MPA-1 while an agreement accepted before is in force or not yet ended
+   * @throws IllegalStateException when the policies have no partner agreement
+   *     ({@link CspPolicies#partnerAgreement()})
+   */
+  public Result<PartnerAgreement> acceptPartnerAgreement(Request r) {
+    return agreements.acceptPartnerAgreement(r);
+  }
+
+  /**
+   * Records a written notice of termination of the Microsoft Partner Agreement (MPA-1, AGR-4), by
+   * the partner or the vendor (when the actor is the vendor): the agreement ends on
+   * {@code effective}, its last day in force being the day before.
+   *
+   * @param r the request; the notice is given on its day
+   * @param effective the date the notice names, at least the policy's notice (30 days) later
+   * @return the agreement with the notice
+   * @throws RuleViolation MPA-1 for a date too early, before acceptance or after the agreement
+   *     ended, or when no agreement was accepted
+   * @throws IllegalStateException when the policies have no partner agreement
+   */
+  public Result<PartnerAgreement> terminatePartnerAgreement(Request r, LocalDate effective) {
+    return agreements.terminatePartnerAgreement(r, effective);
   }
 
   /**

@@ -2,6 +2,8 @@ package io.github.cspkit.csp.partner;
 
 import io.github.cspkit.csp.access.AccessPolicy;
 import io.github.cspkit.csp.access.DelegatedAdminPolicy;
+import io.github.cspkit.csp.access.GdapPolicy;
+import io.github.cspkit.csp.access.SecurityGroups;
 import io.github.cspkit.csp.agreement.RenewalPolicy;
 import io.github.cspkit.csp.billing.BillingTiming;
 import io.github.cspkit.csp.catalog.ProgramPolicy;
@@ -87,6 +89,24 @@ public abstract class CspPolicies {
   }
 
   /**
+   * @return granular delegated admin (GDA-1..4), if the partner works under it: durations, approval
+   *     window, auto-extension and roles ({@code GdapPolicy.currentProgram()}). Empty under the
+   *     seed, where delegated admin is granted at customer creation (CUS-4, ACC-1, ACC-2). When set,
+   *     {@link CspPartner#gdap()} manages relationships, and the delegated-administration tasks
+   *     need a relationship active on the request's day (GDA-2)
+   */
+  public abstract java.util.Optional<GdapPolicy> gdap();
+
+  /**
+   * @return the partner's security groups (GDA-2), which GDAP relationships grant roles to: none
+   *     by default. Used only with {@link #gdap()}
+   */
+  @Value.Default
+  public SecurityGroups securityGroups() {
+    return SecurityGroups.none();
+  }
+
+  /**
    * @return an access policy that replaces the seed's rules whole, if one is set
    */
   public abstract java.util.Optional<AccessPolicy> customAccess();
@@ -94,11 +114,44 @@ public abstract class CspPolicies {
   /**
    * @return who may do what (ACC-1..5, SUB-6): {@link #customAccess()} when set, else the seed's
    *     rules with {@link #delegatedAdmin()} (derived, so changing {@code delegatedAdmin} on a copy
-   *     of these policies takes effect)
+   *     of these policies takes effect), under GDAP when {@link #gdap()} is set
+   *     ({@link AccessPolicy#underGdap})
    */
   @Value.Lazy
   public AccessPolicy access() {
-    return customAccess().orElseGet(() -> AccessPolicy.seed(delegatedAdmin()));
+    return customAccess().orElseGet(() -> gdap().isPresent()
+        ? AccessPolicy.underGdap(delegatedAdmin()) : AccessPolicy.seed(delegatedAdmin()));
+  }
+
+  /**
+   * @return the Microsoft Partner Agreement's policy (MPA-1), if partners accept that agreement
+   *     instead of the seed's reseller agreement (AGR-2, AGR-3); then AGR-1 checks it. Absent in
+   *     the seed
+   */
+  public abstract java.util.Optional<io.github.cspkit.csp.agreement.PartnerAgreementPolicy> partnerAgreement();
+
+  /**
+   * @return the new-commerce policies (NCE-1..10), if the partner sells new-commerce
+   *     subscriptions ({@code CspPartner.newCommerce()}). Absent in the seed
+   */
+  public abstract java.util.Optional<NewCommercePolicies> newCommerce();
+
+  /**
+   * The current program (DOMAIN.md, "The current program"): the seed's policies with the Microsoft
+   * Partner Agreement (MPA-1, 30 days of termination notice) and new-commerce subscriptions
+   * (NCE-1..10: every term and plan, a 7-day window, suspended subscriptions still charged, the
+   * vendor's charges truncated) and granular delegated admin (GDA-1..4: delegated administration
+   * only through relationships the customer approved). Each part is an ordinary policy: mix them with the seed's through
+   * {@code builder().from(currentProgram())}.
+   *
+   * @return the current program's policies
+   */
+  public static CspPolicies currentProgram() {
+    return builder()
+        .partnerAgreement(io.github.cspkit.csp.agreement.PartnerAgreementPolicy.currentProgram())
+        .newCommerce(NewCommercePolicies.currentProgram())
+        .gdap(GdapPolicy.currentProgram())
+        .build();
   }
 
   /** @return the policies that follow the seed */

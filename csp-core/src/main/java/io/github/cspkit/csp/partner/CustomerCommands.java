@@ -45,13 +45,16 @@ final class CustomerCommands {
           Customer c = Customer.builder().id(spec.id()).name(spec.name()).partnerId(partnerId)
               .market(spec.market()).segment(spec.segment()).verified(spec.verified())
               .tenant(Tenant.of(spec.id() + "-tenant", spec.tenant())).billing(profile)
-              .createdOn(r.date()).delegatedAdmin(true).build();
+              .createdOn(r.date())
+              .delegatedAdmin(context.policies().gdap().isEmpty()) // GDA-1 replaces CUS-4
+              .build();
           tx.customers().save(c, 0);
           tx.bills().saveAccount(BillingAccount.open(c.id(),
               profile.firstPeriodFrom(r.date()).start()), 0);
           out.event("customer", c.id(), "CREATED", r.date(), "tenant " + c.tenant().id() + " ("
-              + spec.tenant().name().toLowerCase(Locale.ROOT) + "), delegated admin granted to "
-              + partnerId);
+              + spec.tenant().name().toLowerCase(Locale.ROOT) + "), "
+              + (c.delegatedAdmin() ? "delegated admin granted to " + partnerId
+                  : "admin access through GDAP relationships only"));
           return c;
         }, Aggregate.CUSTOMER));
   }

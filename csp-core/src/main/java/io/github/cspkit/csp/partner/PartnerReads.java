@@ -5,6 +5,7 @@ import static java.util.Objects.requireNonNull;
 import io.github.cspkit.csp.access.Operation;
 import io.github.cspkit.csp.access.ServiceIncident;
 import io.github.cspkit.csp.agreement.Agreement;
+import io.github.cspkit.csp.agreement.PartnerAgreement;
 import io.github.cspkit.csp.billing.Bill;
 import io.github.cspkit.csp.billing.BillingAccount;
 import io.github.cspkit.csp.customer.Customer;
@@ -60,6 +61,11 @@ abstract class PartnerReads {
     return read().agreements().find(context.partner().id()).map(Versioned::value);
   }
 
+  /** @return the Microsoft Partner Agreement (MPA-1), if accepted */
+  public Optional<PartnerAgreement> partnerAgreement() {
+    return read().partnerAgreements().find(context.partner().id()).map(Versioned::value);
+  }
+
   /**
    * The list price (the partner's cost) of a SKU on a day, as known on the request's day (PRC-3,
    * PRC-4, DIS-1). Partners, the distributor and the vendor may ask.
@@ -86,7 +92,9 @@ abstract class PartnerReads {
    * @return its open incidents
    */
   public List<ServiceIncident> serviceIncidents(Request r, String customerId) {
-    authorized(r, Operation.VIEW_SERVICE_HEALTH, customerId);
+    Customer c = authorized(r, Operation.VIEW_SERVICE_HEALTH, customerId);
+    DelegatedAdmin.requireAccess(context, read(), r, Operation.VIEW_SERVICE_HEALTH,
+        Optional.empty(), c); // GDA-2
     return context.incidents().incidents(customerId).stream().filter(i -> i.isOpenOn(r.date()))
         .toList();
   }

@@ -1,6 +1,5 @@
 package io.github.cspkit.csp.partner;
 
-import static io.github.cspkit.csp.partner.Context.conflictIf;
 import static io.github.cspkit.csp.partner.Context.requireAfterLastBill;
 import static java.util.Objects.requireNonNull;
 
@@ -58,8 +57,7 @@ final class SubscriptionCommands {
         () -> SubscriptionOperations.checkSeats(catalog.sku(skuId), seats), (tx, out) -> {
           Versioned<Customer> c = context.customer(tx, customerId);
           requireAfterLastBill(tx, c.value(), r.date());
-          conflictIf(tx.subscriptions().find(subscriptionId).isPresent(), "subscription",
-              subscriptionId);
+          context.requireFreeSubscriptionId(tx, subscriptionId); // of either kind
           Sku sku = catalog.sku(skuId);
           SubscriptionChange change;
           if (op == Operation.CONVERT_TRIAL) {
@@ -90,8 +88,7 @@ final class SubscriptionCommands {
         (tx, out) -> {
           Customer c = context.customer(tx, customerId).value();
           requireAfterLastBill(tx, c, r.date());
-          conflictIf(tx.subscriptions().find(subscriptionId).isPresent(), "subscription",
-              subscriptionId);
+          context.requireFreeSubscriptionId(tx, subscriptionId); // of either kind
           Map<String, Versioned<Subscription>> rolled = context.roll(tx, c, r.date(), out);
           Subscription base = requireNonNull(rolled.get(baseId), baseId).value();
           SubscriptionChange change = ops.orderAddOn(subscriptionId, base, c, catalog.sku(skuId),

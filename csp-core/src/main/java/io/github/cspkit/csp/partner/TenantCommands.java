@@ -7,11 +7,12 @@ import io.github.cspkit.csp.customer.Customer;
 import io.github.cspkit.csp.internal.Checks;
 import io.github.cspkit.csp.repository.DomainEvent;
 import io.github.cspkit.csp.repository.Versioned;
+import java.util.Optional;
 import java.util.UUID;
 
 /**
- * The tenants' commands: delegated admin and logged tasks (ACC-1..3, ACC-5), documented on
- * {@link CspPartner}.
+ * The tenants' commands: delegated admin and logged tasks (ACC-1..3, ACC-5; under GDAP a
+ * partner user's task needs a covering relationship, GDA-2), documented on {@link CspPartner}.
  */
 final class TenantCommands {
   private final Pipeline pipeline;
@@ -42,6 +43,8 @@ final class TenantCommands {
         Arguments.of().text(customerId).text(task), Operation.ADMINISTER_TENANT, customerId,
         AgreementNeed.NONE, (tx, out) -> {
           Customer c = context.customer(tx, customerId).value();
+          DelegatedAdmin.requireAccess(context, tx, r, Operation.ADMINISTER_TENANT,
+              Optional.of(task), c); // GDA-2
           out.event("tenant", c.tenant().id(), "ADMINISTERED", r.date(), task);
           return c;
         }, Aggregate.CUSTOMER));
@@ -67,6 +70,8 @@ final class TenantCommands {
         Arguments.of().text(customerId).text(service).text(setting), Operation.CONFIGURE_SERVICE,
         customerId, AgreementNeed.NONE, (tx, out) -> {
           Customer c = context.customer(tx, customerId).value();
+          DelegatedAdmin.requireAccess(context, tx, r, Operation.CONFIGURE_SERVICE,
+              Optional.empty(), c); // GDA-2
           out.event("tenant", c.tenant().id(), "CONFIGURED", r.date(), service + ": " + setting);
           return c;
         }, Aggregate.CUSTOMER));

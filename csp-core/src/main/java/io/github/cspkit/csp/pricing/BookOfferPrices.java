@@ -7,12 +7,12 @@ import java.util.Optional;
 import java.util.function.Function;
 import javax.money.CurrencyUnit;
 
-/** The {@link OfferPrices} of {@link OfferPrices#of(PriceBook, Function)} (NCE-1, PRC-3). */
+/** The {@link OfferPrices} of {@link OfferPrices#of(PriceSource, Function)} (NCE-1, PRC-3). */
 final class BookOfferPrices implements OfferPrices {
-  private final PriceBook book;
+  private final PriceSource book;
   private final Function<PriceList, PriceRows> rowsOf;
 
-  BookOfferPrices(PriceBook book, Function<PriceList, PriceRows> rowsOf) {
+  BookOfferPrices(PriceSource book, Function<PriceList, PriceRows> rowsOf) {
     this.book = requireNonNull(book, "book");
     this.rowsOf = requireNonNull(rowsOf, "rowsOf");
   }

@@ -64,13 +64,13 @@ public abstract class ImportedPriceList {
   }
 
   /**
-   * @return the seed price list: per SKU the one-year term billed annually (PRC-6), published on
-   *     {@link #publishedOn()} and effective on the month's first day
+   * @return the price list: per SKU the one-year term billed annually (PRC-6), with every row
+   *     (NCE-1), published on {@link #publishedOn()} and effective on the month's first day
    */
   @Value.Lazy
   public PriceList priceList() {
     return PriceList.of(id(), market(), currency(), publishedOn(), effectiveOn(),
-        rows().seedPrices());
+        rows().seedPrices()).withOfferRows(rows());
   }
 
   @Value.Check

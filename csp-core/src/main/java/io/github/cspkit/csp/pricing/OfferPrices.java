@@ -13,7 +13,7 @@ import javax.money.CurrencyUnit;
 
 /**
  * Where new-commerce operations get prices (NCE-1, NCE-3, PRC-3, PRC-4): the rows of the list that
- * prices a day, as known on a day. {@link #of(PriceBook, Function)} reads them from a
+ * prices a day, as known on a day. {@link #of(PriceSource, Function)} reads them from a
  * {@link PriceBook}; {@link #seedLists(PriceBook)} reads each seed price as the one-year term billed
  * annually. Implementations are thread-safe.
  */
@@ -78,14 +78,14 @@ public interface OfferPrices {
   }
 
   /**
-   * Reads rows from a price book's lists.
+   * Reads rows from the lists of a price book or a store's price lists.
    *
-   * @param book the price book
+   * @param book the price book, or a store's price lists
    * @param rowsOf the rows of a published list
    * @return the prices; a day whose list is not published is refused as the book refuses it (PRC-3,
    *     with the last day it can be published)
    */
-  static OfferPrices of(PriceBook book, Function<PriceList, PriceRows> rowsOf) {
+  static OfferPrices of(PriceSource book, Function<PriceList, PriceRows> rowsOf) {
     return new BookOfferPrices(book, rowsOf);
   }
 

@@ -118,6 +118,7 @@ public final class PriceBook implements PriceSource {
    * @param knownOn the day of knowledge
    * @return the list that prices {@code day} as known on {@code knownOn}, if any (PRC-3, PRC-4)
    */
+  @Override
   public Optional<PriceList> listFor(
       String market, CurrencyUnit currency, LocalDate day, LocalDate knownOn) {
     requireNonNull(day, "day");

@@ -19,7 +19,9 @@ import org.immutables.value.Value;
  * of one seat for one annual term (PRC-6), which is the partner's cost (PRC-5).
  * <p>
  * Every price is in the list's currency, non-negative and no finer than its minor unit. A list may
- * name any SKU of the vendor's, in the program or not (PRC-1). Immutable.
+ * name any SKU of the vendor's, in the program or not (PRC-1). A list imported from Partner
+ * Center (PCF-1) also keeps its new-commerce rows, by SKU, term and billing plan ({@link #rows()},
+ * NCE-1); its prices are then the rows' one-year annual prices. Immutable.
  */
 @Value.Immutable
 public abstract class PriceList {
@@ -74,8 +76,35 @@ public abstract class PriceList {
     return minorPrices().containsKey(sku);
   }
 
+  /**
+   * @return the new-commerce rows by SKU, term and billing plan (NCE-1), when the list has them (one
+   *     imported from Partner Center, PCF-1); {@link #prices()} are then their one-year annual
+   *     rows
+   */
+  public abstract java.util.Optional<PriceRows> rows();
+
+  /**
+   * @return the rows that price new-commerce offers (NCE-1): {@link #rows()}, or else each price
+   *     as the one-year term billed annually
+   */
+  @Value.Lazy
+  public PriceRows offerRows() {
+    return rows().orElseGet(() -> PriceRows.fromSeedPrices(currency(), prices()));
+  }
+
   @Value.Check
   void check() {
+    rows().ifPresent(r -> {
+      Checks.range(r.currency().equals(currency()), "price list %s: its rows are in %s, not in %s",
+          id(), r.currency(), currency());
+      Map<String, MonetaryAmount> annual = r.seedPrices();
+      boolean same = annual.size() == prices().size();
+      for (Map.Entry<String, MonetaryAmount> e : annual.entrySet()) {
+        MonetaryAmount p = prices().get(e.getKey());
+        same &= p != null && MinorUnits.of(p) == MinorUnits.of(e.getValue());
+      }
+      Checks.range(same, "price list %s: its prices are not its rows' one-year annual prices", id());
+    });
     Checks.name("price list id", id());
     Checks.name("market", market());
     int digits = MinorUnits.digits(currency());
@@ -153,12 +182,21 @@ public abstract class PriceList {
   /**
    * @param sku a SKU id
    * @param price its unit price, in this list's currency
-   * @return a copy of this list that also names (or re-prices) the SKU
+   * @return a copy of this list that also names (or re-prices) the SKU, without new-commerce rows
    */
   public PriceList withPrice(String sku, MonetaryAmount price) {
     Map<String, MonetaryAmount> next = new LinkedHashMap<>(prices());
     next.put(sku, price);
-    return builder().from(this).prices(next).build();
+    return builder().from(this).prices(next).rows(java.util.Optional.empty()).build();
+  }
+
+  /**
+   * @param rows new-commerce rows in this list's currency (NCE-1)
+   * @return a copy of this list with these rows, priced by their one-year annual rows
+   */
+  public PriceList withOfferRows(PriceRows rows) {
+    java.util.Objects.requireNonNull(rows, "rows");
+    return builder().from(this).prices(rows.seedPrices()).rows(rows).build();
   }
 
   /** @return a new builder */

@@ -23,6 +23,21 @@ public interface PriceSource {
   PriceQuote quote(String sku, String market, CurrencyUnit currency, LocalDate day, LocalDate knownOn);
 
   /**
+   * The list that prices {@code day} as known on {@code knownOn} (PRC-3, PRC-4): the one a quote of
+   * any SKU for that day comes from. This default asks {@link #quote} for it.
+   *
+   * @param market the market
+   * @param currency the currency
+   * @param day the day priced
+   * @param knownOn the day of knowledge
+   * @return the list, or empty when none is known on {@code knownOn}
+   */
+  default java.util.Optional<PriceList> listFor(String market, CurrencyUnit currency, LocalDate day,
+      LocalDate knownOn) {
+    return quote("", market, currency, day, knownOn).list();
+  }
+
+  /**
    * Whether the vendor prices the market in that currency at all, as known on a day (used by BIL-2).
    *
    * @param market the market

@@ -21,6 +21,17 @@ final class InMemoryGdapRelationships {
   private final VersionedTable<GdapRelationship> table =
       new VersionedTable<>("GDAP relationship", GdapRelationship::id);
   private final Map<String, ImmutableList<String>> idsByCustomer = new ConcurrentHashMap<>();
+  private final Owner owner;
+
+  /** A store of one partner's relationships that never asks whose they are. */
+  InMemoryGdapRelationships() {
+    this(new Owner(""));
+  }
+
+  /** @param owner the partner whose part of the store this is (ACC-4) */
+  InMemoryGdapRelationships(Owner owner) {
+    this.owner = owner;
+  }
 
   /**
    * @param readOnly whether writes are refused (reads outside a transaction)
@@ -50,6 +61,7 @@ final class InMemoryGdapRelationships {
         throw new IllegalStateException("writes need a transaction: use CspStore.inTransaction");
       }
       requireNonNull(relationship, "relationship");
+      owner.check("GDAP relationship", relationship.id(), relationship.partnerId());
       overlay.find(relationship.id()).ifPresent(stored -> {
         GdapRelationship s = stored.value();
         if (!s.partnerId().equals(relationship.partnerId())

@@ -8,6 +8,9 @@ public interface Repositories {
   /** @return agreements */
   AgreementRepository agreements();
 
+  /** @return Microsoft Partner Agreements (MPA-1), kept apart from the reseller agreements */
+  PartnerAgreementRepository partnerAgreements();
+
   /** @return price lists */
   PriceListRepository priceLists();
 
@@ -17,6 +20,9 @@ public interface Repositories {
   /** @return subscriptions */
   SubscriptionRepository subscriptions();
 
+  /** @return new-commerce subscriptions (NCE-1..10) */
+  NceSubscriptionRepository nceSubscriptions();
+
   /** @return bills, billing accounts and services */
   BillRepository bills();
 
@@ -25,6 +31,9 @@ public interface Repositories {
 
   /** @return idempotency records */
   IdempotencyRecords idempotency();
+
+  /** @return GDAP relationships (GDA-1..4) */
+  GdapRelationshipRepository gdapRelationships();
 
   /**
    * Claims the next customers a bill run (BIL-1) should look at, as {@code claim} describes. A

@@ -22,6 +22,8 @@ public enum ChangeKind {
   RENEW,
   /** The term ended without renewal (SUB-7). */
   END,
+  /** Every seat moved to a SKU on the upgrade path, at its price (NCE-9). */
+  UPGRADE,
   /** Auto-renewal switched on or off (SUB-7). */
   AUTO_RENEW
 }

@@ -85,6 +85,10 @@ public class AccessMatrixTest {
       CONFIGURE_SERVICE      | ok    | ok    | ACC-3 | ACC-4 | ok     | ok    | ACC-5 | ACC-5 | DIS-1 | ACC-4
       REMOVE_DELEGATED_ADMIN | ACC-2 | ACC-2 | ACC-2 | ACC-4 | ACC-2  | ACC-2 | ACC-5 | ACC-2 | DIS-1 | ACC-4
       ADMINISTER_OWN_TENANT  | ok    | ACC-3 | ok    | ACC-4 | ok     | ACC-4 | ACC-4 | ACC-4 | DIS-1 | ACC-4
+      REQUEST_GDAP           | ok    | ok    | ACC-3 | ACC-4 | ok     | GDA-1 | GDA-1 | GDA-1 | DIS-1 | ACC-4
+      APPROVE_GDAP           | GDA-1 | GDA-1 | GDA-1 | ACC-4 | GDA-1  | ok    | ACC-5 | GDA-1 | DIS-1 | ACC-4
+      TERMINATE_GDAP         | ok    | ok    | ACC-3 | ACC-4 | ok     | ok    | ACC-5 | GDA-4 | DIS-1 | ACC-4
+      AUTO_EXTEND_GDAP       | ok    | ok    | ACC-3 | ACC-4 | ok     | GDA-3 | GDA-3 | GDA-3 | DIS-1 | ACC-4
       """;
 
   /** Operations the entry point calls without a target customer. */
@@ -245,6 +249,35 @@ public class AccessMatrixTest {
       }
     }
     assertThat(changed).containsExactly("REMOVE_DELEGATED_ADMIN × CUST: ACC-2 -> ok");
+  }
+
+  @Test
+  void GDA_2_under_GDAP_only_partner_users_cells_of_the_governed_operations_change_to_ok() {
+    AccessPolicy seed = AccessPolicy.seed();
+    AccessPolicy gdap = AccessPolicy.underGdap(DelegatedAdminPolicy.NOBODY);
+    List<String> changed = new ArrayList<>();
+    for (Operation op : Operation.values()) {
+      for (Who who : Who.values()) {
+        String a = decide(seed, who, op);
+        String b = decide(gdap, who, op);
+        if (!a.equals(b)) {
+          changed.add(op + " × " + who + ": " + a + " -> " + b);
+        }
+      }
+    }
+    // the partner's entry point then decides these by the day's relationships (GDA-2)
+    assertThat(changed).containsExactlyInAnyOrder(
+        "ADMINISTER_TENANT × OWN: ACC-3 -> ok",
+        "VIEW_SERVICE_HEALTH × OWN: ACC-3 -> ok",
+        "CONFIGURE_SERVICE × OWN: ACC-3 -> ok");
+    Customer removed = customer("contoso", "Northwind").withDelegatedAdmin(false);
+    for (Operation op : List.of(Operation.ADMINISTER_TENANT, Operation.CONFIGURE_SERVICE)) {
+      assertThatCode(() -> gdap.authorize(Actor.gdapUser("Northwind", "alice"), NORTHWIND, op,
+          removed)).as("%s without the seed's delegated admin", op).doesNotThrowAnyException();
+      assertThat(catchThrowable(() -> gdap.authorize(Actor.gdapUser("Northwind", "alice"), NORTHWIND,
+          op, customer("woodgrove", "Tailspin")))).isInstanceOfSatisfying(RuleViolation.class,
+          v -> assertThat(v.rule()).isEqualTo("ACC-4"));
+    }
   }
 
   @Test

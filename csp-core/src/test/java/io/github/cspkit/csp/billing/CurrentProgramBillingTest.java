@@ -11,6 +11,7 @@ import static org.quicktheories.QuickTheory.qt;
 
 import io.github.cspkit.csp.billing.internal.BillingEngine;
 import io.github.cspkit.csp.billing.internal.IssuedBill;
+import io.github.cspkit.csp.billing.internal.NceAccrual;
 import io.github.cspkit.csp.money.Rounding;
 import io.github.cspkit.csp.pricing.BillingPlan;
 import io.github.cspkit.csp.pricing.TermLength;

@@ -39,7 +39,11 @@ class EntryPointMatrixTest {
   /** Operations decided by the table but not driven here, and why. */
   static final Map<Operation, String> NOT_DRIVEN = Map.of(
       Operation.ACCEPT_AGREEMENT, "state dependent (accepted once): see PartnerAccessTest ACC_3_*",
-      Operation.GIVE_NOTICE, "needs an agreement, which the non-CSP partner has not: see ACC_3_*");
+      Operation.GIVE_NOTICE, "needs an agreement, which the non-CSP partner has not: see ACC_3_*",
+      Operation.REQUEST_GDAP, "needs GDAP policies: see GdapEntryPointMatrixTest",
+      Operation.APPROVE_GDAP, "needs GDAP policies: see GdapEntryPointMatrixTest",
+      Operation.TERMINATE_GDAP, "needs GDAP policies: see GdapEntryPointMatrixTest",
+      Operation.AUTO_EXTEND_GDAP, "needs GDAP policies: see GdapEntryPointMatrixTest");
 
   static Map<Operation, Call> calls() {
     Map<Operation, Call> calls = new EnumMap<>(Operation.class);

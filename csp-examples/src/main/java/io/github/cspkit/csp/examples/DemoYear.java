@@ -19,6 +19,8 @@ import io.github.cspkit.csp.partner.Request;
 import io.github.cspkit.csp.partner.Result;
 import io.github.cspkit.csp.pricing.PriceList;
 import io.github.cspkit.csp.pricing.PricingPolicy;
+import io.github.cspkit.csp.repository.CspStore;
+import io.github.cspkit.csp.repository.InMemoryStore;
 import io.github.cspkit.csp.subscription.SubscriptionEvent;
 import java.io.PrintStream;
 import java.math.BigDecimal;
@@ -34,7 +36,8 @@ import javax.money.MonetaryAmount;
 import org.javamoney.moneta.Money;
 
 /**
- * A year in the life of a CSP partner, through the library's public API on the in-memory store:
+ * A year in the life of a CSP partner, through the library's public API (in memory by default, or
+ * on any {@link CspStore}):
  * the partner accepts the reseller agreement, the vendor publishes a price list every month with
  * 30 days' notice (PRC-1, PRC-2), three customers order, add and remove seats, take an add-on, are
  * suspended and reactivated, buy the partner's own services (monthly and one-off), and pay
@@ -61,7 +64,7 @@ public final class DemoYear {
   /** The day being replayed. */
   private LocalDate today = FIRST;
 
-  private DemoYear(PrintStream out) {
+  private DemoYear(PrintStream out, CspStore store) {
     this.out = out;
     Catalog catalog = Catalog.of(List.of(
         Sku.builder().id(E3).family(ProductFamily.OFFICE_365).maxSeats(300).build(),
@@ -73,7 +76,7 @@ public final class DemoYear {
     PricingPolicy pricing = PricingPolicy.perCustomer(
         Map.of("tailspin", PricingPolicy.markup(new BigDecimal("15"))),
         PricingPolicy.markup(new BigDecimal("20")));
-    this.partner = CspPartner.builder().partner(Partner.csp(PARTNER)).catalog(catalog)
+    this.partner = CspPartner.builder().partner(Partner.csp(PARTNER)).catalog(catalog).store(store)
         .policies(CspPolicies.builder().pricing(pricing).build()).build();
   }
 
@@ -83,7 +86,18 @@ public final class DemoYear {
    * @param out where to print
    */
   public static void run(PrintStream out) {
-    new DemoYear(out).replay();
+    run(out, InMemoryStore.create(CspPolicies.seed().priceLists()));
+  }
+
+  /**
+   * Replays the year on the given store (empty, with the seed's price-list policy) and prints it;
+   * the output does not depend on the store.
+   *
+   * @param out where to print
+   * @param store where the partner's data is kept
+   */
+  public static void run(PrintStream out, CspStore store) {
+    new DemoYear(out, store).replay();
   }
 
   private void replay() {

@@ -13,7 +13,10 @@ import java.util.logging.Logger;
  * <pre>
  * java -jar csp-examples.jar run FILE...   # replays each scenario; exit = the worst status
  * java -jar csp-examples.jar run --jdbc-url URL FILE...   # the same on PostgreSQL, a schema per file
- * java -jar csp-examples.jar demo          # a year in the life of a partner
+ * java -jar csp-examples.jar demo          # a year in the life of a partner (the seed)
+ * java -jar csp-examples.jar demo --program current   # a year of the current program, with the
+ *                                                     # vendor's charges and the margin
+ * java -jar csp-examples.jar demo --jdbc-url URL      # either year on PostgreSQL, in a new schema
  * java -jar csp-examples.jar generate 10000 5 80000 big.csp   # a large scenario for load tests
  * </pre>
  * Exit status 0 when every file passed, 1 when an expectation failed or a refusal was not expected,
@@ -23,7 +26,8 @@ public final class Main {
   /** Kept so that the level set on it stays: the money library logs its setup at INFO. */
   private static final Logger MONETA = Logger.getLogger("org.javamoney.moneta");
   private static final String USAGE =
-      "usage: java -jar csp-examples.jar run [--jdbc-url URL] FILE... | demo"
+      "usage: java -jar csp-examples.jar run [--jdbc-url URL] FILE..."
+          + " | demo [--program seed|current] [--jdbc-url URL]"
           + " | generate CUSTOMERS SUBSCRIPTIONS CHANGES FILE";
 
   private Main() {}
@@ -100,15 +104,38 @@ public final class Main {
         }
       }
       case "demo":
-        if (args.length != 1) {
-          err.println(USAGE);
-          return 2;
-        }
-        DemoYear.run(out);
-        return 0;
+        return demo(Arrays.asList(args).subList(1, args.length), out, err);
       default:
         err.println(USAGE);
         return 2;
     }
+  }
+
+  /** {@code demo [--program seed|current] [--jdbc-url URL]}, options in any order. */
+  private static int demo(java.util.List<String> options, PrintStream out, PrintStream err) {
+    String program = "seed";
+    String url = null;
+    for (int i = 0; i < options.size(); i += 2) {
+      String value = i + 1 < options.size() ? options.get(i + 1) : null;
+      if (options.get(i).equals("--program") && ("seed".equals(value) || "current".equals(value))) {
+        program = value;
+      } else if (options.get(i).equals("--jdbc-url") && value != null && url == null) {
+        url = value;
+      } else {
+        err.println(USAGE);
+        return 2;
+      }
+    }
+    boolean current = program.equals("current");
+    if (url != null) {
+      return new io.github.cspkit.csp.examples.postgres.PostgresScenarios(url, System.getenv())
+          .demo(current, out, err);
+    }
+    if (current) {
+      DemoCurrentYear.run(out);
+    } else {
+      DemoYear.run(out);
+    }
+    return 0;
   }
 }

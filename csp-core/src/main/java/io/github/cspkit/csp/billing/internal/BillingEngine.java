@@ -403,6 +403,8 @@ public final class BillingEngine {
         return "cancelled on " + s.date();
       case RENEW:
         return "renewed on " + s.date();
+      case UPGRADE:
+        return "upgraded on " + s.date();
       default:
         return k.name().toLowerCase(java.util.Locale.ROOT) + " on " + s.date();
     }

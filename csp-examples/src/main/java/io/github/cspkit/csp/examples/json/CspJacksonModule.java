@@ -449,6 +449,9 @@ public final class CspJacksonModule extends SimpleModule {
       amount(g, sku, l.priceMinor(sku).orElseThrow(), l.currency());
     }
     g.writeEndObject();
+    if (l.rows().isPresent()) {
+      writeRows(g, "rows", l.rows().get());
+    }
   }
 
   private static PriceList readPriceList(JsonNode n) {
@@ -457,8 +460,9 @@ public final class CspJacksonModule extends SimpleModule {
     field(n, "prices").fields().forEachRemaining(e ->
         prices.put(e.getKey(), MinorUnits.toAmount(MinorUnits.parse(e.getValue().asText(), cur),
             cur)));
-    return PriceList.of(text(n, "id"), text(n, "market"), cur, date(n, "publishedOn"),
+    PriceList list = PriceList.of(text(n, "id"), text(n, "market"), cur, date(n, "publishedOn"),
         date(n, "effectiveOn"), prices);
+    return n.has("rows") ? list.withOfferRows(readRows(n, "rows", cur)) : list;
   }
 
   private static void writeRows(JsonGenerator g, String name, PriceRows rows) throws IOException {

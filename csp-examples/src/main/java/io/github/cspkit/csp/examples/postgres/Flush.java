@@ -58,10 +58,13 @@ final class Flush {
    */
   boolean run(Connection c) throws SQLException {
     agreements();
+    partnerAgreements();
     priceLists();
     customers();
+    gdapRelationships();
     accounts();
     subscriptions();
+    nceSubscriptions();
     services();
     bills();
     events();
@@ -214,17 +217,41 @@ final class Flush {
     }
   }
 
+  private void partnerAgreements() {
+    if (tx.savedPartnerAgreements.isEmpty()) {
+      return;
+    }
+    roots("partner agreement", "partner_agreement", "holder", tx.savedPartnerAgreements,
+        new String[] {"accepted_on:date", "notice_years:integer", "notice_months:integer",
+            "notice_days:integer", "terminations:jsonb"},
+        (io.github.cspkit.csp.agreement.PartnerAgreement a) -> {
+          java.time.Period p = a.policy().terminationNotice();
+          return new Object[] {a.acceptedOn(), p.getYears(), p.getMonths(), p.getDays(),
+              PartnerAgreements.json(a)};
+        });
+  }
+
+  private void nceSubscriptions() {
+    if (tx.savedNce.isEmpty()) {
+      return;
+    }
+    roots("new-commerce subscription", "nce_subscription", "id", tx.savedNce,
+        new String[] {"customer_id", "value:jsonb"},
+        (io.github.cspkit.csp.subscription.NceSubscription s) -> new Object[] {s.customerId(),
+            NceSubscriptions.json(s)});
+  }
+
   private void priceLists() {
     if (tx.addedLists.isEmpty()) {
       return;
     }
     Columns lists = new Columns("id", "market", "currency:char(3)", "published_on:date",
-        "effective_on:date", "period_start:date");
+        "effective_on:date", "period_start:date", "offer_rows:jsonb");
     Columns items = new Columns("list_id", "ordinal:integer", "sku", "price:numeric", "currency:char(3)");
     for (PriceList l : tx.addedLists) {
       CurrencyUnit cur = l.currency();
       lists.row(l.id(), l.market(), cur.getCurrencyCode(), l.publishedOn(), l.effectiveOn(),
-          tx.store.policy().periodStart(l.effectiveOn()));
+          tx.store.policy().periodStart(l.effectiveOn()), l.rows().map(PriceLists::json).orElse(null));
       int i = 0;
       for (Map.Entry<String, MonetaryAmount> e : l.prices().entrySet()) {
         items.row(l.id(), i++, e.getKey(), money(MinorUnits.of(e.getValue()), cur), cur.getCurrencyCode());
@@ -255,6 +282,15 @@ final class Flush {
             c.verified(), c.tenant().id(), c.tenant().origin().name(),
             c.tenant().trialEndedOn().orElse(null), c.billing().billingDay(),
             c.billing().currency().getCurrencyCode(), c.createdOn(), c.delegatedAdmin()});
+  }
+
+  private void gdapRelationships() {
+    if (tx.savedGdap.isEmpty()) {
+      return;
+    }
+    roots(GdapRelationships.KIND, "gdap_relationship", "id", tx.savedGdap,
+        GdapRelationships.ROOT_COLUMNS, GdapRelationships::rootValues);
+    GdapRelationships.children(tx, batch);
   }
 
   private void accounts() {

@@ -74,7 +74,7 @@ import org.flywaydb.core.Flyway;
  */
 public final class PostgresStore implements CspStore, AutoCloseable {
   /** The schema version this store reads and writes: the latest migration it ships. */
-  public static final int SCHEMA_VERSION = 1;
+  public static final int SCHEMA_VERSION = 3;
   /** Where the migrations live on the classpath. */
   public static final String MIGRATIONS = "classpath:db/migration/csp";
   /** The table in which Flyway records the applied migrations. */
@@ -513,6 +513,7 @@ public final class PostgresStore implements CspStore, AutoCloseable {
 
   private Prices loadPrices(Connection c) throws SQLException {
     Map<String, PriceList.Builder> lists = new LinkedHashMap<>();
+    Map<String, String> offerRows = new java.util.HashMap<>();
     try (PreparedStatement ps = c.prepareStatement("SELECT l.id, l.market, l.currency, "
         + "l.published_on, l.effective_on, i.sku, i.price, i.currency AS item_currency "
         + "FROM price_list l LEFT JOIN price_list_item i ON i.list_id = l.id ORDER BY l.seq, i.ordinal");
@@ -533,11 +534,22 @@ public final class PostgresStore implements CspStore, AutoCloseable {
         }
       }
     }
+    try (PreparedStatement ps = c.prepareStatement(
+        "SELECT id, offer_rows::text FROM price_list WHERE offer_rows IS NOT NULL");
+        ResultSet rs = ps.executeQuery()) {
+      while (rs.next()) {
+        offerRows.put(rs.getString(1), rs.getString(2));
+      }
+    }
     List<PriceList> all = new ArrayList<>(lists.size());
     Map<String, PriceList> byId = new LinkedHashMap<>();
     PriceBook book = PriceBook.create(shared.policy);
     for (PriceList.Builder b : lists.values()) {
       PriceList l = b.build();
+      String rows = offerRows.get(l.id());
+      if (rows != null) {
+        l = l.withOfferRows(PriceLists.rows(rows));
+      }
       all.add(l);
       byId.put(l.id(), l);
       book.publish(l);

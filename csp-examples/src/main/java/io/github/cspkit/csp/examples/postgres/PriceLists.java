@@ -64,6 +64,24 @@ final class PriceLists implements PriceListRepository {
     return book().hasCurrency(market, currency, knownOn);
   }
 
+  /** @return the new-commerce rows as the {@code offer_rows} column holds them (NCE-1, PCF-1) */
+  static String json(io.github.cspkit.csp.pricing.PriceRows rows) {
+    try {
+      return NceSubscriptions.JSON.writeValueAsString(rows);
+    } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+      throw new IllegalStateException("cannot write price rows as JSON", e);
+    }
+  }
+
+  /** @return the rows of an {@code offer_rows} column */
+  static io.github.cspkit.csp.pricing.PriceRows rows(String json) {
+    try {
+      return NceSubscriptions.JSON.readValue(json, io.github.cspkit.csp.pricing.PriceRows.class);
+    } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+      throw new IllegalStateException("stored price rows are not readable: " + e.getMessage(), e);
+    }
+  }
+
   /** The committed book, or (rarely: a transaction that publishes) one with its lists too. */
   private PriceBook book() {
     PriceBook committed = tx.store.prices(tx).book();

@@ -58,14 +58,27 @@ final class Tx implements Repositories {
   final Map<String, Versioned<Subscription>> subscriptionValues = new HashMap<>();
   final Map<String, List<OwnService>> services = new HashMap<>();
   Map<String, Versioned<Agreement>> agreements;
+  /** Partner agreements and new-commerce subscriptions read, by id; null: read and absent. */
+  final Map<String, Versioned<io.github.cspkit.csp.agreement.PartnerAgreement>> partnerAgreements =
+      new HashMap<>();
+  final Map<String, Versioned<io.github.cspkit.csp.subscription.NceSubscription>> nceValues =
+      new HashMap<>();
+  /** The new-commerce subscription ids of each prefetched customer, in order of creation. */
+  final Map<String, List<String>> nceIds = new HashMap<>();
   boolean pricesChecked;
   final ArrayDeque<Long> sequences = new ArrayDeque<>();
 
   // writes, sent at commit
   final Map<String, Save<Agreement>> savedAgreements = new LinkedHashMap<>();
+  final Map<String, Save<io.github.cspkit.csp.agreement.PartnerAgreement>> savedPartnerAgreements =
+      new LinkedHashMap<>();
+  final Map<String, Save<io.github.cspkit.csp.subscription.NceSubscription>> savedNce =
+      new LinkedHashMap<>();
   final Map<String, Save<Customer>> savedCustomers = new LinkedHashMap<>();
   final Map<String, Save<BillingAccount>> savedAccounts = new LinkedHashMap<>();
   final Map<String, Save<Subscription>> savedSubscriptions = new LinkedHashMap<>();
+  final Map<String, Save<io.github.cspkit.csp.access.GdapRelationship>> savedGdap =
+      new LinkedHashMap<>();
   final List<PriceList> addedLists = new ArrayList<>();
   final Map<String, OwnService> savedServices = new LinkedHashMap<>();
   final List<Bill> addedBills = new ArrayList<>();
@@ -80,6 +93,9 @@ final class Tx implements Repositories {
   private final Idempotency idempotencyRepo;
   private final Agreements agreementRepo;
   private final PriceLists priceListRepo;
+  private final PartnerAgreements partnerAgreementRepo;
+  private final NceSubscriptions nceRepo;
+  private final GdapRelationships gdapRepo;
 
   /** A staged save: the value, its new version, and the version stored (0: none). */
   static final class Save<T> {
@@ -105,6 +121,9 @@ final class Tx implements Repositories {
     this.idempotencyRepo = new Idempotency(this);
     this.agreementRepo = new Agreements(this);
     this.priceListRepo = new PriceLists(this);
+    this.partnerAgreementRepo = new PartnerAgreements(this);
+    this.nceRepo = new NceSubscriptions(this);
+    this.gdapRepo = new GdapRelationships(this);
   }
 
   boolean inTransaction() {
@@ -251,6 +270,15 @@ final class Tx implements Repositories {
             services.computeIfAbsent(s.customerId(), k -> new ArrayList<>()).add(s);
           }
         }, partner, keys);
+    b.add("SELECT customer_id, value::text, version FROM nce_subscription WHERE partner_id = ? "
+        + "AND customer_id = ANY(?::text[]) ORDER BY seq", rs -> {
+          while (rs.next()) {
+            Versioned<io.github.cspkit.csp.subscription.NceSubscription> v =
+                new Versioned<>(NceSubscriptions.read(rs.getString(2)), rs.getLong(3));
+            nceIds.computeIfAbsent(rs.getString(1), k -> new ArrayList<>()).add(v.value().id());
+            nceValues.putIfAbsent(v.value().id(), v);
+          }
+        }, partner, keys);
     boolean agreementsWanted = agreements == null;
     if (agreementsWanted) {
       b.add(Agreements.SELECT, rs -> agreements = new HashMap<>(Rows.agreements(rs)), partner);
@@ -274,6 +302,7 @@ final class Tx implements Repositories {
     for (String id : todo) {
       prefetched.add(id);
       subscriptionIds.computeIfAbsent(id, k -> new ArrayList<>());
+      nceIds.computeIfAbsent(id, k -> new ArrayList<>());
       services.computeIfAbsent(id, k -> new ArrayList<>());
       Rows.AccountRow row = accountRows.get(id);
       if (row != null) {
@@ -365,6 +394,16 @@ final class Tx implements Repositories {
   }
 
   @Override
+  public io.github.cspkit.csp.repository.PartnerAgreementRepository partnerAgreements() {
+    return partnerAgreementRepo;
+  }
+
+  @Override
+  public io.github.cspkit.csp.repository.NceSubscriptionRepository nceSubscriptions() {
+    return nceRepo;
+  }
+
+  @Override
   public PriceListRepository priceLists() {
     return priceListRepo;
   }
@@ -392,6 +431,11 @@ final class Tx implements Repositories {
   @Override
   public IdempotencyRecords idempotency() {
     return idempotencyRepo;
+  }
+
+  @Override
+  public io.github.cspkit.csp.repository.GdapRelationshipRepository gdapRelationships() {
+    return gdapRepo;
   }
 
   // ------------------------------------------------------------------------------------ commit

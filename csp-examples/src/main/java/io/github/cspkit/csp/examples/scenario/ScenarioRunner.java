@@ -39,7 +39,8 @@ import java.util.Optional;
  *
  * <h2>Actors</h2>
  * A dated line runs as the partner's admin agent unless it says {@code as customer C} (that
- * customer's admin). {@code publish-price-list} runs as the vendor, who publishes price lists
+ * customer's admin) or {@code as user U} (a partner user whose rights come from its security
+ * groups, GDA-2: {@code Actor.gdapUser}). {@code publish-price-list} runs as the vendor, who publishes price lists
  * (PRC-1), unless the line names an actor explicitly ({@code as partner} or
  * {@code as customer C}), so that a scenario can show that nobody else may publish.
  *
@@ -53,12 +54,32 @@ import java.util.Optional;
  *
  * <h2>The current program</h2>
  * Every statement and expectation of SCENARIOS.md's section "The current program" is parsed and
- * checked. Those whose rules are not wired into {@link CspPartner} yet (the current program's
- * policy set, terms and plans other than one year billed annually, scheduled changes, upgrades,
- * the partner agreement's termination, GDAP, partner users, Partner Center files, and the
- * expectations about them) stop the file when they run, with exit status 2 and
+ * checked. {@code program current} (before the first dated line) runs the file under
+ * {@link CspPolicies#currentProgram()}: {@code accept-agreement} accepts the Microsoft Partner
+ * Agreement and {@code terminate-agreement} gives its notice of termination (MPA-1); orders,
+ * seat changes, cancellation, suspension, reactivation, auto-renewal, {@code schedule} and
+ * {@code upgrade} run through {@link CspPartner#newCommerce()} (NCE-1..9), and
+ * {@code expect cancellable|refundable|scheduled|vendor-charges|vendor-charge} and
+ * {@code expect seats|status|term-end|quote} read its subscriptions as of the current date (a quote
+ * is the partner's sale charge over the rest of the term, SUB-2); bills include them. A price
+ * entry {@code SKU/TERM/PLAN=PRICE} publishes a row by term and plan (NCE-1, NCE-2).
+ * {@code map-sku}, {@code import-price-list} and {@code expect reconciliation} read Partner Center's
+ * files (PCF-1, PCF-2) named relative to the scenario file's folder; a file that cannot be read
+ * stops the scenario with exit status 2. Under the seed, a statement that only the current program
+ * knows (a term or plan, {@code schedule}, {@code upgrade}, {@code terminate-agreement}, an
+ * expectation about new-commerce subscriptions) stops the file with exit status 2, asking for
+ * {@code program current}. Under the current program {@code order-addon} and {@code convert-trial}
+ * are not wired in yet: they stop the file with exit status 2 and
  * {@code FILE:LINE: not supported yet: …}. {@code administer CUSTOMER TASK} runs as a delegated
- * admin task (ACC-1).
+ * admin task (ACC-1). Under {@code program current} granular delegated admin (GDA-1..4) is on: the
+ * file's {@code security-group} lines are the partner's security groups, its {@code role} lines
+ * define roles over Microsoft Entra's built-in ones (a line naming a built-in role redefines it),
+ * {@code gdap-request}, {@code gdap-approve} and {@code gdap-terminate} run through
+ * {@link CspPartner#gdap()}, {@code administer} needs an active relationship (GDA-2), and
+ * {@code expect gdap}/{@code gdap-ends} read a relationship on the current date. Under the seed
+ * those statements and expectations stop the file with exit status 2
+ * ({@code expected 'program current' before …}); {@code security-group} and {@code role} are kept
+ * but grant nothing.
  *
  * <h2>Outcomes</h2>
  * Exit status 0 when every line parsed and every expectation held; 1 when an expectation failed or
@@ -100,10 +121,11 @@ public final class ScenarioRunner {
   private boolean refusalPending;
   private boolean expectedSinceStatement;
 
-  private ScenarioRunner(String name, CspStore store, PrintStream out, PrintStream err) {
+  private ScenarioRunner(String name, CspStore store, Path folder, PrintStream out,
+      PrintStream err) {
     this.report = new ScenarioReport(requireNonNull(name, "name"), requireNonNull(out, "out"),
         requireNonNull(err, "err"));
-    this.world = new ScenarioWorld(requireNonNull(store, "store"), report);
+    this.world = new ScenarioWorld(requireNonNull(store, "store"), report, folder);
     this.answers = new ScenarioAnswers(world);
   }
 
@@ -140,7 +162,9 @@ public final class ScenarioRunner {
    */
   public static int run(Path file, CspStore store, PrintStream out, PrintStream err) {
     requireNonNull(file, "file");
-    ScenarioRunner r = new ScenarioRunner(file.toString(), store, out, err);
+    Path folder = file.toAbsolutePath().getParent();
+    ScenarioRunner r = new ScenarioRunner(file.toString(), store,
+        folder == null ? workingFolder() : folder, out, err);
     InputStream in;
     try {
       in = Files.newInputStream(file);
@@ -169,7 +193,7 @@ public final class ScenarioRunner {
    * @return the exit status, as {@link #run(Path, PrintStream, PrintStream)}
    */
   static int run(String name, InputStream in, PrintStream out, PrintStream err) {
-    return new ScenarioRunner(name, inMemoryStore(), out, err)
+    return new ScenarioRunner(name, inMemoryStore(), workingFolder(), out, err)
         .run(new ScenarioInput.StrictUtf8Reader(requireNonNull(in, "in")));
   }
 
@@ -183,8 +207,13 @@ public final class ScenarioRunner {
    * @return the exit status, as {@link #run(Path, PrintStream, PrintStream)}
    */
   public static int run(String name, Reader reader, PrintStream out, PrintStream err) {
-    return new ScenarioRunner(name, inMemoryStore(), out, err)
+    return new ScenarioRunner(name, inMemoryStore(), workingFolder(), out, err)
         .run(requireNonNull(reader, "reader"));
+  }
+
+  /** @return the folder that file names are relative to when the scenario is not a file */
+  private static Path workingFolder() {
+    return Path.of("").toAbsolutePath();
   }
 
   private int unreadable(String expectedWhat, String found) {

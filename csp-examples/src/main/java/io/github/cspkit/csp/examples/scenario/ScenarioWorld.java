@@ -1,25 +1,37 @@
 package io.github.cspkit.csp.examples.scenario;
 
+import static io.github.cspkit.csp.examples.scenario.ScenarioSyntaxException.expected;
 import static io.github.cspkit.csp.examples.scenario.ScenarioSyntaxException.notSupportedYet;
 import static java.util.Objects.requireNonNull;
 
 import io.github.cspkit.csp.UnknownIdException;
 import io.github.cspkit.csp.access.Actor;
+import io.github.cspkit.csp.access.DelegatedTask;
+import io.github.cspkit.csp.access.GdapPolicy;
+import io.github.cspkit.csp.access.GdapRole;
+import io.github.cspkit.csp.access.GdapRoles;
 import io.github.cspkit.csp.access.Partner;
 import io.github.cspkit.csp.access.PartnerKind;
+import io.github.cspkit.csp.access.SecurityGroup;
+import io.github.cspkit.csp.access.SecurityGroups;
 import io.github.cspkit.csp.billing.Bill;
 import io.github.cspkit.csp.billing.BillingTiming;
 import io.github.cspkit.csp.catalog.Catalog;
 import io.github.cspkit.csp.customer.Customer;
+import io.github.cspkit.csp.examples.files.PartnerCenterStatements;
 import io.github.cspkit.csp.examples.scenario.Statement.ActingAs;
 import io.github.cspkit.csp.money.MinorUnits;
 import io.github.cspkit.csp.partner.CspPartner;
 import io.github.cspkit.csp.partner.CspPolicies;
+import io.github.cspkit.csp.partner.DelegatedAdmin;
 import io.github.cspkit.csp.partner.Request;
 import io.github.cspkit.csp.pricing.PricingPolicy;
+import io.github.cspkit.csp.pricing.SkuMapping;
 import io.github.cspkit.csp.repository.CspStore;
+import io.github.cspkit.csp.subscription.NceSubscription;
 import io.github.cspkit.csp.subscription.Subscription;
 import java.math.BigDecimal;
+import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -39,9 +51,10 @@ import javax.money.CurrencyUnit;
  * dated line applies to every term. Before a dated line of day D runs, every bill due by the end of
  * D−1 is issued ({@link BillSchedule}); {@code D advance} issues every bill due by the end of D.
  *
- * <p>A statement whose rules are not wired into {@link CspPartner} yet (the current program's,
- * GDAP's and Partner Center files', SCENARIOS.md) stops the file with
- * {@code not supported yet: …} (exit status 2).
+ * <p>{@code program current} builds the partner with {@link CspPolicies#currentProgram()} (MPA-1,
+ * NCE-1..10, GDA-1..4); {@code sku … upgrades-to} adds the catalog's upgrade paths (NCE-9);
+ * {@code map-sku} keeps the Partner Center SKU mapping (PCF-1); the GDAP part takes the file's
+ * security groups and roles.
  */
 final class ScenarioWorld {
   private final CspStore store;
@@ -55,6 +68,16 @@ final class ScenarioWorld {
   /** The line of each {@code markup … for CUSTOMER}: the customer must exist by the file's end. */
   private final Map<String, Integer> markupLines = new LinkedHashMap<>();
   private BillingTiming timing = BillingTiming.IN_ADVANCE;
+  private Statement.Program program = Statement.Program.SEED;
+  /** The Partner Center SKU mapping of the {@code map-sku} lines so far (PCF-1). */
+  private SkuMapping mapping = SkuMapping.empty();
+  /** The folder that file names of {@code import-price-list} and {@code expect reconciliation} are
+   *  relative to: the scenario file's. */
+  private final Path folder;
+  /** The {@code security-group} lines so far, by name (GDA-2). */
+  private final Map<String, SecurityGroup> securityGroups = new LinkedHashMap<>();
+  /** The {@code role} lines so far, by name: they define or redefine a built-in role (GDA-2). */
+  private final Map<String, GdapRole> roles = new LinkedHashMap<>();
 
   private CspPartner partner;
   private final BillSchedule schedule = new BillSchedule();
@@ -65,10 +88,12 @@ final class ScenarioWorld {
   /**
    * @param store where the partner keeps its data; fresh for each file
    * @param report where bills and problems go
+   * @param folder the scenario file's folder, for the file names it gives
    */
-  ScenarioWorld(CspStore store, ScenarioReport report) {
+  ScenarioWorld(CspStore store, ScenarioReport report, Path folder) {
     this.store = requireNonNull(store, "store");
     this.report = requireNonNull(report, "report");
+    this.folder = requireNonNull(folder, "folder");
   }
 
   /**
@@ -95,11 +120,12 @@ final class ScenarioWorld {
 
       @Override
       public Void sku(Statement.SkuSetup k) {
-        if (!k.upgradesTo().isEmpty()) {
-          throw notSupportedYet("sku " + k.sku().id() + " upgrades-to " + String.join(",",
-              k.upgradesTo()) + " (NCE-9: upgrade paths are not wired into the catalog yet)");
-        }
         catalog = catalog.with(k.sku());
+        if (!k.upgradesTo().isEmpty()) {
+          // NCE-9: the parser has checked that every target was declared before
+          catalog = catalog.withUpgradePaths(catalog.upgradePaths().with(k.sku().id(),
+              k.upgradesTo()));
+        }
         return rebuild();
       }
 
@@ -120,27 +146,33 @@ final class ScenarioWorld {
 
       @Override
       public Void program(Statement.ProgramSetup p) {
-        if (p.program() == Statement.Program.CURRENT) {
-          throw notSupportedYet("program current (MPA-1, NCE-1..10: the current program's policy"
-              + " set is not wired into CspPartner yet)");
-        }
-        return null; // the seed is the default
+        program = p.program(); // the parser has checked it comes before the first dated line
+        return rebuild();
       }
 
       @Override
       public Void securityGroup(Statement.SecurityGroupSetup g) {
-        throw notSupportedYet("security-group (GDA-2: GDAP security groups are not wired into"
-            + " CspPartner yet)");
+        securityGroups.put(g.group(), SecurityGroup.of(g.group(), g.users()));
+        return rebuild();
       }
 
       @Override
       public Void role(Statement.RoleSetup r) {
-        throw notSupportedYet("role (GDA-2: GDAP roles are not wired into CspPartner yet)");
+        roles.put(r.role(), GdapRole.of(r.role(), r.tasks().stream().map(DelegatedTask::of).toList()));
+        return rebuild();
       }
 
       @Override
       public Void mapSku(Statement.MapSkuSetup m) {
-        throw notSupportedYet("map-sku (PCF-1: Partner Center price list files are not read yet)");
+        // PCF-1: a key mapped to another SKU, or a SKU mapped twice, is the file's mistake
+        try {
+          mapping = PartnerCenterStatements.mapSku(mapping, m.sku(),
+              SkuMapping.key(m.productId(), m.skuId()));
+        } catch (RuntimeException e) {
+          throw expected("a mapping of " + m.productId() + ":" + m.skuId() + " to " + m.sku(),
+              ScenarioRunner.refusal(e));
+        }
+        return null;
       }
 
       @Override
@@ -185,12 +217,67 @@ final class ScenarioWorld {
   /** @return the partner, built from the setup so far over the store */
   CspPartner partner() {
     if (partner == null) {
-      CspPolicies policies = CspPolicies.builder().pricing(pricing()).timing(timing).build();
+      CspPolicies base = program == Statement.Program.CURRENT ? CspPolicies.currentProgram()
+          : CspPolicies.seed();
+      CspPolicies policies = gdap(CspPolicies.builder().from(base).pricing(pricing()).timing(timing))
+          .build();
       partner = CspPartner.builder().partner(partnerId).store(store).catalog(catalog)
           .policies(policies).build();
       schedule.invalidate();
     }
     return partner;
+  }
+
+  /**
+   * The GDAP part of the policies (GDA-1..4) under {@code program current}: the current program's
+   * values, Microsoft Entra's built-in roles with the file's {@code role} lines over them (a line
+   * naming a built-in role redefines it), and the file's security groups.
+   */
+  private CspPolicies.Builder gdap(CspPolicies.Builder b) {
+    if (program != Statement.Program.CURRENT) {
+      return b;
+    }
+    Map<String, GdapRole> all = new LinkedHashMap<>();
+    GdapRoles.entraBuiltIns().all().forEach(r -> all.put(r.name(), r));
+    all.putAll(roles);
+    return b.gdap(GdapPolicy.currentProgram().withRoles(GdapRoles.of(all.values())))
+        .securityGroups(SecurityGroups.of(securityGroups.values()));
+  }
+
+  /**
+   * @param what the statement or expectation that needs GDAP, for the message
+   * @return the partner's GDAP relationships (GDA-1..4)
+   * @throws ScenarioSyntaxException if the file is not under {@code program current}
+   */
+  DelegatedAdmin gdap(String what) {
+    CspPartner p = partner();
+    if (p.policies().gdap().isEmpty()) {
+      throw ScenarioSyntaxException.expected("'program current' before " + what + " (GDA-1: under"
+          + " the seed, delegated admin comes with the customer, CUS-4)", "program seed");
+    }
+    return p.gdap();
+  }
+
+  /** @return whether the file runs under the current program ({@code program current}) */
+  boolean current() {
+    return program == Statement.Program.CURRENT;
+  }
+
+  /** @return the SKU mapping of the {@code map-sku} lines so far (PCF-1) */
+  SkuMapping mapping() {
+    return mapping;
+  }
+
+  /**
+   * @param name a file name as the scenario gives it
+   * @return the file, relative to the scenario file's folder
+   */
+  Path file(String name) {
+    try {
+      return folder.resolve(name);
+    } catch (java.nio.file.InvalidPathException e) {
+      throw expected("a file name", Words.show(name));
+    }
   }
 
   /** @return the partner's admin agent, who runs dated lines without {@code as} */
@@ -251,8 +338,7 @@ final class ScenarioWorld {
       return Actor.customerAdmin(c.customer());
     }
     if (as instanceof ActingAs.User u) {
-      throw notSupportedYet("as user " + u.user() + " (GDA-2: partner users and their security"
-          + " groups are not wired into CspPartner yet)");
+      return Actor.gdapUser(partnerId.id(), u.user()); // rights from its security groups (GDA-2)
     }
     if (as instanceof ActingAs.Unnamed && d.operation() instanceof Operation.PublishPriceList) {
       return Actor.vendor();
@@ -318,6 +404,18 @@ final class ScenarioWorld {
    */
   Set<CurrencyUnit> currencies(String market) {
     return marketCurrencies.getOrDefault(market, Set.of(MinorUnits.USD));
+  }
+
+  /**
+   * @param id a subscription id
+   * @return the new-commerce subscription as of the current date, rolled through any term end
+   *     (NCE-1, NCE-7, NCE-8); empty under the seed or when there is none
+   */
+  Optional<NceSubscription> nceView(String id) {
+    if (!current() || today == null) {
+      return Optional.empty();
+    }
+    return partner().newCommerce().subscription(id, today);
   }
 
   /** @return the subscription as of the current date: rolled through any term end (SUB-7) */

@@ -11,6 +11,7 @@ import io.github.cspkit.csp.access.Actor;
 import io.github.cspkit.csp.access.Partner;
 import io.github.cspkit.csp.billing.VendorCharge;
 import io.github.cspkit.csp.billing.VendorLedger;
+import io.github.cspkit.csp.examples.scenario.ScenarioRunner;
 import io.github.cspkit.csp.money.MinorUnits;
 import io.github.cspkit.csp.partner.CspPartner;
 import io.github.cspkit.csp.partner.Request;
@@ -20,8 +21,11 @@ import io.github.cspkit.csp.pricing.PriceQuote;
 import io.github.cspkit.csp.pricing.TermLength;
 import io.github.cspkit.csp.subscription.NceSubscription;
 import io.github.cspkit.csp.time.DateRange;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.PrintStream;
 import java.net.URISyntaxException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.YearMonth;
@@ -30,10 +34,10 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
 /**
- * The scenario files of scenarios/pcf, which the scenario runner does not replay yet (its
- * statements map-sku, import-price-list and expect reconciliation are still to be wired): their
- * hand-checked expectations are replayed here through the APIs those statements call
- * ({@link PartnerCenterStatements}), so the files and the figures in them stay right.
+ * The scenario files of scenarios/pcf: the scenario runner replays them (map-sku,
+ * import-price-list, expect reconciliation; also in ScenarioFilesTest, with every other file), and
+ * their hand-checked expectations are replayed here once more through the APIs those statements
+ * call ({@link PartnerCenterStatements}), so that a failure says which API moved.
  */
 class PcfScenarioFixturesTest {
   static final Actor.PartnerUser ADMIN = Actor.partnerAdmin("Northwind", "agent");
@@ -54,7 +58,7 @@ class PcfScenarioFixturesTest {
   }
 
   @Test
-  void PCF_1_the_files_of_the_scenarios_are_scenario_files_not_yet_replayed_by_the_runner()
+  void PCF_1_the_scenario_files_of_the_pcf_folder_pass_through_the_runner()
       throws IOException, URISyntaxException {
     Path dir = Path.of(PcfScenarioFixturesTest.class.getResource("/scenarios/pcf").toURI());
     try (Stream<Path> files = Files.list(dir)) {
@@ -62,6 +66,15 @@ class PcfScenarioFixturesTest {
           .filter(n -> n.endsWith(".csp")).sorted().toList();
       assertThat(names).containsExactly("01-import-price-list.csp", "02-reconciliation.csp",
           "03-import-refusals.csp");
+      for (String name : names) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        int status = ScenarioRunner.run(dir.resolve(name),
+            new PrintStream(out, true, StandardCharsets.UTF_8),
+            new PrintStream(err, true, StandardCharsets.UTF_8));
+        assertThat(err.toString(StandardCharsets.UTF_8)).as("problems of %s", name).isEmpty();
+        assertThat(status).as("exit status of %s", name).isZero();
+      }
     }
     String all = Files.readString(dir.resolve("01-import-price-list.csp"))
         + Files.readString(dir.resolve("02-reconciliation.csp"))

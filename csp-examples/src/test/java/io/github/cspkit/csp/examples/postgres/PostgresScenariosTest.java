@@ -24,7 +24,7 @@ class PostgresScenariosTest {
   private static final Path DIR = Path.of("src/test/resources/scenarios");
 
   private static List<Path> scenarios() throws Exception {
-    try (Stream<Path> files = Files.list(DIR)) {
+    try (Stream<Path> files = Files.walk(DIR)) { // scenarios/pcf too
       return files.filter(f -> f.toString().endsWith(".csp")).sorted().toList();
     }
   }
@@ -42,7 +42,8 @@ class PostgresScenariosTest {
   @TestFactory
   Stream<DynamicTest> every_shipped_scenario_prints_the_same_on_postgresql() throws Exception {
     String url = TestDatabases.url(TestDatabases.newDatabase("scenarios"));
-    return scenarios().stream().map(file -> DynamicTest.dynamicTest(file.getFileName().toString(), () -> {
+    return scenarios().stream().map(file -> DynamicTest.dynamicTest(
+        DIR.relativize(file).toString(), () -> {
       Run inMemory = main("run", file.toString());
       Run onPostgres = main("run", "--jdbc-url", url, file.toString());
       assertThat(onPostgres).isEqualTo(inMemory);

@@ -69,7 +69,7 @@ class ScenarioFuzzTest {
 
   // ------------------------------------------------------------------ the scenarios, tagged
 
-  enum Role { KW, NAME, NAMES, DATE, MONTH, COUNT, AMOUNT, PERCENT, CUR, RULE, PAIR }
+  enum Role { KW, NAME, NAMES, DATE, MONTH, COUNT, AMOUNT, PERCENT, CUR, RULE, PAIR, DURATION }
 
   /** A word of a line: where it is, and what the grammar makes of it. */
   record Tok(int start, int end, String text, Role role) {}
@@ -88,16 +88,24 @@ class ScenarioFuzzTest {
 
   private static final Map<String, List<Role>> SKU_CLAUSES = clauses("family", Role.NAME,
       "segment", Role.KW, "addon-of", Role.NAMES, "suspended-access", Role.KW, "max-seats",
-      Role.COUNT, "trial", null);
+      Role.COUNT, "trial", null, "upgrades-to", Role.NAMES);
   private static final Map<String, List<Role>> CUSTOMER_CLAUSES = clauses("market", Role.NAME,
       "segment", Role.KW, "billing-day", Role.COUNT, "currency", Role.CUR, "tenant", Role.KW,
       "verified", null);
   private static final Map<String, List<Role>> ORDER_CLAUSES = clauses("seats", Role.COUNT, "as",
-      Role.NAME);
+      Role.NAME, "term", Role.NAME, "plan", Role.KW);
+  /** The clauses of {@code schedule} and {@code expect scheduled}: any one of them will do. */
+  private static final Map<String, List<Role>> NEXT_TERM_CLAUSES = clauses("seats", Role.COUNT,
+      "term", Role.NAME, "plan", Role.KW, "sku", Role.NAME);
+  private static final Map<String, List<Role>> EFFECTIVE_CLAUSE = clauses("effective", Role.DATE);
   private static final Map<String, List<Role>> LIST_CLAUSES = clauses("market", Role.NAME,
       "currency", Role.CUR, "effective", Role.DATE);
+  private static final Map<String, List<Role>> USERS_CLAUSES = clauses("users", Role.NAMES);
+  private static final Map<String, List<Role>> TASKS_CLAUSES = clauses("tasks", Role.NAMES);
+  private static final Map<String, List<Role>> GDAP_CLAUSES = clauses("as", Role.NAME, "roles",
+      Role.NAMES, "groups", Role.NAMES, "duration", Role.DURATION, "auto-extend", null);
   private static final Set<String> REQUIRED = Set.of("family", "segment", "market", "billing-day",
-      "currency", "seats", "as", "effective");
+      "currency", "seats", "as", "effective", "users", "tasks", "roles", "groups", "duration");
 
   private static Map<String, List<Role>> clauses(Object... kv) {
     Map<String, List<Role>> m = new java.util.LinkedHashMap<>();
@@ -161,6 +169,10 @@ class ScenarioFuzzTest {
     }
 
     void clauses(Map<String, List<Role>> spec, boolean pairs) {
+      clauses(spec, pairs, REQUIRED);
+    }
+
+    void clauses(Map<String, List<Role>> spec, boolean pairs, Set<String> required) {
       while (i < bounds.size()) {
         int from = i;
         String w = peek();
@@ -175,7 +187,7 @@ class ScenarioFuzzTest {
         }
         take(Role.KW);
         values.forEach(this::take);
-        spans.add(new Span(from, i, w, REQUIRED.contains(w)));
+        spans.add(new Span(from, i, w, required.contains(w)));
       }
     }
 
@@ -200,7 +212,15 @@ class ScenarioFuzzTest {
             take(Role.NAME);
           }
         }
-        case "timing" -> take(Role.KW);
+        case "timing", "program" -> take(Role.KW);
+        case "security-group" -> {
+          take(Role.NAME);
+          clauses(USERS_CLAUSES, false);
+        }
+        case "role" -> {
+          take(Role.NAME);
+          clauses(TASKS_CLAUSES, false);
+        }
         case "expect" -> expect();
         default -> dated();
       }
@@ -273,6 +293,44 @@ class ScenarioFuzzTest {
           take(Role.AMOUNT);
           take(Role.CUR);
         }
+        case "gdap" -> {
+          take(Role.NAME);
+          take(Role.KW);
+        }
+        case "gdap-ends" -> {
+          take(Role.NAME);
+          take("none".equals(peek()) ? Role.KW : Role.DATE);
+        }
+        case "cancellable" -> {
+          take(Role.NAME);
+          take(Role.KW);
+        }
+        case "refundable" -> {
+          take(Role.NAME);
+          take(Role.COUNT);
+        }
+        case "scheduled" -> {
+          take(Role.NAME);
+          if ("none".equals(peek())) {
+            take(Role.KW);
+          } else {
+            clauses(NEXT_TERM_CLAUSES, false, Set.of());
+          }
+        }
+        case "vendor-charges" -> {
+          take(Role.NAME);
+          take(Role.MONTH);
+          take(Role.AMOUNT);
+          take(Role.CUR);
+        }
+        case "vendor-charge" -> {
+          take(Role.NAME);
+          take(Role.DATE);
+          take(Role.DATE);
+          take(Role.COUNT);
+          take(Role.AMOUNT);
+          take(Role.CUR);
+        }
         default -> throw new IllegalStateException("unknown expectation");
       }
     }
@@ -281,7 +339,8 @@ class ScenarioFuzzTest {
       roles[0] = Role.DATE;
       if ("as".equals(peek())) {
         take(Role.KW);
-        if (take(Role.KW).equals("customer")) {
+        String who = take(Role.KW);
+        if (who.equals("customer") || who.equals("user")) {
           take(Role.NAME);
         }
       }
@@ -305,7 +364,16 @@ class ScenarioFuzzTest {
           take(Role.NAME);
           take(Role.COUNT);
         }
-        case "suspend", "reactivate", "cancel", "remove-delegated-admin" -> take(Role.NAME);
+        case "suspend", "reactivate", "cancel", "remove-delegated-admin", "gdap-approve",
+            "gdap-terminate" -> take(Role.NAME);
+        case "gdap-request" -> {
+          take(Role.NAME);
+          clauses(GDAP_CLAUSES, false);
+        }
+        case "administer" -> {
+          take(Role.NAME);
+          take(Role.NAME);
+        }
         case "auto-renew" -> {
           take(Role.NAME);
           take(Role.KW);
@@ -324,6 +392,17 @@ class ScenarioFuzzTest {
             default -> { }
           }
         }
+        case "schedule" -> {
+          take(Role.NAME);
+          clauses(NEXT_TERM_CLAUSES, false, Set.of());
+        }
+        case "upgrade" -> {
+          take(Role.NAME);
+          take(Role.KW);
+          take(Role.NAME);
+          clauses(ORDER_CLAUSES, false); // seats N as SUB2: both or neither
+        }
+        case "terminate-agreement" -> clauses(EFFECTIVE_CLAUSE, false);
         default -> throw new IllegalStateException("unknown operation");
       }
     }
@@ -333,6 +412,9 @@ class ScenarioFuzzTest {
   static void load() throws Exception {
     List<Scenario> all = new ArrayList<>();
     for (Path file : ScenarioFilesTest.scenarios()) {
+      if (!file.getParent().getFileName().toString().equals("scenarios")) {
+        continue; // scenarios/pcf name fixture files beside them, which a copy run from memory lacks
+      }
       List<String> lines = List.of(Files.readString(file, UTF_8).split("\n", -1));
       if (!lines.isEmpty() && lines.get(lines.size() - 1).isEmpty()) {
         lines = lines.subList(0, lines.size() - 1);

@@ -84,69 +84,182 @@ class ScenarioRunnerTest {
   @Test
   void what_is_not_wired_into_CspPartner_yet_exits_2_with_not_supported_yet() {
     String[][] cases = {
-        {"sku O365_BB family office365 segment commercial upgrades-to O365_E3\n", "t.csp:8: not"
-            + " supported yet: sku O365_BB upgrades-to O365_E3 (NCE-9: upgrade paths are not wired"
-            + " into the catalog yet)"},
-        {"security-group helpdesk users alice\n", "t.csp:8: not supported yet: security-group"
-            + " (GDA-2: GDAP security groups are not wired into CspPartner yet)"},
-        {"role helpdesk-agent tasks reset-password\n", "t.csp:8: not supported yet: role (GDA-2:"
-            + " GDAP roles are not wired into CspPartner yet)"},
-        {"map-sku O365_E3 CFQ7TTC0LF8R:0001\n", "t.csp:8: not supported yet: map-sku (PCF-1:"
-            + " Partner Center price list files are not read yet)"},
-        {"2025-02-11 order contoso O365_E3 seats 1 as S2 term P1M plan monthly\n", "t.csp:8: not"
-            + " supported yet: order with term P1M plan monthly (NCE-1: terms and billing plans other"
-            + " than the one-year term billed annually are not wired into CspPartner yet)"},
-        {"2025-02-11 order contoso O365_E3 seats 1 as S2 plan monthly\n", "t.csp:8: not supported"
-            + " yet: order with plan monthly (NCE-1"},
-        {"2025-02-11 order contoso O365_E3 seats 1 as S2 term P3Y\n", "t.csp:8: not supported"
-            + " yet: order with term P3Y (NCE-1"},
-        {"2025-02-11 publish-price-list L2 market US currency USD effective 2025-04-01"
-            + " O365_E3=240.00 O365_E3/P3Y/triennial=648.00\n", "t.csp:8: not supported yet:"
-            + " publish-price-list with the row O365_E3/P3Y/triennial (NCE-1, NCE-2: price rows"
-            + " other than the one-year term billed annually are not wired into CspPartner yet)"},
-        {"2025-02-11 schedule S1 seats 5\n", "t.csp:8: not supported yet: schedule (NCE-8:"
-            + " scheduled changes are not wired into CspPartner yet)"},
-        {"2025-02-11 upgrade S1 to O365_E3 seats 2 as S2\n", "t.csp:8: not supported yet: upgrade"
-            + " (NCE-9: upgrades are not wired into CspPartner yet)"},
-        {"2025-02-11 terminate-agreement effective 2025-04-01\n", "t.csp:8: not supported yet:"
-            + " terminate-agreement (MPA-1: the Microsoft Partner Agreement is not wired into"
-            + " CspPartner yet)"},
-        {"2025-02-11 gdap-request contoso as R1 roles r groups g duration P90D\n", "t.csp:8: not"
-            + " supported yet: gdap-request (GDA-1: GDAP relationships are not wired into"
-            + " CspPartner yet)"},
-        {"2025-02-11 as customer contoso gdap-approve R1\n", "t.csp:8: not supported yet:"
-            + " gdap-approve (GDA-1"},
-        {"2025-02-11 gdap-terminate R1\n", "t.csp:8: not supported yet: gdap-terminate (GDA-4"},
-        {"2025-02-11 as user alice administer contoso reset-password\n", "t.csp:8: not supported"
-            + " yet: as user alice (GDA-2: partner users and their security groups are not wired"
-            + " into CspPartner yet)"},
-        {"2025-02-11 import-price-list files/p.csv published 2025-02-01\n", "t.csp:8: not"
-            + " supported yet: import-price-list (PCF-1: Partner Center price list files are not"
-            + " read yet)"},
-        {"expect cancellable S1 yes\n", "t.csp:8: not supported yet: expect cancellable (NCE-5"},
-        {"expect refundable S1 0\n", "t.csp:8: not supported yet: expect refundable (NCE-6"},
-        {"expect scheduled S1 none\n", "t.csp:8: not supported yet: expect scheduled (NCE-8"},
-        {"expect vendor-charges S1 2025-02 0.00 USD\n", "t.csp:8: not supported yet: expect"
-            + " vendor-charges (NCE-10: the vendor's charges are not wired into CspPartner yet)"},
-        {"expect vendor-charge S1 2025-02-10 2025-03-09 10 20.00 USD\n", "t.csp:8: not supported"
-            + " yet: expect vendor-charge (NCE-10"},
-        {"expect gdap R1 active\n", "t.csp:8: not supported yet: expect gdap (GDA-1, GDA-3, GDA-4"},
-        {"expect gdap-ends R1 none\n", "t.csp:8: not supported yet: expect gdap-ends (GDA-3"},
-        {"expect reconciliation r.csv 2025-02 matched 1 missing-here 0 missing-there 0 different"
-            + " 0\n", "t.csp:8: not supported yet: expect reconciliation (PCF-2: Partner Center"
-            + " reconciliation files are not read yet)"},
+        {"2025-03-02 order-addon S1 M365_PREMIUM seats 1 as A1\n", "t.csp:9: not supported yet:"
+            + " order-addon under program current (CAT-3"},
+        {"2025-03-02 convert-trial contoso M365_PREMIUM seats 1 as T1\n", "t.csp:9: not supported"
+            + " yet: convert-trial under program current (CUS-3"},
+    };
+    for (String[] c : cases) {
+      Run r = run(CURRENT + c[0] + "2025-03-03 add-seats S1 1\n");
+      assertThat(r.status).as(c[0]).isEqualTo(2);
+      assertThat(r.err).as(c[0]).startsWith(c[1]).endsWith(")\n").doesNotContain("\tat ");
+      assertThat(r.err.lines()).as(c[0]).hasSize(1);
+      assertThat(r.out).as(c[0]).contains("t.csp: BROKEN (exit 2): 9 lines");
+    }
+  }
+
+  @Test
+  void GDA_1_the_GDAP_statements_need_the_current_program() {
+    String[][] cases = {
+        {"2025-02-11 gdap-request contoso as R1 roles r groups g duration P90D\n", "gdap-request"},
+        {"2025-02-11 as customer contoso gdap-approve R1\n", "gdap-approve"},
+        {"2025-02-11 gdap-terminate R1\n", "gdap-terminate"},
+        {"expect gdap R1 active\n", "expect gdap"},
+        {"expect gdap-ends R1 none\n", "expect gdap-ends"},
     };
     for (String[] c : cases) {
       Run r = run(HEAD + c[0] + "2025-02-12 add-seats S1 1\n");
       assertThat(r.status).as(c[0]).isEqualTo(2);
-      assertThat(r.err).as(c[0]).startsWith(c[1]).endsWith(")\n").doesNotContain("\tat ");
-      assertThat(r.err.lines()).as(c[0]).hasSize(1);
+      assertThat(r.err).as(c[0]).isEqualTo("t.csp:8: expected 'program current' before " + c[1]
+          + " (GDA-1: under the seed, delegated admin comes with the customer, CUS-4), found"
+          + " program seed\n");
+    }
+    // under the seed, security groups and roles are set up but grant nothing: a partner user
+    // named by 'as user' has no rights of its own (ACC-3)
+    Run seed = run("security-group helpdesk users alice\nrole helpdesk-agent tasks reset-password\n"
+        + HEAD + "2025-02-11 as user alice administer contoso reset-password\nexpect refused ACC-3\n");
+    assertThat(seed.err).isEmpty();
+    assertThat(seed.status).isZero();
+  }
+
+  @Test
+  void GDA_2_under_program_current_a_partner_user_administers_through_a_relationship() {
+    Run r = run("program current\nsecurity-group helpdesk users alice\n"
+        + "role helpdesk-agent tasks reset-password\n" + HEAD + """
+        2025-02-11 as user alice administer contoso reset-password
+        expect refused GDA-1
+        2025-02-11 gdap-request contoso as R1 roles helpdesk-agent groups helpdesk duration P90D
+        expect gdap R1 pending
+        2025-02-12 as customer contoso gdap-approve R1
+        expect gdap R1 active
+        expect gdap-ends R1 2025-05-12
+        2025-02-12 as user alice administer contoso reset-password
+        2025-02-12 as user bob administer contoso reset-password
+        expect refused GDA-2
+        2025-02-13 as customer contoso gdap-terminate R1
+        expect gdap R1 pending
+        """);
+    assertThat(r.status).isEqualTo(1);
+    assertThat(r.err).isEqualTo("t.csp:22: expected gdap R1 pending, found ended (on 2025-02-13:"
+        + " the customer's admin terminated it)\n");
+  }
+
+  @Test
+  void what_only_the_current_program_knows_exits_2_under_the_seed() {
+    String[][] cases = {
+        {"2025-02-11 order contoso O365_E3 seats 1 as S2 term P1M plan monthly\n", "order with"
+            + " term P1M plan monthly"},
+        {"2025-02-11 order contoso O365_E3 seats 1 as S2 plan monthly\n", "order with plan"
+            + " monthly"},
+        {"2025-02-11 order contoso O365_E3 seats 1 as S2 term P3Y\n", "order with term P3Y"},
+        {"2025-02-11 schedule S1 seats 5\n", "schedule"},
+        {"2025-02-11 upgrade S1 to O365_E3 seats 2 as S2\n", "upgrade"},
+        {"2025-02-11 terminate-agreement effective 2025-04-01\n", "terminate-agreement"},
+        {"expect cancellable S1 yes\n", "an expectation about new-commerce subscriptions"},
+        {"expect refundable S1 0\n", "an expectation about new-commerce subscriptions"},
+        {"expect scheduled S1 none\n", "an expectation about new-commerce subscriptions"},
+        {"expect vendor-charges S1 2025-02 0.00 USD\n", "an expectation about new-commerce"
+            + " subscriptions"},
+        {"expect vendor-charge S1 2025-02-10 2025-03-09 10 20.00 USD\n", "an expectation about"
+            + " new-commerce subscriptions"},
+        {"expect reconciliation r.csv 2025-02 matched 1 missing-here 0 missing-there 0 different"
+            + " 0\n", "expect reconciliation"},
+    };
+    for (String[] c : cases) {
+      Run r = run(HEAD + c[0] + "2025-02-12 add-seats S1 1\n");
+      assertThat(r.status).as(c[0]).isEqualTo(2);
+      assertThat(r.err).as(c[0]).isEqualTo("t.csp:8: expected 'program current' before the first"
+          + " dated line for " + c[1] + ", found the seed program\n");
       assertThat(r.out).as(c[0]).contains("t.csp: BROKEN (exit 2): 8 lines");
     }
-    Run current = run("program current\n" + HEAD);
-    assertThat(current.status).isEqualTo(2);
-    assertThat(current.err).isEqualTo("t.csp:1: not supported yet: program current (MPA-1,"
-        + " NCE-1..10: the current program's policy set is not wired into CspPartner yet)\n");
+    Run late = run(HEAD + "program current\n");
+    assertThat(late.status).isEqualTo(2);
+    assertThat(late.err).isEqualTo("t.csp:8: expected 'program' before the first dated line"
+        + " (2024-10-01), found it after that line\n");
+  }
+
+  static final String CURRENT = """
+      program current
+      partner Northwind csp
+      sku M365_PREMIUM family office365 segment commercial
+      sku M365_BASIC family office365 segment commercial upgrades-to M365_PREMIUM
+      2024-10-01 accept-agreement
+      2025-01-20 publish-price-list L2503 market US currency USD effective 2025-03-01 M365_BASIC/P1Y/monthly=72.00 M365_BASIC/P1M/monthly=7.20 M365_PREMIUM/P1Y/monthly=264.00
+      2025-02-10 create-customer contoso market US segment commercial billing-day 1 currency USD
+      2025-03-01 order contoso M365_BASIC seats 10 as S1 term P1Y plan monthly
+      """; // 8 lines
+
+  @Test
+  void NCE_10_the_current_program_runs_and_a_wrong_expectation_says_what_was_found() {
+    Run ok = run(CURRENT + """
+        expect cancellable S1 yes
+        expect refundable S1 10
+        expect vendor-charge S1 2025-03-01 2025-03-31 10 60.00 USD
+        2025-03-10 schedule S1 seats 8
+        expect scheduled S1 seats 8
+        2025-03-11 upgrade S1 to M365_PREMIUM seats 2 as S2
+        expect scheduled S1 none
+        expect seats S1 8
+        expect term-end S2 2026-02-28
+        """);
+    assertThat(ok.err).isEmpty();
+    assertThat(ok.status).isZero();
+
+    Run wrong = run(CURRENT + """
+        expect cancellable S1 no
+        expect refundable S1 9
+        expect vendor-charge S1 2025-03-01 2025-03-31 10 61.00 USD
+        expect vendor-charges S1 2025-03 61.00 USD
+        expect scheduled S1 seats 8
+        expect seats S9 1
+        """);
+    assertThat(wrong.status).isEqualTo(1);
+    assertThat(wrong.err).contains(
+        "t.csp:9: expected cancellable S1 no, found yes (the window of its term from 2025-03-01"
+            + " runs through 2025-03-07)\n",
+        "t.csp:10: expected refundable S1 9, found 10 [10 seats until 2025-03-07]\n",
+        "t.csp:11: expected vendor-charge S1 2025-03-01 2025-03-31 10 61.00 USD, found the charges"
+            + " starting on 2025-03-01 (S1 new 2025-03-01..2025-03-31 10 × 6.00 = 60.00 USD)\n",
+        "t.csp:12: expected vendor-charges S1 2025-03 61.00 USD, found 60.00 USD (S1 new"
+            + " 2025-03-01..2025-03-31 10 × 6.00 = 60.00 USD)\n",
+        "t.csp:13: expected scheduled S1 seats 8, found none\n",
+        "t.csp:14: expected seats S9 1, found no subscription S9\n");
+    assertThat(wrong.err.lines()).as("one line per problem").hasSize(6)
+        .allMatch(l -> l.startsWith("t.csp:"));
+
+    Run quote = run(CURRENT + "expect quote 2025-03-11 add-seats S1 2 140.05 USD\n"
+        + "expect quote 2025-03-11 add-seats S1 2 140.06 USD\n");
+    assertThat(quote.err).isEqualTo("t.csp:10: expected quote 2025-03-11 add-seats S1 2 140.06 USD,"
+        + " found 140.05 USD (72.00 × 2 × 355/365)\n"); // 140.0548 -> 140.05
+
+    Run addon = run(CURRENT + "2025-03-02 order-addon S1 M365_PREMIUM seats 1 as A1\n");
+    assertThat(addon.status).isEqualTo(2);
+    assertThat(addon.err).startsWith("t.csp:9: not supported yet: order-addon under program"
+        + " current (CAT-3");
+  }
+
+  @Test
+  void PCF_1_a_file_the_scenario_names_that_cannot_be_read_exits_2(@TempDir Path dir)
+      throws IOException {
+    Path file = dir.resolve("t.csp");
+    Files.writeString(file, CURRENT.replace("2025-03-01 order", "2025-02-10 import-price-list"
+        + " missing.csv published 2025-01-30\n2025-03-01 order"));
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    ByteArrayOutputStream err = new ByteArrayOutputStream();
+    int status = ScenarioRunner.run(file, new PrintStream(out, true, StandardCharsets.UTF_8),
+        new PrintStream(err, true, StandardCharsets.UTF_8));
+    assertThat(status).isEqualTo(2);
+    assertThat(err.toString(StandardCharsets.UTF_8)).startsWith(file + ":8: expected a readable"
+        + " price list file 'missing.csv', found ");
+
+    Files.writeString(file, CURRENT + "expect reconciliation none.csv 2025-03 matched 1"
+        + " missing-here 0 missing-there 0 different 0\n");
+    err.reset();
+    status = ScenarioRunner.run(file, new PrintStream(out, true, StandardCharsets.UTF_8),
+        new PrintStream(err, true, StandardCharsets.UTF_8));
+    assertThat(status).isEqualTo(2);
+    assertThat(err.toString(StandardCharsets.UTF_8)).startsWith(file + ":9: expected a readable"
+        + " reconciliation file 'none.csv', found ");
   }
 
   @Test

@@ -1,4 +1,4 @@
-package io.github.cspkit.csp.billing;
+package io.github.cspkit.csp.billing.internal;
 
 import io.github.cspkit.csp.subscription.ChangeKind;
 import io.github.cspkit.csp.subscription.NceEvent;
@@ -15,17 +15,23 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The partner's bill under the current program, as a test sees it before the integration: a
- * new-commerce subscription read as the seed's accrual model (terms of steps), so the seed's
- * {@link BillingEngine} bills it per seat-day at the term's sale price over the term's days (BIL-1..7,
- * SUB-2). A suspension that keeps charging (NCE-7, {@link SuspensionBilling#CHARGE}) changes no
- * step; an upgrade is a change of rate (NCE-9), shown here as {@link ChangeKind#ADD_SEATS} for want
- * of an UPGRADE kind, which the integration adds.
+ * The partner's bill to its customer under the current program (DOMAIN.md, "The current program";
+ * BIL-1..7, SUB-2, NCE-7, NCE-9): a new-commerce subscription read as the seed's accrual model
+ * (terms of steps), so the seed's {@link BillingEngine} bills it per seat-day at the term's sale
+ * price over the term's days, whatever the vendor's billing plan. A suspension that keeps charging
+ * ({@link SuspensionBilling#CHARGE}) changes no step; an upgrade is a change of rate
+ * ({@link ChangeKind#UPGRADE}); a cancellation ends the term's accrual on its day, so what was
+ * billed in advance beyond it comes back as a credit on the next bill (BIL-7).
  */
-final class NceAccrual {
+public final class NceAccrual {
   private NceAccrual() {}
 
-  static Subscription of(NceSubscription sub, SuspensionBilling suspension) {
+  /**
+   * @param sub a new-commerce subscription, rolled to the day it is billed on
+   * @param suspension whether a suspended subscription is still charged (NCE-7)
+   * @return the same history as a seed subscription: its terms with their steps
+   */
+  public static Subscription of(NceSubscription sub, SuspensionBilling suspension) {
     List<Term> terms = new ArrayList<>();
     for (NceTerm t : sub.terms()) {
       List<Step> steps = new ArrayList<>();
@@ -36,8 +42,10 @@ final class NceAccrual {
       for (NceEvent e : t.events().subList(1, t.events().size())) {
         state = state.apply(e);
         ChangeKind kind;
-        if (e instanceof NceEvent.SeatsAdded || e instanceof NceEvent.Upgraded) {
+        if (e instanceof NceEvent.SeatsAdded) {
           kind = ChangeKind.ADD_SEATS;
+        } else if (e instanceof NceEvent.Upgraded) {
+          kind = ChangeKind.UPGRADE;
         } else if (e instanceof NceEvent.SeatsRemoved || e instanceof NceEvent.SeatsMovedOut) {
           kind = ChangeKind.REMOVE_SEATS;
         } else if (e instanceof NceEvent.Suspended) {
