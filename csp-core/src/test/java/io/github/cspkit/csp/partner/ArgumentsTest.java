@@ -7,16 +7,23 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.quicktheories.QuickTheory.qt;
 
 import io.github.cspkit.csp.ConflictException;
+import io.github.cspkit.csp.access.GdapRequest;
+import io.github.cspkit.csp.access.RoleAssignment;
 import io.github.cspkit.csp.billing.FinancingPlan;
 import io.github.cspkit.csp.billing.OwnService;
 import io.github.cspkit.csp.billing.Recurrence;
 import io.github.cspkit.csp.customer.BillingProfile;
 import io.github.cspkit.csp.money.MinorUnits;
+import io.github.cspkit.csp.pricing.BillingPlan;
+import io.github.cspkit.csp.pricing.TermLength;
+import io.github.cspkit.csp.subscription.ScheduledChange;
 import io.github.cspkit.csp.testkit.PartnerFixtures;
 import io.github.cspkit.csp.testkit.PartnerFixtures.World;
 import java.math.BigDecimal;
 import java.time.LocalDate;
+import java.time.Period;
 import java.util.List;
+import java.util.Set;
 import org.javamoney.moneta.Money;
 import org.junit.jupiter.api.Test;
 import org.quicktheories.core.Gen;
@@ -54,6 +61,25 @@ class ArgumentsTest {
         .currency(MinorUnits.USD).build();
     assertThat(Arguments.of().value(spec).encoded())
         .isEqualTo("NewCustomer{acme, \"Acme, Inc.\", US, COMMERCIAL, false, 1, USD, NEW}");
+  }
+
+  @Test
+  void the_current_program_s_values_are_written_field_by_field_absent_fields_empty() {
+    ScheduledChange seats = ScheduledChange.builder().seats(5).build();
+    assertThat(Arguments.of().text("S1").value(seats).encoded())
+        .isEqualTo("S1, ScheduledChange{5, , , }");
+    ScheduledChange all = ScheduledChange.builder().seats(2).term(TermLength.P1Y)
+        .plan(BillingPlan.MONTHLY).sku("E5").build();
+    assertThat(Arguments.of().value(all).encoded())
+        .isEqualTo("ScheduledChange{2, P1Y, MONTHLY, E5}");
+    assertThat(Arguments.of().value(ScheduledChange.builder().sku("E5").build()).encoded())
+        .isEqualTo("ScheduledChange{, , , E5}");
+    GdapRequest g = new GdapRequest("rel-1", "p1", "contoso", List.of(
+        new RoleAssignment("HelpdeskAgent", Set.of("support", "admins")),
+        new RoleAssignment("Reader", Set.of("ops"))), Period.ofDays(90), false);
+    assertThat(Arguments.of().value(g).encoded()).isEqualTo("GdapRequest{rel-1, p1, contoso,"
+        + " [RoleAssignment{HelpdeskAgent, [admins, support]}, RoleAssignment{Reader, [ops]}],"
+        + " P90D, false}");
   }
 
   @Test
