@@ -18,7 +18,6 @@ import io.github.cspkit.csp.access.Operation;
 import io.github.cspkit.csp.access.Partner;
 import io.github.cspkit.csp.customer.Customer;
 import io.github.cspkit.csp.internal.Checks;
-import io.github.cspkit.csp.repository.CspStore;
 import io.github.cspkit.csp.repository.Repositories;
 import io.github.cspkit.csp.repository.Versioned;
 import java.time.LocalDate;
@@ -39,18 +38,15 @@ import java.util.function.BiFunction;
  * the reseller agreement: every partner, CSP or not, administers the customers it manages (ACC-4).
  */
 public final class DelegatedAdmin {
-  private final CspPartner pipeline;
-  private final CspStore store;
+  private final Pipeline pipeline;
+  private final Context context;
   private final Partner partner;
-  private final CspPolicies policies;
   private final GdapPolicy policy;
 
-  DelegatedAdmin(CspPartner pipeline, CspStore store, Partner partner, CspPolicies policies,
-      GdapPolicy policy) {
+  DelegatedAdmin(Pipeline pipeline, GdapPolicy policy) {
     this.pipeline = requireNonNull(pipeline, "pipeline");
-    this.store = requireNonNull(store, "store");
-    this.partner = requireNonNull(partner, "partner");
-    this.policies = requireNonNull(policies, "policies");
+    this.context = pipeline.context();
+    this.partner = context.partner();
     this.policy = requireNonNull(policy, "policy");
   }
 
@@ -76,8 +72,9 @@ public final class DelegatedAdmin {
    */
   public Result<GdapRelationship> request(Request r, GdapRequest request) {
     requireNonNull(request, "request");
-    return run(r, CspPartner.sig(r, "gdapRequest", request), Operation.REQUEST_GDAP,
-        request.customerId(), () -> Checks.rule(request.partnerId().equals(partner.id()), "ACC-4",
+    return pipeline.run(r, Command.of("gdapRequest", Arguments.of().value(request),
+        Operation.REQUEST_GDAP, request.customerId(), AgreementNeed.NONE,
+        () -> Checks.rule(request.partnerId().equals(partner.id()), "ACC-4",
             "relationship %s is asked by partner %s; partner %s cannot request it", request.id(),
             request.partnerId(), partner.id()), (tx, out) -> {
           Customer c = tx.customers().find(request.customerId()).orElseThrow().value();
@@ -93,7 +90,7 @@ public final class DelegatedAdmin {
               + (rel.autoExtendOn(r.date()) ? ", auto-extend" : "") + "; approvable through "
               + rel.approvableThrough());
           return rel;
-        });
+        }, Aggregate.GDAP_RELATIONSHIP));
   }
 
   /**
@@ -108,7 +105,8 @@ public final class DelegatedAdmin {
    * @throws UnknownIdException if this partner has no such relationship
    */
   public Result<GdapRelationship> approve(Request r, String relationshipId) {
-    return change(r, "gdapApprove", Operation.APPROVE_GDAP, relationshipId, null,
+    return change(r, "gdapApprove", Operation.APPROVE_GDAP, relationshipId,
+        arguments(relationshipId),
         (rel, out) -> {
           GdapRelationship next = rel.approve(r.date());
           out.event("gdap-relationship", rel.id(), "APPROVED", r.date(), "active from " + r.date()
@@ -129,7 +127,8 @@ public final class DelegatedAdmin {
    * @throws UnknownIdException if this partner has no such relationship
    */
   public Result<GdapRelationship> terminate(Request r, String relationshipId) {
-    return change(r, "gdapTerminate", Operation.TERMINATE_GDAP, relationshipId, null,
+    return change(r, "gdapTerminate", Operation.TERMINATE_GDAP, relationshipId,
+        arguments(relationshipId),
         (rel, out) -> {
           GdapSide by = r.actor() instanceof Actor.CustomerUser ? GdapSide.CUSTOMER : GdapSide.PARTNER;
           GdapRelationship next = rel.terminate(r.date(), by);
@@ -153,7 +152,8 @@ public final class DelegatedAdmin {
    * @throws UnknownIdException if this partner has no such relationship
    */
   public Result<GdapRelationship> autoExtend(Request r, String relationshipId, boolean on) {
-    return change(r, "gdapAutoExtend", Operation.AUTO_EXTEND_GDAP, relationshipId, on,
+    return change(r, "gdapAutoExtend", Operation.AUTO_EXTEND_GDAP, relationshipId,
+        arguments(relationshipId).flag(on),
         (rel, out) -> {
           GdapRelationship next = rel.withAutoExtend(on, r.date());
           out.event("gdap-relationship", rel.id(), "AUTO_EXTEND", r.date(), "auto-extend "
@@ -163,27 +163,27 @@ public final class DelegatedAdmin {
         });
   }
 
-  private Result<GdapRelationship> change(Request r, String name, Operation op,
-      String relationshipId, Object detail,
-      BiFunction<GdapRelationship, CspPartner.Outcome, GdapRelationship> step) {
-    requireNonNull(relationshipId, "relationshipId");
-    String customerId = find(relationshipId).customerId();
-    String sig = detail == null ? CspPartner.sig(r, name, relationshipId)
-        : CspPartner.sig(r, name, relationshipId, detail);
-    return run(r, sig, op, customerId, null, (tx, out) -> {
-      Versioned<GdapRelationship> v = tx.gdapRelationships().find(relationshipId)
-          .orElseThrow(() -> new UnknownIdException("GDAP relationship", relationshipId));
-      GdapRelationship next = step.apply(v.value(), out);
-      tx.gdapRelationships().save(next, v.version());
-      return next;
-    });
+  /** @return a command's arguments, starting with the relationship's id */
+  private static Arguments arguments(String relationshipId) {
+    return Arguments.of().text(requireNonNull(relationshipId, "relationshipId"));
   }
 
-  /** The one way into the partner's command pipeline. */
-  private Result<GdapRelationship> run(Request r, String name, Operation op, String customerId,
-      Runnable argumentChecks, BiFunction<Repositories, CspPartner.Outcome, GdapRelationship> body) {
-    return pipeline.command(r, name, op, customerId, CspPartner.AgreementNeed.NONE, argumentChecks,
-        body, (tx, id) -> tx.gdapRelationships().find(id).orElseThrow().value());
+  /**
+   * A command on one stored relationship, of this partner ({@code UNKNOWN_ID} otherwise);
+   * relationships do not depend on the agreement (ACC-4).
+   */
+  private Result<GdapRelationship> change(Request r, String name, Operation op,
+      String relationshipId, Arguments arguments,
+      BiFunction<GdapRelationship, Outcome, GdapRelationship> step) {
+    String customerId = find(relationshipId).customerId();
+    return pipeline.run(r, Command.of(name, arguments, op, customerId, AgreementNeed.NONE,
+        (tx, out) -> {
+          Versioned<GdapRelationship> v = tx.gdapRelationships().find(relationshipId)
+              .orElseThrow(() -> new UnknownIdException("GDAP relationship", relationshipId));
+          GdapRelationship next = step.apply(v.value(), out);
+          tx.gdapRelationships().save(next, v.version());
+          return next;
+        }, Aggregate.GDAP_RELATIONSHIP));
   }
 
   // --------------------------------------------------------------------------------- reads
@@ -194,7 +194,7 @@ public final class DelegatedAdmin {
    */
   public Optional<GdapRelationship> relationship(String relationshipId) {
     requireNonNull(relationshipId, "relationshipId");
-    return store.read().gdapRelationships().find(relationshipId).map(Versioned::value)
+    return context.store().read().gdapRelationships().find(relationshipId).map(Versioned::value)
         .filter(g -> g.partnerId().equals(partner.id()));
   }
 
@@ -204,7 +204,8 @@ public final class DelegatedAdmin {
    */
   public List<GdapRelationship> relationships(String customerId) {
     requireNonNull(customerId, "customerId");
-    return store.read().gdapRelationships().byCustomer(customerId).stream().map(Versioned::value)
+    return context.store().read().gdapRelationships().byCustomer(customerId).stream()
+        .map(Versioned::value)
         .filter(g -> g.partnerId().equals(partner.id())).toList();
   }
 
@@ -246,7 +247,7 @@ public final class DelegatedAdmin {
    */
   public GdapDecision access(String userId, String customerId, DelegatedTask task, LocalDate day) {
     return GdapAccess.of(policy.roles()).decide(partner.id(), userId, customerId, task, day,
-        relationships(customerId), policies.securityGroups());
+        relationships(customerId), context.policies().securityGroups());
   }
 
   private GdapRelationship find(String relationshipId) {
@@ -264,8 +265,9 @@ public final class DelegatedAdmin {
    *
    * @throws RuleViolation GDA-1..4 as {@link GdapAccess#decide} refuses
    */
-  static void requireAccess(CspPolicies policies, Partner partner, Repositories tx, Request r,
-      Operation op, Optional<String> detail, Customer target) {
+  static void requireAccess(Context context, Repositories tx, Request r, Operation op,
+      Optional<String> detail, Customer target) {
+    CspPolicies policies = context.policies();
     Optional<GdapPolicy> gdap = policies.gdap();
     if (gdap.isEmpty() || !(r.actor() instanceof Actor.PartnerUser u) || !DelegatedTask.governs(op)) {
       return;
@@ -273,7 +275,7 @@ public final class DelegatedAdmin {
     DelegatedTask task = DelegatedTask.requiredBy(op, detail).orElseThrow();
     List<GdapRelationship> relationships = tx.gdapRelationships().byCustomer(target.id()).stream()
         .map(Versioned::value).toList();
-    GdapAccess.of(gdap.get().roles()).authorize(partner.id(), u.userId(), target.id(), task,
+    GdapAccess.of(gdap.get().roles()).authorize(context.partner().id(), u.userId(), target.id(), task,
         r.date(), relationships, policies.securityGroups());
   }
 }

@@ -10,25 +10,18 @@ import io.github.cspkit.csp.customer.Customer;
 import io.github.cspkit.csp.internal.Checks;
 import io.github.cspkit.csp.pricing.BillingPlan;
 import io.github.cspkit.csp.pricing.OfferPrices;
-import io.github.cspkit.csp.pricing.PriceList;
 import io.github.cspkit.csp.pricing.TermLength;
 import io.github.cspkit.csp.repository.Repositories;
 import io.github.cspkit.csp.repository.Versioned;
 import io.github.cspkit.csp.subscription.NceChange;
-import io.github.cspkit.csp.subscription.NceEvent;
 import io.github.cspkit.csp.subscription.NceOperations;
 import io.github.cspkit.csp.subscription.NceSubscription;
 import io.github.cspkit.csp.subscription.ScheduledChange;
-import io.github.cspkit.csp.subscription.SubscriptionStatus;
 import io.github.cspkit.csp.time.DateRange;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
-import java.util.function.BiFunction;
 import java.util.function.Predicate;
 
 /**
@@ -47,15 +40,17 @@ import java.util.function.Predicate;
  * change for the renewal as {@link Operation#AUTO_RENEW}, an upgrade as {@link Operation#ORDER}.
  */
 public final class NewCommerce {
-  private final CspPartner partner;
+  private final Pipeline pipeline;
+  private final Context context;
   private final NewCommercePolicies policies;
   private final NceOperations ops;
 
-  NewCommerce(CspPartner partner, NewCommercePolicies policies) {
-    this.partner = requireNonNull(partner, "partner");
-    this.policies = requireNonNull(policies, "policies");
-    this.ops = NceOperations.of(policies.terms(), policies.window(), partner.policies().pricing(),
-        partner.policies().program());
+  /** @param pipeline the partner's command path, whose policies have new-commerce ones */
+  NewCommerce(Pipeline pipeline) {
+    this.pipeline = requireNonNull(pipeline, "pipeline");
+    this.context = pipeline.context();
+    this.policies = context.policies().newCommerce().orElseThrow();
+    this.ops = context.nceOps();
   }
 
   /** @return the new-commerce policies */
@@ -86,19 +81,19 @@ public final class NewCommerce {
     requireNonNull(term, "term");
     requireNonNull(plan, "plan");
     Checks.word("subscription id", subscriptionId);
-    return run(r, CspPartner.sig(r, "nce.order", customerId, skuId, seats, subscriptionId, term,
-        plan), Operation.ORDER, customerId, CspPartner.AgreementNeed.IN_FORCE,
-        () -> policies.terms().check(term, plan), (tx, out) -> {
-          Customer c = partner.customer(tx, customerId).value();
-          CspPartner.requireAfterLastBill(tx, c, r.date());
-          requireFree(tx, subscriptionId);
-          rollStored(tx, c, r.date(), out);
+    return pipeline.run(r, Command.of("nce.order", Arguments.of().text(customerId).text(skuId)
+        .number(seats).text(subscriptionId).choice(term).choice(plan), Operation.ORDER, customerId,
+        AgreementNeed.IN_FORCE, () -> policies.terms().check(term, plan), (tx, out) -> {
+          Customer c = context.customer(tx, customerId).value();
+          Context.requireAfterLastBill(tx, c, r.date());
+          context.requireFreeSubscriptionId(tx, subscriptionId); // of either kind
+          context.rollNce(tx, c, r.date(), out);
           NceChange change = ops.order(subscriptionId, c, catalog().sku(skuId), seats, term, plan,
-              r.date(), prices(tx));
+              r.date(), Context.offerPrices(tx));
           tx.nceSubscriptions().save(change.subscription(), 0);
-          log(out, change);
+          out.nce(change);
           return change.subscription();
-        }, NewCommerce::reload);
+        }, Aggregate.NCE_SUBSCRIPTION));
   }
 
   /**
@@ -111,8 +106,8 @@ public final class NewCommerce {
    * @return the subscription
    */
   public Result<NceSubscription> addSeats(Request r, String subscriptionId, int seats) {
-    return change(r, "nce.addSeats", seats, Operation.ADD_SEATS, subscriptionId,
-        CspPartner.AgreementNeed.IN_FORCE, false,
+    return change(r, "nce.addSeats", arguments(subscriptionId).number(seats), Operation.ADD_SEATS, subscriptionId,
+        AgreementNeed.IN_FORCE, false,
         (c, s, tx) -> ops.addSeats(s, catalog().sku(s.sku()), seats, r.date()));
   }
 
@@ -127,8 +122,9 @@ public final class NewCommerce {
    * @throws io.github.cspkit.csp.RuleViolation NCE-6 beyond the refundable quantity
    */
   public Result<NceSubscription> removeSeats(Request r, String subscriptionId, int seats) {
-    return change(r, "nce.removeSeats", seats, Operation.REMOVE_SEATS, subscriptionId,
-        CspPartner.AgreementNeed.ACCEPTED, false,
+    return change(r, "nce.removeSeats", arguments(subscriptionId).number(seats),
+        Operation.REMOVE_SEATS, subscriptionId,
+        AgreementNeed.ACCEPTED, false,
         (c, s, tx) -> ops.removeSeats(s, seats, r.date()));
   }
 
@@ -142,8 +138,8 @@ public final class NewCommerce {
    * @throws io.github.cspkit.csp.RuleViolation NCE-5 outside the window
    */
   public Result<NceSubscription> cancel(Request r, String subscriptionId) {
-    return change(r, "nce.cancel", "", Operation.CANCEL, subscriptionId,
-        CspPartner.AgreementNeed.ACCEPTED, false, (c, s, tx) -> ops.cancel(s, r.date()));
+    return change(r, "nce.cancel", arguments(subscriptionId), Operation.CANCEL, subscriptionId,
+        AgreementNeed.ACCEPTED, false, (c, s, tx) -> ops.cancel(s, r.date()));
   }
 
   /**
@@ -155,8 +151,8 @@ public final class NewCommerce {
    * @return the subscription
    */
   public Result<NceSubscription> suspend(Request r, String subscriptionId) {
-    return change(r, "nce.suspend", "", Operation.SUSPEND, subscriptionId,
-        CspPartner.AgreementNeed.ACCEPTED, false, (c, s, tx) -> ops.suspend(s, r.date()));
+    return change(r, "nce.suspend", arguments(subscriptionId), Operation.SUSPEND, subscriptionId,
+        AgreementNeed.ACCEPTED, false, (c, s, tx) -> ops.suspend(s, r.date()));
   }
 
   /**
@@ -167,8 +163,8 @@ public final class NewCommerce {
    * @return the subscription
    */
   public Result<NceSubscription> reactivate(Request r, String subscriptionId) {
-    return change(r, "nce.reactivate", "", Operation.REACTIVATE, subscriptionId,
-        CspPartner.AgreementNeed.IN_FORCE, false, (c, s, tx) -> ops.reactivate(s, r.date()));
+    return change(r, "nce.reactivate", arguments(subscriptionId), Operation.REACTIVATE, subscriptionId,
+        AgreementNeed.IN_FORCE, false, (c, s, tx) -> ops.reactivate(s, r.date()));
   }
 
   /**
@@ -181,8 +177,8 @@ public final class NewCommerce {
    * @return the subscription
    */
   public Result<NceSubscription> autoRenew(Request r, String subscriptionId, boolean on) {
-    return change(r, "nce.autoRenew", on, Operation.AUTO_RENEW, subscriptionId,
-        on ? CspPartner.AgreementNeed.IN_FORCE : CspPartner.AgreementNeed.ACCEPTED, false,
+    return change(r, "nce.autoRenew", arguments(subscriptionId).flag(on), Operation.AUTO_RENEW, subscriptionId,
+        on ? AgreementNeed.IN_FORCE : AgreementNeed.ACCEPTED, false,
         (c, s, tx) -> ops.autoRenew(s, on));
   }
 
@@ -199,8 +195,9 @@ public final class NewCommerce {
   public Result<NceSubscription> schedule(Request r, String subscriptionId,
       ScheduledChange change) {
     requireNonNull(change, "change");
-    return change(r, "nce.schedule", change, Operation.AUTO_RENEW, subscriptionId,
-        CspPartner.AgreementNeed.IN_FORCE, false,
+    return change(r, "nce.schedule", arguments(subscriptionId).value(change),
+        Operation.AUTO_RENEW, subscriptionId,
+        AgreementNeed.IN_FORCE, false,
         (c, s, tx) -> ops.schedule(s, change, c, catalog()));
   }
 
@@ -216,10 +213,11 @@ public final class NewCommerce {
    */
   public Result<NceSubscription> upgrade(Request r, String subscriptionId, String toSku) {
     requireNonNull(toSku, "toSku");
-    return change(r, "nce.upgrade", toSku, Operation.ORDER, subscriptionId,
-        CspPartner.AgreementNeed.IN_FORCE, false, (c, s, tx) -> ops.upgrade(s, c,
+    return change(r, "nce.upgrade", arguments(subscriptionId).text(toSku), Operation.ORDER,
+        subscriptionId,
+        AgreementNeed.IN_FORCE, false, (c, s, tx) -> ops.upgrade(s, c,
             catalog().sku(s.sku()), catalog().sku(toSku), catalog().upgradePaths(), r.date(),
-            prices(tx)));
+            Context.offerPrices(tx)));
   }
 
   /**
@@ -238,13 +236,15 @@ public final class NewCommerce {
       int seats, String newSubscriptionId) {
     requireNonNull(toSku, "toSku");
     Checks.word("subscription id", newSubscriptionId);
-    return change(r, "nce.upgrade", toSku + " " + seats + " as " + newSubscriptionId,
-        Operation.ORDER, subscriptionId, CspPartner.AgreementNeed.IN_FORCE, true, (c, s, tx) -> {
+    return change(r, "nce.upgrade", arguments(subscriptionId).text(toSku).number(seats)
+        .text(newSubscriptionId), Operation.ORDER, subscriptionId, AgreementNeed.IN_FORCE, true,
+        (c, s, tx) -> {
           if (!newSubscriptionId.equals(s.id())) {
-            requireFree(tx, newSubscriptionId);
+            context.requireFreeSubscriptionId(tx, newSubscriptionId);
           }
           return ops.upgradeSeats(s, c, catalog().sku(s.sku()), catalog().sku(toSku),
-              catalog().upgradePaths(), seats, newSubscriptionId, r.date(), prices(tx));
+              catalog().upgradePaths(), seats, newSubscriptionId, r.date(),
+              Context.offerPrices(tx));
         });
   }
 
@@ -261,10 +261,11 @@ public final class NewCommerce {
   public Optional<NceSubscription> subscription(String id, LocalDate asOf) {
     requireNonNull(id, "id");
     requireNonNull(asOf, "asOf");
-    Repositories read = partner.store().read();
-    return read.nceSubscriptions().find(id).map(v -> CspPartner.exact(() -> {
+    Repositories read = context.store().read();
+    return read.nceSubscriptions().find(id).map(v -> Pipeline.exact(() -> {
       Customer c = read.customers().find(v.value().customerId()).orElseThrow().value();
-      return rolled(v.value(), c, asOf, read, prices(read), partner.inForce(read)).subscription();
+      return context.renewNce(v.value(), c, asOf, Context.offerPrices(read),
+          context.agreementInForce(read));
     }));
   }
 
@@ -276,17 +277,17 @@ public final class NewCommerce {
   public List<NceSubscription> subscriptions(String customerId, LocalDate asOf) {
     requireNonNull(customerId, "customerId");
     requireNonNull(asOf, "asOf");
-    Repositories read = partner.store().read();
+    Repositories read = context.store().read();
     Optional<Customer> c = read.customers().find(customerId).map(Versioned::value);
     if (c.isEmpty()) {
       return List.of();
     }
-    return CspPartner.exact(() -> {
+    return Pipeline.exact(() -> {
       List<NceSubscription> out = new ArrayList<>();
-      OfferPrices prices = prices(read);
-      Predicate<LocalDate> inForce = partner.inForce(read);
+      OfferPrices prices = Context.offerPrices(read);
+      Predicate<LocalDate> inForce = context.agreementInForce(read);
       for (Versioned<NceSubscription> v : read.nceSubscriptions().byCustomer(customerId)) {
-        out.add(rolled(v.value(), c.get(), asOf, read, prices, inForce).subscription());
+        out.add(context.renewNce(v.value(), c.get(), asOf, prices, inForce));
       }
       return List.copyOf(out);
     });
@@ -304,8 +305,8 @@ public final class NewCommerce {
   public List<VendorCharge> vendorCharges(String subscriptionId, DateRange period) {
     requireNonNull(period, "period");
     NceSubscription s = subscription(subscriptionId, lastDay(period))
-        .orElseThrow(() -> CspPartner.unknown("subscription", subscriptionId));
-    return CspPartner.exact(() -> ledger().charges(s, period));
+        .orElseThrow(() -> Context.unknown("subscription", subscriptionId));
+    return Pipeline.exact(() -> ledger().charges(s, period));
   }
 
   /**
@@ -317,20 +318,20 @@ public final class NewCommerce {
    */
   public List<VendorCharge> vendorCharges(DateRange period) {
     requireNonNull(period, "period");
-    Repositories read = partner.store().read();
+    Repositories read = context.store().read();
     LocalDate last = lastDay(period);
-    return CspPartner.exact(() -> {
-      OfferPrices prices = prices(read);
-      Predicate<LocalDate> inForce = partner.inForce(read);
+    return Pipeline.exact(() -> {
+      OfferPrices prices = Context.offerPrices(read);
+      Predicate<LocalDate> inForce = context.agreementInForce(read);
       List<VendorCharge> out = new ArrayList<>();
       for (String id : read.customers().ids()) {
         Customer c = read.customers().find(id).orElseThrow().value();
-        if (!c.isManagedBy(partner.partner().id())) {
+        if (!c.isManagedBy(context.partner().id())) {
           continue;
         }
         for (Versioned<NceSubscription> v : read.nceSubscriptions().byCustomer(id)) {
-          out.addAll(ledger().charges(rolled(v.value(), c, last, read, prices, inForce)
-              .subscription(), period));
+          out.addAll(ledger().charges(context.renewNce(v.value(), c, last, prices, inForce),
+              period));
         }
       }
       return List.copyOf(out);
@@ -339,152 +340,55 @@ public final class NewCommerce {
 
   // ---------------------------------------------------------------- machinery
 
-  /** The one way into the partner's command pipeline (authorize, key, agreement, retry, events). */
-  private <T> Result<T> run(Request r, String name, Operation op, String customerId,
-      CspPartner.AgreementNeed need, Runnable argumentChecks,
-      BiFunction<Repositories, CspPartner.Outcome, T> body,
-      BiFunction<Repositories, String, T> reload) {
-    return partner.command(r, name, op, customerId, need, argumentChecks, body, reload);
-  }
-
   @FunctionalInterface
   private interface Step {
     NceChange apply(Customer customer, NceSubscription sub, Repositories tx);
   }
 
-  private Result<NceSubscription> change(Request r, String name, Object detail, Operation op,
-      String subscriptionId, CspPartner.AgreementNeed need, boolean returnCreated, Step step) {
-    String customerId = customerOf(subscriptionId);
-    return run(r, CspPartner.sig(r, name, subscriptionId, detail), op, customerId, need, null,
-        (tx, out) -> {
-          Customer c = partner.customer(tx, customerId).value();
-          CspPartner.requireAfterLastBill(tx, c, r.date());
-          Versioned<NceSubscription> v = rollStored(tx, c, r.date(), out).get(subscriptionId);
-          NceChange change = step.apply(c, v.value(), tx);
-          tx.nceSubscriptions().save(change.subscription(), v.version());
-          change.created().ifPresent(n -> tx.nceSubscriptions().save(n, 0));
-          log(out, change);
-          return returnCreated ? change.created().orElseThrow() : change.subscription();
-        }, NewCommerce::reload);
+  /** @return a command's arguments, starting with the subscription's id */
+  private static Arguments arguments(String subscriptionId) {
+    return Arguments.of().text(requireNonNull(subscriptionId, "subscriptionId"));
   }
 
-  private static NceSubscription reload(Repositories tx, String id) {
-    return tx.nceSubscriptions().find(id).orElseThrow().value();
+  /**
+   * A command on one stored subscription: the customer's new-commerce subscriptions roll to the
+   * request's day first (stored), then {@code step} changes this one.
+   *
+   * @param returnCreated whether the result is the subscription the change creates (NCE-9)
+   */
+  private Result<NceSubscription> change(Request r, String name, Arguments arguments,
+      Operation op, String subscriptionId, AgreementNeed need, boolean returnCreated, Step step) {
+    String customerId = customerOf(subscriptionId);
+    return pipeline.run(r, Command.of(name, arguments, op, customerId, need, (tx, out) -> {
+      Customer c = context.customer(tx, customerId).value();
+      Context.requireAfterLastBill(tx, c, r.date());
+      Versioned<NceSubscription> v = requireNonNull(
+          context.rollNce(tx, c, r.date(), out).get(subscriptionId), subscriptionId);
+      NceChange change = step.apply(c, v.value(), tx);
+      tx.nceSubscriptions().save(change.subscription(), v.version());
+      change.created().ifPresent(n -> tx.nceSubscriptions().save(n, 0));
+      out.nce(change);
+      return returnCreated ? change.created().orElseThrow() : change.subscription();
+    }, Aggregate.NCE_SUBSCRIPTION));
   }
 
   private String customerOf(String subscriptionId) {
     requireNonNull(subscriptionId, "subscriptionId");
-    return partner.store().read().nceSubscriptions().find(subscriptionId)
-        .orElseThrow(() -> CspPartner.unknown("subscription", subscriptionId)).value()
+    return context.store().read().nceSubscriptions().find(subscriptionId)
+        .orElseThrow(() -> Context.unknown("subscription", subscriptionId)).value()
         .customerId();
   }
 
-  /** Refuses an id taken by a subscription of either kind. */
-  private static void requireFree(Repositories tx, String id) {
-    CspPartner.conflictIf(tx.nceSubscriptions().find(id).isPresent()
-        || tx.subscriptions().find(id).isPresent(), "subscription", id);
-  }
-
   private Catalog catalog() {
-    return partner.catalog();
+    return context.catalog();
   }
 
   private VendorLedger ledger() {
     return policies.vendorLedger();
   }
 
-  /** New-commerce prices from the store's lists: their rows, or each price as P1Y annual. */
-  static OfferPrices prices(Repositories tx) {
-    return OfferPrices.of(tx.priceLists(), PriceList::offerRows);
-  }
-
   private static LocalDate lastDay(DateRange period) {
     Checks.range(!period.isEmpty(), "period %s is empty", period);
     return period.lastDay();
-  }
-
-  private NceChange rolled(NceSubscription s, Customer c, LocalDate date, Repositories tx,
-      OfferPrices prices, Predicate<LocalDate> inForce) {
-    if (s.status() == SubscriptionStatus.ENDED || s.term().end().isAfter(date)) {
-      return new NceChange(s, Optional.empty(), List.of(), Optional.empty());
-    }
-    return ops.rollTo(s, c, date, prices, inForce);
-  }
-
-  /**
-   * Rolls the given subscriptions of a customer to {@code date} in memory (renewals, NCE-7, NCE-8)
-   * and logs what moved; the ids of those that moved are added to {@code moved}.
-   */
-  Map<String, Versioned<NceSubscription>> rollAll(List<Versioned<NceSubscription>> all,
-      Repositories tx, Customer c, LocalDate date, CspPartner.Outcome out, Set<String> moved) {
-    Map<String, Versioned<NceSubscription>> rolled = new LinkedHashMap<>();
-    if (all.isEmpty()) {
-      return rolled;
-    }
-    OfferPrices prices = prices(tx);
-    Predicate<LocalDate> inForce = partner.inForce(tx);
-    for (Versioned<NceSubscription> v : all) {
-      NceChange ch = rolled(v.value(), c, date, tx, prices, inForce);
-      if (ch.events().isEmpty()) {
-        rolled.put(v.value().id(), v);
-      } else {
-        rolled.put(v.value().id(), new Versioned<>(ch.subscription(), v.version()));
-        moved.add(v.value().id());
-        log(out, ch);
-      }
-    }
-    return rolled;
-  }
-
-  /** Rolls every new-commerce subscription of the customer to {@code date}; stores those moved. */
-  Map<String, Versioned<NceSubscription>> rollStored(Repositories tx, Customer c, LocalDate date,
-      CspPartner.Outcome out) {
-    Set<String> moved = new java.util.HashSet<>(2);
-    Map<String, Versioned<NceSubscription>> rolled =
-        rollAll(tx.nceSubscriptions().byCustomer(c.id()), tx, c, date, out, moved);
-    for (String id : moved) {
-      Versioned<NceSubscription> v = rolled.get(id);
-      rolled.put(id, tx.nceSubscriptions().save(v.value(), v.version()));
-    }
-    return rolled;
-  }
-
-  /** Logs a change's events, and the scheduled changes it dropped (NCE-8). */
-  private static void log(CspPartner.Outcome out, NceChange change) {
-    String id = change.subscription().id();
-    for (NceEvent e : change.events()) {
-      boolean child = e instanceof NceEvent.Started st && st.how() == NceEvent.Start.UPGRADE
-          && change.created().isPresent();
-      out.event("nce-subscription", child ? change.created().get().id() : id, kind(e), e.date(),
-          e.toString());
-    }
-    change.dropped().ifPresent(d -> out.event("nce-subscription", id, "SCHEDULE_DROPPED",
-        change.events().isEmpty() ? change.subscription().term().latest()
-            : change.events().get(0).date(), "scheduled changes dropped (NCE-8): " + d));
-  }
-
-  private static String kind(NceEvent e) {
-    if (e instanceof NceEvent.Started s) {
-      return switch (s.how()) {
-        case PURCHASE -> "ORDER";
-        case RENEWAL -> "RENEW";
-        case UPGRADE -> "ORDER_UPGRADE";
-      };
-    } else if (e instanceof NceEvent.SeatsAdded) {
-      return "ADD_SEATS";
-    } else if (e instanceof NceEvent.SeatsRemoved) {
-      return "REMOVE_SEATS";
-    } else if (e instanceof NceEvent.Suspended) {
-      return "SUSPEND";
-    } else if (e instanceof NceEvent.Reactivated) {
-      return "REACTIVATE";
-    } else if (e instanceof NceEvent.Cancelled) {
-      return "CANCEL";
-    } else if (e instanceof NceEvent.Upgraded) {
-      return "UPGRADE";
-    } else if (e instanceof NceEvent.SeatsMovedOut) {
-      return "UPGRADE_SEATS";
-    }
-    return "END";
   }
 }

@@ -30,6 +30,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Predicate;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The subscription operations (SUB-1..7, CAT-1..5, CUS-2, CUS-3, PRC-6): each checks its rules,
@@ -421,8 +422,8 @@ public final class SubscriptionOperations {
    * @param prices the price book
    * @return the rolled value and its RENEW/END events (none when nothing was due)
    */
-  public SubscriptionChange rollTo(Subscription sub, Subscription base, Customer customer, Sku sku,
-      LocalDate date, PriceSource prices) {
+  public SubscriptionChange rollTo(Subscription sub, @Nullable Subscription base,
+      Customer customer, Sku sku, LocalDate date, PriceSource prices) {
     return rollTo(sub, base, customer, sku, date, prices, day -> true);
   }
 
@@ -445,8 +446,9 @@ public final class SubscriptionOperations {
    * @param agreementInForce whether the partner's agreement is in force on a day (AGR-1)
    * @return the rolled value and its RENEW/END events (none when nothing was due)
    */
-  public SubscriptionChange rollTo(Subscription sub, Subscription base, Customer customer, Sku sku,
-      LocalDate date, PriceSource prices, Predicate<LocalDate> agreementInForce) {
+  public SubscriptionChange rollTo(Subscription sub, @Nullable Subscription base,
+      Customer customer, Sku sku, LocalDate date, PriceSource prices,
+      Predicate<LocalDate> agreementInForce) {
     requireNonNull(sub, "sub");
     requireNonNull(date, "date");
     requireNonNull(agreementInForce, "agreementInForce");
