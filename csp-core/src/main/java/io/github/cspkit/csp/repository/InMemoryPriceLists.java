@@ -7,14 +7,11 @@ import io.github.cspkit.csp.ConflictException;
 import io.github.cspkit.csp.pricing.PriceBook;
 import io.github.cspkit.csp.pricing.PriceList;
 import io.github.cspkit.csp.pricing.PriceListPolicy;
-import io.github.cspkit.csp.pricing.PriceQuote;
-import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
-import javax.money.CurrencyUnit;
 
 /**
  * The vendor's price lists of an {@link InMemoryStore}, shared by every partner's part (PRC-1..4):
@@ -67,19 +64,9 @@ final class InMemoryPriceLists {
       return ImmutableList.<PriceList>builder().addAll(book.lists()).addAll(staged).build();
     }
 
-    @Override
-    public PriceQuote quote(String sku, String market, CurrencyUnit currency, LocalDate day,
-        LocalDate knownOn) {
-      return book().quote(sku, market, currency, day, knownOn);
-    }
-
-    @Override
-    public boolean hasCurrency(String market, CurrencyUnit currency, LocalDate knownOn) {
-      return book().hasCurrency(market, currency, knownOn);
-    }
-
     /** The published book, or (rarely: a transaction that publishes) one with its lists too. */
-    private PriceBook book() {
+    @Override
+    public PriceBook book() {
       if (staged.isEmpty()) {
         return book;
       }

@@ -4,13 +4,10 @@ import static java.util.Objects.requireNonNull;
 
 import io.github.cspkit.csp.pricing.PriceBook;
 import io.github.cspkit.csp.pricing.PriceList;
-import io.github.cspkit.csp.pricing.PriceQuote;
 import io.github.cspkit.csp.repository.PriceListRepository;
-import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import javax.money.CurrencyUnit;
 
 /**
  * The vendor's price lists (PRC-1..4), shared by every partner. Lists never change once stored, so
@@ -53,17 +50,6 @@ final class PriceLists implements PriceListRepository {
     return List.copyOf(all);
   }
 
-  @Override
-  public PriceQuote quote(String sku, String market, CurrencyUnit currency, LocalDate day,
-      LocalDate knownOn) {
-    return book().quote(sku, market, currency, day, knownOn);
-  }
-
-  @Override
-  public boolean hasCurrency(String market, CurrencyUnit currency, LocalDate knownOn) {
-    return book().hasCurrency(market, currency, knownOn);
-  }
-
   /** @return the new-commerce rows as the {@code offer_rows} column holds them (NCE-1, PCF-1) */
   static String json(io.github.cspkit.csp.pricing.PriceRows rows) {
     try {
@@ -83,7 +69,8 @@ final class PriceLists implements PriceListRepository {
   }
 
   /** The committed book, or (rarely: a transaction that publishes) one with its lists too. */
-  private PriceBook book() {
+  @Override
+  public PriceBook book() {
     PriceBook committed = tx.store.prices(tx).book();
     if (tx.addedLists.isEmpty()) {
       return committed;
