@@ -181,7 +181,7 @@ final class Context {
   /** Refuses a bill currency the customer's market has no price list in (BIL-2). */
   static void requireCurrency(Repositories tx, String market, CurrencyUnit currency,
       LocalDate date) {
-    Checks.rule(tx.priceLists().hasCurrency(market, currency, date), "BIL-2",
+    Checks.rule(tx.priceLists().book().hasCurrency(market, currency, date), "BIL-2",
         "no price list of market %s is published in %s; bill the customer in a currency its"
             + " market has price lists in", market, currency.getCurrencyCode());
   }
@@ -218,7 +218,7 @@ final class Context {
    */
   Renewals.Rolled renew(List<Subscription> subscriptions, Customer c, LocalDate date,
       Repositories tx, Predicate<LocalDate> agreementInForce) {
-    return renewals.rollTo(subscriptions, c, date, catalog, tx.priceLists(), agreementInForce);
+    return renewals.rollTo(subscriptions, c, date, catalog, tx.priceLists().book(), agreementInForce);
   }
 
   /** Rolls every subscription of the customer to {@code date}, storing nothing. */
@@ -270,7 +270,7 @@ final class Context {
 
   /** @return new-commerce prices from the store's lists: their rows, or each price as P1Y annual */
   static OfferPrices offerPrices(Repositories tx) {
-    return OfferPrices.of(tx.priceLists(), PriceList::offerRows);
+    return OfferPrices.of(tx.priceLists().book(), PriceList::offerRows);
   }
 
   /**

@@ -81,7 +81,7 @@ abstract class PartnerReads {
       LocalDate day) {
     requireNonNull(r, "r");
     context.authorize(r, Operation.QUOTE_PRICE, null);
-    return Pipeline.exact(() -> read().priceLists().quote(sku, market, currency, day, r.date()));
+    return Pipeline.exact(() -> read().priceLists().book().quote(sku, market, currency, day, r.date()));
   }
 
   /**

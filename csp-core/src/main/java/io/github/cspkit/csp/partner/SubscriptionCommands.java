@@ -62,13 +62,13 @@ final class SubscriptionCommands {
           SubscriptionChange change;
           if (op == Operation.CONVERT_TRIAL) {
             change = ops.convertTrial(subscriptionId, c.value(), sku, seats, r.date(),
-                tx.priceLists());
+                tx.priceLists().book());
             Customer next = c.value().withTenant(c.value().tenant().endTrial(r.date()));
             tx.customers().save(next, c.version());
             out.event("customer", customerId, "TRIAL_ENDED", r.date(),
                 "direct trial ended; converted to " + subscriptionId);
           } else {
-            change = ops.order(subscriptionId, c.value(), sku, seats, r.date(), tx.priceLists());
+            change = ops.order(subscriptionId, c.value(), sku, seats, r.date(), tx.priceLists().book());
           }
           tx.subscriptions().save(change.subscription(), 0);
           out.changes(change);
@@ -92,7 +92,7 @@ final class SubscriptionCommands {
           Map<String, Versioned<Subscription>> rolled = context.roll(tx, c, r.date(), out);
           Subscription base = requireNonNull(rolled.get(baseId), baseId).value();
           SubscriptionChange change = ops.orderAddOn(subscriptionId, base, c, catalog.sku(skuId),
-              seats, r.date(), tx.priceLists());
+              seats, r.date(), tx.priceLists().book());
           tx.subscriptions().save(change.subscription(), 0);
           out.changes(change);
           return change.subscription();
@@ -104,7 +104,7 @@ final class SubscriptionCommands {
     return change(r, "addSeats", Arguments.of().text(subscriptionId).number(seats),
         Operation.ADD_SEATS, subscriptionId, AgreementNeed.IN_FORCE,
         () -> SubscriptionOperations.checkSeatsToAdd(seats), (c, s, tx) ->
-            ops.addSeats(s, c, catalog.sku(s.sku()), seats, r.date(), tx.priceLists()));
+            ops.addSeats(s, c, catalog.sku(s.sku()), seats, r.date(), tx.priceLists().book()));
   }
 
   /** {@link CspPartner#removeSeats}. */
@@ -112,7 +112,7 @@ final class SubscriptionCommands {
     return change(r, "removeSeats", Arguments.of().text(subscriptionId).number(seats),
         Operation.REMOVE_SEATS, subscriptionId, AgreementNeed.ACCEPTED,
         () -> SubscriptionOperations.checkSeatsToRemove(seats), (c, s, tx) ->
-            ops.removeSeats(s, c, catalog.sku(s.sku()), seats, r.date(), tx.priceLists()));
+            ops.removeSeats(s, c, catalog.sku(s.sku()), seats, r.date(), tx.priceLists().book()));
   }
 
   /** {@link CspPartner#suspend}. */
@@ -175,7 +175,7 @@ final class SubscriptionCommands {
     context.requireAgreement(read, r.date(), AgreementNeed.IN_FORCE);
     return Pipeline.exact(() -> {
       Subscription s = context.renew(read, c, r.date()).get(subscriptionId);
-      return ops.addSeats(s, c, catalog.sku(s.sku()), seats, r.date(), read.priceLists()).event();
+      return ops.addSeats(s, c, catalog.sku(s.sku()), seats, r.date(), read.priceLists().book()).event();
     });
   }
 

@@ -232,7 +232,7 @@ public abstract class StoreContract {
             for (String known : List.of("2025-01-09", "2025-01-10", "2025-01-15", "2025-01-19",
                 "2025-01-20", "2025-02-01", "2025-06-01")) {
               PriceQuote expected = book.quote(sku, mc[0], currency, d(day), d(known));
-              PriceQuote actual = repo.quote(sku, mc[0], currency, d(day), d(known));
+              PriceQuote actual = repo.book().quote(sku, mc[0], currency, d(day), d(known));
               assertThat(actual).as("%s %s %s on %s known %s", sku, mc[0], mc[1], day, known)
                   .isEqualTo(expected);
               assertThat(actual.publishBy()).isEqualTo(expected.publishBy());
@@ -244,7 +244,7 @@ public abstract class StoreContract {
             }
           }
           for (String known : List.of("2025-01-09", "2025-01-10", "2025-03-01")) {
-            assertThat(repo.hasCurrency(mc[0], currency, d(known)))
+            assertThat(repo.book().hasCurrency(mc[0], currency, d(known)))
                 .isEqualTo(book.hasCurrency(mc[0], currency, d(known)));
           }
         }
@@ -253,11 +253,11 @@ public abstract class StoreContract {
       assertThat(notYet).isPositive();
       assertThat(notListed).isPositive();
       // the correction answers from its publication day on; before, the first list still answers
-      assertThat(repo.quote("O365_E3", "US", USD, d("2025-03-10"), d("2025-01-19")).orElseThrow())
+      assertThat(repo.book().quote("O365_E3", "US", USD, d("2025-03-10"), d("2025-01-19")).orElseThrow())
           .isEqualTo(MinorUnits.toAmount(24000, USD));
-      assertThat(repo.quote("O365_E3", "US", USD, d("2025-03-10"), d("2025-01-20")).listId())
+      assertThat(repo.book().quote("O365_E3", "US", USD, d("2025-03-10"), d("2025-01-20")).listId())
           .contains("US-USD-2025-03-fix2");
-      PriceQuote early = repo.quote("O365_E3", "US", USD, d("2025-05-10"), d("2025-03-01"));
+      PriceQuote early = repo.book().quote("O365_E3", "US", USD, d("2025-05-10"), d("2025-03-01"));
       assertThat(early.status()).isEqualTo(PriceQuote.Status.NOT_YET_PUBLISHED);
       assertThat(early.publishBy()).isEqualTo(d("2025-04-01"));
     }
@@ -679,7 +679,7 @@ public abstract class StoreContract {
       return r.subscriptions().save(initial, 0);
     });
     SubscriptionOperations ops = SubscriptionOperations.seed();
-    PriceSource prices = store.read().priceLists();
+    PriceSource prices = store.read().priceLists().book();
     LocalDate date = d("2025-06-01");
     AtomicInteger successes = new AtomicInteger();
     AtomicInteger stale = new AtomicInteger();
