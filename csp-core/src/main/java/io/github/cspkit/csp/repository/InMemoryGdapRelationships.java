@@ -2,14 +2,10 @@ package io.github.cspkit.csp.repository;
 
 import static java.util.Objects.requireNonNull;
 
-import com.google.common.collect.ImmutableList;
 import io.github.cspkit.csp.ConflictException;
 import io.github.cspkit.csp.access.GdapRelationship;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The in-memory GDAP relationships (GDA-1..4) of {@link InMemoryStore}: a versioned table and an
@@ -20,7 +16,7 @@ import java.util.concurrent.ConcurrentHashMap;
 final class InMemoryGdapRelationships {
   private final VersionedTable<GdapRelationship> table =
       new VersionedTable<>("GDAP relationship", GdapRelationship::id);
-  private final Map<String, ImmutableList<String>> idsByCustomer = new ConcurrentHashMap<>();
+  private final CustomerIndex<GdapRelationship> index = new CustomerIndex<>(table, GdapRelationship::customerId);
   private final Owner owner;
 
   /** A store of one partner's relationships that never asks whose they are. */
@@ -42,12 +38,11 @@ final class InMemoryGdapRelationships {
   }
 
   /** The relationships of one transaction: committed ones plus its own staged writes. */
-  final class Tx implements GdapRelationshipRepository {
-    private final boolean readOnly;
+  final class Tx extends InMemoryView implements GdapRelationshipRepository {
     private final VersionedTable<GdapRelationship>.Overlay overlay = table.overlay();
 
     private Tx(boolean readOnly) {
-      this.readOnly = readOnly;
+      super(readOnly);
     }
 
     @Override
@@ -57,9 +52,7 @@ final class InMemoryGdapRelationships {
 
     @Override
     public Versioned<GdapRelationship> save(GdapRelationship relationship, long expectedVersion) {
-      if (readOnly) {
-        throw new IllegalStateException("writes need a transaction: use CspStore.inTransaction");
-      }
+      writable();
       requireNonNull(relationship, "relationship");
       owner.check("GDAP relationship", relationship.id(), relationship.partnerId());
       overlay.find(relationship.id()).ifPresent(stored -> {
@@ -77,29 +70,12 @@ final class InMemoryGdapRelationships {
 
     @Override
     public List<Versioned<GdapRelationship>> byCustomer(String customerId) {
-      requireNonNull(customerId, "customerId");
-      List<Versioned<GdapRelationship>> out = new ArrayList<>();
-      for (String id : idsByCustomer.getOrDefault(customerId, ImmutableList.of())) {
-        out.add(overlay.find(id).orElseThrow());
-      }
-      for (String id : overlay.newIds()) {
-        Versioned<GdapRelationship> v = overlay.find(id).orElseThrow();
-        if (v.value().customerId().equals(customerId)) {
-          out.add(v);
-        }
-      }
-      return out;
+      return index.byCustomer(overlay, customerId);
     }
 
     /** Publishes the staged writes. */
     void commit() {
-      List<String> fresh = overlay.newIds();
-      overlay.commit();
-      for (String id : fresh) {
-        String customerId = table.find(id).orElseThrow().value().customerId();
-        idsByCustomer.merge(customerId, ImmutableList.of(id),
-            (a, b) -> ImmutableList.<String>builder().addAll(a).addAll(b).build());
-      }
+      index.commit(overlay);
     }
   }
 }

@@ -2,25 +2,21 @@ package io.github.cspkit.csp.repository;
 
 import static java.util.Objects.requireNonNull;
 
-import com.google.common.collect.ImmutableList;
 import io.github.cspkit.csp.ConflictException;
 import io.github.cspkit.csp.subscription.NceSubscription;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The in-memory new-commerce subscriptions (NCE-1..10) of one partner's part of
- * {@link InMemoryStore}: a versioned table and an index by customer. Each transaction stages its
+ * {@link InMemoryStore}: a versioned table and a {@link CustomerIndex}. Each transaction stages its
  * writes in a {@link Tx}; {@link Tx#commit()} publishes them, the table before the index, so a
  * reader never meets an id it cannot find. Commits are serialized by the store's transaction lock.
  */
 final class InMemoryNceSubscriptions {
   private final VersionedTable<NceSubscription> table =
       new VersionedTable<>("new-commerce subscription", NceSubscription::id);
-  private final Map<String, ImmutableList<String>> idsByCustomer = new ConcurrentHashMap<>();
+  private final CustomerIndex<NceSubscription> index = new CustomerIndex<>(table, NceSubscription::customerId);
 
   /**
    * @param readOnly whether writes are refused (reads outside a transaction)
@@ -31,12 +27,11 @@ final class InMemoryNceSubscriptions {
   }
 
   /** The subscriptions of one transaction: committed ones plus its own staged writes. */
-  final class Tx implements NceSubscriptionRepository {
-    private final boolean readOnly;
+  final class Tx extends InMemoryView implements NceSubscriptionRepository {
     private final VersionedTable<NceSubscription>.Overlay overlay = table.overlay();
 
     private Tx(boolean readOnly) {
-      this.readOnly = readOnly;
+      super(readOnly);
     }
 
     @Override
@@ -46,9 +41,7 @@ final class InMemoryNceSubscriptions {
 
     @Override
     public Versioned<NceSubscription> save(NceSubscription subscription, long expectedVersion) {
-      if (readOnly) {
-        throw new IllegalStateException("writes need a transaction: use CspStore.inTransaction");
-      }
+      writable();
       requireNonNull(subscription, "subscription");
       overlay.find(subscription.id()).ifPresent(stored -> {
         if (!stored.value().customerId().equals(subscription.customerId())) {
@@ -63,30 +56,12 @@ final class InMemoryNceSubscriptions {
 
     @Override
     public List<Versioned<NceSubscription>> byCustomer(String customerId) {
-      requireNonNull(customerId, "customerId");
-      ImmutableList<String> ids = idsByCustomer.getOrDefault(customerId, ImmutableList.of());
-      List<Versioned<NceSubscription>> out = new ArrayList<>(ids.size());
-      for (String id : ids) {
-        out.add(overlay.find(id).orElseThrow());
-      }
-      for (String id : overlay.newIds()) {
-        Versioned<NceSubscription> v = overlay.find(id).orElseThrow();
-        if (v.value().customerId().equals(customerId)) {
-          out.add(v);
-        }
-      }
-      return out;
+      return index.byCustomer(overlay, customerId);
     }
 
     /** Publishes the staged writes. */
     void commit() {
-      List<String> fresh = overlay.newIds();
-      overlay.commit();
-      for (String id : fresh) {
-        String customerId = table.find(id).orElseThrow().value().customerId();
-        idsByCustomer.merge(customerId, ImmutableList.of(id),
-            (a, b) -> ImmutableList.<String>builder().addAll(a).addAll(b).build());
-      }
+      index.commit(overlay);
     }
   }
 }
