@@ -3,6 +3,7 @@ package io.github.cspkit.csp.partner;
 import com.google.common.collect.ImmutableList;
 import io.github.cspkit.csp.repository.DomainEvent;
 import io.github.cspkit.csp.repository.Repositories;
+import io.github.cspkit.csp.subscription.ChangeEvent;
 import io.github.cspkit.csp.subscription.NceChange;
 import io.github.cspkit.csp.subscription.NceEvent;
 import io.github.cspkit.csp.subscription.SubscriptionEvent;
@@ -10,6 +11,7 @@ import io.github.cspkit.csp.subscription.internal.SubscriptionChange;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Collects what one command did, under its (partner-scoped) idempotency key, to log it when the
@@ -35,11 +37,17 @@ final class Outcome {
     events.add(new DomainEvent(0, aggregate, id, kind, date, key, detail));
   }
 
+  /** Adds a subscription's event with its typed change. */
+  private void event(String aggregate, String id, String kind, ChangeEvent change) {
+    events.add(new DomainEvent(0, aggregate, id, kind, change.date(), key, change.toString(),
+        Optional.of(change)));
+  }
+
   /** Adds a subscription change's events, typed and logged. */
   void changes(SubscriptionChange change) {
     for (SubscriptionEvent e : change.events()) {
       typed.add(e);
-      event("subscription", e.subscriptionId(), e.kind().name(), e.date(), e.toString());
+      event("subscription", e.subscriptionId(), e.kind().name(), e);
     }
   }
 
@@ -56,8 +64,7 @@ final class Outcome {
     for (NceEvent e : change.events()) {
       boolean child = e instanceof NceEvent.Started st && st.how() == NceEvent.Start.UPGRADE
           && change.created().isPresent();
-      event("nce-subscription", child ? change.created().get().id() : id, kind(e), e.date(),
-          e.toString());
+      event("nce-subscription", child ? change.created().get().id() : id, kind(e), e);
     }
     change.dropped().ifPresent(d -> event("nce-subscription", id, "SCHEDULE_DROPPED",
         change.events().isEmpty() ? change.subscription().term().latest()

@@ -12,7 +12,7 @@ import java.time.LocalDate;
  * history, from which its seats, status and prices follow ({@link TermState}) and from which the
  * vendor's charges (NCE-10) and the partner's bill are derived. Immutable.
  */
-public sealed interface NceEvent {
+public sealed interface NceEvent extends ChangeEvent {
   /** @return the day it happened, from which it applies */
   LocalDate date();
 

@@ -13,7 +13,7 @@ import org.immutables.value.Value;
  * {@code unit × seats × days/daysInTerm}, rounded once. Immutable.
  */
 @Value.Immutable
-public abstract class SubscriptionEvent {
+public abstract non-sealed class SubscriptionEvent implements ChangeEvent {
   SubscriptionEvent() {} // only the generated implementation extends it
 
   /** @return the subscription */

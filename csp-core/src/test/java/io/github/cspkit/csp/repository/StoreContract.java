@@ -26,14 +26,17 @@ import io.github.cspkit.csp.customer.BillingProfile;
 import io.github.cspkit.csp.customer.Customer;
 import io.github.cspkit.csp.customer.Tenant;
 import io.github.cspkit.csp.customer.TenantOrigin;
+import io.github.cspkit.csp.money.Formula;
 import io.github.cspkit.csp.money.MinorUnits;
 import io.github.cspkit.csp.pricing.PriceBook;
 import io.github.cspkit.csp.pricing.PriceList;
 import io.github.cspkit.csp.pricing.PriceQuote;
 import io.github.cspkit.csp.pricing.PriceSource;
 import io.github.cspkit.csp.subscription.ChangeKind;
+import io.github.cspkit.csp.subscription.NceEvent;
 import io.github.cspkit.csp.subscription.Step;
 import io.github.cspkit.csp.subscription.Subscription;
+import io.github.cspkit.csp.subscription.SubscriptionEvent;
 import io.github.cspkit.csp.subscription.SubscriptionStatus;
 import io.github.cspkit.csp.subscription.Term;
 import io.github.cspkit.csp.subscription.internal.SubscriptionChange;
@@ -48,6 +51,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -606,6 +610,27 @@ public abstract class StoreContract {
       assertThat(log.byCommand("k1")).extracting(DomainEvent::kind).containsExactly("ORDER", "ADD_SEATS", "SUSPEND");
       assertThat(log.byCommand("k3")).containsExactly(event("S1", "REMOVE_SEATS", "k3").withSequence(all.get(3).sequence()));
       assertThat(log.byCommand("nope")).isEmpty();
+    }
+  }
+
+  @Test
+  void events_keep_their_typed_changes() {
+    SubscriptionEvent seed = SubscriptionEvent.builder().subscriptionId("S1").customerId("C1")
+        .sku("O365_E3").kind(ChangeKind.ADD_SEATS).date(d("2024-02-29")).seatsBefore(10)
+        .seatsAfter(15).status(SubscriptionStatus.ACTIVE).currency(USD)
+        .proration(new Formula(28_800, 5, 224, 366)).chargeMinor(88_131).costMinor(73_443).build();
+    NceEvent nce = new NceEvent.SeatsAdded(d("2025-03-10"), 4, d("2025-03-16"));
+    List<DomainEvent> appended = store.inTransaction(r -> List.of(
+        r.events().append(event("S1", "ADD_SEATS", "k1").withChange(seed)),
+        r.events().append(event("N1", "ADD_SEATS", "k1").withChange(nce)),
+        r.events().append(event("S1", "SUSPEND", "k1"))));
+    for (CspStore s : List.of(store, reopen(store))) {
+      List<DomainEvent> read = s.read().events().byCommand("k1");
+      assertThat(read).isEqualTo(appended);
+      assertThat(read).extracting(DomainEvent::change)
+          .containsExactly(Optional.of(seed), Optional.of(nce), Optional.empty());
+      assertThat(((SubscriptionEvent) read.get(0).change().orElseThrow()).charge())
+          .isEqualTo(seed.charge());
     }
   }
 

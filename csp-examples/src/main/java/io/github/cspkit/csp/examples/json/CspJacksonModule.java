@@ -381,7 +381,7 @@ public final class CspJacksonModule extends SimpleModule {
 
   // ------------------------------------------------------------------ events
 
-  private static void writeEvent(SubscriptionEvent e, JsonGenerator g) throws IOException {
+  static void writeEvent(SubscriptionEvent e, JsonGenerator g) throws IOException {
     CurrencyUnit cur = e.currency();
     g.writeStringField("subscriptionId", e.subscriptionId());
     g.writeStringField("customerId", e.customerId());
@@ -401,7 +401,7 @@ public final class CspJacksonModule extends SimpleModule {
     g.writeStringField("formula", e.formula());
   }
 
-  private static SubscriptionEvent readEvent(JsonNode n) {
+  static SubscriptionEvent readEvent(JsonNode n) {
     CurrencyUnit cur = currency(n, "currency");
     return SubscriptionEvent.builder().subscriptionId(text(n, "subscriptionId"))
         .customerId(text(n, "customerId")).sku(text(n, "sku"))
@@ -421,11 +421,17 @@ public final class CspJacksonModule extends SimpleModule {
     date(g, "date", e.date());
     g.writeStringField("commandKey", e.commandKey());
     g.writeStringField("detail", e.detail());
+    if (e.change().isPresent()) {
+      g.writeObjectFieldStart("change");
+      EventJson.writeChange(e.change().get(), g);
+      g.writeEndObject();
+    }
   }
 
   private static DomainEvent readDomainEvent(JsonNode n) {
     return new DomainEvent(number(n, "sequence"), text(n, "aggregate"), text(n, "aggregateId"),
-        text(n, "kind"), date(n, "date"), text(n, "commandKey"), text(n, "detail"));
+        text(n, "kind"), date(n, "date"), text(n, "commandKey"), text(n, "detail"),
+        java.util.Optional.ofNullable(n.get("change")).map(EventJson::readChange));
   }
 
   // ------------------------------------------------------------------ customers

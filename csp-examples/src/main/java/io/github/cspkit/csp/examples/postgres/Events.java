@@ -2,10 +2,18 @@ package io.github.cspkit.csp.examples.postgres;
 
 import static java.util.Objects.requireNonNull;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.cspkit.csp.repository.DomainEvent;
 import io.github.cspkit.csp.repository.EventLog;
+import io.github.cspkit.csp.subscription.ChangeEvent;
+import io.github.cspkit.csp.subscription.NceEvent;
+import io.github.cspkit.csp.subscription.SubscriptionEvent;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 
 /**
  * One partner's event log. Sequence numbers come from a database sequence, a few reserved per
@@ -79,5 +87,35 @@ final class Events implements EventLog {
       }, args), c);
       return out;
     });
+  }
+
+  /**
+   * @param change a logged change
+   * @return its document: {@code {"subscriptionEvent": …}} or {@code {"nceEvent": …}}
+   */
+  static String json(ChangeEvent change) {
+    ObjectNode doc = NceSubscriptions.JSON.createObjectNode();
+    doc.set(change instanceof SubscriptionEvent ? "subscriptionEvent" : "nceEvent",
+        NceSubscriptions.JSON.valueToTree(change));
+    return doc.toString();
+  }
+
+  /**
+   * @param json a stored document, or null
+   * @return the change it holds, or empty
+   */
+  static Optional<ChangeEvent> change(@Nullable String json) {
+    if (json == null) {
+      return Optional.empty();
+    }
+    try {
+      JsonNode doc = NceSubscriptions.JSON.readTree(json);
+      return Optional.of(doc.has("subscriptionEvent")
+          ? NceSubscriptions.JSON.treeToValue(doc.get("subscriptionEvent"), SubscriptionEvent.class)
+          : NceSubscriptions.JSON.treeToValue(doc.get("nceEvent"), NceEvent.class));
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("a stored event's change is not readable: " + e.getMessage(),
+          e);
+    }
   }
 }

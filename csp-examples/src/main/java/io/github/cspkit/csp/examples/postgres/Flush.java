@@ -465,10 +465,10 @@ final class Flush {
       return;
     }
     Columns events = new Columns("sequence:bigint", "aggregate", "aggregate_id", "kind",
-        "event_on:date", "command_key", "detail");
+        "event_on:date", "command_key", "detail", "change:jsonb");
     for (DomainEvent e : tx.appended) {
       events.row(e.sequence(), e.aggregate(), e.aggregateId(), e.kind(), e.date(), e.commandKey(),
-          e.detail());
+          e.detail(), e.change().map(Events::json).orElse(null));
     }
     batch.add("INSERT INTO domain_event (partner_id, " + events.names() + ") SELECT ?, "
         + events.select() + " FROM " + events.from(), null, events.params(tx.partner));
