@@ -50,6 +50,7 @@ final class AgreementCommands {
               Customer c = tx.customers().find(id).orElseThrow().value();
               if (c.isManagedBy(partnerId)) {
                 context.roll(tx, c, eve, out); // under the agreement that ended (SUB-7)
+                context.rollNce(tx, c, eve, out); // NCE-7; none without new-commerce policies
               }
             }
           }

@@ -63,7 +63,6 @@ final class BillRun {
     requireNonNull(r, "r");
     requireNonNull(shard, "shard");
     context.authorize(r, Operation.ISSUE_BILLS, null);
-    String partnerId = context.partner().id();
     List<Bill> issued = new ArrayList<>();
     Map<String, RuntimeException> failures = new LinkedHashMap<>();
     for (boolean skipLocked : new boolean[] {true, false}) {
@@ -80,8 +79,7 @@ final class BillRun {
             claimed.addAll(tx.claimForBilling(claim));
             List<CustomerBills> plans = new ArrayList<>(claimed.size());
             for (String id : claimed) {
-              if (failures.containsKey(id) || !tx.customers().find(id)
-                  .map(v -> v.value().isManagedBy(partnerId)).orElse(false)) {
+              if (failures.containsKey(id) || !managed(tx, id)) {
                 continue; // failed in the first pass (reported once), or another partner's
               }
               try {
@@ -103,7 +101,7 @@ final class BillRun {
           }
           bills = new ArrayList<>();
           for (String id : claimed) { // isolate the failing customer
-            if (!failures.containsKey(id)) {
+            if (!failures.containsKey(id) && managed(context.store().read(), id)) {
               try {
                 bills.addAll(issue(r, id));
               } catch (RuntimeException failure) {
@@ -120,6 +118,15 @@ final class BillRun {
       }
     }
     return new BillRunReport(issued, failures);
+  }
+
+  /**
+   * Whether a claimed customer is the partner's: a store serving one partner only (the default
+   * {@link io.github.cspkit.csp.repository.CspStore#forPartner}) may claim others' customers.
+   */
+  private boolean managed(Repositories repos, String customerId) {
+    return repos.customers().find(customerId)
+        .map(v -> v.value().isManagedBy(context.partner().id())).orElse(false);
   }
 
   /** {@link CspPartner#issueBills(Request, String)}. */

@@ -3,6 +3,7 @@ package io.github.cspkit.csp.repository;
 import static java.util.Objects.requireNonNull;
 
 import com.google.common.collect.ImmutableList;
+import io.github.cspkit.csp.ConflictException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -44,6 +45,27 @@ final class CustomerIndex<V> {
       }
     }
     return out;
+  }
+
+  /**
+   * Refuses a save that would move a stored aggregate to another customer: the index keeps each
+   * id under the customer it was created for.
+   *
+   * @param overlay a transaction's view of the table
+   * @param kind what the aggregate is, for the message
+   * @param id its id
+   * @param value the aggregate to save
+   * @throws ConflictException {@code DUPLICATE_ID} if the id is stored for another customer
+   */
+  void requireSameCustomer(VersionedTable<V>.Overlay overlay, String kind, String id, V value) {
+    String customerId = customerOf.apply(value);
+    overlay.find(id).ifPresent(stored -> {
+      String owner = customerOf.apply(stored.value());
+      if (!owner.equals(customerId)) {
+        throw new ConflictException(ConflictException.Reason.DUPLICATE_ID, kind + " " + id
+            + " belongs to customer " + owner + "; a save cannot move it to " + customerId);
+      }
+    });
   }
 
   /**

@@ -2,7 +2,6 @@ package io.github.cspkit.csp.repository;
 
 import static java.util.Objects.requireNonNull;
 
-import io.github.cspkit.csp.ConflictException;
 import io.github.cspkit.csp.subscription.NceSubscription;
 import java.util.List;
 import java.util.Optional;
@@ -43,14 +42,8 @@ final class InMemoryNceSubscriptions {
     public Versioned<NceSubscription> save(NceSubscription subscription, long expectedVersion) {
       writable();
       requireNonNull(subscription, "subscription");
-      overlay.find(subscription.id()).ifPresent(stored -> {
-        if (!stored.value().customerId().equals(subscription.customerId())) {
-          throw new ConflictException(ConflictException.Reason.DUPLICATE_ID, "new-commerce"
-              + " subscription " + subscription.id() + " belongs to customer "
-              + stored.value().customerId() + "; a save cannot move it to "
-              + subscription.customerId());
-        }
-      });
+      index.requireSameCustomer(overlay, "new-commerce subscription", subscription.id(),
+          subscription);
       return overlay.save(subscription, expectedVersion);
     }
 

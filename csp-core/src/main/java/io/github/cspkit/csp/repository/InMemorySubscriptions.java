@@ -1,5 +1,7 @@
 package io.github.cspkit.csp.repository;
 
+import static java.util.Objects.requireNonNull;
+
 import io.github.cspkit.csp.subscription.Subscription;
 import java.util.List;
 import java.util.Optional;
@@ -32,6 +34,8 @@ final class InMemorySubscriptions {
     @Override
     public Versioned<Subscription> save(Subscription subscription, long expectedVersion) {
       writable();
+      requireNonNull(subscription, "subscription");
+      index.requireSameCustomer(overlay, "subscription", subscription.id(), subscription);
       return overlay.save(subscription, expectedVersion);
     }
 
