@@ -109,6 +109,12 @@ final class Flush {
             "idempotency key " + which + " is already recorded");
       case "CS004": // stored by a concurrent transaction since it was checked
         throw new StaleVersionException("price list " + which, 0, 1);
+      case "CS005": {
+        String[] parts = which.split("\u001f", 3);
+        throw new io.github.cspkit.csp.ConflictException(io.github.cspkit.csp.ConflictException.Reason.DUPLICATE_ID, what
+            + " " + parts[0] + " belongs to customer " + parts[1] + "; a save cannot move it to "
+            + parts[2]);
+      }
       default:
         return e;
     }
