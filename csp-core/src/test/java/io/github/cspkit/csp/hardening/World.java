@@ -83,8 +83,4 @@ final class World {
   static Request on(LocalDate day) {
     return Request.of(ADMIN, day);
   }
-
-  static LocalDate d(String iso) {
-    return LocalDate.parse(iso);
-  }
 }

@@ -1,5 +1,7 @@
 package io.github.cspkit.csp.testkit;
 
+import static io.github.cspkit.csp.testkit.Days.d;
+
 import io.github.cspkit.csp.access.Actor;
 import io.github.cspkit.csp.access.IncidentFeed;
 import io.github.cspkit.csp.access.Partner;
