@@ -1,6 +1,6 @@
 package io.github.cspkit.csp.access;
 
-import static io.github.cspkit.csp.access.GdapRelationshipTest.d;
+import static io.github.cspkit.csp.testkit.Days.d;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.LocalDate;

@@ -1,5 +1,7 @@
 package io.github.cspkit.csp.access;
 
+import static io.github.cspkit.csp.testkit.Days.d;
+import static io.github.cspkit.csp.testkit.Refusals.refused;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -8,31 +10,18 @@ import io.github.cspkit.csp.RuleViolation;
 import io.github.cspkit.csp.access.GdapStatus.Active;
 import io.github.cspkit.csp.access.GdapStatus.Ended;
 import io.github.cspkit.csp.access.GdapStatus.Pending;
-import java.time.LocalDate;
 import java.time.Period;
 import java.util.List;
-import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
 import org.junit.jupiter.api.Test;
 
 /** Worked examples of a GDAP relationship's lifecycle (GDA-1, GDA-3, GDA-4). */
 class GdapRelationshipTest {
   static final GdapPolicy POLICY = GdapPolicy.currentProgram();
 
-  static LocalDate d(String iso) {
-    return LocalDate.parse(iso);
-  }
-
   static GdapRelationship requested(String on, String duration, boolean autoExtend, String... roles) {
     List<String> r = roles.length == 0 ? List.of("helpdesk-administrator") : List.of(roles);
     return GdapRelationship.request(GdapRequest.of("R1", "Northwind", "contoso", r,
         List.of("helpdesk"), Period.parse(duration), autoExtend), d(on), POLICY);
-  }
-
-  static void refused(String rule, ThrowingCallable call) {
-    assertThatThrownBy(call).isInstanceOfSatisfying(RuleViolation.class, v -> {
-      assertThat(v.rule()).isEqualTo(rule);
-      assertThat(v.reason()).isNotBlank();
-    });
   }
 
   // ------------------------------------------------------------------------------------- GDA-1

@@ -1,5 +1,6 @@
 package io.github.cspkit.csp.agreement;
 
+import static io.github.cspkit.csp.testkit.Days.d;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
@@ -19,10 +20,6 @@ import org.junit.jupiter.api.Test;
 class AgreementTest {
   private static final LocalDate OCT_1_2024 = LocalDate.of(2024, 10, 1);
   private static final RenewalPolicy LEAP = RenewalPolicy.of(MonthDay.of(2, 29), Period.ofDays(30));
-
-  private static LocalDate d(String text) {
-    return LocalDate.parse(text);
-  }
 
   private static Agreement acceptedOct1() {
     return Agreement.accept("P1", OCT_1_2024);

@@ -1,20 +1,16 @@
 package io.github.cspkit.csp.agreement;
 
+import static io.github.cspkit.csp.testkit.Days.d;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.github.cspkit.csp.RuleViolation;
-import java.time.LocalDate;
 import java.time.Period;
 import org.junit.jupiter.api.Test;
 
 /** MPA-1 as worked examples: no term, no renewal, termination by written notice of 30 days. */
 class PartnerAgreementTest {
-  private static LocalDate d(String text) {
-    return LocalDate.parse(text);
-  }
-
   private static PartnerAgreement accepted() {
     return PartnerAgreement.accept("P1", d("2024-10-01"));
   }

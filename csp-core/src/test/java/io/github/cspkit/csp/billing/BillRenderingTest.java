@@ -1,7 +1,7 @@
 package io.github.cspkit.csp.billing;
 
 import static io.github.cspkit.csp.billing.BillingDesk.E3;
-import static io.github.cspkit.csp.billing.BillingDesk.d;
+import static io.github.cspkit.csp.testkit.Days.d;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.cspkit.csp.money.MinorUnits;

@@ -1,5 +1,7 @@
 package io.github.cspkit.csp.billing;
 
+import static io.github.cspkit.csp.testkit.Days.d;
+
 import io.github.cspkit.csp.billing.internal.BillingEngine;
 import io.github.cspkit.csp.billing.internal.IssuedBill;
 import io.github.cspkit.csp.catalog.ProductFamily;
@@ -60,10 +62,6 @@ final class BillingDesk {
     this.customer = customer;
     this.account = BillingAccount.open(customer.id(),
         customer.billing().firstPeriodFrom(customer.createdOn()).start()).withFinancing(plan);
-  }
-
-  static LocalDate d(String iso) {
-    return LocalDate.parse(iso);
   }
 
   /**

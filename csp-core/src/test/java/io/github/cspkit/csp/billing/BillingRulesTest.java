@@ -2,7 +2,7 @@ package io.github.cspkit.csp.billing;
 
 import static io.github.cspkit.csp.billing.BillingDesk.E3;
 import static io.github.cspkit.csp.billing.BillingDesk.E5;
-import static io.github.cspkit.csp.billing.BillingDesk.d;
+import static io.github.cspkit.csp.testkit.Days.d;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

@@ -2,6 +2,7 @@ package io.github.cspkit.csp.billing;
 
 import static io.github.cspkit.csp.billing.BillingDesk.E3;
 import static io.github.cspkit.csp.testkit.DayCounts.THIRTY_360;
+import static io.github.cspkit.csp.testkit.Days.d;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.quicktheories.QuickTheory.qt;
 
@@ -39,8 +40,8 @@ class DayCountBillingTest {
     assertThat(august.lines()).hasSize(2);
 
     BillLine.Accrued added = (BillLine.Accrued) august.lines().get(0);
-    assertThat(added.span()).isEqualTo(DateRange.of(BillingDesk.d("2025-07-10"),
-        BillingDesk.d("2025-08-01")));
+    assertThat(added.span()).isEqualTo(DateRange.of(d("2025-07-10"),
+        d("2025-08-01")));
     assertThat(added.span().days()).isEqualTo(22);
     assertThat(added.days()).isEqualTo(21);
     assertThat(added.formula()).isEqualTo("288.00 × 5 × 21/360");

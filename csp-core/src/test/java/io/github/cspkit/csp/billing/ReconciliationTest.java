@@ -1,10 +1,10 @@
 package io.github.cspkit.csp.billing;
 
+import static io.github.cspkit.csp.testkit.Days.d;
 import static io.github.cspkit.csp.testkit.NceWorld.BASIC;
 import static io.github.cspkit.csp.testkit.NceWorld.CONTOSO;
 import static io.github.cspkit.csp.testkit.NceWorld.OPS;
 import static io.github.cspkit.csp.testkit.NceWorld.PRICES;
-import static io.github.cspkit.csp.testkit.NceWorld.d;
 import static io.github.cspkit.csp.testkit.NceWorld.sku;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

@@ -1,5 +1,6 @@
 package io.github.cspkit.csp.billing;
 
+import static io.github.cspkit.csp.testkit.Days.d;
 import static io.github.cspkit.csp.testkit.NceWorld.BASIC;
 import static io.github.cspkit.csp.testkit.NceWorld.CATALOG;
 import static io.github.cspkit.csp.testkit.NceWorld.CONTOSO;
@@ -10,7 +11,6 @@ import static io.github.cspkit.csp.testkit.NceWorld.PREMIUM;
 import static io.github.cspkit.csp.testkit.NceWorld.PRICES;
 import static io.github.cspkit.csp.testkit.NceWorld.STANDARD;
 import static io.github.cspkit.csp.testkit.NceWorld.USD;
-import static io.github.cspkit.csp.testkit.NceWorld.d;
 import static io.github.cspkit.csp.testkit.NceWorld.sku;
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,7 +1,8 @@
 package io.github.cspkit.csp.catalog;
 
-import static io.github.cspkit.csp.testkit.SubscriptionGen.ADVANCED_THREAT;
+import static io.github.cspkit.csp.testkit.Refusals.refused;
 import static io.github.cspkit.csp.testkit.SubscriptionGen.A3_EDU;
+import static io.github.cspkit.csp.testkit.SubscriptionGen.ADVANCED_THREAT;
 import static io.github.cspkit.csp.testkit.SubscriptionGen.CATALOG;
 import static io.github.cspkit.csp.testkit.SubscriptionGen.E1;
 import static io.github.cspkit.csp.testkit.SubscriptionGen.E3;
@@ -11,7 +12,6 @@ import static io.github.cspkit.csp.testkit.SubscriptionGen.E5;
 import static io.github.cspkit.csp.testkit.SubscriptionGen.EMS;
 import static io.github.cspkit.csp.testkit.SubscriptionGen.INTUNE;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.quicktheories.QuickTheory.qt;
 
 import com.google.common.collect.ImmutableSet;
@@ -33,7 +33,6 @@ import io.github.cspkit.csp.testkit.SubscriptionGen;
 import io.github.cspkit.csp.time.DayCount;
 import java.time.LocalDate;
 import java.util.Set;
-import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
 import org.junit.jupiter.api.Test;
 
 /** CAT-1..5: what may be ordered, segments, add-ons, access while suspended, no trials. */
@@ -43,17 +42,6 @@ class CatalogRulesTest {
   static final LocalDate DAY = LocalDate.of(2025, 2, 10);
   static final Customer CONTOSO =
       SubscriptionGen.customer("contoso", BillingProfile.of(1, MinorUnits.USD));
-
-  static RuleViolation refused(String rule, ThrowingCallable call) {
-    RuleViolation[] got = new RuleViolation[1];
-    assertThatThrownBy(call).isInstanceOfSatisfying(RuleViolation.class, v -> {
-      assertThat(v.rule()).as("rule of %s", v).isEqualTo(rule);
-      assertThat(v.reason()).isNotBlank();
-      assertThat(v.getMessage()).startsWith(rule + ": ");
-      got[0] = v;
-    });
-    return got[0];
-  }
 
   static Subscription copy(Subscription s) {
     return Subscription.builder().from(s).build();

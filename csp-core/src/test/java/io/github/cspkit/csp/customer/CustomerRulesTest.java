@@ -1,5 +1,6 @@
 package io.github.cspkit.csp.customer;
 
+import static io.github.cspkit.csp.testkit.Refusals.refused;
 import static io.github.cspkit.csp.testkit.SubscriptionGen.E3;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
@@ -21,7 +22,6 @@ import io.github.cspkit.csp.subscription.internal.SubscriptionOperations;
 import io.github.cspkit.csp.subscription.SubscriptionStatus;
 import io.github.cspkit.csp.testkit.SubscriptionGen;
 import java.time.LocalDate;
-import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
 import org.junit.jupiter.api.Test;
 
 /** CUS-1..4: tenants, syndication, direct trial conversion, delegated admin. */
@@ -29,16 +29,6 @@ class CustomerRulesTest {
   static final SubscriptionOperations OPS = SubscriptionOperations.seed();
   static final PriceBook BOOK = SubscriptionGen.priceBook();
   static final LocalDate DAY = LocalDate.of(2025, 2, 10);
-
-  static RuleViolation refused(String rule, ThrowingCallable call) {
-    RuleViolation[] got = new RuleViolation[1];
-    assertThatThrownBy(call).isInstanceOfSatisfying(RuleViolation.class, v -> {
-      assertThat(v.rule()).as("rule of %s", v).isEqualTo(rule);
-      assertThat(v.reason()).isNotBlank();
-      got[0] = v;
-    });
-    return got[0];
-  }
 
   static Customer customer(TenantOrigin origin) {
     return Customer.builder().id("contoso").partnerId("p1").market("US")

@@ -1,7 +1,7 @@
 package io.github.cspkit.csp.hardening;
 
-import static io.github.cspkit.csp.hardening.World.d;
 import static io.github.cspkit.csp.hardening.World.on;
+import static io.github.cspkit.csp.testkit.Days.d;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.cspkit.csp.access.Partner;

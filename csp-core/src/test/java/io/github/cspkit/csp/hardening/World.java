@@ -1,7 +1,6 @@
 package io.github.cspkit.csp.hardening;
 
 import io.github.cspkit.csp.access.Actor;
-import io.github.cspkit.csp.access.Partner;
 import io.github.cspkit.csp.catalog.Catalog;
 import io.github.cspkit.csp.catalog.ProductFamily;
 import io.github.cspkit.csp.catalog.Sku;
@@ -13,8 +12,10 @@ import io.github.cspkit.csp.partner.Request;
 import io.github.cspkit.csp.pricing.PriceList;
 import io.github.cspkit.csp.repository.CspStore;
 import io.github.cspkit.csp.repository.InMemoryStore;
+import io.github.cspkit.csp.testkit.TestWorld;
 import java.time.LocalDate;
 import java.time.YearMonth;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import javax.money.CurrencyUnit;
@@ -61,17 +62,17 @@ final class World {
   static World of(List<Sku> skus, CspPolicies policies, String market, CurrencyUnit currency,
       YearMonth from, YearMonth to, Map<String, Long> minorPrices) {
     CspStore store = InMemoryStore.create(policies.priceLists());
-    CspPartner p = CspPartner.builder().partner(Partner.csp(PARTNER)).catalog(Catalog.of(skus))
-        .policies(policies).store(store).build();
     LocalDate published = from.minusMonths(2).atDay(1);
-    p.acceptAgreement(Request.of(ADMIN, published));
-    World w = new World(p, store.forPartner(p.partner().id()), market, currency);
+    List<PriceList> lists = new ArrayList<>();
     for (YearMonth m = from; !m.isAfter(to); m = m.plusMonths(1)) {
       PriceList.Builder b = PriceList.builder().id(market + "-" + currency.getCurrencyCode() + "-" + m)
           .market(market).currency(currency).publishedOn(published).effectiveOn(m.atDay(1));
       minorPrices.forEach((sku, minor) -> b.putPrices(sku, MinorUnits.toAmount(minor, currency)));
-      p.publishPriceList(Request.of(Actor.vendor(), published), b.build());
+      lists.add(b.build());
     }
+    CspPartner p = TestWorld.builder().partner(PARTNER).catalog(Catalog.of(skus))
+        .policies(policies).store(store).priceLists(lists).acceptedOn(published).buildPartner();
+    World w = new World(p, store.forPartner(p.partner().id()), market, currency);
     return w;
   }
 
@@ -82,9 +83,5 @@ final class World {
 
   static Request on(LocalDate day) {
     return Request.of(ADMIN, day);
-  }
-
-  static LocalDate d(String iso) {
-    return LocalDate.parse(iso);
   }
 }

@@ -1,5 +1,6 @@
 package io.github.cspkit.csp.partner;
 
+import static io.github.cspkit.csp.testkit.Days.d;
 import static io.github.cspkit.csp.testkit.PartnerFixtures.ADD_ON;
 import static io.github.cspkit.csp.testkit.PartnerFixtures.CONTOSO;
 import static io.github.cspkit.csp.testkit.PartnerFixtures.E3;
@@ -19,7 +20,6 @@ import io.github.cspkit.csp.subscription.Subscription;
 import io.github.cspkit.csp.subscription.SubscriptionStatus;
 import io.github.cspkit.csp.subscription.Term;
 import io.github.cspkit.csp.testkit.PartnerFixtures;
-import java.time.LocalDate;
 import java.time.YearMonth;
 import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
 import org.junit.jupiter.api.Test;
@@ -32,10 +32,6 @@ import org.junit.jupiter.api.Test;
  */
 class AgreementEndTest {
   private static final Actor ADMIN = Actor.partnerAdmin(PartnerFixtures.PARTNER, "agent");
-
-  private static LocalDate d(String iso) {
-    return LocalDate.parse(iso);
-  }
 
   private static Request at(String iso) {
     return Request.of(ADMIN, d(iso));

@@ -1,19 +1,17 @@
 package io.github.cspkit.csp.partner;
 
+import static io.github.cspkit.csp.testkit.Days.d;
 import static io.github.cspkit.csp.testkit.PartnerFixtures.CONTOSO;
 import static io.github.cspkit.csp.testkit.PartnerFixtures.E3;
 import static io.github.cspkit.csp.testkit.PartnerFixtures.S1;
+import static io.github.cspkit.csp.testkit.Refusals.refused;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.github.cspkit.csp.RuleViolation;
 import io.github.cspkit.csp.access.IncidentFeed;
 import io.github.cspkit.csp.access.Partner;
 import io.github.cspkit.csp.agreement.NoticeChannel;
 import io.github.cspkit.csp.testkit.PartnerFixtures;
 import io.github.cspkit.csp.testkit.PartnerFixtures.World;
-import java.time.LocalDate;
-import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -21,15 +19,6 @@ import org.junit.jupiter.api.Test;
  * refusal names what is wrong with the call itself first, and nothing changes.
  */
 class ArgumentChecksFirstTest {
-  private static LocalDate d(String iso) {
-    return LocalDate.parse(iso);
-  }
-
-  private static void refused(String rule, ThrowingCallable call) {
-    assertThatThrownBy(call).isInstanceOfSatisfying(RuleViolation.class,
-        v -> assertThat(v.rule()).as(v.getMessage()).isEqualTo(rule));
-  }
-
   @Test
   void SUB_1_seat_counts_are_checked_before_the_billed_day_and_the_agreement() {
     World w = PartnerFixtures.standard();

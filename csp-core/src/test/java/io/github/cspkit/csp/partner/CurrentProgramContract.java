@@ -1,14 +1,14 @@
 package io.github.cspkit.csp.partner;
 
+import static io.github.cspkit.csp.testkit.Days.d;
 import static io.github.cspkit.csp.testkit.NceWorld.BASIC;
 import static io.github.cspkit.csp.testkit.NceWorld.E3;
 import static io.github.cspkit.csp.testkit.NceWorld.PREMIUM;
 import static io.github.cspkit.csp.testkit.NceWorld.STANDARD;
-import static io.github.cspkit.csp.testkit.NceWorld.d;
+import static io.github.cspkit.csp.testkit.Refusals.refused;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.github.cspkit.csp.RuleViolation;
 import io.github.cspkit.csp.access.Partner;
 import io.github.cspkit.csp.billing.Bill;
 import io.github.cspkit.csp.billing.BillLine;
@@ -28,7 +28,6 @@ import io.github.cspkit.csp.time.DateRange;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.List;
-import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -59,11 +58,6 @@ public abstract class CurrentProgramContract {
 
   private Request at(String day) {
     return NcePartners.admin(p, d(day));
-  }
-
-  private static void refused(String rule, ThrowingCallable call) {
-    assertThatThrownBy(call).isInstanceOfSatisfying(RuleViolation.class,
-        v -> assertThat(v.rule()).as(v.getMessage()).isEqualTo(rule));
   }
 
   private NceSubscription order(String day, String sku, int seats, String id, TermLength term,

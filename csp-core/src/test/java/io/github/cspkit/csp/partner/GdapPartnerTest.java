@@ -1,5 +1,6 @@
 package io.github.cspkit.csp.partner;
 
+import static io.github.cspkit.csp.testkit.Days.d;
 import static io.github.cspkit.csp.testkit.PartnerFixtures.CONTOSO;
 import static io.github.cspkit.csp.testkit.PartnerFixtures.E3;
 import static io.github.cspkit.csp.testkit.PartnerFixtures.FABRIKAM;
@@ -53,10 +54,6 @@ class GdapPartnerTest {
       ? List.of(outage) : List.of());
   final CspPartner p = w.partner();
   final DelegatedAdmin gdap = p.gdap();
-
-  static LocalDate d(String iso) {
-    return LocalDate.parse(iso);
-  }
 
   Request admin(LocalDate day) {
     return w.asAdmin(day);

@@ -1,5 +1,6 @@
 package io.github.cspkit.csp.partner;
 
+import static io.github.cspkit.csp.testkit.Days.d;
 import static io.github.cspkit.csp.testkit.PartnerFixtures.CONTOSO;
 import static io.github.cspkit.csp.testkit.PartnerFixtures.E3;
 import static io.github.cspkit.csp.testkit.PartnerFixtures.USD;
@@ -24,10 +25,6 @@ import org.junit.jupiter.api.Test;
 /** PCF-1 at the entry point: the partner imports a list on or after its publication day. */
 class ImportPriceListTest {
   static final SkuMapping MAPPING = SkuMapping.empty().with("CFQ7TTC0LFLX:0001", E3);
-
-  static LocalDate d(String iso) {
-    return LocalDate.parse(iso);
-  }
 
   /** August 2026 (the fixtures' lists end in June), published on the given day. */
   static ImportedPriceList august(LocalDate published) {

@@ -1,10 +1,12 @@
 package io.github.cspkit.csp.partner;
 
+import static io.github.cspkit.csp.testkit.Days.d;
 import static io.github.cspkit.csp.testkit.PartnerFixtures.CONTOSO;
 import static io.github.cspkit.csp.testkit.PartnerFixtures.E3;
 import static io.github.cspkit.csp.testkit.PartnerFixtures.FABRIKAM;
 import static io.github.cspkit.csp.testkit.PartnerFixtures.S1;
 import static io.github.cspkit.csp.testkit.PartnerFixtures.WOODGROVE;
+import static io.github.cspkit.csp.testkit.Refusals.refused;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -39,17 +41,6 @@ import org.junit.jupiter.api.Test;
 /** Access through the partner entry point: ACC-1..5, SUB-6, CUS-4, AGR-1, DIS-1. */
 class PartnerAccessTest {
   static final LocalDate DAY = RichWorld.DAY;
-
-  static LocalDate d(String iso) {
-    return LocalDate.parse(iso);
-  }
-
-  static void refused(String rule, ThrowingCallable call) {
-    assertThatThrownBy(call).isInstanceOfSatisfying(RuleViolation.class, v -> {
-      assertThat(v.rule()).isEqualTo(rule);
-      assertThat(v.reason()).isNotBlank();
-    });
-  }
 
   /** Refused exactly as an id that does not exist: another partner's data is not visible. */
   static void unknown(String what, ThrowingCallable call) {

@@ -1,5 +1,6 @@
 package io.github.cspkit.csp.partner;
 
+import static io.github.cspkit.csp.testkit.Days.d;
 import static io.github.cspkit.csp.testkit.PartnerFixtures.CONTOSO;
 import static io.github.cspkit.csp.testkit.PartnerFixtures.E3;
 import static io.github.cspkit.csp.testkit.PartnerFixtures.S1;
@@ -22,10 +23,6 @@ import org.junit.jupiter.api.Test;
  */
 class PricingPolicyChangeTest {
   private static final LocalDate CHANGE = LocalDate.parse("2026-03-01");
-
-  private static LocalDate d(String iso) {
-    return LocalDate.parse(iso);
-  }
 
   private static CspPolicies markup(PricingPolicy pricing) {
     return CspPolicies.builder().pricing(pricing).build();

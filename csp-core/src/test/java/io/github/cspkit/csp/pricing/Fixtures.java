@@ -1,7 +1,8 @@
 package io.github.cspkit.csp.pricing;
 
+import static io.github.cspkit.csp.testkit.Days.d;
+
 import io.github.cspkit.csp.money.MinorUnits;
-import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -16,10 +17,6 @@ final class Fixtures {
   static final CurrencyUnit BHD = MinorUnits.BHD;
 
   private Fixtures() {}
-
-  static LocalDate d(String iso) {
-    return LocalDate.parse(iso);
-  }
 
   static MonetaryAmount amount(String text, CurrencyUnit currency) {
     return MinorUnits.toAmount(MinorUnits.parse(text, currency), currency);

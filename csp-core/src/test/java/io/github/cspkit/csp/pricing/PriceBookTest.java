@@ -5,8 +5,8 @@ import static io.github.cspkit.csp.pricing.Fixtures.EUR;
 import static io.github.cspkit.csp.pricing.Fixtures.JPY;
 import static io.github.cspkit.csp.pricing.Fixtures.USD;
 import static io.github.cspkit.csp.pricing.Fixtures.amount;
-import static io.github.cspkit.csp.pricing.Fixtures.d;
 import static io.github.cspkit.csp.pricing.Fixtures.list;
+import static io.github.cspkit.csp.testkit.Days.d;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

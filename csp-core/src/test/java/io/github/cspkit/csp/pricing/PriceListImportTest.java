@@ -2,7 +2,7 @@ package io.github.cspkit.csp.pricing;
 
 import static io.github.cspkit.csp.pricing.Fixtures.USD;
 import static io.github.cspkit.csp.pricing.Fixtures.amount;
-import static io.github.cspkit.csp.pricing.Fixtures.d;
+import static io.github.cspkit.csp.testkit.Days.d;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.quicktheories.QuickTheory.qt;

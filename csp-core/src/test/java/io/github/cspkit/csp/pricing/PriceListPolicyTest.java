@@ -1,8 +1,8 @@
 package io.github.cspkit.csp.pricing;
 
 import static io.github.cspkit.csp.pricing.Fixtures.USD;
-import static io.github.cspkit.csp.pricing.Fixtures.d;
 import static io.github.cspkit.csp.pricing.Fixtures.list;
+import static io.github.cspkit.csp.testkit.Days.d;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

@@ -1,5 +1,6 @@
 package io.github.cspkit.csp.repository;
 
+import static io.github.cspkit.csp.testkit.Days.d;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -9,7 +10,6 @@ import io.github.cspkit.csp.access.GdapRelationship;
 import io.github.cspkit.csp.access.GdapRequest;
 import io.github.cspkit.csp.access.GdapSide;
 import io.github.cspkit.csp.access.RoleAssignment;
-import java.time.LocalDate;
 import java.time.Period;
 import java.util.List;
 import java.util.function.Function;
@@ -53,10 +53,6 @@ public abstract class GdapRelationshipContract {
   @BeforeEach
   void createStore() {
     store = newStore();
-  }
-
-  protected static LocalDate d(String iso) {
-    return LocalDate.parse(iso);
   }
 
   protected static GdapRelationship requested(String id, String partner, String customer, String on) {

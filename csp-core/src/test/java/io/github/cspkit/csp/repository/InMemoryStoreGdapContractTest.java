@@ -1,5 +1,6 @@
 package io.github.cspkit.csp.repository;
 
+import static io.github.cspkit.csp.testkit.Days.d;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

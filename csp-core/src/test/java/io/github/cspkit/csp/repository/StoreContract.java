@@ -1,5 +1,6 @@
 package io.github.cspkit.csp.repository;
 
+import static io.github.cspkit.csp.testkit.Days.d;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowable;
@@ -92,10 +93,6 @@ public abstract class StoreContract {
   @BeforeEach
   void createStore() {
     store = newStore();
-  }
-
-  protected static LocalDate d(String iso) {
-    return LocalDate.parse(iso);
   }
 
   // ------------------------------------------------------------------------------------ fixtures

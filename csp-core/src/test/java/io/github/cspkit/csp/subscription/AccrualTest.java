@@ -1,6 +1,7 @@
 package io.github.cspkit.csp.subscription;
 
 import static io.github.cspkit.csp.testkit.DayCounts.THIRTY_360;
+import static io.github.cspkit.csp.testkit.Days.d;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.quicktheories.QuickTheory.qt;
 
@@ -44,10 +45,6 @@ class AccrualTest {
       Proration.seed(), PriceLock.TERM_START, PricingPolicy.markup(new BigDecimal("17.5")),
       LifecyclePolicy.seed(), ProgramPolicy.seed());
   private static final Sku E3 = Sku.of("O365_E3", ProductFamily.OFFICE_365);
-
-  private static LocalDate d(String iso) {
-    return LocalDate.parse(iso);
-  }
 
   private static Customer contoso() {
     return Customer.builder().id("c1").partnerId("p").market("US")

@@ -1,18 +1,19 @@
 package io.github.cspkit.csp.subscription;
 
+import static io.github.cspkit.csp.testkit.Days.d;
 import static io.github.cspkit.csp.testkit.NceWorld.BASIC;
 import static io.github.cspkit.csp.testkit.NceWorld.CATALOG;
 import static io.github.cspkit.csp.testkit.NceWorld.CONTOSO;
 import static io.github.cspkit.csp.testkit.NceWorld.E3;
-import static io.github.cspkit.csp.testkit.NceWorld.IN_FORCE;
 import static io.github.cspkit.csp.testkit.NceWorld.INTUNE;
+import static io.github.cspkit.csp.testkit.NceWorld.IN_FORCE;
 import static io.github.cspkit.csp.testkit.NceWorld.OPS;
 import static io.github.cspkit.csp.testkit.NceWorld.PATHS;
 import static io.github.cspkit.csp.testkit.NceWorld.PREMIUM;
 import static io.github.cspkit.csp.testkit.NceWorld.PRICES;
 import static io.github.cspkit.csp.testkit.NceWorld.STANDARD;
-import static io.github.cspkit.csp.testkit.NceWorld.d;
 import static io.github.cspkit.csp.testkit.NceWorld.sku;
+import static io.github.cspkit.csp.testkit.Refusals.refused;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -28,7 +29,6 @@ import io.github.cspkit.csp.time.DateRange;
 import java.time.LocalDate;
 import java.time.Period;
 import java.util.List;
-import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -43,11 +43,6 @@ class NceSubscriptionExamplesTest {
 
   static NceSubscription roll(NceSubscription s, String date) {
     return OPS.rollTo(s, CONTOSO, d(date), PRICES, IN_FORCE).subscription();
-  }
-
-  static void refused(String rule, ThrowingCallable call) {
-    assertThatThrownBy(call).isInstanceOfSatisfying(RuleViolation.class,
-        e -> assertThat(e.rule()).as(e.getMessage()).isEqualTo(rule));
   }
 
   // ---- NCE-1 -------------------------------------------------------------------------------

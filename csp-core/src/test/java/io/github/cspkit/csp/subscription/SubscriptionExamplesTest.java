@@ -1,5 +1,7 @@
 package io.github.cspkit.csp.subscription;
 
+import static io.github.cspkit.csp.testkit.Days.d;
+import static io.github.cspkit.csp.testkit.Refusals.refused;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -71,22 +73,8 @@ class SubscriptionExamplesTest {
     return Money.of(new BigDecimal(amount), "USD");
   }
 
-  static LocalDate d(String iso) {
-    return LocalDate.parse(iso);
-  }
-
   static Subscription order(int seats, String start) {
     return OPS.order("S1", CONTOSO, E3, seats, d(start), BOOK).subscription();
-  }
-
-  static RuleViolation refused(String rule, ThrowingCallable call) {
-    RuleViolation[] got = new RuleViolation[1];
-    assertThatThrownBy(call).isInstanceOfSatisfying(RuleViolation.class, v -> {
-      assertThat(v.rule()).as("rule of %s", v).isEqualTo(rule);
-      assertThat(v.reason()).isNotBlank();
-      got[0] = v;
-    });
-    return got[0];
   }
 
   /** Asserts that {@code call} is refused with {@code rule} and leaves {@code sub} as it was. */

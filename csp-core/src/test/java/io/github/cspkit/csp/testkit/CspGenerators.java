@@ -4,7 +4,6 @@ import static java.util.Objects.requireNonNull;
 
 import io.github.cspkit.csp.RuleViolation;
 import io.github.cspkit.csp.access.Actor;
-import io.github.cspkit.csp.access.Partner;
 import io.github.cspkit.csp.access.Right;
 import io.github.cspkit.csp.agreement.NoticeChannel;
 import io.github.cspkit.csp.billing.Recurrence;
@@ -115,8 +114,8 @@ public final class CspGenerators {
    * @return a new partner entry point with {@link #CATALOG} on {@code store}
    */
   public static CspPartner newPartner(CspPolicies policies, CspStore store) {
-    return CspPartner.builder().partner(Partner.csp(PARTNER_ID)).catalog(CATALOG).policies(policies)
-        .store(store).build();
+    return TestWorld.builder().partner(PARTNER_ID).catalog(CATALOG).policies(policies).store(store)
+        .buildPartner();
   }
 
   /**

@@ -77,13 +77,11 @@ public final class NcePartners {
    * @return the store
    */
   public static CspStore publish(CspStore store, YearMonth from, YearMonth to) {
-    CspPartner vendor = CspPartner.builder().partner(Partner.csp("vendor-desk")).store(store)
-        .catalog(catalog()).policies(policies()).build();
-    for (PriceList l : priceLists(from, to)) {
-      vendor.publishPriceList(Request.of(Actor.vendor(), l.publishedOn()), l);
-    }
+    TestWorld.builder().partner("vendor-desk").store(store).catalog(catalog()).policies(policies())
+        .priceLists(priceLists(from, to)).buildPartner();
     return store;
   }
+
 
   /**
    * A partner on a store whose lists are published: not yet bound by any agreement.
@@ -93,9 +91,19 @@ public final class NcePartners {
    * @return the entry point
    */
   public static CspPartner bare(CspStore store, String partnerId) {
-    return CspPartner.builder().partner(Partner.csp(partnerId)).store(store).catalog(catalog())
-        .policies(policies()).build();
+    return world(store, partnerId).buildPartner();
   }
+
+  /**
+   * @param store the store
+   * @param partnerId the partner's id
+   * @return the builder of {@link #bare}'s partner, on the current program's policies and catalog
+   */
+  public static TestWorld world(CspStore store, String partnerId) {
+    return TestWorld.builder().partner(partnerId).store(store).catalog(catalog())
+        .policies(policies());
+  }
+
 
   /**
    * A partner that accepted the agreement on {@link #ACCEPTED} and created {@code contoso} on
@@ -106,12 +114,12 @@ public final class NcePartners {
    * @return the entry point
    */
   public static CspPartner partner(CspStore store, String partnerId) {
-    CspPartner p = bare(store, partnerId);
-    p.acceptPartnerAgreement(admin(p, ACCEPTED));
-    p.createCustomer(admin(p, NceWorld.CONTOSO.createdOn()), NewCustomer.builder().id(CONTOSO)
-        .market(NceWorld.MARKET).billingDay(1).currency(NceWorld.USD).build());
-    return p;
+    return world(store, partnerId).acceptedOn(ACCEPTED)
+        .customer(NceWorld.CONTOSO.createdOn(), NewCustomer.builder().id(CONTOSO)
+            .market(NceWorld.MARKET).billingDay(1).currency(NceWorld.USD).build())
+        .buildPartner();
   }
+
 
   /**
    * @param p a partner

@@ -95,14 +95,6 @@ public final class NceWorld {
   private NceWorld() {}
 
   /**
-   * @param iso an ISO date
-   * @return the date
-   */
-  public static LocalDate d(String iso) {
-    return LocalDate.parse(iso);
-  }
-
-  /**
    * @param id a SKU id of the catalog
    * @return the SKU
    */

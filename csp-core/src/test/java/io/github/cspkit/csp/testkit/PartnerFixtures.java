@@ -1,5 +1,7 @@
 package io.github.cspkit.csp.testkit;
 
+import static io.github.cspkit.csp.testkit.Days.d;
+
 import io.github.cspkit.csp.access.Actor;
 import io.github.cspkit.csp.access.IncidentFeed;
 import io.github.cspkit.csp.access.Partner;
@@ -16,7 +18,6 @@ import io.github.cspkit.csp.partner.NewCustomer;
 import io.github.cspkit.csp.partner.Request;
 import io.github.cspkit.csp.pricing.PriceList;
 import io.github.cspkit.csp.repository.CspStore;
-import io.github.cspkit.csp.repository.InMemoryStore;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.YearMonth;
@@ -192,13 +193,10 @@ public final class PartnerFixtures {
    */
   public static CspPartner bare(Partner partner, CspPolicies policies, IncidentFeed incidents,
       CspStore store) {
-    CspPartner.Builder b = CspPartner.builder().partner(partner).catalog(catalog())
-        .policies(policies).incidents(incidents);
-    if (store != null) {
-      b.store(store);
-    }
-    return b.build();
+    return TestWorld.builder().partner(partner).policies(policies).incidents(incidents)
+        .store(store).buildPartner();
   }
+
 
   /**
    * Publishes {@link #priceLists()} through the vendor.
@@ -222,15 +220,11 @@ public final class PartnerFixtures {
    * @return the world: agreement accepted, lists published, Contoso and Fabrikam created
    */
   public static World world(CspPolicies policies, IncidentFeed incidents) {
-    CspStore store = InMemoryStore.create(policies.priceLists());
-    CspPartner p = bare(Partner.csp(PARTNER), policies, incidents, store);
-    World w = new World(p, store.forPartner(p.partner().id()));
-    publishPriceLists(p);
-    p.acceptAgreement(w.asAdmin(ACCEPTED));
-    p.createCustomer(w.asAdmin(CREATED), newCustomer(CONTOSO));
-    p.createCustomer(w.asAdmin(CREATED), newCustomer(FABRIKAM));
-    return w;
+    return TestWorld.builder().policies(policies).incidents(incidents).priceLists(priceLists())
+        .acceptedOn(ACCEPTED).customer(CREATED, newCustomer(CONTOSO))
+        .customer(CREATED, newCustomer(FABRIKAM)).build();
   }
+
 
   /** @return {@link #world()} with {@link #S1} (10 seats of E3) and its add-on {@link #A1} (5 seats) */
   public static World standard() {
@@ -256,13 +250,11 @@ public final class PartnerFixtures {
    * @return the other partner's entry point
    */
   public static CspPartner otherPartner(World w) {
-    CspPartner other = bare(Partner.csp(OTHER_PARTNER), w.partner().policies(), IncidentFeed.NONE,
-        w.store());
-    var admin = Actor.partnerAdmin(OTHER_PARTNER, "other-agent");
-    other.acceptAgreement(Request.of(admin, ACCEPTED));
-    other.createCustomer(Request.of(admin, CREATED), newCustomer(WOODGROVE));
-    return other;
+    return TestWorld.builder().partner(OTHER_PARTNER).policies(w.partner().policies())
+        .store(w.store()).agent("other-agent").acceptedOn(ACCEPTED)
+        .customer(CREATED, newCustomer(WOODGROVE)).buildPartner();
   }
+
 
   /**
    * A non-CSP partner ({@link #NON_CSP_PARTNER}) on the world's store. It cannot create customers

@@ -1,5 +1,7 @@
 package io.github.cspkit.csp.examples.files;
 
+import static io.github.cspkit.csp.testkit.Days.d;
+
 import io.github.cspkit.csp.billing.VendorCharge;
 import io.github.cspkit.csp.billing.VendorLedger;
 import io.github.cspkit.csp.catalog.Catalog;
@@ -53,10 +55,6 @@ final class PcfFixtures {
     } catch (URISyntaxException e) {
       throw new IllegalStateException(e);
     }
-  }
-
-  static LocalDate d(String iso) {
-    return LocalDate.parse(iso);
   }
 
   /** @return March's list, imported as 01-import-price-list.csp does */

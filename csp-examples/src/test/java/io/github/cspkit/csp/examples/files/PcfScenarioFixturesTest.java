@@ -1,8 +1,8 @@
 package io.github.cspkit.csp.examples.files;
 
 import static io.github.cspkit.csp.examples.files.PcfFixtures.MAPPING;
-import static io.github.cspkit.csp.examples.files.PcfFixtures.d;
 import static io.github.cspkit.csp.examples.files.PcfFixtures.file;
+import static io.github.cspkit.csp.testkit.Days.d;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

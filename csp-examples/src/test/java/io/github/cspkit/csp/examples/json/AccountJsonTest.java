@@ -3,6 +3,7 @@ package io.github.cspkit.csp.examples.json;
 import static io.github.cspkit.csp.examples.json.CspJacksonModuleTest.JSON;
 import static io.github.cspkit.csp.examples.json.CspJacksonModuleTest.roundTrip;
 import static io.github.cspkit.csp.examples.json.CspJacksonModuleTest.tree;
+import static io.github.cspkit.csp.testkit.Days.d;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.quicktheories.QuickTheory.qt;
@@ -40,7 +41,6 @@ import io.github.cspkit.csp.time.DateRange;
 import java.io.StringReader;
 import java.math.BigDecimal;
 import java.math.BigInteger;
-import java.time.LocalDate;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -54,10 +54,6 @@ import org.junit.jupiter.api.Test;
  * quotes (PRC-3, PRC-4) through JSON and back, equal.
  */
 class AccountJsonTest {
-  static LocalDate d(String iso) {
-    return LocalDate.parse(iso);
-  }
-
   @Test
   void every_financing_plan_alternative() {
     for (FinancingPlan f : List.of(FinancingPlan.none(),

@@ -3,6 +3,7 @@ package io.github.cspkit.csp.examples.json;
 import static io.github.cspkit.csp.examples.json.CspJacksonModuleTest.JSON;
 import static io.github.cspkit.csp.examples.json.CspJacksonModuleTest.roundTrip;
 import static io.github.cspkit.csp.examples.json.CspJacksonModuleTest.tree;
+import static io.github.cspkit.csp.testkit.Days.d;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.quicktheories.QuickTheory.qt;
@@ -39,10 +40,6 @@ import org.quicktheories.generators.SourceDSL;
 /** Agreements (AGR, MPA-1) and GDAP relationships (GDA) through JSON and back, equal. */
 class AgreementJsonTest {
   static final GdapPolicy GDAP = GdapPolicy.currentProgram();
-
-  static LocalDate d(String iso) {
-    return LocalDate.parse(iso);
-  }
 
   @Test
   void a_reseller_agreement_accepted_on_a_leap_day_with_several_notices() {
