@@ -20,6 +20,7 @@ import io.github.cspkit.csp.partner.CspPartner;
 import io.github.cspkit.csp.partner.Request;
 import io.github.cspkit.csp.pricing.PriceBook;
 import io.github.cspkit.csp.pricing.PriceList;
+import io.github.cspkit.csp.repository.CspStore;
 import io.github.cspkit.csp.repository.InMemoryStore;
 import io.github.cspkit.csp.subscription.Accrual;
 import io.github.cspkit.csp.subscription.Subscription;
@@ -153,6 +154,35 @@ public class BillRunBench {
           customers, customers * SUBS_PER_CUSTOMER, changed, CHANGED,
           TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - t0));
     }
+  
+    /**
+     * Writes the agreement, the price list, then every customer with its account and
+     * subscriptions, in transactions of {@code batch} customers.
+     *
+     * @param store an empty store
+     * @param batch customers per transaction
+     */
+    void writeTo(CspStore store, int batch) {
+      store.inTransaction(tx -> {
+        tx.agreements().save(agreement, 0);
+        tx.priceLists().add(priceList);
+        return null;
+      });
+      for (int from = 0; from < customers; from += batch) {
+        int to = Math.min(customers, from + batch);
+        int start = from;
+        store.inTransaction(tx -> {
+          for (int c = start; c < to; c++) {
+            tx.customers().save(customerArray[c], 0);
+            tx.bills().saveAccount(accounts[c], 0);
+            for (Subscription s : subscriptions[c]) {
+              tx.subscriptions().save(s, 0);
+            }
+          }
+          return null;
+        });
+      }
+    }
   }
 
   /** A fresh store holding {@link Data}, per iteration: the bill run mutates it. */
@@ -168,26 +198,7 @@ public class BillRunBench {
       System.gc();
       long t0 = System.nanoTime();
       InMemoryStore store = InMemoryStore.create().forPartner(PARTNER);
-      store.inTransaction(tx -> {
-        tx.agreements().save(d.agreement, 0);
-        tx.priceLists().add(d.priceList);
-        return null;
-      });
-      int batch = 1_000;
-      for (int from = 0; from < d.customers; from += batch) {
-        int to = Math.min(d.customers, from + batch);
-        int start = from;
-        store.inTransaction(tx -> {
-          for (int c = start; c < to; c++) {
-            tx.customers().save(d.customerArray[c], 0);
-            tx.bills().saveAccount(d.accounts[c], 0);
-            for (Subscription s : d.subscriptions[c]) {
-              tx.subscriptions().save(s, 0);
-            }
-          }
-          return null;
-        });
-      }
+      d.writeTo(store, 1_000);
       partner = CspPartner.builder().partner(Partner.csp(PARTNER)).catalog(d.catalog).store(store).build();
       request = Request.of(Actor.partnerAdmin(PARTNER, "billing-agent"), RUN);
       System.out.printf("(store filled in %d ms) ", TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - t0));

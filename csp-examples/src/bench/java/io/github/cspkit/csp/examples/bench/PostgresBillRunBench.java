@@ -130,26 +130,7 @@ public class PostgresBillRunBench {
       second = s.pool(name, 4);
       long t0 = System.nanoTime();
       CspStore store = new PostgresStore(first).forPartner(PARTNER);
-      store.inTransaction(tx -> {
-        tx.agreements().save(d.agreement, 0);
-        tx.priceLists().add(d.priceList);
-        return null;
-      });
-      int batch = 250;
-      for (int from = 0; from < d.customers; from += batch) {
-        int to = Math.min(d.customers, from + batch);
-        int start = from;
-        store.inTransaction(tx -> {
-          for (int c = start; c < to; c++) {
-            tx.customers().save(d.customerArray[c], 0);
-            tx.bills().saveAccount(d.accounts[c], 0);
-            for (Subscription sub : d.subscriptions[c]) {
-              tx.subscriptions().save(sub, 0);
-            }
-          }
-          return null;
-        });
-      }
+      d.writeTo(store, 250);
       long ms = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - t0);
       System.out.printf("(filled %d customers, %d subscriptions in %d ms: %.0f subscriptions/s) ",
           d.customers, d.customers * BillRunBench.SUBS_PER_CUSTOMER, ms,
