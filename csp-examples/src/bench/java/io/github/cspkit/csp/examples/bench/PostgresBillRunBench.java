@@ -14,7 +14,6 @@ import io.github.cspkit.csp.partner.Request;
 import io.github.cspkit.csp.repository.CspStore;
 import io.github.cspkit.csp.repository.InMemoryStore;
 import io.github.cspkit.csp.repository.Shard;
-import io.github.cspkit.csp.subscription.Subscription;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
 import java.sql.Connection;
@@ -159,18 +158,7 @@ public class PostgresBillRunBench {
     public void fill(Server s) {
       BillRunBench.Data d = s.data;
       InMemoryStore store = InMemoryStore.create().forPartner(PARTNER);
-      store.inTransaction(tx -> {
-        tx.agreements().save(d.agreement, 0);
-        tx.priceLists().add(d.priceList);
-        for (int c = 0; c < d.customers; c++) {
-          tx.customers().save(d.customerArray[c], 0);
-          tx.bills().saveAccount(d.accounts[c], 0);
-          for (Subscription sub : d.subscriptions[c]) {
-            tx.subscriptions().save(sub, 0);
-          }
-        }
-        return null;
-      });
+      d.writeTo(store, d.customers); // one transaction, as before
       partner = CspPartner.builder().partner(Partner.csp(PARTNER)).catalog(d.catalog).store(store).build();
     }
   }
