@@ -158,7 +158,7 @@ public class PostgresBillRunBench {
     public void fill(Server s) {
       BillRunBench.Data d = s.data;
       InMemoryStore store = InMemoryStore.create().forPartner(PARTNER);
-      d.writeTo(store, d.customers); // one transaction, as before
+      d.writeTo(store, d.customers); // every customer in one transaction
       partner = CspPartner.builder().partner(Partner.csp(PARTNER)).catalog(d.catalog).store(store).build();
     }
   }
