@@ -6,4 +6,7 @@
  * and accounting tools ({@link io.github.cspkit.csp.examples.files.BillExport}). The pure rules
  * (validation, mapping, matching) live in csp-core; this package does the I/O.
  */
+@NullMarked
 package io.github.cspkit.csp.examples.files;
+
+import org.jspecify.annotations.NullMarked;

@@ -3,4 +3,7 @@
  * io.github.cspkit.csp.examples.json.CspJacksonModule}), kept out of csp-core so that the library
  * gains no dependency.
  */
+@NullMarked
 package io.github.cspkit.csp.examples.json;
+
+import org.jspecify.annotations.NullMarked;
