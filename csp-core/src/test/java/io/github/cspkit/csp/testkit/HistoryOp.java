@@ -210,7 +210,11 @@ public sealed interface HistoryOp {
     }
   }
 
-  /** @param date day @param actor who */
+  /**
+   * The partner accepts the Microsoft Partner Agreement (MPA-1).
+   *
+   * @param date day @param actor who
+   */
   record AcceptPartnerAgreement(LocalDate date, Actor actor) implements HistoryOp {
     @Override
     public void applyTo(CspPartner p) {
@@ -218,7 +222,11 @@ public sealed interface HistoryOp {
     }
   }
 
-  /** @param date day the notice is given @param actor who @param effective the day it ends */
+  /**
+   * The partner terminates the Microsoft Partner Agreement, at least 30 days ahead (MPA-1).
+   *
+   * @param date day the notice is given @param actor who @param effective the day it ends
+   */
   record TerminatePartnerAgreement(LocalDate date, Actor actor, LocalDate effective)
       implements HistoryOp {
     @Override
@@ -233,8 +241,9 @@ public sealed interface HistoryOp {
   }
 
   /**
-   * What a valid new-commerce operation does, as {@link io.github.cspkit.csp.subscription
-   * .NceOperations} computes it on the history's model: properties check the partner against it.
+   * What a valid new-commerce operation does, as
+   * {@link io.github.cspkit.csp.subscription.NceOperations} computes it on the history's model:
+   * properties check the partner against it.
    *
    * @param before the subscription before the operation, rolled to its day; empty for an order
    * @param change the operation's result
@@ -253,7 +262,8 @@ public sealed interface HistoryOp {
     public String toString() {
       NceSubscription s = change.subscription();
       return "→ " + s.id() + " " + s.status() + " " + s.sku() + " ×" + s.seats()
-          + change.created().map(c -> " + " + c.id() + " " + c.sku() + " ×" + c.seats()).orElse("");
+          + change.created().map(c -> " + " + c.id() + " " + c.sku() + " ×" + c.seats())
+              .orElse("");
     }
   }
 
@@ -282,14 +292,16 @@ public sealed interface HistoryOp {
   }
 
   /**
+   * Orders a subscription with a term and a billing plan that fits it (NCE-1).
+   *
    * @param date day @param actor who @param customerId customer @param sku SKU @param seats seats
    * @param id new id @param term term @param plan billing plan @param expected what it does
    */
   record NceOrder(LocalDate date, Actor actor, String customerId, String sku, int seats, String id,
       TermLength term, BillingPlan plan, Optional<Expected> expected) implements NceOp {
     /** An order with no expectation (an invalid one). */
-    public NceOrder(LocalDate date, Actor actor, String customerId, String sku, int seats, String id,
-        TermLength term, BillingPlan plan) {
+    public NceOrder(LocalDate date, Actor actor, String customerId, String sku, int seats,
+        String id, TermLength term, BillingPlan plan) {
       this(date, actor, customerId, sku, seats, id, term, plan, Optional.empty());
     }
 
@@ -300,12 +312,17 @@ public sealed interface HistoryOp {
 
     @Override
     public String toString() {
-      return describe(this, actor, "order " + id + " " + sku + " ×" + seats + " " + term + "/" + plan
-          + " for " + customerId);
+      return describe(this, actor, "order " + id + " " + sku + " ×" + seats + " " + term + "/"
+          + plan + " for " + customerId);
     }
   }
 
-  /** @param date day @param actor who @param id subscription @param seats seats @param expected what it does */
+  /**
+   * Adds seats, charged to the term's end at its price (NCE-2, NCE-3).
+   *
+   * @param date day @param actor who @param id subscription @param seats seats
+   * @param expected what it does
+   */
   record NceAddSeats(LocalDate date, Actor actor, String id, int seats,
       Optional<Expected> expected) implements NceOp {
     /** Seats added with no expectation (an invalid addition). */
@@ -324,7 +341,12 @@ public sealed interface HistoryOp {
     }
   }
 
-  /** @param date day @param actor who @param id subscription @param seats seats @param expected what it does */
+  /**
+   * Removes seats, at most the refundable quantity (NCE-6).
+   *
+   * @param date day @param actor who @param id subscription @param seats seats
+   * @param expected what it does
+   */
   record NceRemoveSeats(LocalDate date, Actor actor, String id, int seats,
       Optional<Expected> expected) implements NceOp {
     /** Seats removed with no expectation (an invalid removal). */
@@ -343,7 +365,11 @@ public sealed interface HistoryOp {
     }
   }
 
-  /** @param date day @param actor who @param id subscription @param expected what it does */
+  /**
+   * Suspends the subscription (NCE-7).
+   *
+   * @param date day @param actor who @param id subscription @param expected what it does
+   */
   record NceSuspend(LocalDate date, Actor actor, String id, Optional<Expected> expected)
       implements NceOp {
     @Override
@@ -357,7 +383,11 @@ public sealed interface HistoryOp {
     }
   }
 
-  /** @param date day @param actor who @param id subscription @param expected what it does */
+  /**
+   * Reactivates a suspended subscription (NCE-7).
+   *
+   * @param date day @param actor who @param id subscription @param expected what it does
+   */
   record NceReactivate(LocalDate date, Actor actor, String id, Optional<Expected> expected)
       implements NceOp {
     @Override
@@ -371,7 +401,11 @@ public sealed interface HistoryOp {
     }
   }
 
-  /** @param date day @param actor who @param id subscription @param expected what it does */
+  /**
+   * Cancels within the window of the term (NCE-5).
+   *
+   * @param date day @param actor who @param id subscription @param expected what it does
+   */
   record NceCancel(LocalDate date, Actor actor, String id, Optional<Expected> expected)
       implements NceOp {
     /** A cancellation with no expectation (an invalid one). */
@@ -390,7 +424,12 @@ public sealed interface HistoryOp {
     }
   }
 
-  /** @param date day @param actor who @param id subscription @param toSku the SKU it moves to @param expected what it does */
+  /**
+   * Upgrades every seat to a higher SKU on the path (NCE-9).
+   *
+   * @param date day @param actor who @param id subscription @param toSku the SKU it moves to
+   * @param expected what it does
+   */
   record NceUpgrade(LocalDate date, Actor actor, String id, String toSku,
       Optional<Expected> expected) implements NceOp {
     /** An upgrade with no expectation (an invalid one). */
@@ -424,11 +463,17 @@ public sealed interface HistoryOp {
 
     @Override
     public String toString() {
-      return describe(this, actor, "upgrade " + seats + " of " + id + " to " + toSku + " as " + newId);
+      return describe(this, actor, "upgrade " + seats + " of " + id + " to " + toSku + " as "
+          + newId);
     }
   }
 
-  /** @param date day @param actor who @param id subscription @param next the change at renewal @param expected what it does */
+  /**
+   * Schedules changes for the next term (NCE-8).
+   *
+   * @param date day @param actor who @param id subscription @param next the change at renewal
+   * @param expected what it does
+   */
   record NceSchedule(LocalDate date, Actor actor, String id, ScheduledChange next,
       Optional<Expected> expected) implements NceOp {
     @Override
@@ -442,7 +487,12 @@ public sealed interface HistoryOp {
     }
   }
 
-  /** @param date day @param actor who @param id subscription @param on whether it renews @param expected what it does */
+  /**
+   * Switches auto-renewal (NCE-7).
+   *
+   * @param date day @param actor who @param id subscription @param on whether it renews
+   * @param expected what it does
+   */
   record NceAutoRenew(LocalDate date, Actor actor, String id, boolean on,
       Optional<Expected> expected) implements NceOp {
     @Override
