@@ -7,9 +7,9 @@ import io.github.cspkit.csp.subscription.NceEvent;
 import io.github.cspkit.csp.subscription.NceSubscription;
 import io.github.cspkit.csp.subscription.NceTerm;
 import io.github.cspkit.csp.subscription.TermState;
+import io.github.cspkit.csp.testkit.HistoryOp.NceOp;
 import io.github.cspkit.csp.testkit.NceHistories;
 import io.github.cspkit.csp.testkit.NceHistories.History;
-import io.github.cspkit.csp.testkit.NceHistories.Step;
 import io.github.cspkit.csp.time.DateRange;
 import java.math.BigInteger;
 import java.time.LocalDate;
@@ -146,7 +146,7 @@ class VendorChargesPropertiesTest {
   void NCE_10_the_charges_caused_by_operations_and_the_cycle_charges_make_the_whole_ledger() {
     qt().withExamples(EXAMPLES).forAll(NceHistories.histories(25)).checkAssert((History h) -> {
       Map<String, Long> caused = new HashMap<>();
-      for (Step step : h.steps()) {
+      for (NceOp step : h.ops()) {
         for (VendorCharge c : LEDGER.caused(step.change())) {
           assertThat(c.chargeType()).isNotEqualTo(ChargeType.CYCLE_CHARGE);
           caused.merge(c.subscriptionId(), c.subtotalMinor(), Long::sum);

@@ -12,9 +12,9 @@ import io.github.cspkit.csp.RuleViolation;
 import io.github.cspkit.csp.pricing.BillingPlan;
 import io.github.cspkit.csp.pricing.TermLength;
 import io.github.cspkit.csp.pricing.TermOffer;
+import io.github.cspkit.csp.testkit.HistoryOp;
+import io.github.cspkit.csp.testkit.HistoryOp.NceOp;
 import io.github.cspkit.csp.testkit.NceHistories;
-import io.github.cspkit.csp.testkit.NceHistories.History;
-import io.github.cspkit.csp.testkit.NceHistories.Step;
 import io.github.cspkit.csp.testkit.NceWorld;
 import io.github.cspkit.csp.time.DateRange;
 import java.time.LocalDate;
@@ -127,29 +127,30 @@ class NcePropertiesTest {
     java.util.Map<String, Integer> seen = new java.util.TreeMap<>();
     java.util.SplittableRandom r = new java.util.SplittableRandom(42);
     for (int i = 0; i < 300; i++) {
-      for (Step step : NceHistories.history(r, 25).steps()) {
-        String kind = step.what().split(" ")[0];
-        if (kind.equals("roll") && step.before().scheduled().isPresent()
+      for (NceOp step : NceHistories.history(r, 25).ops()) {
+        String kind = step.getClass().getSimpleName();
+        if (step instanceof HistoryOp.NceRenewal && step.before().scheduled().isPresent()
             && step.change().events().stream().anyMatch(e -> e instanceof NceEvent.Started)) {
           kind = "renewal-with-schedule";
         }
         seen.merge(kind, 1, Integer::sum);
       }
     }
-    assertThat(seen.keySet()).contains("order", "add", "remove", "suspend", "reactivate",
-        "cancel", "upgrade", "schedule", "auto-renew", "roll", "renewal-with-schedule");
+    assertThat(seen.keySet()).contains("NceOrder", "NceAddSeats", "NceRemoveSeats", "NceSuspend",
+        "NceReactivate", "NceCancel", "NceUpgrade", "NceUpgradeSeats", "NceSchedule",
+        "NceAutoRenew", "NceRenewal", "renewal-with-schedule");
     assertThat(seen.get("renewal-with-schedule")).as("%s", seen).isGreaterThan(50);
-    assertThat(seen.get("remove")).as("%s", seen).isGreaterThan(50);
+    assertThat(seen.get("NceRemoveSeats")).as("%s", seen).isGreaterThan(50);
   }
 
   @Test
   void NCE_8_a_scheduled_change_takes_effect_exactly_at_renewal() {
     qt().withExamples(EXAMPLES).forAll(NceHistories.histories(25)).checkAssert(h -> {
-      for (Step step : h.steps()) {
-        NceSubscription before = step.before();
-        if (before == null || !step.what().startsWith("roll")) {
+      for (NceOp step : h.ops()) {
+        if (!(step instanceof HistoryOp.NceRenewal)) {
           continue;
         }
+        NceSubscription before = step.before();
         // every rolled term end: with a schedule it is applied on that day, exactly
         NceSubscription cur = before;
         for (NceEvent e : step.change().events()) {
@@ -198,15 +199,15 @@ class NcePropertiesTest {
   @Test
   void NCE_8_every_immediate_change_drops_the_schedule_and_says_so() {
     qt().withExamples(EXAMPLES).forAll(NceHistories.histories(25)).checkAssert(h -> {
-      for (Step step : h.steps()) {
-        String w = step.what();
-        boolean immediate = w.startsWith("add") || w.startsWith("remove")
-            || w.startsWith("upgrade");
+      for (NceOp step : h.ops()) {
+        boolean immediate = step instanceof HistoryOp.NceAddSeats
+            || step instanceof HistoryOp.NceRemoveSeats || step instanceof HistoryOp.NceUpgrade
+            || step instanceof HistoryOp.NceUpgradeSeats;
         if (immediate) {
           assertThat(step.change().dropped()).isEqualTo(step.before().scheduled());
           assertThat(step.change().subscription().scheduled()).isEmpty();
-        } else if (w.startsWith("suspend") || w.startsWith("reactivate")
-            || w.startsWith("auto-renew")) {
+        } else if (step instanceof HistoryOp.NceSuspend || step instanceof HistoryOp.NceReactivate
+            || step instanceof HistoryOp.NceAutoRenew) {
           assertThat(step.change().subscription().scheduled())
               .isEqualTo(step.before().scheduled());
           assertThat(step.change().dropped()).isEmpty();

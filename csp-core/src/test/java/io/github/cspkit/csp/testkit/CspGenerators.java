@@ -119,22 +119,33 @@ public final class CspGenerators {
   }
 
   /**
-   * Replays a history the way the scenario runner does: before each operation dated {@code d},
-   * every bill due by the end of {@code d - 1} is issued.
+   * Replays a history the way the scenario runner does: {@link HistoryOp#replay} of
+   * {@link #withBillRuns}.
    *
    * @param history the operations, dates ascending
    * @param partner the entry point
    */
   public static void replay(List<HistoryOp> history, CspPartner partner) {
+    HistoryOp.replay(withBillRuns(history), partner);
+  }
+
+  /**
+   * @param history operations, dates ascending
+   * @return them with, before each operation dated {@code d}, a bill run issuing every bill due by
+   *     the end of {@code d - 1} (when that day is later than the previous run's)
+   */
+  public static List<HistoryOp> withBillRuns(List<HistoryOp> history) {
+    List<HistoryOp> out = new ArrayList<>(2 * history.size());
     LocalDate billedThrough = null;
     for (HistoryOp op : history) {
       LocalDate before = op.date().minusDays(1);
       if (billedThrough == null || before.isAfter(billedThrough)) {
-        new HistoryOp.IssueBills(before).applyTo(partner);
+        out.add(new HistoryOp.IssueBills(before));
         billedThrough = before;
       }
-      op.applyTo(partner);
+      out.add(op);
     }
+    return out;
   }
 
   /** @return the first day of a random month from 2023 to 2030 */

@@ -12,14 +12,14 @@ import io.github.cspkit.csp.partner.Request;
 import io.github.cspkit.csp.pricing.PriceList;
 import io.github.cspkit.csp.pricing.PricingPolicy;
 import io.github.cspkit.csp.repository.CspStore;
-import io.github.cspkit.csp.subscription.NceEvent;
+import io.github.cspkit.csp.subscription.NceChange;
 import io.github.cspkit.csp.subscription.NceSubscription;
 import io.github.cspkit.csp.testkit.NceHistories.History;
-import io.github.cspkit.csp.testkit.NceHistories.Step;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -29,7 +29,7 @@ import java.util.Map;
  * its upgrade path, its prices published as monthly lists with new-commerce rows (each
  * {@value #LEAD_DAYS} days before its month), and the customer {@code contoso} of
  * {@link NceWorld#CONTOSO}. {@link #replay} runs a {@link NceHistories} history through
- * {@link io.github.cspkit.csp.partner.NewCommerce}.
+ * {@link io.github.cspkit.csp.partner.NewCommerce} and checks what it must lead to.
  */
 public final class NcePartners {
   /** How many days before its month a list is published (PRC-2 needs at least 30). */
@@ -131,51 +131,44 @@ public final class NcePartners {
   }
 
   /**
-   * Runs every operation of a history through the partner (its renewals happen by themselves) and
-   * checks that the partner ends with the history's subscriptions.
+   * Runs a history through the partner ({@link HistoryOp#replay}; its renewals happen by
+   * themselves) and checks that the partner ends with the history's subscriptions, rolled to its
+   * end.
    *
    * @param p a partner from {@link #partner}
    * @param h the history
    */
   public static void replay(CspPartner p, History h) {
-    for (Step s : h.steps()) {
-      String what = s.what();
-      if (what.startsWith("roll")) {
-        continue;
-      }
-      Request r = admin(p, s.date());
-      NceSubscription after = s.change().subscription();
-      String id = after.id();
-      NceEvent first = s.change().events().isEmpty() ? null : s.change().events().get(0);
-      if (what.startsWith("order")) {
-        NceEvent.Started st = (NceEvent.Started) first;
-        p.newCommerce().order(r, CONTOSO, st.sku(), st.seats(), id,
-            after.term().calendar().length(), after.term().calendar().plan());
-      } else if (what.startsWith("add")) {
-        p.newCommerce().addSeats(r, id, ((NceEvent.SeatsAdded) first).seats());
-      } else if (what.startsWith("remove")) {
-        p.newCommerce().removeSeats(r, id, ((NceEvent.SeatsRemoved) first).seats());
-      } else if (what.startsWith("suspend")) {
-        p.newCommerce().suspend(r, id);
-      } else if (what.startsWith("reactivate")) {
-        p.newCommerce().reactivate(r, id);
-      } else if (what.startsWith("cancel")) {
-        p.newCommerce().cancel(r, id);
-      } else if (first instanceof NceEvent.SeatsMovedOut out) {
-        p.newCommerce().upgrade(r, id, out.toSku(), out.seats(), out.toSubscriptionId());
-      } else if (first instanceof NceEvent.Upgraded up) {
-        p.newCommerce().upgrade(r, id, up.toSku());
-      } else if (what.startsWith("schedule")) {
-        p.newCommerce().schedule(r, id, after.scheduled().orElseThrow());
-      } else if (what.startsWith("auto-renew")) {
-        p.newCommerce().autoRenew(r, id, after.autoRenew());
-      } else {
-        throw new AssertionError("unknown step " + what);
-      }
-    }
+    replay(p, h.ops());
     for (NceSubscription expected : h.subscriptions()) {
       assertThat(p.newCommerce().subscription(expected.id(), h.end())).as("%s", h)
           .contains(expected);
+    }
+  }
+
+  /**
+   * Runs operations through the partner ({@link HistoryOp#replay}) and checks that on the last
+   * one's day the partner holds every subscription as the last expectation of the new-commerce
+   * operations ({@link HistoryOp.NceOp#expected()}) left it.
+   *
+   * @param p a partner from {@link #partner}
+   * @param ops the operations, dates ascending, for example a {@link LabelledOp#setup()}
+   */
+  public static void replay(CspPartner p, List<? extends HistoryOp> ops) {
+    HistoryOp.replay(ops, p);
+    Map<String, NceSubscription> expected = new LinkedHashMap<>();
+    LocalDate last = null;
+    for (HistoryOp op : ops) {
+      last = op.date();
+      if (op instanceof HistoryOp.NceOp n && n.expected().isPresent()) {
+        NceChange change = n.change();
+        expected.put(change.subscription().id(), change.subscription());
+        change.created().ifPresent(c -> expected.put(c.id(), c));
+      }
+    }
+    for (NceSubscription s : expected.values()) {
+      assertThat(p.newCommerce().subscription(s.id(), last)).as("%s on %s after %s", s.id(), last,
+          ops).contains(s);
     }
   }
 }

@@ -9,7 +9,6 @@ import io.github.cspkit.csp.catalog.Catalog;
 import io.github.cspkit.csp.partner.CspPartner;
 import io.github.cspkit.csp.partner.CspPolicies;
 import io.github.cspkit.csp.partner.NewCustomer;
-import io.github.cspkit.csp.partner.Request;
 import io.github.cspkit.csp.pricing.PriceList;
 import io.github.cspkit.csp.repository.CspStore;
 import io.github.cspkit.csp.repository.InMemoryStore;
@@ -24,7 +23,8 @@ import org.jspecify.annotations.Nullable;
  * The one builder of the tests' worlds through the partner entry point ({@link CspPartner}): a
  * partner, its policies, catalog and store, the price lists the vendor published, the agreement it
  * accepted (the Microsoft Partner Agreement when the policies have one, MPA-1, else the reseller
- * agreement, AGR-1) and the customers it created, in that order.
+ * agreement, AGR-1) and the customers it created, in that order: {@link #setup()}'s operations,
+ * replayed by {@link HistoryOp#replay}.
  *
  * <pre>{@code
  * World w = TestWorld.builder().priceLists(lists).acceptedOn(d("2024-10-01"))
@@ -152,21 +152,29 @@ public final class TestWorld {
       b.store(store);
     }
     CspPartner p = b.build();
+    HistoryOp.replay(setup(), p);
+    return p;
+  }
+
+  /**
+   * @return the operations {@link #buildPartner()} replays: each list published by the vendor on
+   *     its publication day, the agreement accepted, the customers created
+   */
+  public List<HistoryOp> setup() {
+    List<HistoryOp> ops = new ArrayList<>();
     for (PriceList list : priceLists) {
-      p.publishPriceList(Request.of(Actor.vendor(), list.publishedOn()), list);
+      ops.add(new HistoryOp.Publish(list.publishedOn(), Actor.vendor(), list));
     }
     Actor admin = Actor.partnerAdmin(partner.id(), agent);
     if (acceptedOn != null) {
-      if (policies.partnerAgreement().isPresent()) {
-        p.acceptPartnerAgreement(Request.of(admin, acceptedOn));
-      } else {
-        p.acceptAgreement(Request.of(admin, acceptedOn));
-      }
+      ops.add(policies.partnerAgreement().isPresent()
+          ? new HistoryOp.AcceptPartnerAgreement(acceptedOn, admin)
+          : new HistoryOp.AcceptAgreement(acceptedOn, admin));
     }
     for (Map.Entry<LocalDate, NewCustomer> c : customers) {
-      p.createCustomer(Request.of(admin, c.getKey()), c.getValue());
+      ops.add(new HistoryOp.CreateCustomer(c.getKey(), admin, c.getValue()));
     }
-    return p;
+    return ops;
   }
 
   /** @return the world: {@link #buildPartner()} and its store, seen by the partner */
