@@ -7,7 +7,8 @@
 -- payload stays NULL and it reads as unstructured.
 ALTER TABLE domain_event ADD COLUMN payload jsonb
   CHECK (payload IS NULL OR (jsonb_typeof(payload) = 'object'
-    AND jsonb_typeof(payload -> 'type') = 'string' AND payload ->> 'type' <> 'Unstructured'));
+    AND coalesce(jsonb_typeof(payload -> 'type'), 'none') = 'string'
+    AND payload ->> 'type' <> 'Unstructured'));
 
 UPDATE domain_event SET payload = jsonb_build_object('type', 'Subscription.Changed') || change
   WHERE change IS NOT NULL;
