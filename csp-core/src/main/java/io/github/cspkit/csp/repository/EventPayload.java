@@ -37,6 +37,7 @@ public sealed interface EventPayload permits AgreementPayload, PricingPayload, C
    * PostgreSQL row from before schema version 6 that is not a subscription's change), or appended
    * through the {@link EventLog} SPI without one. It names its aggregate and kind only; what
    * happened is the entry's {@link DomainEvent#detail()} text, from which no value is recovered.
+   * It keeps every entry of the log readable across versions (DESIGN.md, Events).
    *
    * @param aggregate the aggregate's kind, as logged
    * @param kind what happened, as logged
