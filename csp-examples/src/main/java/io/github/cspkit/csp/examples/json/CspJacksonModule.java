@@ -81,7 +81,8 @@ import org.javamoney.moneta.Money;
  * {@code {"start": …, "end": …}}, the end excluded; a {@link TermOffer} is {@code "SKU/TERM/PLAN"};
  * enums are their names, charge types their Partner Center labels. Derived figures (a bill's id,
  * total and cost, a vendor charge's subtotal, a subscription's status and seats) are written for
- * readers and ignored when read.
+ * readers and ignored when read; a domain event's aggregate and kind, its payload's, are checked
+ * against the payload when read.
  * <p>
  * Use {@link #mapper()}, or register the module and {@link JavaTimeModule} on your own mapper.
  */
