@@ -14,6 +14,7 @@ import io.github.cspkit.csp.agreement.Party;
 import io.github.cspkit.csp.agreement.TerminationNotice;
 import io.github.cspkit.csp.customer.Customer;
 import io.github.cspkit.csp.internal.Checks;
+import io.github.cspkit.csp.repository.AgreementPayload;
 import io.github.cspkit.csp.repository.Versioned;
 import java.time.LocalDate;
 import java.util.Optional;
@@ -56,8 +57,8 @@ final class AgreementCommands {
           }
           Agreement a = Agreement.accept(partnerId, r.date(), context.policies().renewal());
           tx.agreements().save(a, before.map(Versioned::version).orElse(0L));
-          out.event("agreement", partnerId, "ACCEPTED", r.date(),
-              "accepted; first term " + a.firstTerm());
+          out.event(partnerId, r.date(), "accepted; first term " + a.firstTerm(),
+              new AgreementPayload.Accepted(a.firstTerm()));
           return a;
         }, Aggregate.AGREEMENT));
   }
@@ -77,8 +78,9 @@ final class AgreementCommands {
                   partnerId));
           Agreement next = v.value().withNotice(notice);
           tx.agreements().save(next, v.version());
-          out.event("agreement", partnerId, "NOTICE", r.date(), party + " gave written notice;"
-              + " the agreement ends " + next.endDate().map(LocalDate::toString).orElse("never"));
+          LocalDate last = next.endDate().orElseThrow(); // it has a notice now (AGR-3)
+          out.event(partnerId, r.date(), party + " gave written notice; the agreement ends "
+              + last, new AgreementPayload.NoticeGiven(party, last));
           return next;
         }, Aggregate.AGREEMENT));
   }
@@ -108,8 +110,9 @@ final class AgreementCommands {
           }
           PartnerAgreement a = PartnerAgreement.accept(partnerId, r.date(), policy);
           tx.partnerAgreements().save(a, before.map(Versioned::version).orElse(0L));
-          out.event("partner-agreement", partnerId, "ACCEPTED", r.date(),
-              "Microsoft Partner Agreement accepted; in force until terminated");
+          out.event(partnerId, r.date(),
+              "Microsoft Partner Agreement accepted; in force until terminated",
+              new AgreementPayload.PartnerAccepted());
           return a;
         }, Aggregate.PARTNER_AGREEMENT));
   }
@@ -128,9 +131,9 @@ final class AgreementCommands {
           PartnerAgreement next = v.value().withTermination(
               TerminationNotice.written(r.date(), party, effective));
           tx.partnerAgreements().save(next, v.version());
-          out.event("partner-agreement", partnerId, "TERMINATION", r.date(), party
-              + " gave written notice of termination; last day in force "
-              + next.endDate().map(LocalDate::toString).orElse("none"));
+          LocalDate last = next.endDate().orElseThrow(); // it has a notice now (MPA-1)
+          out.event(partnerId, r.date(), party + " gave written notice of termination; last day"
+              + " in force " + last, new AgreementPayload.PartnerTerminated(party, effective, last));
           return next;
         }, Aggregate.PARTNER_AGREEMENT));
   }

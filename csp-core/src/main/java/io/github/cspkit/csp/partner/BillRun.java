@@ -13,6 +13,7 @@ import io.github.cspkit.csp.customer.Customer;
 import io.github.cspkit.csp.money.MinorUnits;
 import io.github.cspkit.csp.pricing.OfferPrices;
 import io.github.cspkit.csp.repository.BillingClaim;
+import io.github.cspkit.csp.repository.BillingPayload;
 import io.github.cspkit.csp.repository.Repositories;
 import io.github.cspkit.csp.repository.Shard;
 import io.github.cspkit.csp.repository.Versioned;
@@ -205,8 +206,10 @@ final class BillRun {
       plan.bills.add(ib.bill());
       a = ib.account();
       Bill bill = ib.bill();
-      plan.out.event("bill", bill.id(), "ISSUED", issueOn, MinorUnits.format(bill.totalMinor(),
-          bill.currency()) + " " + bill.currency().getCurrencyCode());
+      plan.out.event(bill.id(), issueOn, MinorUnits.format(bill.totalMinor(), bill.currency())
+          + " " + bill.currency().getCurrencyCode(), new BillingPayload.BillIssued(
+              bill.customerId(), bill.period(), bill.totalMinor(), bill.costMinor(),
+              bill.currency()));
     }
     plan.account = a;
     if (!moved.isEmpty()) {

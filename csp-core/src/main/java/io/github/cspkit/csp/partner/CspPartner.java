@@ -361,7 +361,7 @@ public final class CspPartner extends PartnerReads {
    *
    * @param r the request
    * @param task what was done, for the log
-   * @return the logged event
+   * @return the logged event, its payload an {@code AccessPayload.OwnTenantAdministered}
    */
   public DomainEvent administerOwnTenant(Request r, String task) {
     return tenants.administerOwnTenant(r, task);

@@ -15,6 +15,8 @@ import io.github.cspkit.csp.customer.Customer;
 import io.github.cspkit.csp.customer.Tenant;
 import io.github.cspkit.csp.internal.Checks;
 import io.github.cspkit.csp.money.MinorUnits;
+import io.github.cspkit.csp.repository.BillingPayload;
+import io.github.cspkit.csp.repository.CustomerPayload;
 import io.github.cspkit.csp.repository.Versioned;
 import io.github.cspkit.csp.subscription.Subscription;
 import java.util.Locale;
@@ -51,10 +53,12 @@ final class CustomerCommands {
           tx.customers().save(c, 0);
           tx.bills().saveAccount(BillingAccount.open(c.id(),
               profile.firstPeriodFrom(r.date()).start()), 0);
-          out.event("customer", c.id(), "CREATED", r.date(), "tenant " + c.tenant().id() + " ("
+          out.event(c.id(), r.date(), "tenant " + c.tenant().id() + " ("
               + spec.tenant().name().toLowerCase(Locale.ROOT) + "), "
               + (c.delegatedAdmin() ? "delegated admin granted to " + partnerId
-                  : "admin access through GDAP relationships only"));
+                  : "admin access through GDAP relationships only"),
+              new CustomerPayload.Created(c.tenant().id(), c.tenant().origin(),
+                  c.delegatedAdmin()));
           return c;
         }, Aggregate.CUSTOMER));
   }
@@ -82,8 +86,9 @@ final class CustomerCommands {
           Versioned<BillingAccount> a = context.account(tx, next);
           tx.bills().saveAccount(BillingAccount.builder().from(a.value()).nextPeriodStart(
               profile.firstPeriodFrom(a.value().nextPeriodStart()).start()).build(), a.version());
-          out.event("customer", customerId, "BILLING_PROFILE", r.date(), "billing day "
-              + profile.billingDay() + ", " + profile.currency().getCurrencyCode());
+          out.event(customerId, r.date(), "billing day " + profile.billingDay() + ", "
+              + profile.currency().getCurrencyCode(),
+              new CustomerPayload.BillingProfileSet(profile.billingDay(), profile.currency()));
           return next;
         }, Aggregate.CUSTOMER));
   }
@@ -97,7 +102,7 @@ final class CustomerCommands {
           Versioned<BillingAccount> a = context.account(tx, c.value());
           BillingAccount next = a.value().withFinancing(plan);
           tx.bills().saveAccount(next, a.version());
-          out.event("customer", customerId, "FINANCING", r.date(), plan.toString());
+          out.event(customerId, r.date(), plan.toString(), new BillingPayload.FinancingSet(plan));
           return next;
         }, Aggregate.BILLING_ACCOUNT));
   }
@@ -123,8 +128,10 @@ final class CustomerCommands {
               .amountMinor(MinorUnits.of(amount)).currency(amount.getCurrency())
               .recurrence(recurrence).startsOn(r.date()).build();
           tx.bills().saveService(s);
-          out.event("service", customerId + "/" + serviceId, "ADDED", r.date(), name + " "
-              + MinorUnits.format(s.amountMinor(), s.currency()) + " " + recurrence);
+          out.event(customerId + "/" + serviceId, r.date(), name + " "
+              + MinorUnits.format(s.amountMinor(), s.currency()) + " " + recurrence,
+              new BillingPayload.ServiceAdded(customerId, serviceId, name, s.amountMinor(),
+                  s.currency(), recurrence));
           return s;
         }, Aggregate.SERVICE));
   }

@@ -18,6 +18,7 @@ import io.github.cspkit.csp.access.Operation;
 import io.github.cspkit.csp.access.Partner;
 import io.github.cspkit.csp.customer.Customer;
 import io.github.cspkit.csp.internal.Checks;
+import io.github.cspkit.csp.repository.AccessPayload;
 import io.github.cspkit.csp.repository.Repositories;
 import io.github.cspkit.csp.repository.Versioned;
 import java.time.LocalDate;
@@ -85,10 +86,12 @@ public final class DelegatedAdmin {
           }
           GdapRelationship rel = GdapRelationship.request(request, r.date(), policy);
           tx.gdapRelationships().save(rel, 0);
-          out.event("gdap-relationship", rel.id(), "REQUESTED", r.date(), "customer "
-              + rel.customerId() + ", roles " + rel.assignments() + ", duration " + rel.duration()
-              + (rel.autoExtendOn(r.date()) ? ", auto-extend" : "") + "; approvable through "
-              + rel.approvableThrough());
+          boolean autoExtend = rel.autoExtendOn(r.date());
+          out.event(rel.id(), r.date(), "customer " + rel.customerId() + ", roles "
+              + rel.assignments() + ", duration " + rel.duration()
+              + (autoExtend ? ", auto-extend" : "") + "; approvable through "
+              + rel.approvableThrough(), new AccessPayload.GdapRequested(rel.customerId(),
+                  rel.assignments(), rel.duration(), autoExtend, rel.approvableThrough()));
           return rel;
         }, Aggregate.GDAP_RELATIONSHIP));
   }
@@ -109,9 +112,10 @@ public final class DelegatedAdmin {
         arguments(relationshipId),
         (rel, out) -> {
           GdapRelationship next = rel.approve(r.date());
-          out.event("gdap-relationship", rel.id(), "APPROVED", r.date(), "active from " + r.date()
-              + " through " + next.endsOn(r.date()).map(LocalDate::toString).orElse("?")
-              + " (by " + r.actor().userId() + ")");
+          Optional<LocalDate> last = next.endsOn(r.date());
+          out.event(rel.id(), r.date(), "active from " + r.date() + " through "
+              + last.map(LocalDate::toString).orElse("?") + " (by " + r.actor().userId() + ")",
+              new AccessPayload.GdapApproved(last, r.actor().userId()));
           return next;
         });
   }
@@ -132,8 +136,9 @@ public final class DelegatedAdmin {
         (rel, out) -> {
           GdapSide by = r.actor() instanceof Actor.CustomerUser ? GdapSide.CUSTOMER : GdapSide.PARTNER;
           GdapRelationship next = rel.terminate(r.date(), by);
-          out.event("gdap-relationship", rel.id(), "TERMINATED", r.date(), "terminated by the "
-              + by.name().toLowerCase(java.util.Locale.ROOT) + " (" + r.actor().userId() + ")");
+          out.event(rel.id(), r.date(), "terminated by the "
+              + by.name().toLowerCase(java.util.Locale.ROOT) + " (" + r.actor().userId() + ")",
+              new AccessPayload.GdapTerminated(by, r.actor().userId()));
           return next;
         });
   }
@@ -156,9 +161,10 @@ public final class DelegatedAdmin {
         arguments(relationshipId).flag(on),
         (rel, out) -> {
           GdapRelationship next = rel.withAutoExtend(on, r.date());
-          out.event("gdap-relationship", rel.id(), "AUTO_EXTEND", r.date(), "auto-extend "
-              + (on ? "on" : "off") + " from " + r.date() + "; the current period's last day is "
-              + next.endsOn(r.date()).map(LocalDate::toString).orElse("?"));
+          Optional<LocalDate> last = next.endsOn(r.date());
+          out.event(rel.id(), r.date(), "auto-extend " + (on ? "on" : "off") + " from " + r.date()
+              + "; the current period's last day is " + last.map(LocalDate::toString).orElse("?"),
+              new AccessPayload.GdapAutoExtendSet(on, last));
           return next;
         });
   }

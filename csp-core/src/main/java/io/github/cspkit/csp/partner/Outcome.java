@@ -2,8 +2,9 @@ package io.github.cspkit.csp.partner;
 
 import com.google.common.collect.ImmutableList;
 import io.github.cspkit.csp.repository.DomainEvent;
+import io.github.cspkit.csp.repository.EventPayload;
 import io.github.cspkit.csp.repository.Repositories;
-import io.github.cspkit.csp.subscription.ChangeEvent;
+import io.github.cspkit.csp.repository.SubscriptionPayload;
 import io.github.cspkit.csp.subscription.NceChange;
 import io.github.cspkit.csp.subscription.NceEvent;
 import io.github.cspkit.csp.subscription.SubscriptionEvent;
@@ -11,12 +12,11 @@ import io.github.cspkit.csp.subscription.internal.SubscriptionChange;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 
 /**
  * Collects what one command did, under its (partner-scoped) idempotency key, to log it when the
- * command's body has run: the events, and the typed subscription events with their charges; a
- * new-commerce change's events as {@code nce-subscription} events.
+ * command's body has run: the events, each with its typed payload, and the typed subscription
+ * events with their charges; a new-commerce change's events as {@code nce-subscription} events.
  */
 final class Outcome {
   private final String key;
@@ -32,22 +32,16 @@ final class Outcome {
     return key;
   }
 
-  /** Adds an event on an aggregate. */
-  void event(String aggregate, String id, String kind, LocalDate date, String detail) {
-    events.add(new DomainEvent(0, aggregate, id, kind, date, key, detail));
-  }
-
-  /** Adds a subscription's event with its typed change. */
-  private void event(String aggregate, String id, String kind, ChangeEvent change) {
-    events.add(new DomainEvent(0, aggregate, id, kind, change.date(), key, change.toString(),
-        Optional.of(change)));
+  /** Adds an event on an aggregate: its payload names the aggregate's kind and the event's. */
+  void event(String id, LocalDate date, String detail, EventPayload payload) {
+    events.add(new DomainEvent(0, id, date, key, detail, payload));
   }
 
   /** Adds a subscription change's events, typed and logged. */
   void changes(SubscriptionChange change) {
     for (SubscriptionEvent e : change.events()) {
       typed.add(e);
-      event("subscription", e.subscriptionId(), e.kind().name(), e);
+      event(e.subscriptionId(), e.date(), e.toString(), new SubscriptionPayload.Changed(e));
     }
   }
 
@@ -58,42 +52,21 @@ final class Outcome {
     }
   }
 
-  /** Adds a new-commerce change's events, and the scheduled changes it dropped (NCE-8). */
+  /**
+   * Adds a new-commerce change's events (a partial upgrade's start on the subscription it
+   * created), and the scheduled changes it dropped (NCE-8).
+   */
   void nce(NceChange change) {
     String id = change.subscription().id();
     for (NceEvent e : change.events()) {
       boolean child = e instanceof NceEvent.Started st && st.how() == NceEvent.Start.UPGRADE
           && change.created().isPresent();
-      event("nce-subscription", child ? change.created().get().id() : id, kind(e), e);
+      event(child ? change.created().get().id() : id, e.date(), e.toString(),
+          new SubscriptionPayload.Changed(e));
     }
-    change.dropped().ifPresent(d -> event("nce-subscription", id, "SCHEDULE_DROPPED",
-        change.events().isEmpty() ? change.subscription().term().latest()
-            : change.events().get(0).date(), "scheduled changes dropped (NCE-8): " + d));
-  }
-
-  private static String kind(NceEvent e) {
-    if (e instanceof NceEvent.Started s) {
-      return switch (s.how()) {
-        case PURCHASE -> "ORDER";
-        case RENEWAL -> "RENEW";
-        case UPGRADE -> "ORDER_UPGRADE";
-      };
-    } else if (e instanceof NceEvent.SeatsAdded) {
-      return "ADD_SEATS";
-    } else if (e instanceof NceEvent.SeatsRemoved) {
-      return "REMOVE_SEATS";
-    } else if (e instanceof NceEvent.Suspended) {
-      return "SUSPEND";
-    } else if (e instanceof NceEvent.Reactivated) {
-      return "REACTIVATE";
-    } else if (e instanceof NceEvent.Cancelled) {
-      return "CANCEL";
-    } else if (e instanceof NceEvent.Upgraded) {
-      return "UPGRADE";
-    } else if (e instanceof NceEvent.SeatsMovedOut) {
-      return "UPGRADE_SEATS";
-    }
-    return "END";
+    change.dropped().ifPresent(d -> event(id, change.events().isEmpty()
+        ? change.subscription().term().latest() : change.events().get(0).date(),
+        "scheduled changes dropped (NCE-8): " + d, new SubscriptionPayload.ScheduleDropped(d)));
   }
 
   /** @return the typed subscription events so far */

@@ -6,6 +6,7 @@ import io.github.cspkit.csp.access.Operation;
 import io.github.cspkit.csp.internal.Checks;
 import io.github.cspkit.csp.pricing.ImportedPriceList;
 import io.github.cspkit.csp.pricing.PriceList;
+import io.github.cspkit.csp.repository.PricingPayload;
 
 /** The price lists' commands (PRC-1, PRC-2, PCF-1), documented on {@link CspPartner}. */
 final class PriceCommands {
@@ -28,8 +29,9 @@ final class PriceCommands {
           // these policies (PRC-1, PRC-2), and the store's own
           context.policies().priceLists().validate(list);
           tx.priceLists().add(list);
-          out.event("price-list", list.id(), "PUBLISHED", r.date(), list.market() + " "
-              + list.currency().getCurrencyCode() + " effective " + list.effectiveOn());
+          out.event(list.id(), r.date(), list.market() + " " + list.currency().getCurrencyCode()
+              + " effective " + list.effectiveOn(), new PricingPayload.Published(list.market(),
+                  list.currency(), list.effectiveOn()));
           return list;
         }, Aggregate.PRICE_LIST));
   }
@@ -47,10 +49,12 @@ final class PriceCommands {
           if (tx.priceLists().find(seed.id()).filter(seed::equals).isEmpty()) {
             tx.priceLists().add(seed);
           }
-          out.event("price-list", seed.id(), "IMPORTED", r.date(), seed.market() + " "
-              + seed.currency().getCurrencyCode() + " " + list.month() + " published "
-              + seed.publishedOn() + ": " + list.rows().prices().size() + " rows, "
-              + list.unmapped().size() + " products not mapped");
+          int rows = list.rows().prices().size();
+          int unmapped = list.unmapped().size();
+          out.event(seed.id(), r.date(), seed.market() + " " + seed.currency().getCurrencyCode()
+              + " " + list.month() + " published " + seed.publishedOn() + ": " + rows + " rows, "
+              + unmapped + " products not mapped", new PricingPayload.Imported(seed.market(),
+                  seed.currency(), list.month(), seed.publishedOn(), rows, unmapped));
           return seed;
         }, Aggregate.PRICE_LIST));
   }

@@ -8,6 +8,7 @@ import io.github.cspkit.csp.catalog.Catalog;
 import io.github.cspkit.csp.catalog.Sku;
 import io.github.cspkit.csp.customer.Customer;
 import io.github.cspkit.csp.internal.Checks;
+import io.github.cspkit.csp.repository.CustomerPayload;
 import io.github.cspkit.csp.repository.Repositories;
 import io.github.cspkit.csp.repository.Versioned;
 import io.github.cspkit.csp.subscription.Subscription;
@@ -65,8 +66,8 @@ final class SubscriptionCommands {
                 tx.priceLists().book());
             Customer next = c.value().withTenant(c.value().tenant().endTrial(r.date()));
             tx.customers().save(next, c.version());
-            out.event("customer", customerId, "TRIAL_ENDED", r.date(),
-                "direct trial ended; converted to " + subscriptionId);
+            out.event(customerId, r.date(), "direct trial ended; converted to " + subscriptionId,
+                new CustomerPayload.TrialEnded(subscriptionId));
           } else {
             change = ops.order(subscriptionId, c.value(), sku, seats, r.date(), tx.priceLists().book());
           }

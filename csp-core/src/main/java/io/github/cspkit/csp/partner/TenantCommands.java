@@ -5,6 +5,7 @@ import static java.util.Objects.requireNonNull;
 import io.github.cspkit.csp.access.Operation;
 import io.github.cspkit.csp.customer.Customer;
 import io.github.cspkit.csp.internal.Checks;
+import io.github.cspkit.csp.repository.AccessPayload;
 import io.github.cspkit.csp.repository.DomainEvent;
 import io.github.cspkit.csp.repository.Versioned;
 import java.util.Optional;
@@ -30,8 +31,8 @@ final class TenantCommands {
           Versioned<Customer> v = context.customer(tx, customerId);
           Customer next = v.value().withDelegatedAdmin(false);
           tx.customers().save(next, v.version());
-          out.event("customer", customerId, "DELEGATED_ADMIN_REMOVED", r.date(),
-              "removed by " + r.actor().userId());
+          out.event(customerId, r.date(), "removed by " + r.actor().userId(),
+              new AccessPayload.DelegatedAdminRemoved(r.actor().userId()));
           return next;
         }, Aggregate.CUSTOMER));
   }
@@ -45,7 +46,7 @@ final class TenantCommands {
           Customer c = context.customer(tx, customerId).value();
           DelegatedAdmin.requireAccess(context, tx, r, Operation.ADMINISTER_TENANT,
               Optional.of(task), c); // GDA-2
-          out.event("tenant", c.tenant().id(), "ADMINISTERED", r.date(), task);
+          out.event(c.tenant().id(), r.date(), task, new AccessPayload.TenantAdministered(task));
           return c;
         }, Aggregate.CUSTOMER));
   }
@@ -56,9 +57,10 @@ final class TenantCommands {
     Checks.text("task", task);
     context.authorize(r, Operation.ADMINISTER_OWN_TENANT, null);
     String partnerId = context.partner().id();
-    return context.store().inTransaction(tx -> tx.events().append(new DomainEvent(0, "tenant",
-        partnerId + "-own-tenant", "ADMINISTERED", r.date(),
-        context.scoped("auto-" + UUID.randomUUID()), task + " (by " + r.actor().userId() + ")")));
+    String user = r.actor().userId();
+    return context.store().inTransaction(tx -> tx.events().append(new DomainEvent(0,
+        partnerId + "-own-tenant", r.date(), context.scoped("auto-" + UUID.randomUUID()),
+        task + " (by " + user + ")", new AccessPayload.OwnTenantAdministered(task, user))));
   }
 
   /** {@link CspPartner#configureService}. */
@@ -72,7 +74,8 @@ final class TenantCommands {
           Customer c = context.customer(tx, customerId).value();
           DelegatedAdmin.requireAccess(context, tx, r, Operation.CONFIGURE_SERVICE,
               Optional.empty(), c); // GDA-2
-          out.event("tenant", c.tenant().id(), "CONFIGURED", r.date(), service + ": " + setting);
+          out.event(c.tenant().id(), r.date(), service + ": " + setting,
+              new AccessPayload.ServiceConfigured(service, setting));
           return c;
         }, Aggregate.CUSTOMER));
   }

@@ -7,45 +7,41 @@ import java.time.LocalDate;
 import java.util.Optional;
 
 /**
- * One entry of the append-only event log: what happened to which aggregate, on which day, under
- * which command (idempotency key), with a one-line explanation (for example the change's formula)
- * and, for a subscription's change, the change itself as a typed value ({@link ChangeEvent}: the
- * seed's {@code SubscriptionEvent} with its charge, or a new-commerce {@code NceEvent}). Every store
- * keeps the typed change, so the log reads back as values.
+ * One entry of the append-only event log (DESIGN.md, Events): what happened to which aggregate,
+ * on which day, under which command (idempotency key), as a typed value ({@link EventPayload}:
+ * one sealed group per rule group, for example {@link CustomerPayload.Created} or a
+ * subscription's {@link SubscriptionPayload.Changed}), with a one-line explanation for people.
+ * The payload decides the aggregate's kind and the event's kind. Every store keeps the payload, so
+ * the log reads back as the values that were logged.
  *
  * @param sequence the position in the log, from 1; 0 before it is appended
- * @param aggregate the aggregate's kind, for example {@code "subscription"}
- * @param aggregateId its id
- * @param kind what happened, for example {@code "ADD_SEATS"}
+ * @param aggregateId the aggregate's id
  * @param date the day it applies from
  * @param commandKey the idempotency key of the command that caused it
- * @param detail a one-line explanation
- * @param change the subscription change, typed; empty for other aggregates' events
+ * @param detail a one-line explanation (for example a change's formula)
+ * @param payload what happened, typed
  */
-public record DomainEvent(long sequence, String aggregate, String aggregateId, String kind,
-    LocalDate date, String commandKey, String detail, Optional<ChangeEvent> change) {
+public record DomainEvent(long sequence, String aggregateId, LocalDate date, String commandKey,
+    String detail, EventPayload payload) {
   /**
    * @param sequence position, or 0
-   * @param aggregate aggregate kind
    * @param aggregateId aggregate id
-   * @param kind event kind
    * @param date day
    * @param commandKey idempotency key
    * @param detail explanation
-   * @param change typed change, or empty
+   * @param payload what happened
    */
   public DomainEvent {
-    requireNonNull(aggregate, "aggregate");
     requireNonNull(aggregateId, "aggregateId");
-    requireNonNull(kind, "kind");
     requireNonNull(date, "date");
     requireNonNull(commandKey, "commandKey");
     requireNonNull(detail, "detail");
-    requireNonNull(change, "change");
+    requireNonNull(payload, "payload");
   }
 
   /**
-   * An event without a typed change (an agreement's, a customer's, a bill's).
+   * An entry without typed figures ({@link EventPayload.Unstructured}): what happened is only its
+   * text, for example an entry an integrator appends through the SPI.
    *
    * @param sequence position, or 0
    * @param aggregate aggregate kind
@@ -57,16 +53,27 @@ public record DomainEvent(long sequence, String aggregate, String aggregateId, S
    */
   public DomainEvent(long sequence, String aggregate, String aggregateId, String kind,
       LocalDate date, String commandKey, String detail) {
-    this(sequence, aggregate, aggregateId, kind, date, commandKey, detail, Optional.empty());
+    this(sequence, aggregateId, date, commandKey, detail,
+        new EventPayload.Unstructured(aggregate, kind));
+  }
+
+  /** @return the aggregate's kind, for example {@code "subscription"}: the payload's */
+  public String aggregate() {
+    return payload.aggregate();
+  }
+
+  /** @return what happened, for example {@code "ADD_SEATS"}: the payload's */
+  public String kind() {
+    return payload.kind();
   }
 
   /**
-   * @param change the subscription change this entry logs
-   * @return this event with that typed change
+   * @return the subscription change this entry logs (SUB-1..7, NCE-1..9): the change of a
+   *     {@link SubscriptionPayload.Changed} payload; empty for any other
    */
-  public DomainEvent withChange(ChangeEvent change) {
-    return new DomainEvent(sequence, aggregate, aggregateId, kind, date, commandKey, detail,
-        Optional.of(change));
+  public Optional<ChangeEvent> change() {
+    return payload instanceof SubscriptionPayload.Changed c ? Optional.of(c.change())
+        : Optional.empty();
   }
 
   /**
@@ -74,6 +81,6 @@ public record DomainEvent(long sequence, String aggregate, String aggregateId, S
    * @return this event at that position
    */
   public DomainEvent withSequence(long sequence) {
-    return new DomainEvent(sequence, aggregate, aggregateId, kind, date, commandKey, detail, change);
+    return new DomainEvent(sequence, aggregateId, date, commandKey, detail, payload);
   }
 }

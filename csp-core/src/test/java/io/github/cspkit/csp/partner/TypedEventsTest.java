@@ -2,6 +2,13 @@ package io.github.cspkit.csp.partner;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.github.cspkit.csp.agreement.NoticeChannel;
+import io.github.cspkit.csp.agreement.Party;
+import io.github.cspkit.csp.billing.Bill;
+import io.github.cspkit.csp.customer.TenantOrigin;
+import io.github.cspkit.csp.repository.AgreementPayload;
+import io.github.cspkit.csp.repository.BillingPayload;
+import io.github.cspkit.csp.repository.CustomerPayload;
 import io.github.cspkit.csp.repository.DomainEvent;
 import io.github.cspkit.csp.repository.InMemoryStore;
 import io.github.cspkit.csp.subscription.ChangeEvent;
@@ -13,6 +20,7 @@ import io.github.cspkit.csp.testkit.PartnerFixtures;
 import io.github.cspkit.csp.testkit.PartnerFixtures.World;
 import io.github.cspkit.csp.pricing.BillingPlan;
 import io.github.cspkit.csp.pricing.TermLength;
+import io.github.cspkit.csp.time.DateRange;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.List;
@@ -22,7 +30,7 @@ import org.junit.jupiter.api.Test;
 /**
  * The event log reads back as values: a command's logged subscription events carry the typed
  * change ({@link ChangeEvent}) that its result reports, seed and new commerce alike; other
- * aggregates' events carry none.
+ * aggregates' events carry their own typed payload (a customer created, a notice, a bill issued).
  */
 class TypedEventsTest {
   @Test
@@ -40,14 +48,52 @@ class TypedEventsTest {
   }
 
   @Test
-  void CUS_1_a_customers_logged_event_has_no_typed_change() {
+  void CUS_1_a_created_customer_is_logged_with_its_tenant_as_values() {
     World w = PartnerFixtures.world();
     assertThat(w.partner().events("none")).isEmpty();
     List<DomainEvent> created = w.partner().createCustomer(
         w.asAdmin(PartnerFixtures.CREATED).withKey("c"), PartnerFixtures.newCustomer("woodgrove"))
         .events();
-    assertThat(created).isNotEmpty().allMatch(e -> e.change().isEmpty());
+    assertThat(created).singleElement().satisfies(e -> {
+      assertThat(e.payload()).isEqualTo(
+          new CustomerPayload.Created("woodgrove-tenant", TenantOrigin.NEW, true));
+      assertThat(e.aggregate()).isEqualTo("customer");
+      assertThat(e.kind()).isEqualTo("CREATED");
+      assertThat(e.change()).isEmpty();
+      assertThat(e.detail()).isEqualTo("tenant woodgrove-tenant (new), delegated admin granted to "
+          + PartnerFixtures.PARTNER);
+    });
     assertThat(w.partner().events("c")).isEqualTo(created);
+  }
+
+  @Test
+  void AGR_3_a_notice_is_logged_with_its_party_and_the_last_day_in_force() {
+    World w = PartnerFixtures.world(); // accepted 2024-10-01: the first term ends 2025-08-31
+    Result<?> notice = w.partner().giveNotice(w.asAdmin(LocalDate.parse("2025-03-01")),
+        NoticeChannel.WRITTEN);
+    assertThat(notice.events()).extracting(DomainEvent::payload).containsExactly(
+        new AgreementPayload.NoticeGiven(Party.PARTNER, LocalDate.parse("2025-08-31")));
+    assertThat(notice.events().get(0).detail())
+        .isEqualTo("PARTNER gave written notice; the agreement ends 2025-08-31");
+  }
+
+  @Test
+  void BIL_1_BIL_4_a_bill_issued_is_logged_with_its_period_total_and_cost() {
+    World w = PartnerFixtures.standard();
+    CspPartner p = w.partner();
+    List<Bill> bills = p.issueBills(w.asAdmin(LocalDate.parse("2025-03-01")),
+        PartnerFixtures.CONTOSO);
+    Bill march = bills.get(bills.size() - 1);
+    List<DomainEvent> issued = w.store().read().events()
+        .read(0, Integer.MAX_VALUE).stream().filter(e -> e.kind().equals("ISSUED")).toList();
+    assertThat(issued).hasSameSizeAs(bills);
+    BillingPayload.BillIssued logged = (BillingPayload.BillIssued) issued.get(issued.size() - 1)
+        .payload();
+    assertThat(logged).isEqualTo(new BillingPayload.BillIssued(PartnerFixtures.CONTOSO,
+        DateRange.of(LocalDate.parse("2025-03-01"), LocalDate.parse("2025-04-01")),
+        march.totalMinor(), march.costMinor(), PartnerFixtures.USD));
+    assertThat(logged.total()).isEqualTo(march.total());
+    assertThat(logged.cost()).isEqualTo(march.cost());
   }
 
   @Test

@@ -148,6 +148,10 @@ public abstract class StoreContract {
     return Subscription.builder().from(sub).terms(terms).build();
   }
 
+  private static DomainEvent typed(String aggregateId, String commandKey, EventPayload payload) {
+    return new DomainEvent(0, aggregateId, d("2025-03-01"), commandKey, "typed", payload);
+  }
+
   private static DomainEvent event(String aggregateId, String kind, String commandKey) {
     return new DomainEvent(0, "subscription", aggregateId, kind, d("2025-03-01"), commandKey,
         kind + " of " + aggregateId);
@@ -611,24 +615,83 @@ public abstract class StoreContract {
   }
 
   @Test
-  void events_keep_their_typed_changes() {
+  void events_keep_their_typed_payloads_and_untyped_ones_their_text() {
     SubscriptionEvent seed = SubscriptionEvent.builder().subscriptionId("S1").customerId("C1")
         .sku("O365_E3").kind(ChangeKind.ADD_SEATS).date(d("2024-02-29")).seatsBefore(10)
         .seatsAfter(15).status(SubscriptionStatus.ACTIVE).currency(USD)
         .proration(new Formula(28_800, 5, 224, 366)).chargeMinor(88_131).costMinor(73_443).build();
     NceEvent nce = new NceEvent.SeatsAdded(d("2025-03-10"), 4, d("2025-03-16"));
+    BillingPayload.ServiceAdded service = new BillingPayload.ServiceAdded("C1", "backup",
+        "Backup", 2_500, BHD, Recurrence.MONTHLY);
     List<DomainEvent> appended = store.inTransaction(r -> List.of(
-        r.events().append(event("S1", "ADD_SEATS", "k1").withChange(seed)),
-        r.events().append(event("N1", "ADD_SEATS", "k1").withChange(nce)),
+        r.events().append(typed("S1", "k1", new SubscriptionPayload.Changed(seed))),
+        r.events().append(typed("N1", "k1", new SubscriptionPayload.Changed(nce))),
+        r.events().append(typed("C1/backup", "k1", service)),
         r.events().append(event("S1", "SUSPEND", "k1"))));
     for (CspStore s : List.of(store, reopen(store))) {
       List<DomainEvent> read = s.read().events().byCommand("k1");
       assertThat(read).isEqualTo(appended);
       assertThat(read).extracting(DomainEvent::change)
-          .containsExactly(Optional.of(seed), Optional.of(nce), Optional.empty());
+          .containsExactly(Optional.of(seed), Optional.of(nce), Optional.empty(), Optional.empty());
+      assertThat(read).extracting(DomainEvent::aggregate)
+          .containsExactly("subscription", "nce-subscription", "service", "subscription");
+      assertThat(read).extracting(DomainEvent::kind)
+          .containsExactly("ADD_SEATS", "ADD_SEATS", "ADDED", "SUSPEND");
       assertThat(((SubscriptionEvent) read.get(0).change().orElseThrow()).charge())
           .isEqualTo(seed.charge());
+      assertThat(((BillingPayload.ServiceAdded) read.get(2).payload()).amount())
+          .isEqualTo(MinorUnits.toAmount(2_500, BHD));
+      assertThat(read.get(3).payload()).isEqualTo(new EventPayload.Unstructured("subscription",
+          "SUSPEND"));
+      assertThat(read.get(3).detail()).isEqualTo("SUSPEND of S1");
     }
+  }
+
+  @Test
+  void events_of_every_kind_a_partner_logs_read_back_as_the_values_logged() {
+    CspStore other = newStore();
+    List<EveryEventKind.Run> runs = List.of(EveryEventKind.seed(store),
+        EveryEventKind.currentProgram(other));
+    Map<CspStore, EveryEventKind.Run> byStore = new java.util.IdentityHashMap<>();
+    byStore.put(store, runs.get(0));
+    byStore.put(other, runs.get(1));
+    java.util.Set<Class<?>> types = new java.util.HashSet<>();
+    java.util.Set<String> kinds = new java.util.TreeSet<>();
+    for (Map.Entry<CspStore, EveryEventKind.Run> e : byStore.entrySet()) {
+      EveryEventKind.Run run = e.getValue();
+      assertThat(run.bills()).isNotEmpty();
+      for (CspStore s : List.of(e.getKey(), reopen(e.getKey()))) {
+        EventLog log = s.forPartner(run.partnerId()).read().events();
+        List<DomainEvent> read = log.read(0, Integer.MAX_VALUE);
+        assertThat(read).isEqualTo(run.logged());
+        for (DomainEvent logged : run.logged()) {
+          assertThat(log.byCommand(logged.commandKey())).contains(logged);
+        }
+        for (Bill b : run.bills()) { // the bill run's entries say what its bills say (BIL-1)
+          assertThat(read).filteredOn(x -> x.aggregateId().equals(b.id()))
+              .extracting(DomainEvent::payload).containsExactly(new BillingPayload.BillIssued(
+                  b.customerId(), b.period(), b.totalMinor(), b.costMinor(), b.currency()));
+        }
+      }
+      for (DomainEvent logged : run.logged()) {
+        types.add(logged.payload() instanceof SubscriptionPayload.Changed c
+            ? c.change().getClass() : logged.payload().getClass());
+        kinds.add(logged.aggregate() + " " + logged.kind());
+      }
+    }
+    List<Class<?>> expected = new ArrayList<>(EveryEventKind.payloadTypes());
+    expected.remove(EventPayload.Unstructured.class);
+    expected.remove(SubscriptionPayload.Changed.class); // as its changes: both kinds, below
+    assertThat(types).containsAll(expected).anyMatch(SubscriptionEvent.class::isAssignableFrom)
+        .anyMatch(NceEvent.class::isAssignableFrom);
+    assertThat(kinds).contains("subscription ORDER", "subscription CONVERT_TRIAL",
+        "subscription ORDER_ADD_ON", "subscription ADD_SEATS", "subscription REMOVE_SEATS",
+        "subscription SUSPEND", "subscription REACTIVATE", "subscription CANCEL",
+        "subscription RENEW", "subscription END", "nce-subscription ORDER",
+        "nce-subscription ADD_SEATS", "nce-subscription REMOVE_SEATS", "nce-subscription SUSPEND",
+        "nce-subscription REACTIVATE", "nce-subscription CANCEL", "nce-subscription UPGRADE",
+        "nce-subscription ORDER_UPGRADE", "nce-subscription UPGRADE_SEATS",
+        "nce-subscription RENEW", "nce-subscription END", "nce-subscription SCHEDULE_DROPPED");
   }
 
   @Test

@@ -26,6 +26,7 @@ import java.io.IOException;
 import java.time.LocalDate;
 import java.time.MonthDay;
 import java.time.Period;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -133,18 +134,7 @@ final class AgreementJson {
     g.writeStringField("id", r.id());
     g.writeStringField("partnerId", r.partnerId());
     g.writeStringField("customerId", r.customerId());
-    g.writeArrayFieldStart("assignments");
-    for (RoleAssignment a : r.assignments()) {
-      g.writeStartObject();
-      g.writeStringField("role", a.role());
-      g.writeArrayFieldStart("groups");
-      for (String group : a.groups()) {
-        g.writeString(group);
-      }
-      g.writeEndArray();
-      g.writeEndObject();
-    }
-    g.writeEndArray();
+    writeAssignments(g, r.assignments());
     g.writeStringField("duration", r.duration().toString());
     g.writeStringField("extension", r.extension().toString());
     date(g, "requestedOn", r.requestedOn());
@@ -168,13 +158,34 @@ final class AgreementJson {
     }
   }
 
+  /** The roles of a relationship (GDA-1), each with the security groups it is granted to. */
+  static void writeAssignments(JsonGenerator g, List<RoleAssignment> assignments)
+      throws IOException {
+    g.writeArrayFieldStart("assignments");
+    for (RoleAssignment a : assignments) {
+      g.writeStartObject();
+      g.writeStringField("role", a.role());
+      g.writeArrayFieldStart("groups");
+      for (String group : a.groups()) {
+        g.writeString(group);
+      }
+      g.writeEndArray();
+      g.writeEndObject();
+    }
+    g.writeEndArray();
+  }
+
+  static List<RoleAssignment> readAssignments(JsonNode n) {
+    return list(n, "assignments", a -> RoleAssignment.of(text(a, "role"),
+        list(a, "groups", JsonNode::asText)));
+  }
+
   static GdapRelationship readRelationship(JsonNode n) {
     String approved = textOrNull(n, "approvedOn");
     JsonNode t = n.get("termination");
     return GdapRelationship.builder().id(text(n, "id")).partnerId(text(n, "partnerId"))
         .customerId(text(n, "customerId"))
-        .assignments(list(n, "assignments", a -> RoleAssignment.of(text(a, "role"),
-            list(a, "groups", JsonNode::asText))))
+        .assignments(readAssignments(n))
         .duration(Period.parse(text(n, "duration"))).extension(Period.parse(text(n, "extension")))
         .requestedOn(date(n, "requestedOn")).approvableThrough(date(n, "approvableThrough"))
         .autoExtend(list(n, "autoExtend",

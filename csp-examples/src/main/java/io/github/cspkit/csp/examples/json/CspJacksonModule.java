@@ -39,6 +39,7 @@ import io.github.cspkit.csp.pricing.PriceRows;
 import io.github.cspkit.csp.pricing.TermLength;
 import io.github.cspkit.csp.pricing.TermOffer;
 import io.github.cspkit.csp.repository.DomainEvent;
+import io.github.cspkit.csp.repository.EventPayload;
 import io.github.cspkit.csp.subscription.ChangeKind;
 import io.github.cspkit.csp.subscription.Step;
 import io.github.cspkit.csp.subscription.Subscription;
@@ -61,7 +62,8 @@ import org.javamoney.moneta.Money;
 
 /**
  * JSON for csp's public values through Jackson, without a dependency of csp-core on it: bills and
- * their lines and dues, subscriptions with their terms and steps, subscription and domain events,
+ * their lines and dues, subscriptions with their terms and steps, subscription events, the event
+ * log's entries and their typed payloads (tagged by {@code "type"}: see {@code EventJson}),
  * customers, price lists (seed lists, new-commerce rows, imported lists), vendor charges,
  * new-commerce subscriptions with their terms, calendars and events (tagged by {@code "type"}),
  * sale prices, reseller agreements and their notices, partner agreements and their termination
@@ -79,7 +81,8 @@ import org.javamoney.moneta.Money;
  * {@code {"start": …, "end": …}}, the end excluded; a {@link TermOffer} is {@code "SKU/TERM/PLAN"};
  * enums are their names, charge types their Partner Center labels. Derived figures (a bill's id,
  * total and cost, a vendor charge's subtotal, a subscription's status and seats) are written for
- * readers and ignored when read.
+ * readers and ignored when read; a domain event's aggregate and kind, its payload's, are checked
+ * against the payload when read.
  * <p>
  * Use {@link #mapper()}, or register the module and {@link JavaTimeModule} on your own mapper.
  */
@@ -136,7 +139,10 @@ public final class CspJacksonModule extends SimpleModule {
     add(Term.class, (v, g, p) -> writeTerm(v, g), (n, c) -> readTerm(n));
     add(Step.class, (v, g, p) -> writeStep(v, g), (n, c) -> readStep(n));
     add(SubscriptionEvent.class, (v, g, p) -> writeEvent(v, g), (n, c) -> readEvent(n));
-    add(DomainEvent.class, (v, g, p) -> writeDomainEvent(v, g), (n, c) -> readDomainEvent(n));
+    add(DomainEvent.class, (v, g, p) -> EventJson.writeDomainEvent(v, g),
+        (n, c) -> EventJson.readDomainEvent(n));
+    add(EventPayload.class, (v, g, p) -> EventJson.writePayload(v, g),
+        (n, c) -> EventJson.readPayload(n));
     add(Customer.class, (v, g, p) -> writeCustomer(v, g), (n, c) -> readCustomer(n));
     add(PriceList.class, (v, g, p) -> writePriceList(v, g), (n, c) -> readPriceList(n));
     add(PriceRow.class, (v, g, p) -> {
@@ -411,27 +417,6 @@ public final class CspJacksonModule extends SimpleModule {
         .unitMinor(minor(n, "unitPrice", cur)).seatsCharged(number(n, "seatsCharged"))
         .days(number(n, "days")).daysInTerm(number(n, "daysInTerm"))
         .chargeMinor(minor(n, "charge", cur)).costMinor(minor(n, "cost", cur)).build();
-  }
-
-  private static void writeDomainEvent(DomainEvent e, JsonGenerator g) throws IOException {
-    g.writeNumberField("sequence", e.sequence());
-    g.writeStringField("aggregate", e.aggregate());
-    g.writeStringField("aggregateId", e.aggregateId());
-    g.writeStringField("kind", e.kind());
-    date(g, "date", e.date());
-    g.writeStringField("commandKey", e.commandKey());
-    g.writeStringField("detail", e.detail());
-    if (e.change().isPresent()) {
-      g.writeObjectFieldStart("change");
-      EventJson.writeChange(e.change().get(), g);
-      g.writeEndObject();
-    }
-  }
-
-  private static DomainEvent readDomainEvent(JsonNode n) {
-    return new DomainEvent(number(n, "sequence"), text(n, "aggregate"), text(n, "aggregateId"),
-        text(n, "kind"), date(n, "date"), text(n, "commandKey"), text(n, "detail"),
-        java.util.Optional.ofNullable(n.get("change")).map(EventJson::readChange));
   }
 
   // ------------------------------------------------------------------ customers

@@ -145,20 +145,8 @@ final class NceJson {
     }
     g.writeBooleanField("autoRenew", s.autoRenew());
     if (s.scheduled().isPresent()) {
-      ScheduledChange c = s.scheduled().get();
       g.writeObjectFieldStart("scheduled");
-      if (c.seats().isPresent()) {
-        g.writeNumberField("seats", c.seats().getAsInt());
-      }
-      if (c.term().isPresent()) {
-        g.writeStringField("term", c.term().get().code());
-      }
-      if (c.plan().isPresent()) {
-        g.writeStringField("plan", c.plan().get().code());
-      }
-      if (c.sku().isPresent()) {
-        g.writeStringField("sku", c.sku().get());
-      }
+      writeScheduled(s.scheduled().get(), g);
       g.writeEndObject();
     }
     g.writeArrayFieldStart("terms");
@@ -180,21 +168,41 @@ final class NceJson {
     }
     JsonNode s = n.get("scheduled");
     if (s != null && !s.isNull()) {
-      ScheduledChange.Builder c = ScheduledChange.builder();
-      if (s.has("seats")) {
-        c.seats(integer(s, "seats"));
-      }
-      if (s.has("term")) {
-        c.term(TermLength.parse(text(s, "term")));
-      }
-      if (s.has("plan")) {
-        c.plan(BillingPlan.parse(text(s, "plan")));
-      }
-      if (s.has("sku")) {
-        c.sku(text(s, "sku"));
-      }
-      b.scheduled(c.build());
+      b.scheduled(readScheduled(s));
     }
     return b.build();
+  }
+
+  /** The changes scheduled for the next term (NCE-8): only those given. */
+  static void writeScheduled(ScheduledChange c, JsonGenerator g) throws IOException {
+    if (c.seats().isPresent()) {
+      g.writeNumberField("seats", c.seats().getAsInt());
+    }
+    if (c.term().isPresent()) {
+      g.writeStringField("term", c.term().get().code());
+    }
+    if (c.plan().isPresent()) {
+      g.writeStringField("plan", c.plan().get().code());
+    }
+    if (c.sku().isPresent()) {
+      g.writeStringField("sku", c.sku().get());
+    }
+  }
+
+  static ScheduledChange readScheduled(JsonNode s) {
+    ScheduledChange.Builder c = ScheduledChange.builder();
+    if (s.has("seats")) {
+      c.seats(integer(s, "seats"));
+    }
+    if (s.has("term")) {
+      c.term(TermLength.parse(text(s, "term")));
+    }
+    if (s.has("plan")) {
+      c.plan(BillingPlan.parse(text(s, "plan")));
+    }
+    if (s.has("sku")) {
+      c.sku(text(s, "sku"));
+    }
+    return c.build();
   }
 }

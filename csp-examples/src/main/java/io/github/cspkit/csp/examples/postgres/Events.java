@@ -3,20 +3,16 @@ package io.github.cspkit.csp.examples.postgres;
 import static java.util.Objects.requireNonNull;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.cspkit.csp.repository.DomainEvent;
 import io.github.cspkit.csp.repository.EventLog;
-import io.github.cspkit.csp.subscription.ChangeEvent;
-import io.github.cspkit.csp.subscription.NceEvent;
-import io.github.cspkit.csp.subscription.SubscriptionEvent;
+import io.github.cspkit.csp.repository.EventPayload;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 
 /**
- * One partner's event log. Sequence numbers come from a database sequence, a few reserved per
+ * One partner's event log, each entry with its typed payload (a {@code payload} jsonb column, null
+ * for an unstructured entry; migration V6). Sequence numbers come from a database sequence, a few reserved per
  * transaction after its customer's lock: they increase within a transaction and, for any one
  * customer, in commit order; a rolled-back transaction leaves a gap, and two customers' events
  * committed at the same time may become visible out of sequence order.
@@ -90,32 +86,42 @@ final class Events implements EventLog {
   }
 
   /**
-   * @param change a logged change
-   * @return its document: {@code {"subscriptionEvent": …}} or {@code {"nceEvent": …}}
+   * @param payload a logged entry's payload
+   * @return its document in the JSON module's form ({@code {"type": "Customer.Created", …}}), or
+   *     null for an {@link EventPayload.Unstructured} one, whose aggregate and kind the row's
+   *     columns already hold
    */
-  static String json(ChangeEvent change) {
-    ObjectNode doc = NceSubscriptions.JSON.createObjectNode();
-    doc.set(change instanceof SubscriptionEvent ? "subscriptionEvent" : "nceEvent",
-        NceSubscriptions.JSON.valueToTree(change));
-    return doc.toString();
+  static @Nullable String json(EventPayload payload) {
+    return payload instanceof EventPayload.Unstructured ? null
+        : NceSubscriptions.JSON.valueToTree(payload).toString();
   }
 
   /**
-   * @param json a stored document, or null
-   * @return the change it holds, or empty
+   * A stored entry's payload. Rows written before schema version 6 read too: V6 turned each
+   * subscription change into its payload document, and left the other entries' payload null,
+   * which reads as {@link EventPayload.Unstructured} (their detail text is all they kept).
+   *
+   * @param json the stored document, or null
+   * @param aggregate the row's aggregate kind
+   * @param kind the row's event kind
+   * @return the payload
+   * @throws IllegalStateException if the document is not readable or names another kind
    */
-  static Optional<ChangeEvent> change(@Nullable String json) {
+  static EventPayload payload(@Nullable String json, String aggregate, String kind) {
     if (json == null) {
-      return Optional.empty();
+      return new EventPayload.Unstructured(aggregate, kind);
     }
+    EventPayload p;
     try {
-      JsonNode doc = NceSubscriptions.JSON.readTree(json);
-      return Optional.of(doc.has("subscriptionEvent")
-          ? NceSubscriptions.JSON.treeToValue(doc.get("subscriptionEvent"), SubscriptionEvent.class)
-          : NceSubscriptions.JSON.treeToValue(doc.get("nceEvent"), NceEvent.class));
+      p = NceSubscriptions.JSON.readValue(json, EventPayload.class);
     } catch (JsonProcessingException e) {
-      throw new IllegalStateException("a stored event's change is not readable: " + e.getMessage(),
-          e);
+      throw new IllegalStateException("a stored event's payload is not readable: "
+          + e.getMessage(), e);
     }
+    if (!p.aggregate().equals(aggregate) || !p.kind().equals(kind)) {
+      throw new IllegalStateException("a stored event is " + aggregate + " " + kind
+          + " but its payload is " + p.aggregate() + " " + p.kind());
+    }
+    return p;
   }
 }

@@ -471,10 +471,10 @@ final class Flush {
       return;
     }
     Columns events = new Columns("sequence:bigint", "aggregate", "aggregate_id", "kind",
-        "event_on:date", "command_key", "detail", "change:jsonb");
+        "event_on:date", "command_key", "detail", "payload:jsonb");
     for (DomainEvent e : tx.appended) {
       events.row(e.sequence(), e.aggregate(), e.aggregateId(), e.kind(), e.date(), e.commandKey(),
-          e.detail(), e.change().map(Events::json).orElse(null));
+          e.detail(), Events.json(e.payload()));
     }
     batch.add("INSERT INTO domain_event (partner_id, " + events.names() + ") SELECT ?, "
         + events.select() + " FROM " + events.from(), null, events.params(tx.partner));

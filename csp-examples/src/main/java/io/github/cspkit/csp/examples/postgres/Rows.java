@@ -172,12 +172,12 @@ final class Rows {
   }
 
   static final String EVENT = "e.sequence, e.aggregate, e.aggregate_id, e.kind, e.event_on, "
-      + "e.command_key, e.detail, e.change";
+      + "e.command_key, e.detail, e.payload";
 
   static DomainEvent event(ResultSet rs) throws SQLException {
-    return new DomainEvent(rs.getLong("sequence"), rs.getString("aggregate"),
-        rs.getString("aggregate_id"), rs.getString("kind"), date(rs, "event_on"),
-        rs.getString("command_key"), rs.getString("detail"), Events.change(rs.getString("change")));
+    return new DomainEvent(rs.getLong("sequence"), rs.getString("aggregate_id"),
+        date(rs, "event_on"), rs.getString("command_key"), rs.getString("detail"),
+        Events.payload(rs.getString("payload"), rs.getString("aggregate"), rs.getString("kind")));
   }
 
   /**

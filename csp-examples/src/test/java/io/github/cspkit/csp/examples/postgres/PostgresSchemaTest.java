@@ -5,7 +5,15 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.zaxxer.hikari.HikariDataSource;
 import io.github.cspkit.csp.repository.CommandRecord;
+import io.github.cspkit.csp.money.Formula;
+import io.github.cspkit.csp.money.MinorUnits;
 import io.github.cspkit.csp.repository.DomainEvent;
+import io.github.cspkit.csp.repository.EventPayload;
+import io.github.cspkit.csp.repository.SubscriptionPayload;
+import io.github.cspkit.csp.subscription.ChangeKind;
+import io.github.cspkit.csp.subscription.NceEvent;
+import io.github.cspkit.csp.subscription.SubscriptionEvent;
+import io.github.cspkit.csp.subscription.SubscriptionStatus;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -160,5 +168,61 @@ class PostgresSchemaTest {
     assertThat(store.forPartner("P").read().idempotency().find("k")).isEmpty();
     assertThat(store.forPartner("Q").read().events().size()).isEqualTo(1);
     assertThat(store.forPartner("Q").read().idempotency().find("k")).isPresent();
+  }
+
+  @Test
+  void entries_written_before_version_6_read_as_their_change_or_as_unstructured_text()
+      throws SQLException {
+    HikariDataSource db = database();
+    org.flywaydb.core.Flyway.configure(PostgresStore.class.getClassLoader()).dataSource(db)
+        .locations(PostgresStore.MIGRATIONS).table(PostgresStore.HISTORY_TABLE).target("5").load()
+        .migrate();
+    assertThat(PostgresStore.schemaVersion(db)).isEqualTo(5);
+    SubscriptionEvent seed = SubscriptionEvent.builder().subscriptionId("S1").customerId("c")
+        .sku("O365_E3").kind(ChangeKind.ADD_SEATS).date(LocalDate.parse("2024-02-29"))
+        .seatsBefore(10).seatsAfter(15).status(SubscriptionStatus.ACTIVE).currency(MinorUnits.USD)
+        .proration(new Formula(28_800, 5, 224, 366)).chargeMinor(88_131).costMinor(73_443).build();
+    NceEvent nce = new NceEvent.SeatsAdded(LocalDate.parse("2025-03-10"), 4,
+        LocalDate.parse("2025-03-16"));
+    String row = "INSERT INTO domain_event (partner_id, sequence, aggregate, aggregate_id, kind, "
+        + "event_on, command_key, detail, change) VALUES ('P', ";
+    // as version 5 wrote them: a customer's entry as text, subscriptions' changes in "change"
+    sql(db, row + "1, 'customer', 'c', 'CREATED', '2025-01-20', 'k1', 'tenant c-tenant (new)', "
+        + "NULL)");
+    sql(db, row + "2, 'subscription', 'S1', 'ADD_SEATS', '2024-02-29', 'k2', '+5 seats', '"
+        + NceSubscriptions.JSON.createObjectNode().set("subscriptionEvent",
+            NceSubscriptions.JSON.valueToTree(seed)) + "')");
+    sql(db, row + "3, 'nce-subscription', 'N1', 'ADD_SEATS', '2025-03-10', 'k3', '+4 seats', '"
+        + NceSubscriptions.JSON.createObjectNode().set("nceEvent",
+            NceSubscriptions.JSON.valueToTree(nce)) + "')");
+    assertThatThrownBy(() -> new PostgresStore(db)).isInstanceOf(IllegalStateException.class)
+        .hasMessageContaining("version 5");
+
+    PostgresStore.migrate(db);
+    try (PostgresStore store = new PostgresStore(db)) {
+      assertThat(store.forPartner("P").read().events().read(0, 10)).containsExactly(
+          new DomainEvent(1, "customer", "c", "CREATED", LocalDate.parse("2025-01-20"), "k1",
+              "tenant c-tenant (new)"),
+          new DomainEvent(2, "S1", seed.date(), "k2", "+5 seats",
+              new SubscriptionPayload.Changed(seed)),
+          new DomainEvent(3, "N1", nce.date(), "k3", "+4 seats",
+              new SubscriptionPayload.Changed(nce)));
+      assertThat(store.forPartner("P").read().events().read(0, 10).get(0).payload())
+          .isEqualTo(new EventPayload.Unstructured("customer", "CREATED"));
+    }
+    try (Connection c = db.getConnection(); Statement st = c.createStatement();
+        java.sql.ResultSet rs = st.executeQuery("SELECT count(*) FROM information_schema.columns "
+            + "WHERE table_name = 'domain_event' AND column_name = 'change'")) {
+      rs.next();
+      assertThat(rs.getInt(1)).as("the change column is folded into payload").isZero();
+    }
+    // the schema refuses a payload that is not a typed document
+    for (String bad : List.of("'[]'", "'{\"kind\": \"X\"}'", "'{\"type\": \"Unstructured\"}'")) {
+      assertThatThrownBy(() -> sql(db, "INSERT INTO domain_event (partner_id, sequence, aggregate, "
+          + "aggregate_id, kind, event_on, command_key, detail, payload) VALUES ('P', 9, 'customer', "
+          + "'c', 'CREATED', '2025-01-20', 'k9', '', " + bad + ")"))
+          .as(bad).isInstanceOf(SQLException.class)
+          .satisfies(e -> assertThat(((SQLException) e).getSQLState()).isEqualTo("23514"));
+    }
   }
 }
