@@ -75,6 +75,7 @@ public class PostgresBillRunBench {
 
     EmbeddedPostgres postgres;
     BillRunBench.Data data;
+    ServerCpu cpu;
     int databases;
 
     @Setup(Level.Trial)
@@ -83,6 +84,7 @@ public class PostgresBillRunBench {
           .setServerConfig("synchronous_commit", "off").setServerConfig("full_page_writes", "off")
           .setServerConfig("shared_buffers", "256MB").setServerConfig("max_connections", "100")
           .start();
+      cpu = ServerCpu.of(postgres.getPostgresDatabase());
       data = new BillRunBench.Data();
       data.customers = customers;
       data.build();
@@ -131,6 +133,11 @@ public class PostgresBillRunBench {
       CspStore store = new PostgresStore(first).forPartner(PARTNER);
       d.writeTo(store, 250);
       long ms = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - t0);
+      try (Connection c = first.getConnection(); Statement st = c.createStatement()) {
+        st.execute("ANALYZE"); // what autovacuum does after a bulk load, before the bill run
+      } catch (SQLException e) {
+        throw new IllegalStateException(e);
+      }
       System.out.printf("(filled %d customers, %d subscriptions in %d ms: %.0f subscriptions/s) ",
           d.customers, d.customers * BillRunBench.SUBS_PER_CUSTOMER, ms,
           d.customers * BillRunBench.SUBS_PER_CUSTOMER * 1000.0 / Math.max(1, ms));
@@ -171,19 +178,22 @@ public class PostgresBillRunBench {
     return lines;
   }
 
-  private static long report(String what, long t0, long lines) {
+  private static long report(String what, long t0, long lines, String cpu) {
     double seconds = (System.nanoTime() - t0) / 1e9;
-    System.out.printf("(%s: %d lines in %.3f s = %.0f lines/s) ", what, lines, seconds, lines / seconds);
+    System.out.printf("(%s: %d lines in %.3f s = %.0f lines/s; %s) ", what, lines, seconds,
+        lines / seconds, cpu);
     return lines;
   }
 
   @Benchmark
   public long postgres(Server s, Db db) {
     CspPartner p = db.partner(db.first, s);
+    long[] cpu = s.cpu.now();
     long t0 = System.nanoTime();
     BillRunReport r = p.runBills(db.request, Shard.ALL);
     check(r, s);
-    return report("postgres", t0, lines(r.issued()));
+    long lines = lines(r.issued());
+    return report("postgres", t0, lines, s.cpu.per(cpu, lines, "line"));
   }
 
   @Benchmark
@@ -192,6 +202,7 @@ public class PostgresBillRunBench {
     CspPartner b = db.partner(db.second, s);
     ExecutorService threads = Executors.newFixedThreadPool(2);
     try {
+      long[] cpu = s.cpu.now();
       long t0 = System.nanoTime();
       Future<BillRunReport> ra = threads.submit(() -> a.runBills(db.request, Shard.ALL));
       Future<BillRunReport> rb = threads.submit(() -> b.runBills(db.request, Shard.ALL));
@@ -201,7 +212,8 @@ public class PostgresBillRunBench {
       all.addAll(second.issued());
       check(new BillRunReport(all, first.notBilled()), s);
       System.out.printf("(split %d / %d bills) ", first.issued().size(), second.issued().size());
-      return report("two instances", t0, lines(all));
+      long lines = lines(all);
+      return report("two instances", t0, lines, s.cpu.per(cpu, lines, "line"));
     } finally {
       threads.shutdown();
     }
@@ -209,13 +221,15 @@ public class PostgresBillRunBench {
 
   @Benchmark
   public long inMemory(Server s, Memory m) {
+    long[] cpu = s.cpu.now();
     long t0 = System.nanoTime();
     List<Bill> bills = m.partner.issueBills(Request.of(Actor.partnerAdmin(PARTNER, "billing-agent"),
         BillRunBench.RUN));
     if (bills.size() != s.customers) {
       throw new IllegalStateException(bills.size() + " bills for " + s.customers + " customers");
     }
-    return report("in memory", t0, lines(bills));
+    long lines = lines(bills);
+    return report("in memory", t0, lines, s.cpu.per(cpu, lines, "line"));
   }
 
   /** Set-up through the entry point: customers created and subscriptions ordered, 4 threads. */
@@ -231,6 +245,7 @@ public class PostgresBillRunBench {
     AtomicInteger orders = new AtomicInteger();
     ExecutorService threads = Executors.newFixedThreadPool(4);
     try {
+      long[] cpu = s.cpu.now();
       long t0 = System.nanoTime();
       List<Future<?>> done = new ArrayList<>();
       for (int t = 0; t < 4; t++) {
@@ -253,8 +268,9 @@ public class PostgresBillRunBench {
         f.get();
       }
       double seconds = (System.nanoTime() - t0) / 1e9;
-      System.out.printf("(set-up: %d customers, %d orders in %.3f s = %.0f orders/s) ", customers,
-          orders.get(), seconds, orders.get() / seconds);
+      System.out.printf("(set-up: %d customers, %d orders in %.3f s = %.0f orders/s; %s) ",
+          customers, orders.get(), seconds, orders.get() / seconds,
+          s.cpu.per(cpu, orders.get() + customers, "command"));
       return orders.get();
     } finally {
       threads.shutdown();
@@ -263,9 +279,10 @@ public class PostgresBillRunBench {
 
   /** The machine's floor: one round trip to the server, 2,000 times. */
   @Benchmark
-  public long roundTrip(Db db) throws SQLException {
+  public long roundTrip(Server s, Db db) throws SQLException {
     try (Connection c = db.first.getConnection();
         java.sql.PreparedStatement ps = c.prepareStatement("SELECT 1")) {
+      long[] cpu = s.cpu.now();
       long t0 = System.nanoTime();
       long sum = 0;
       for (int i = 0; i < 2000; i++) {
@@ -274,7 +291,8 @@ public class PostgresBillRunBench {
           sum += rs.getInt(1);
         }
       }
-      System.out.printf("(round trip: %.0f µs) ", (System.nanoTime() - t0) / 1e3 / 2000);
+      System.out.printf("(round trip: %.0f µs; %s) ", (System.nanoTime() - t0) / 1e3 / 2000,
+          s.cpu.per(cpu, 2000, "round trip"));
       return sum;
     }
   }

@@ -99,7 +99,8 @@ public final class PostgresStore implements CspStore, AutoCloseable {
       this.timeoutsSql = "SELECT set_config('lock_timeout', '" + b.lockTimeout.toMillis()
           + "ms', true), set_config('statement_timeout', '" + b.statementTimeout.toMillis()
           + "ms', true), set_config('idle_in_transaction_session_timeout', '"
-          + b.idleTimeout.toMillis() + "ms', true)";
+          + b.idleTimeout.toMillis() + "ms', true), set_config('plan_cache_mode', "
+          + "'force_generic_plan', true)"; // the store's statements are planned once per connection
       this.subscriptions = CacheBuilder.newBuilder().maximumSize(b.cacheSize).build();
     }
   }
