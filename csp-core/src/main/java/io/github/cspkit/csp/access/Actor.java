@@ -6,6 +6,7 @@ import com.google.common.collect.Sets;
 import io.github.cspkit.csp.internal.Checks;
 import java.util.EnumSet;
 import java.util.Set;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Who acts (ACC-3, ACC-4, SUB-6, DIS-1): explicit in every call, never read from a thread or a
@@ -14,6 +15,48 @@ import java.util.Set;
 public sealed interface Actor {
   /** @return the user or organisation id, for logs */
   String userId();
+
+  /**
+   * Calls the visitor's method for this kind of actor.
+   *
+   * @param visitor what to do with each kind
+   * @param <R> what the visitor returns
+   * @return what the visitor returned
+   */
+  <R extends @Nullable Object> R accept(Visitor<R> visitor);
+
+  /**
+   * What to do with each kind of actor (ACC-1..5, SUB-6, DIS-1): one method per record of this
+   * sealed type, so that a new kind of actor fails compilation wherever one is told apart, as in
+   * the seed's access policy.
+   *
+   * @param <R> what each method returns
+   */
+  interface Visitor<R extends @Nullable Object> {
+    /**
+     * @param u a partner's user (ACC-3, ACC-4)
+     * @return the result
+     */
+    R partnerUser(PartnerUser u);
+
+    /**
+     * @param u a customer's user (ACC-5, SUB-6)
+     * @return the result
+     */
+    R customerUser(CustomerUser u);
+
+    /**
+     * @param d a distributor (DIS-1)
+     * @return the result
+     */
+    R distributor(Distributor d);
+
+    /**
+     * @param v the vendor
+     * @return the result
+     */
+    R vendor(Vendor v);
+  }
 
   /**
    * A user of a partner, with rights on the partner's own tenant and over customers, kept apart
@@ -35,6 +78,11 @@ public sealed interface Actor {
       Checks.name("partnerId", partnerId);
       Checks.text("userId", userId);
       rights = Sets.immutableEnumSet(requireNonNull(rights, "rights"));
+    }
+
+    @Override
+    public <R extends @Nullable Object> R accept(Visitor<R> visitor) {
+      return visitor.partnerUser(this);
     }
 
     /**
@@ -63,6 +111,11 @@ public sealed interface Actor {
       Checks.name("customerId", customerId);
       Checks.text("userId", userId);
     }
+
+    @Override
+    public <R extends @Nullable Object> R accept(Visitor<R> visitor) {
+      return visitor.customerUser(this);
+    }
   }
 
   /**
@@ -75,6 +128,11 @@ public sealed interface Actor {
     public Distributor {
       Checks.text("userId", userId);
     }
+
+    @Override
+    public <R extends @Nullable Object> R accept(Visitor<R> visitor) {
+      return visitor.distributor(this);
+    }
   }
 
   /**
@@ -86,6 +144,11 @@ public sealed interface Actor {
     /** @param userId vendor */
     public Vendor {
       Checks.text("userId", userId);
+    }
+
+    @Override
+    public <R extends @Nullable Object> R accept(Visitor<R> visitor) {
+      return visitor.vendor(this);
     }
   }
 

@@ -36,16 +36,32 @@ final class SeedAccessPolicy implements AccessPolicy {
     requireNonNull(actor, "actor");
     requireNonNull(partner, "partner");
     requireNonNull(op, "operation");
-    if (actor instanceof Vendor) {
-      vendor(op);
-    } else if (actor instanceof Distributor) {
-      Checks.rule(op == Operation.QUOTE_PRICE, "DIS-1",
-          "a distributor only quotes resellers from published price lists; it cannot %s", op.verb());
-    } else if (actor instanceof CustomerUser c) {
-      customer(c, partner, op, target);
-    } else {
-      partnerUser((PartnerUser) actor, partner, op, target);
-    }
+    actor.accept(new Actor.Visitor<@Nullable Void>() {
+      @Override
+      public @Nullable Void partnerUser(PartnerUser u) {
+        SeedAccessPolicy.this.partnerUser(u, partner, op, target);
+        return null;
+      }
+
+      @Override
+      public @Nullable Void customerUser(CustomerUser c) {
+        customer(c, partner, op, target);
+        return null;
+      }
+
+      @Override
+      public @Nullable Void distributor(Distributor d) {
+        Checks.rule(op == Operation.QUOTE_PRICE, "DIS-1", "a distributor only quotes resellers"
+            + " from published price lists; it cannot %s", op.verb());
+        return null;
+      }
+
+      @Override
+      public @Nullable Void vendor(Vendor v) {
+        SeedAccessPolicy.vendor(op);
+        return null;
+      }
+    });
   }
 
   private static void vendor(Operation op) {

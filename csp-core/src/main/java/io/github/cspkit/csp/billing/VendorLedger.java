@@ -183,23 +183,59 @@ public final class VendorLedger {
       @Nullable Set<NceEvent> only, List<VendorCharge> out) {
     if (only == null || only.contains(event)) {
       LocalDate d = event.date();
-      if (event instanceof NceEvent.SeatsAdded a) {
-        out.add(line(sub, cal, ChargeType.ADD_QUANTITY, before.sku(), before.price(), a.seats(), d,
-            false));
-      } else if (event instanceof NceEvent.SeatsRemoved r) {
-        out.add(line(sub, cal, ChargeType.REMOVE_QUANTITY, before.sku(), before.price(), r.seats(),
-            d, true));
-      } else if (event instanceof NceEvent.Cancelled) {
-        out.add(line(sub, cal, ChargeType.CANCEL_IMMEDIATE, before.sku(), before.price(),
-            before.seats(), d, true));
-      } else if (event instanceof NceEvent.Upgraded u) {
-        out.add(line(sub, cal, ChargeType.CONVERT, before.sku(), before.price(), before.seats(), d,
-            true));
-        out.add(line(sub, cal, ChargeType.CONVERT, u.toSku(), u.price(), before.seats(), d, false));
-      } else if (event instanceof NceEvent.SeatsMovedOut m) {
-        out.add(line(sub, cal, ChargeType.CONVERT, before.sku(), before.price(), m.seats(), d,
-            true));
-      }
+      out.addAll(event.accept(new NceEvent.Visitor<List<VendorCharge>>() {
+        @Override
+        public List<VendorCharge> started(NceEvent.Started e) {
+          return List.of();
+        }
+
+        @Override
+        public List<VendorCharge> seatsAdded(NceEvent.SeatsAdded a) {
+          return List.of(line(sub, cal, ChargeType.ADD_QUANTITY, before.sku(), before.price(),
+              a.seats(), d, false));
+        }
+
+        @Override
+        public List<VendorCharge> seatsRemoved(NceEvent.SeatsRemoved r) {
+          return List.of(line(sub, cal, ChargeType.REMOVE_QUANTITY, before.sku(), before.price(),
+              r.seats(), d, true));
+        }
+
+        @Override
+        public List<VendorCharge> suspended(NceEvent.Suspended e) {
+          return List.of(); // still charged (NCE-7)
+        }
+
+        @Override
+        public List<VendorCharge> reactivated(NceEvent.Reactivated e) {
+          return List.of();
+        }
+
+        @Override
+        public List<VendorCharge> cancelled(NceEvent.Cancelled e) {
+          return List.of(line(sub, cal, ChargeType.CANCEL_IMMEDIATE, before.sku(), before.price(),
+              before.seats(), d, true));
+        }
+
+        @Override
+        public List<VendorCharge> upgraded(NceEvent.Upgraded u) {
+          return List.of(
+              line(sub, cal, ChargeType.CONVERT, before.sku(), before.price(), before.seats(), d,
+                  true),
+              line(sub, cal, ChargeType.CONVERT, u.toSku(), u.price(), before.seats(), d, false));
+        }
+
+        @Override
+        public List<VendorCharge> seatsMovedOut(NceEvent.SeatsMovedOut m) {
+          return List.of(line(sub, cal, ChargeType.CONVERT, before.sku(), before.price(),
+              m.seats(), d, true));
+        }
+
+        @Override
+        public List<VendorCharge> ended(NceEvent.Ended e) {
+          return List.of();
+        }
+      }));
     }
     return before.apply(event);
   }

@@ -256,29 +256,32 @@ public final class NewCommerce {
    *
    * @param id a subscription id
    * @param asOf the day
-   * @return the subscription on that day, if it exists
+   * @return the subscription on that day, if it exists and its customer is the partner's (ACC-4)
    */
   public Optional<NceSubscription> subscription(String id, LocalDate asOf) {
     requireNonNull(id, "id");
     requireNonNull(asOf, "asOf");
     Repositories read = context.store().read();
-    return read.nceSubscriptions().find(id).map(v -> Pipeline.exact(() -> {
-      Customer c = read.customers().find(v.value().customerId()).orElseThrow().value();
-      return context.renewNce(v.value(), c, asOf, Context.offerPrices(read),
-          context.agreementInForce(read));
-    }));
+    Optional<Versioned<NceSubscription>> stored = read.nceSubscriptions().find(id);
+    if (stored.isEmpty()) {
+      return Optional.empty();
+    }
+    NceSubscription s = stored.get().value();
+    return managed(read, s.customerId()).map(c -> Pipeline.exact(() -> context.renewNce(s, c,
+        asOf, Context.offerPrices(read), context.agreementInForce(read))));
   }
 
   /**
    * @param customerId a customer
    * @param asOf the day
-   * @return its new-commerce subscriptions as they stand on that day, in order of creation
+   * @return its new-commerce subscriptions as they stand on that day, in order of creation; none
+   *     for a customer that does not exist or that another partner manages (ACC-4)
    */
   public List<NceSubscription> subscriptions(String customerId, LocalDate asOf) {
     requireNonNull(customerId, "customerId");
     requireNonNull(asOf, "asOf");
     Repositories read = context.store().read();
-    Optional<Customer> c = read.customers().find(customerId).map(Versioned::value);
+    Optional<Customer> c = managed(read, customerId);
     if (c.isEmpty()) {
       return List.of();
     }
@@ -300,7 +303,8 @@ public final class NewCommerce {
    * @param subscriptionId a subscription
    * @param period a period, for example a month
    * @return the charges, in date order within each term
-   * @throws io.github.cspkit.csp.UnknownIdException for an unknown subscription
+   * @throws io.github.cspkit.csp.UnknownIdException for an unknown subscription, or one of a
+   *     customer another partner manages (ACC-4)
    */
   public List<VendorCharge> vendorCharges(String subscriptionId, DateRange period) {
     requireNonNull(period, "period");
@@ -325,12 +329,12 @@ public final class NewCommerce {
       Predicate<LocalDate> inForce = context.agreementInForce(read);
       List<VendorCharge> out = new ArrayList<>();
       for (String id : read.customers().ids()) {
-        Customer c = read.customers().find(id).orElseThrow().value();
-        if (!c.isManagedBy(context.partner().id())) {
+        Optional<Customer> c = managed(read, id);
+        if (c.isEmpty()) {
           continue;
         }
         for (Versioned<NceSubscription> v : read.nceSubscriptions().byCustomer(id)) {
-          out.addAll(ledger().charges(context.renewNce(v.value(), c, last, prices, inForce),
+          out.addAll(ledger().charges(context.renewNce(v.value(), c.get(), last, prices, inForce),
               period));
         }
       }
@@ -377,6 +381,18 @@ public final class NewCommerce {
     return context.store().read().nceSubscriptions().find(subscriptionId)
         .orElseThrow(() -> Context.unknown("subscription", subscriptionId)).value()
         .customerId();
+  }
+
+  /**
+   * A customer this partner manages (ACC-4): a store that serves one partner only (the default
+   * {@link io.github.cspkit.csp.repository.CspStore#forPartner}) may hold others' customers, which
+   * the reads treat as not there, as the partner's own view of a shared store does.
+   *
+   * @return the customer, if it exists and the partner manages it
+   */
+  private Optional<Customer> managed(Repositories read, String customerId) {
+    return read.customers().find(customerId).map(Versioned::value)
+        .filter(c -> c.isManagedBy(context.partner().id()));
   }
 
   private Catalog catalog() {

@@ -31,6 +31,58 @@ public sealed interface SubscriptionPayload extends EventPayload
    * @param change the change, typed
    */
   record Changed(ChangeEvent change) implements SubscriptionPayload {
+    /** The kind of a new-commerce event's entry. */
+    private static final NceEvent.Visitor<String> NCE_KIND = new NceEvent.Visitor<>() {
+      @Override
+      public String started(NceEvent.Started s) {
+        return switch (s.how()) {
+          case PURCHASE -> "ORDER";
+          case RENEWAL -> "RENEW";
+          case UPGRADE -> "ORDER_UPGRADE";
+        };
+      }
+
+      @Override
+      public String seatsAdded(NceEvent.SeatsAdded e) {
+        return "ADD_SEATS";
+      }
+
+      @Override
+      public String seatsRemoved(NceEvent.SeatsRemoved e) {
+        return "REMOVE_SEATS";
+      }
+
+      @Override
+      public String suspended(NceEvent.Suspended e) {
+        return "SUSPEND";
+      }
+
+      @Override
+      public String reactivated(NceEvent.Reactivated e) {
+        return "REACTIVATE";
+      }
+
+      @Override
+      public String cancelled(NceEvent.Cancelled e) {
+        return "CANCEL";
+      }
+
+      @Override
+      public String upgraded(NceEvent.Upgraded e) {
+        return "UPGRADE";
+      }
+
+      @Override
+      public String seatsMovedOut(NceEvent.SeatsMovedOut e) {
+        return "UPGRADE_SEATS";
+      }
+
+      @Override
+      public String ended(NceEvent.Ended e) {
+        return "END";
+      }
+    };
+
     /** @param change change */
     public Changed {
       requireNonNull(change, "change");
@@ -45,28 +97,8 @@ public sealed interface SubscriptionPayload extends EventPayload
     public String kind() {
       if (change instanceof SubscriptionEvent e) {
         return e.kind().name();
-      } else if (change instanceof NceEvent.Started s) {
-        return switch (s.how()) {
-          case PURCHASE -> "ORDER";
-          case RENEWAL -> "RENEW";
-          case UPGRADE -> "ORDER_UPGRADE";
-        };
-      } else if (change instanceof NceEvent.SeatsAdded) {
-        return "ADD_SEATS";
-      } else if (change instanceof NceEvent.SeatsRemoved) {
-        return "REMOVE_SEATS";
-      } else if (change instanceof NceEvent.Suspended) {
-        return "SUSPEND";
-      } else if (change instanceof NceEvent.Reactivated) {
-        return "REACTIVATE";
-      } else if (change instanceof NceEvent.Cancelled) {
-        return "CANCEL";
-      } else if (change instanceof NceEvent.Upgraded) {
-        return "UPGRADE";
-      } else if (change instanceof NceEvent.SeatsMovedOut) {
-        return "UPGRADE_SEATS";
       }
-      return "END"; // NceEvent.Ended, the last of the sealed alternatives
+      return ((NceEvent) change).accept(NCE_KIND);
     }
   }
 

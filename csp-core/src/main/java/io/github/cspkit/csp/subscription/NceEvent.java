@@ -16,6 +16,78 @@ public sealed interface NceEvent extends ChangeEvent {
   /** @return the day it happened, from which it applies */
   LocalDate date();
 
+  /**
+   * Calls the visitor's method for this kind of event.
+   *
+   * @param visitor what to do with each kind
+   * @param <R> what the visitor returns
+   * @return what the visitor returned
+   */
+  <R> R accept(Visitor<R> visitor);
+
+  /**
+   * What to do with each kind of new-commerce event (NCE-1..10): one method per record of this
+   * sealed type, so that a new kind of event fails compilation wherever one is told apart (the
+   * term's state, TermState; the vendor's charges, NCE-10; the partner's bill; the event log).
+   *
+   * @param <R> what each method returns
+   */
+  interface Visitor<R> {
+    /**
+     * @param e a term's start (NCE-1, NCE-3, NCE-8, NCE-9)
+     * @return the result
+     */
+    R started(Started e);
+
+    /**
+     * @param e seats added (NCE-3, NCE-4)
+     * @return the result
+     */
+    R seatsAdded(SeatsAdded e);
+
+    /**
+     * @param e seats removed (NCE-6)
+     * @return the result
+     */
+    R seatsRemoved(SeatsRemoved e);
+
+    /**
+     * @param e a suspension (NCE-7)
+     * @return the result
+     */
+    R suspended(Suspended e);
+
+    /**
+     * @param e a reactivation (NCE-7)
+     * @return the result
+     */
+    R reactivated(Reactivated e);
+
+    /**
+     * @param e a cancellation (NCE-5)
+     * @return the result
+     */
+    R cancelled(Cancelled e);
+
+    /**
+     * @param e a full upgrade (NCE-9)
+     * @return the result
+     */
+    R upgraded(Upgraded e);
+
+    /**
+     * @param e seats moved to a new subscription (NCE-9)
+     * @return the result
+     */
+    R seatsMovedOut(SeatsMovedOut e);
+
+    /**
+     * @param e the term's end without renewal (NCE-7, AGR-1)
+     * @return the result
+     */
+    R ended(Ended e);
+  }
+
   /** How a term started. */
   enum Start {
     /** A purchase: the subscription's first term (NCE-1). */
@@ -55,6 +127,11 @@ public sealed interface NceEvent extends ChangeEvent {
       requireNonNull(refundableThrough, "refundableThrough");
       Checks.range(seats >= 1, "seats must be at least 1, found %s", seats);
     }
+
+    @Override
+    public <R> R accept(Visitor<R> visitor) {
+      return visitor.started(this);
+    }
   }
 
   /**
@@ -76,6 +153,11 @@ public sealed interface NceEvent extends ChangeEvent {
       requireNonNull(refundableThrough, "refundableThrough");
       Checks.range(seats >= 1, "seats must be at least 1, found %s", seats);
     }
+
+    @Override
+    public <R> R accept(Visitor<R> visitor) {
+      return visitor.seatsAdded(this);
+    }
   }
 
   /**
@@ -94,6 +176,11 @@ public sealed interface NceEvent extends ChangeEvent {
       requireNonNull(date, "date");
       Checks.range(seats >= 1, "seats must be at least 1, found %s", seats);
     }
+
+    @Override
+    public <R> R accept(Visitor<R> visitor) {
+      return visitor.seatsRemoved(this);
+    }
   }
 
   /**
@@ -108,6 +195,11 @@ public sealed interface NceEvent extends ChangeEvent {
      */
     public Suspended {
       requireNonNull(date, "date");
+    }
+
+    @Override
+    public <R> R accept(Visitor<R> visitor) {
+      return visitor.suspended(this);
     }
   }
 
@@ -124,6 +216,11 @@ public sealed interface NceEvent extends ChangeEvent {
     public Reactivated {
       requireNonNull(date, "date");
     }
+
+    @Override
+    public <R> R accept(Visitor<R> visitor) {
+      return visitor.reactivated(this);
+    }
   }
 
   /**
@@ -138,6 +235,11 @@ public sealed interface NceEvent extends ChangeEvent {
      */
     public Cancelled {
       requireNonNull(date, "date");
+    }
+
+    @Override
+    public <R> R accept(Visitor<R> visitor) {
+      return visitor.cancelled(this);
     }
   }
 
@@ -160,6 +262,11 @@ public sealed interface NceEvent extends ChangeEvent {
       requireNonNull(date, "date");
       requireNonNull(toSku, "toSku");
       requireNonNull(price, "price");
+    }
+
+    @Override
+    public <R> R accept(Visitor<R> visitor) {
+      return visitor.upgraded(this);
     }
   }
 
@@ -186,6 +293,11 @@ public sealed interface NceEvent extends ChangeEvent {
       requireNonNull(toSubscriptionId, "toSubscriptionId");
       Checks.range(seats >= 1, "seats must be at least 1, found %s", seats);
     }
+
+    @Override
+    public <R> R accept(Visitor<R> visitor) {
+      return visitor.seatsMovedOut(this);
+    }
   }
 
   /**
@@ -201,6 +313,11 @@ public sealed interface NceEvent extends ChangeEvent {
      */
     public Ended {
       requireNonNull(date, "date");
+    }
+
+    @Override
+    public <R> R accept(Visitor<R> visitor) {
+      return visitor.ended(this);
     }
   }
 }

@@ -97,42 +97,74 @@ public record TermState(String sku, int seats, SubscriptionStatus status, SalePr
     if (status == SubscriptionStatus.ENDED) {
       throw new OutOfRangeException("no event follows the end of a term: " + event);
     }
-    if (event instanceof NceEvent.Started) {
-      throw new OutOfRangeException("a term starts once: " + event);
-    } else if (event instanceof NceEvent.SeatsAdded a) {
-      requireActive(event);
-      List<RefundableSeats> next = new ArrayList<>(additions);
-      next.add(new RefundableSeats(a.seats(), a.refundableThrough()));
-      long total = (long) seats + a.seats();
-      if (total > Integer.MAX_VALUE) {
-        throw new OutOfRangeException(seats + " + " + a.seats() + " seats do not fit an int");
+    return event.accept(new NceEvent.Visitor<TermState>() {
+      @Override
+      public TermState started(NceEvent.Started e) {
+        throw new OutOfRangeException("a term starts once: " + e);
       }
-      return new TermState(sku, (int) total, status, price, next);
-    } else if (event instanceof NceEvent.SeatsRemoved r) {
-      requireActive(event);
-      return leaving(r.seats(), r.date(), true, event);
-    } else if (event instanceof NceEvent.Suspended) {
-      requireActive(event);
-      return new TermState(sku, seats, SubscriptionStatus.SUSPENDED, price, additions);
-    } else if (event instanceof NceEvent.Reactivated) {
-      if (status != SubscriptionStatus.SUSPENDED) {
-        throw new OutOfRangeException("only a suspended term is reactivated: " + event);
+
+      @Override
+      public TermState seatsAdded(NceEvent.SeatsAdded a) {
+        requireActive(a);
+        List<RefundableSeats> next = new ArrayList<>(additions);
+        next.add(new RefundableSeats(a.seats(), a.refundableThrough()));
+        long total = (long) seats + a.seats();
+        if (total > Integer.MAX_VALUE) {
+          throw new OutOfRangeException(seats + " + " + a.seats() + " seats do not fit an int");
+        }
+        return new TermState(sku, (int) total, status, price, next);
       }
-      return new TermState(sku, seats, SubscriptionStatus.ACTIVE, price, additions);
-    } else if (event instanceof NceEvent.Upgraded u) {
-      requireActive(event);
-      if (u.toSku().equals(sku) || !u.price().currency().equals(price.currency())) {
-        throw new OutOfRangeException("an upgrade moves to another SKU in the same currency: "
-            + event);
+
+      @Override
+      public TermState seatsRemoved(NceEvent.SeatsRemoved r) {
+        requireActive(r);
+        return leaving(r.seats(), r.date(), true, r);
       }
-      return new TermState(u.toSku(), seats, status, u.price(), additions);
-    } else if (event instanceof NceEvent.SeatsMovedOut m) {
-      requireActive(event);
-      return leaving(m.seats(), m.date(), false, event);
-    } else if (event instanceof NceEvent.Cancelled || event instanceof NceEvent.Ended) {
-      return new TermState(sku, seats, SubscriptionStatus.ENDED, price, additions);
-    }
-    throw new OutOfRangeException("unknown event " + event);
+
+      @Override
+      public TermState suspended(NceEvent.Suspended e) {
+        requireActive(e);
+        return new TermState(sku, seats, SubscriptionStatus.SUSPENDED, price, additions);
+      }
+
+      @Override
+      public TermState reactivated(NceEvent.Reactivated e) {
+        if (status != SubscriptionStatus.SUSPENDED) {
+          throw new OutOfRangeException("only a suspended term is reactivated: " + e);
+        }
+        return new TermState(sku, seats, SubscriptionStatus.ACTIVE, price, additions);
+      }
+
+      @Override
+      public TermState upgraded(NceEvent.Upgraded u) {
+        requireActive(u);
+        if (u.toSku().equals(sku) || !u.price().currency().equals(price.currency())) {
+          throw new OutOfRangeException("an upgrade moves to another SKU in the same currency: "
+              + u);
+        }
+        return new TermState(u.toSku(), seats, status, u.price(), additions);
+      }
+
+      @Override
+      public TermState seatsMovedOut(NceEvent.SeatsMovedOut m) {
+        requireActive(m);
+        return leaving(m.seats(), m.date(), false, m);
+      }
+
+      @Override
+      public TermState cancelled(NceEvent.Cancelled e) {
+        return endedState();
+      }
+
+      @Override
+      public TermState ended(NceEvent.Ended e) {
+        return endedState();
+      }
+
+      private TermState endedState() {
+        return new TermState(sku, seats, SubscriptionStatus.ENDED, price, additions);
+      }
+    });
   }
 
   private void requireActive(NceEvent event) {

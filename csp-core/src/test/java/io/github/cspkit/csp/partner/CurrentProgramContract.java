@@ -446,4 +446,62 @@ public abstract class CurrentProgramContract {
     assertThatThrownBy(() -> nce.upgrade(at("2025-01-03"), "S1", STANDARD, 2, "S1"))
         .isInstanceOf(io.github.cspkit.csp.ConflictException.class);
   }
+
+  // ---------------------------------------------------------------- ACC-4
+
+  /** The store under test as one view for everyone: the default {@link CspStore#forPartner}. */
+  private CspStore oneViewForEveryone() {
+    CspStore shared = store;
+    return new CspStore() {
+      @Override
+      public <T> T inTransaction(java.util.function.Function<
+          io.github.cspkit.csp.repository.Repositories, T> work) {
+        return shared.inTransaction(work);
+      }
+
+      @Override
+      public io.github.cspkit.csp.repository.Repositories read() {
+        return shared.read();
+      }
+    };
+  }
+
+  @Test
+  void ACC_4_new_commerce_reads_on_a_store_serving_every_partner_show_only_the_partners_own() {
+    CspStore single = oneViewForEveryone();
+    CspPartner adatum = NcePartners.partner(single, "Adatum");
+    CspPartner tailspin = NcePartners.world(single, "Tailspin").acceptedOn(NcePartners.ACCEPTED)
+        .customer(d("2024-01-02"), NewCustomer.builder().id("woodgrove")
+            .market(io.github.cspkit.csp.testkit.NceWorld.MARKET).billingDay(1)
+            .currency(io.github.cspkit.csp.testkit.NceWorld.USD).build())
+        .buildPartner();
+    adatum.newCommerce().order(NcePartners.admin(adatum, d("2025-01-15")), NcePartners.CONTOSO,
+        BASIC, 5, "A1", TermLength.P1M, BillingPlan.MONTHLY);
+    tailspin.newCommerce().order(NcePartners.admin(tailspin, d("2025-01-15")), "woodgrove", BASIC,
+        3, "T1", TermLength.P1M, BillingPlan.MONTHLY);
+    LocalDate day = d("2025-02-20");
+    DateRange january = range("2025-01-01", "2025-02-01");
+    NewCommerce other = tailspin.newCommerce();
+
+    // another partner's subscription is not there, as on the partner's own view of a store
+    assertThat(other.subscription("A1", day)).isEmpty();
+    assertThat(other.subscriptions(NcePartners.CONTOSO, day)).isEmpty();
+    assertThatThrownBy(() -> other.vendorCharges("A1", january))
+        .isInstanceOf(io.github.cspkit.csp.UnknownIdException.class)
+        .hasMessage("UNKNOWN_ID: unknown subscription A1");
+    assertThat(other.vendorCharges(january)).extracting(VendorCharge::subscriptionId)
+        .containsOnly("T1").isNotEmpty();
+    // and a command on it is refused as the seed's are
+    refused("ACC-4", () -> other.addSeats(NcePartners.admin(tailspin, day), "A1", 1));
+
+    // each partner reads its own
+    assertThat(other.subscription("T1", day).orElseThrow().seats()).isEqualTo(3);
+    NewCommerce own = adatum.newCommerce();
+    assertThat(own.subscription("A1", day).orElseThrow().seats()).isEqualTo(5);
+    assertThat(own.subscriptions(NcePartners.CONTOSO, day)).extracting(NceSubscription::id)
+        .containsExactly("A1");
+    assertThat(own.vendorCharges("A1", january)).isNotEmpty();
+    assertThat(own.vendorCharges(january)).extracting(VendorCharge::subscriptionId)
+        .containsOnly("A1");
+  }
 }

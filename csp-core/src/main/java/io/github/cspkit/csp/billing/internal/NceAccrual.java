@@ -26,6 +26,54 @@ import java.util.List;
 public final class NceAccrual {
   private NceAccrual() {}
 
+  /** The seed's change kind of a term's later event, as the partner's bill shows it. */
+  private static final NceEvent.Visitor<ChangeKind> KIND = new NceEvent.Visitor<>() {
+    @Override
+    public ChangeKind started(NceEvent.Started e) {
+      return ChangeKind.END; // a term starts once: never a later event (TermState refuses it)
+    }
+
+    @Override
+    public ChangeKind seatsAdded(NceEvent.SeatsAdded e) {
+      return ChangeKind.ADD_SEATS;
+    }
+
+    @Override
+    public ChangeKind seatsRemoved(NceEvent.SeatsRemoved e) {
+      return ChangeKind.REMOVE_SEATS;
+    }
+
+    @Override
+    public ChangeKind suspended(NceEvent.Suspended e) {
+      return ChangeKind.SUSPEND;
+    }
+
+    @Override
+    public ChangeKind reactivated(NceEvent.Reactivated e) {
+      return ChangeKind.REACTIVATE;
+    }
+
+    @Override
+    public ChangeKind cancelled(NceEvent.Cancelled e) {
+      return ChangeKind.CANCEL;
+    }
+
+    @Override
+    public ChangeKind upgraded(NceEvent.Upgraded e) {
+      return ChangeKind.UPGRADE;
+    }
+
+    @Override
+    public ChangeKind seatsMovedOut(NceEvent.SeatsMovedOut e) {
+      return ChangeKind.REMOVE_SEATS;
+    }
+
+    @Override
+    public ChangeKind ended(NceEvent.Ended e) {
+      return ChangeKind.END;
+    }
+  };
+
   /**
    * @param sub a new-commerce subscription, rolled to the day it is billed on
    * @param suspension whether a suspended subscription is still charged (NCE-7)
@@ -41,22 +89,7 @@ public final class NceAccrual {
       steps.add(step(t.start(), first, state, SubscriptionStatus.ACTIVE));
       for (NceEvent e : t.events().subList(1, t.events().size())) {
         state = state.apply(e);
-        ChangeKind kind;
-        if (e instanceof NceEvent.SeatsAdded) {
-          kind = ChangeKind.ADD_SEATS;
-        } else if (e instanceof NceEvent.Upgraded) {
-          kind = ChangeKind.UPGRADE;
-        } else if (e instanceof NceEvent.SeatsRemoved || e instanceof NceEvent.SeatsMovedOut) {
-          kind = ChangeKind.REMOVE_SEATS;
-        } else if (e instanceof NceEvent.Suspended) {
-          kind = ChangeKind.SUSPEND;
-        } else if (e instanceof NceEvent.Reactivated) {
-          kind = ChangeKind.REACTIVATE;
-        } else if (e instanceof NceEvent.Cancelled) {
-          kind = ChangeKind.CANCEL;
-        } else {
-          kind = ChangeKind.END;
-        }
+        ChangeKind kind = e.accept(KIND);
         SubscriptionStatus status = state.status();
         if (status == SubscriptionStatus.SUSPENDED && suspension.chargesWhileSuspended()) {
           status = SubscriptionStatus.ACTIVE;

@@ -54,26 +54,80 @@ final class NceJson {
   static void writeEvent(NceEvent e, JsonGenerator g) throws IOException {
     g.writeStringField("type", e.getClass().getSimpleName());
     Json.date(g, "date", e.date());
-    if (e instanceof NceEvent.Started s) {
-      g.writeStringField("how", s.how().name());
-      g.writeStringField("sku", s.sku());
-      g.writeNumberField("seats", s.seats());
-      price(g, s.price());
-      Json.date(g, "refundableThrough", s.refundableThrough());
-    } else if (e instanceof NceEvent.SeatsAdded a) {
-      g.writeNumberField("seats", a.seats());
-      Json.date(g, "refundableThrough", a.refundableThrough());
-    } else if (e instanceof NceEvent.SeatsRemoved r) {
-      g.writeNumberField("seats", r.seats());
-    } else if (e instanceof NceEvent.Upgraded u) {
-      g.writeStringField("toSku", u.toSku());
-      price(g, u.price());
-    } else if (e instanceof NceEvent.SeatsMovedOut m) {
-      g.writeNumberField("seats", m.seats());
-      g.writeStringField("toSku", m.toSku());
-      g.writeStringField("toSubscriptionId", m.toSubscriptionId());
-    }
+    e.accept(EVENT_FIELDS).write(g);
   }
+
+  /** Writes fields of the object being written. */
+  @FunctionalInterface
+  private interface Fields {
+    void write(JsonGenerator g) throws IOException;
+  }
+
+  private static final Fields NONE = g -> { };
+
+  /** The fields of each kind of event, beside its type and date. */
+  private static final NceEvent.Visitor<Fields> EVENT_FIELDS = new NceEvent.Visitor<>() {
+    @Override
+    public Fields started(NceEvent.Started s) {
+      return g -> {
+        g.writeStringField("how", s.how().name());
+        g.writeStringField("sku", s.sku());
+        g.writeNumberField("seats", s.seats());
+        price(g, s.price());
+        Json.date(g, "refundableThrough", s.refundableThrough());
+      };
+    }
+
+    @Override
+    public Fields seatsAdded(NceEvent.SeatsAdded a) {
+      return g -> {
+        g.writeNumberField("seats", a.seats());
+        Json.date(g, "refundableThrough", a.refundableThrough());
+      };
+    }
+
+    @Override
+    public Fields seatsRemoved(NceEvent.SeatsRemoved r) {
+      return g -> g.writeNumberField("seats", r.seats());
+    }
+
+    @Override
+    public Fields suspended(NceEvent.Suspended e) {
+      return NONE;
+    }
+
+    @Override
+    public Fields reactivated(NceEvent.Reactivated e) {
+      return NONE;
+    }
+
+    @Override
+    public Fields cancelled(NceEvent.Cancelled e) {
+      return NONE;
+    }
+
+    @Override
+    public Fields upgraded(NceEvent.Upgraded u) {
+      return g -> {
+        g.writeStringField("toSku", u.toSku());
+        price(g, u.price());
+      };
+    }
+
+    @Override
+    public Fields seatsMovedOut(NceEvent.SeatsMovedOut m) {
+      return g -> {
+        g.writeNumberField("seats", m.seats());
+        g.writeStringField("toSku", m.toSku());
+        g.writeStringField("toSubscriptionId", m.toSubscriptionId());
+      };
+    }
+
+    @Override
+    public Fields ended(NceEvent.Ended e) {
+      return NONE;
+    }
+  };
 
   static NceEvent readEvent(JsonNode n) {
     java.time.LocalDate d = date(n, "date");

@@ -35,19 +35,10 @@ final class NceSubscriptions implements NceSubscriptionRepository {
   @Override
   public Optional<Versioned<NceSubscription>> find(String id) {
     requireNonNull(id, "id");
-    Tx.Save<NceSubscription> staged = tx.savedNce.get(id);
-    if (staged != null) {
-      return Optional.of(new Versioned<>(staged.value, staged.version));
-    }
-    if (tx.inTransaction() && tx.nceValues.containsKey(id)) {
-      return Optional.ofNullable(tx.nceValues.get(id));
-    }
-    List<Versioned<NceSubscription>> read = select("id = ?", id);
-    Versioned<NceSubscription> v = read.isEmpty() ? null : read.get(0);
-    if (tx.inTransaction()) {
-      tx.nceValues.put(id, v);
-    }
-    return Optional.ofNullable(v);
+    return Kept.find(tx, tx.savedNce, tx.nceValues, id, () -> {
+      List<Versioned<NceSubscription>> read = select("id = ?", id);
+      return read.isEmpty() ? null : read.get(0);
+    });
   }
 
   @Override
@@ -55,24 +46,25 @@ final class NceSubscriptions implements NceSubscriptionRepository {
     tx.writable();
     requireNonNull(subscription, "subscription");
     String id = subscription.id();
-    Long known = null;
-    if (tx.nceValues.containsKey(id)) {
-      Versioned<NceSubscription> v = tx.nceValues.get(id);
-      known = v == null ? 0L : v.version();
-      if (v != null && !v.value().customerId().equals(subscription.customerId())) {
-        throw new ConflictException(ConflictException.Reason.DUPLICATE_ID, "new-commerce"
-            + " subscription " + id + " belongs to customer " + v.value().customerId()
-            + "; a save cannot move it to " + subscription.customerId());
-      }
+    Versioned<NceSubscription> v = tx.nceValues.get(id);
+    if (v != null) {
+      requireSameCustomer(v.value(), subscription);
     }
     Tx.Save<NceSubscription> staged = tx.savedNce.get(id);
-    if (staged != null && !staged.value.customerId().equals(subscription.customerId())) {
-      throw new ConflictException(ConflictException.Reason.DUPLICATE_ID, "new-commerce"
-          + " subscription " + id + " belongs to customer " + staged.value.customerId()
-          + "; a save cannot move it to " + subscription.customerId());
+    if (staged != null) {
+      requireSameCustomer(staged.value, subscription);
     }
     return tx.save(tx.savedNce, "new-commerce subscription", id, subscription, expectedVersion,
-        known);
+        Kept.known(tx.nceValues, id));
+  }
+
+  /** A save never moves a subscription to another customer, as the in-memory store refuses it. */
+  private static void requireSameCustomer(NceSubscription stored, NceSubscription saved) {
+    if (!stored.customerId().equals(saved.customerId())) {
+      throw new ConflictException(ConflictException.Reason.DUPLICATE_ID, "new-commerce"
+          + " subscription " + saved.id() + " belongs to customer " + stored.customerId()
+          + "; a save cannot move it to " + saved.customerId());
+    }
   }
 
   @Override

@@ -33,34 +33,25 @@ final class PartnerAgreements implements PartnerAgreementRepository {
   @Override
   public Optional<Versioned<PartnerAgreement>> find(String partnerId) {
     requireNonNull(partnerId, "partnerId");
-    Tx.Save<PartnerAgreement> staged = tx.savedPartnerAgreements.get(partnerId);
-    if (staged != null) {
-      return Optional.of(new Versioned<>(staged.value, staged.version));
-    }
-    if (tx.inTransaction() && tx.partnerAgreements.containsKey(partnerId)) {
-      return Optional.ofNullable(tx.partnerAgreements.get(partnerId));
-    }
-    Versioned<PartnerAgreement> read = tx.sql("reading the partner agreement", c -> {
-      List<Versioned<PartnerAgreement>> out = new ArrayList<>(1);
-      tx.run(new Batch().add("SELECT holder, accepted_on, notice_years, notice_months, notice_days,"
-          + " terminations::text, version FROM partner_agreement WHERE partner_id = ? AND holder = ?"
-          + (tx.inTransaction() ? " FOR UPDATE" : ""), rs -> {
-            while (rs.next()) {
-              PartnerAgreement a = PartnerAgreement.accept(rs.getString(1), Jdbc.date(rs,
-                  "accepted_on"), PartnerAgreementPolicy.of(Period.of(rs.getInt(3), rs.getInt(4),
-                  rs.getInt(5))));
-              for (TerminationNotice t : terminations(rs.getString(6))) {
-                a = a.withTermination(t);
-              }
-              out.add(new Versioned<>(a, rs.getLong(7)));
-            }
-          }, tx.partner, partnerId), c);
-      return out.isEmpty() ? null : out.get(0);
-    });
-    if (tx.inTransaction()) {
-      tx.partnerAgreements.put(partnerId, read);
-    }
-    return Optional.ofNullable(read);
+    return Kept.find(tx, tx.savedPartnerAgreements, tx.partnerAgreements, partnerId,
+        () -> tx.sql("reading the partner agreement", c -> {
+          List<Versioned<PartnerAgreement>> out = new ArrayList<>(1);
+          tx.run(new Batch().add("SELECT holder, accepted_on, notice_years, notice_months,"
+              + " notice_days, terminations::text, version FROM partner_agreement"
+              + " WHERE partner_id = ? AND holder = ?" + (tx.inTransaction() ? " FOR UPDATE" : ""),
+              rs -> {
+                while (rs.next()) {
+                  PartnerAgreement a = PartnerAgreement.accept(rs.getString(1), Jdbc.date(rs,
+                      "accepted_on"), PartnerAgreementPolicy.of(Period.of(rs.getInt(3),
+                      rs.getInt(4), rs.getInt(5))));
+                  for (TerminationNotice t : terminations(rs.getString(6))) {
+                    a = a.withTermination(t);
+                  }
+                  out.add(new Versioned<>(a, rs.getLong(7)));
+                }
+              }, tx.partner, partnerId), c);
+          return out.isEmpty() ? null : out.get(0);
+        }));
   }
 
   @Override
@@ -69,13 +60,8 @@ final class PartnerAgreements implements PartnerAgreementRepository {
     requireNonNull(agreement, "agreement");
     String holder = agreement.partnerId();
     tx.requireOwn("the partner agreement of", holder, holder);
-    Long known = null;
-    if (tx.partnerAgreements.containsKey(holder)) {
-      Versioned<PartnerAgreement> v = tx.partnerAgreements.get(holder);
-      known = v == null ? 0L : v.version();
-    }
     return tx.save(tx.savedPartnerAgreements, "partner agreement", holder, agreement,
-        expectedVersion, known);
+        expectedVersion, Kept.known(tx.partnerAgreements, holder));
   }
 
   /** @return the notices as the {@code terminations} column holds them */
