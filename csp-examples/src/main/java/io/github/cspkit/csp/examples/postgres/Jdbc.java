@@ -63,8 +63,20 @@ final class Jdbc {
     return value.setScale(0, RoundingMode.UNNECESSARY).longValueExact();
   }
 
+  /** Currencies read so far: Moneta's lookup goes through its providers on every call. */
+  private static final java.util.concurrent.ConcurrentMap<String, CurrencyUnit> CURRENCIES =
+      new java.util.concurrent.ConcurrentHashMap<>();
+
   static CurrencyUnit currency(String code) {
-    return Monetary.getCurrency(code.strip());
+    CurrencyUnit known = CURRENCIES.get(code);
+    if (known != null) {
+      return known;
+    }
+    CurrencyUnit found = Monetary.getCurrency(code.strip()); // throws for an unknown code
+    if (CURRENCIES.size() < 1_000) {
+      CURRENCIES.put(code, found);
+    }
+    return found;
   }
 
   static LocalDate date(ResultSet rs, String column) throws SQLException {
