@@ -80,7 +80,7 @@ final class BillRun {
             claimed.addAll(tx.claimForBilling(claim));
             List<CustomerBills> plans = new ArrayList<>(claimed.size());
             for (String id : claimed) {
-              if (failures.containsKey(id) || !managed(tx, id)) {
+              if (failures.containsKey(id) || context.managed(tx, id).isEmpty()) {
                 continue; // failed in the first pass (reported once), or another partner's
               }
               try {
@@ -102,7 +102,8 @@ final class BillRun {
           }
           bills = new ArrayList<>();
           for (String id : claimed) { // isolate the failing customer
-            if (!failures.containsKey(id) && managed(context.store().read(), id)) {
+            if (!failures.containsKey(id)
+                && context.managed(context.store().read(), id).isPresent()) {
               try {
                 bills.addAll(issue(r, id));
               } catch (RuntimeException failure) {
@@ -119,15 +120,6 @@ final class BillRun {
       }
     }
     return new BillRunReport(issued, failures);
-  }
-
-  /**
-   * Whether a claimed customer is the partner's: a store serving one partner only (the default
-   * {@link io.github.cspkit.csp.repository.CspStore#forPartner}) may claim others' customers.
-   */
-  private boolean managed(Repositories repos, String customerId) {
-    return repos.customers().find(customerId)
-        .map(v -> v.value().isManagedBy(context.partner().id())).orElse(false);
   }
 
   /** {@link CspPartner#issueBills(Request, String)}. */

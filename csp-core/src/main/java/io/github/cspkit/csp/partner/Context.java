@@ -125,6 +125,19 @@ final class Context {
     return tx.customers().find(customerId).orElseThrow(() -> unknown("customer", customerId));
   }
 
+  /**
+   * A customer this partner manages (ACC-4): a store that serves one partner only (the default
+   * {@link CspStore#forPartner}) may hold others' customers, which the partner's trusted reads and
+   * bill runs treat as not there, as the partner's own view of a shared store does.
+   *
+   * @return the customer, if it exists and the partner manages it
+   */
+  Optional<Customer> managed(Repositories read, String customerId) {
+    requireNonNull(customerId, "customerId");
+    return read.customers().find(customerId).map(Versioned::value)
+        .filter(c -> c.isManagedBy(partner.id()));
+  }
+
   /** @return the customer of a stored subscription; {@code UNKNOWN_ID} if there is none */
   String customerOf(String subscriptionId) {
     requireNonNull(subscriptionId, "subscriptionId");

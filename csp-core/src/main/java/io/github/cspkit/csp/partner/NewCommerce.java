@@ -267,8 +267,8 @@ public final class NewCommerce {
       return Optional.empty();
     }
     NceSubscription s = stored.get().value();
-    return managed(read, s.customerId()).map(c -> Pipeline.exact(() -> context.renewNce(s, c,
-        asOf, Context.offerPrices(read), context.agreementInForce(read))));
+    return context.managed(read, s.customerId()).map(c -> Pipeline.exact(() ->
+        context.renewNce(s, c, asOf, Context.offerPrices(read), context.agreementInForce(read))));
   }
 
   /**
@@ -281,7 +281,7 @@ public final class NewCommerce {
     requireNonNull(customerId, "customerId");
     requireNonNull(asOf, "asOf");
     Repositories read = context.store().read();
-    Optional<Customer> c = managed(read, customerId);
+    Optional<Customer> c = context.managed(read, customerId);
     if (c.isEmpty()) {
       return List.of();
     }
@@ -329,7 +329,7 @@ public final class NewCommerce {
       Predicate<LocalDate> inForce = context.agreementInForce(read);
       List<VendorCharge> out = new ArrayList<>();
       for (String id : read.customers().ids()) {
-        Optional<Customer> c = managed(read, id);
+        Optional<Customer> c = context.managed(read, id);
         if (c.isEmpty()) {
           continue;
         }
@@ -381,18 +381,6 @@ public final class NewCommerce {
     return context.store().read().nceSubscriptions().find(subscriptionId)
         .orElseThrow(() -> Context.unknown("subscription", subscriptionId)).value()
         .customerId();
-  }
-
-  /**
-   * A customer this partner manages (ACC-4): a store that serves one partner only (the default
-   * {@link io.github.cspkit.csp.repository.CspStore#forPartner}) may hold others' customers, which
-   * the reads treat as not there, as the partner's own view of a shared store does.
-   *
-   * @return the customer, if it exists and the partner manages it
-   */
-  private Optional<Customer> managed(Repositories read, String customerId) {
-    return read.customers().find(customerId).map(Versioned::value)
-        .filter(c -> c.isManagedBy(context.partner().id()));
   }
 
   private Catalog catalog() {

@@ -25,7 +25,10 @@ import javax.money.CurrencyUnit;
  * is {@code StringBuilder}'s): every read goes through the partner's view of the store
  * ({@link io.github.cspkit.csp.repository.CspStore#forPartner}) and is written once, as a trusted
  * read for the integrator's back office; a read by an actor first checks it ({@link #authorized})
- * and then runs the trusted one. Stores nothing. Thread-safe.
+ * and then runs the trusted one. A trusted read shows only the partner's own customers (ACC-4):
+ * on a store that serves every partner through one view (the default {@code forPartner}), a
+ * customer another partner manages, and its subscriptions, bills and billing account, read as not
+ * there, as on the partner's own view of a shared store. Stores nothing. Thread-safe.
  */
 abstract class PartnerReads {
   private final Context context;
@@ -101,18 +104,20 @@ abstract class PartnerReads {
 
   /**
    * @param id a customer id
-   * @return the customer, if it exists
+   * @return the customer, if it exists and the partner manages it (ACC-4)
    */
   public Optional<Customer> customer(String id) {
-    return read().customers().find(id).map(Versioned::value);
+    return context.managed(read(), requireNonNull(id, "id"));
   }
 
   /**
    * @param id a subscription id
-   * @return the subscription as stored, if it exists
+   * @return the subscription as stored, if it exists and its customer is the partner's (ACC-4)
    */
   public Optional<Subscription> subscription(String id) {
-    return read().subscriptions().find(id).map(Versioned::value);
+    Repositories read = read();
+    return read.subscriptions().find(requireNonNull(id, "id")).map(Versioned::value)
+        .filter(s -> context.managed(read, s.customerId()).isPresent());
   }
 
   /**
@@ -121,23 +126,27 @@ abstract class PartnerReads {
    *
    * @param id a subscription id
    * @param asOf the day
-   * @return the subscription on that day, if it exists
+   * @return the subscription on that day, if it exists and its customer is the partner's (ACC-4)
    */
   public Optional<Subscription> subscription(String id, LocalDate asOf) {
     requireNonNull(asOf, "asOf");
     Repositories read = read();
-    return read.subscriptions().find(requireNonNull(id, "id")).map(v -> Pipeline.exact(() -> {
-      Customer c = read.customers().find(v.value().customerId()).orElseThrow().value();
-      return context.renew(read, c, asOf).get(id);
-    }));
+    return read.subscriptions().find(requireNonNull(id, "id"))
+        .flatMap(v -> context.managed(read, v.value().customerId()))
+        .map(c -> Pipeline.exact(() -> context.renew(read, c, asOf).get(id)));
   }
 
   /**
    * @param customerId a customer
-   * @return its subscriptions as stored
+   * @return its subscriptions as stored; none for a customer that does not exist or that another
+   *     partner manages (ACC-4)
    */
   public List<Subscription> subscriptions(String customerId) {
-    return read().subscriptions().byCustomer(customerId).stream().map(Versioned::value).toList();
+    Repositories read = read();
+    if (context.managed(read, customerId).isEmpty()) {
+      return List.of();
+    }
+    return read.subscriptions().byCustomer(customerId).stream().map(Versioned::value).toList();
   }
 
   /**
@@ -157,19 +166,29 @@ abstract class PartnerReads {
    * A trusted read for the integrator's own back office: no actor is checked.
    *
    * @param customerId a customer
-   * @return its bills, oldest first
+   * @return its bills, oldest first; none for a customer that does not exist or that another
+   *     partner manages (ACC-4)
    */
   public List<Bill> bills(String customerId) {
-    return read().bills().bills(customerId);
+    Repositories read = read();
+    if (context.managed(read, customerId).isEmpty()) {
+      return List.of();
+    }
+    return read.bills().bills(customerId);
   }
 
   /**
    * @param customerId a customer
    * @param month the month its period starts in
-   * @return that bill, if issued
+   * @return that bill, if issued and the partner manages the customer (ACC-4)
    */
   public Optional<Bill> bill(String customerId, YearMonth month) {
-    return read().bills().find(customerId, month);
+    requireNonNull(month, "month");
+    Repositories read = read();
+    if (context.managed(read, customerId).isEmpty()) {
+      return Optional.empty();
+    }
+    return read.bills().find(customerId, month);
   }
 
   /**
@@ -186,20 +205,25 @@ abstract class PartnerReads {
 
   /**
    * @param customerId a customer
-   * @return the day at whose end its next bill is due (BIL-7), if the customer exists
+   * @return the day at whose end its next bill is due (BIL-7), if the customer exists, has a
+   *     billing account and the partner manages it (ACC-4)
    */
   public Optional<LocalDate> nextBillDue(String customerId) {
     Repositories read = read();
-    return Pipeline.exact(() -> read.customers().find(requireNonNull(customerId, "customerId"))
+    return Pipeline.exact(() -> context.managed(read, customerId)
         .flatMap(c -> read.bills().account(customerId)
-            .map(a -> context.billing().nextIssueDate(c.value(), a.value()))));
+            .map(a -> context.billing().nextIssueDate(c, a.value()))));
   }
 
   /**
    * @param customerId a customer
-   * @return its billing account
+   * @return its billing account, if it has one and the partner manages it (ACC-4)
    */
   public Optional<BillingAccount> billingAccount(String customerId) {
-    return read().bills().account(customerId).map(Versioned::value);
+    Repositories read = read();
+    if (context.managed(read, customerId).isEmpty()) {
+      return Optional.empty();
+    }
+    return read.bills().account(customerId).map(Versioned::value);
   }
 }

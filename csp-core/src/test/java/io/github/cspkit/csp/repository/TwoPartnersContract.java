@@ -12,6 +12,7 @@ import io.github.cspkit.csp.partner.CspPolicies;
 import io.github.cspkit.csp.partner.Request;
 import io.github.cspkit.csp.testkit.PartnerFixtures;
 import java.time.LocalDate;
+import java.time.YearMonth;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -69,6 +70,83 @@ public abstract class TwoPartnersContract {
     assertThat(northwind.bills("contoso")).isEqualTo(northwindBills);
     assertThat(store.forPartner(NORTHWIND).read().events().read(0, 1000))
         .noneMatch(e -> e.commandKey().startsWith(TAILSPIN));
+  }
+
+  /** {@code store} as one view for every partner: the default {@link CspStore#forPartner}. */
+  private static CspStore oneViewForEveryone(CspStore store) {
+    return new CspStore() {
+      @Override
+      public <T> T inTransaction(java.util.function.Function<Repositories, T> work) {
+        return store.inTransaction(work);
+      }
+
+      @Override
+      public Repositories read() {
+        return store.read();
+      }
+    };
+  }
+
+  @Test
+  void ACC_4_trusted_reads_on_a_store_serving_every_partner_show_only_the_partners_own() {
+    CspStore single = oneViewForEveryone(newStore());
+    CspPartner northwind = partner(NORTHWIND, single);
+    CspPartner tailspin = partner(TAILSPIN, single);
+    PartnerFixtures.publishPriceLists(northwind);
+    northwind.acceptAgreement(as(NORTHWIND, "2024-10-01"));
+    tailspin.acceptAgreement(as(TAILSPIN, "2024-10-01"));
+    northwind.createCustomer(as(NORTHWIND, "2025-01-20").withKey("create"),
+        PartnerFixtures.newCustomer("contoso"));
+    tailspin.createCustomer(as(TAILSPIN, "2025-01-20").withKey("create"),
+        PartnerFixtures.newCustomer("woodgrove"));
+    northwind.order(as(NORTHWIND, "2025-01-20").withKey("order"), "contoso", PartnerFixtures.E3,
+        10, "S1");
+    tailspin.order(as(TAILSPIN, "2025-01-20").withKey("order"), "woodgrove", PartnerFixtures.E3,
+        3, "T1");
+    List<Bill> northwindBills = northwind.issueBills(as(NORTHWIND, "2025-02-01"));
+    List<Bill> tailspinBills = tailspin.issueBills(as(TAILSPIN, "2025-02-01"));
+    assertThat(northwindBills).extracting(Bill::customerId).containsExactly("contoso");
+    assertThat(tailspinBills).extracting(Bill::customerId).containsExactly("woodgrove");
+    LocalDate day = LocalDate.parse("2025-03-15");
+    YearMonth month = northwindBills.get(0).month(); // the month the bills' periods start in
+    assertThat(tailspinBills.get(0).month()).isEqualTo(month);
+
+    // each read: the owner sees its customer's data, the other partner nothing of it
+    for (CspPartner[] pair : List.of(new CspPartner[] {northwind, tailspin},
+        new CspPartner[] {tailspin, northwind})) {
+      CspPartner owner = pair[0];
+      CspPartner other = pair[1];
+      boolean isNorthwind = owner == northwind;
+      String customer = isNorthwind ? "contoso" : "woodgrove";
+      String sub = isNorthwind ? "S1" : "T1";
+      int seats = isNorthwind ? 10 : 3;
+      List<Bill> bills = isNorthwind ? northwindBills : tailspinBills;
+
+      assertThat(owner.customer(customer).orElseThrow().partnerId())
+          .isEqualTo(owner.partner().id());
+      assertThat(other.customer(customer)).isEmpty();
+      assertThat(owner.subscription(sub).orElseThrow().seats()).isEqualTo(seats);
+      assertThat(other.subscription(sub)).isEmpty();
+      assertThat(owner.subscription(sub, day).orElseThrow().seats()).isEqualTo(seats);
+      assertThat(other.subscription(sub, day)).isEmpty();
+      assertThat(owner.subscriptions(customer)).extracting(s -> s.id()).containsExactly(sub);
+      assertThat(other.subscriptions(customer)).isEmpty();
+      assertThat(owner.bills(customer)).isEqualTo(bills);
+      assertThat(other.bills(customer)).isEmpty();
+      assertThat(owner.bill(customer, month)).contains(bills.get(0));
+      assertThat(other.bill(customer, month)).isEmpty();
+      assertThat(owner.nextBillDue(customer)).contains(LocalDate.parse("2025-03-01")); // on the 1st
+      assertThat(other.nextBillDue(customer)).isEmpty();
+      assertThat(owner.billingAccount(customer).orElseThrow().customerId()).isEqualTo(customer);
+      assertThat(other.billingAccount(customer)).isEmpty();
+      // both used the key "order": each reads its own command's events only
+      assertThat(owner.events("order")).singleElement()
+          .satisfies(e -> assertThat(e.aggregateId()).isEqualTo(sub));
+      // a read by an actor: the owner's admin reads, the other's is refused, as before
+      assertThat(owner.bills(as(owner.partner().id(), "2025-03-15"), customer)).isEqualTo(bills);
+      assertThatThrownBy(() -> other.bills(as(other.partner().id(), "2025-03-15"), customer))
+          .isInstanceOf(io.github.cspkit.csp.RuleViolation.class).hasMessageContaining("ACC-4");
+    }
   }
 
   @Test
