@@ -10,7 +10,9 @@ ALTER TABLE domain_event ADD COLUMN payload jsonb
     AND coalesce(jsonb_typeof(payload -> 'type'), 'none') = 'string'
     AND payload ->> 'type' <> 'Unstructured'));
 
+-- Only csp's own subscription entries are folded: a change logged through the SPI under another
+-- aggregate would not match the payload's aggregate, and is kept as text like the others.
 UPDATE domain_event SET payload = jsonb_build_object('type', 'Subscription.Changed') || change
-  WHERE change IS NOT NULL;
+  WHERE change IS NOT NULL AND aggregate IN ('subscription', 'nce-subscription');
 
 ALTER TABLE domain_event DROP COLUMN change;

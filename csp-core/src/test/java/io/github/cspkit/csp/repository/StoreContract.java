@@ -687,7 +687,7 @@ public abstract class StoreContract {
     assertThat(kinds).contains("subscription ORDER", "subscription CONVERT_TRIAL",
         "subscription ORDER_ADD_ON", "subscription ADD_SEATS", "subscription REMOVE_SEATS",
         "subscription SUSPEND", "subscription REACTIVATE", "subscription CANCEL",
-        "subscription RENEW", "subscription END", "nce-subscription ORDER",
+        "subscription RENEW", "subscription END", "subscription AUTO_RENEW", "nce-subscription ORDER",
         "nce-subscription ADD_SEATS", "nce-subscription REMOVE_SEATS", "nce-subscription SUSPEND",
         "nce-subscription REACTIVATE", "nce-subscription CANCEL", "nce-subscription UPGRADE",
         "nce-subscription ORDER_UPGRADE", "nce-subscription UPGRADE_SEATS",

@@ -114,7 +114,7 @@ final class Events implements EventLog {
     EventPayload p;
     try {
       p = NceSubscriptions.JSON.readValue(json, EventPayload.class);
-    } catch (JsonProcessingException e) {
+    } catch (JsonProcessingException | IllegalArgumentException e) {
       throw new IllegalStateException("a stored event's payload is not readable: "
           + e.getMessage(), e);
     }

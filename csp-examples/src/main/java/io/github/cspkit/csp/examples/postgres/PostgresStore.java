@@ -100,7 +100,7 @@ public final class PostgresStore implements CspStore, AutoCloseable {
           + "ms', true), set_config('statement_timeout', '" + b.statementTimeout.toMillis()
           + "ms', true), set_config('idle_in_transaction_session_timeout', '"
           + b.idleTimeout.toMillis() + "ms', true), set_config('plan_cache_mode', "
-          + "'force_generic_plan', true)"; // the store's statements are planned once per connection
+          + "'force_generic_plan', true)"; // a prepared statement is not planned again
       this.subscriptions = CacheBuilder.newBuilder().maximumSize(b.cacheSize).build();
     }
   }

@@ -183,13 +183,15 @@ final class Rows {
   /**
    * Subscriptions with their terms and steps, rows ordered by subscription, term and step. Each id
    * is looked up through the primary keys ({@code LATERAL ... OFFSET 0} keeps the planner from
-   * joining whole tables), so reading a block costs the same whatever the size of the tables.
+   * joining whole tables), so reading a block costs the same whatever the size of the tables; an
+   * id given twice is read once.
    */
   static final String SUBSCRIPTIONS = "SELECT s.id, s.customer_id, s.sku, s.base_id, s.currency, "
       + "s.auto_renew, s.version, t.ordinal AS term_ordinal, t.term_index, t.start_on, t.end_on, "
       + "t.days_in_term, t.sale_unit, t.cost_unit, st.step_on, st.kind, st.seats, st.status, "
       + "st.sale_rate, st.cost_rate "
-      + "FROM (VALUES (?::text)) AS p(partner_id) CROSS JOIN unnest(?::text[]) AS k(id) "
+      + "FROM (VALUES (?::text)) AS p(partner_id) "
+      + "CROSS JOIN (SELECT DISTINCT u.id FROM unnest(?::text[]) AS u(id)) AS k "
       + "CROSS JOIN LATERAL (SELECT * FROM subscription s WHERE s.partner_id = p.partner_id "
       + "AND s.id = k.id OFFSET 0) s "
       + "CROSS JOIN LATERAL (SELECT * FROM subscription_term t WHERE t.partner_id = s.partner_id "

@@ -195,6 +195,10 @@ class PostgresSchemaTest {
     sql(db, row + "3, 'nce-subscription', 'N1', 'ADD_SEATS', '2025-03-10', 'k3', '+4 seats', '"
         + NceSubscriptions.JSON.createObjectNode().set("nceEvent",
             NceSubscriptions.JSON.valueToTree(nce)) + "')");
+    // an entry an integrator appended through the SPI with a change under its own aggregate
+    sql(db, row + "4, 'custom', 'X1', 'SEATS_NOTED', '2025-03-11', 'k4', 'noted', '"
+        + NceSubscriptions.JSON.createObjectNode().set("nceEvent",
+            NceSubscriptions.JSON.valueToTree(nce)) + "')");
     assertThatThrownBy(() -> new PostgresStore(db)).isInstanceOf(IllegalStateException.class)
         .hasMessageContaining("version 5");
 
@@ -206,7 +210,9 @@ class PostgresSchemaTest {
           new DomainEvent(2, "S1", seed.date(), "k2", "+5 seats",
               new SubscriptionPayload.Changed(seed)),
           new DomainEvent(3, "N1", nce.date(), "k3", "+4 seats",
-              new SubscriptionPayload.Changed(nce)));
+              new SubscriptionPayload.Changed(nce)),
+          new DomainEvent(4, "custom", "X1", "SEATS_NOTED", LocalDate.parse("2025-03-11"), "k4",
+              "noted")); // not csp's own subscription entry: kept as text, and still readable
       assertThat(store.forPartner("P").read().events().read(0, 10).get(0).payload())
           .isEqualTo(new EventPayload.Unstructured("customer", "CREATED"));
     }
