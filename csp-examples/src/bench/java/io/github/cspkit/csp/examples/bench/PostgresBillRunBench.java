@@ -187,22 +187,18 @@ public class PostgresBillRunBench {
     return lines;
   }
 
-  private static long report(String what, long t0, long lines, String cpu) {
+  /** Prints a run's throughput; the clock stops before its CPU time is read from /proc. */
+  private static long report(String what, long t0, long lines, ServerCpu cpu, long[] cpuBefore) {
     double seconds = (System.nanoTime() - t0) / 1e9;
+    String perLine = cpu.per(cpuBefore, lines, "line");
     System.out.printf("(%s: %d lines in %.3f s = %.0f lines/s; %s) ", what, lines, seconds,
-        lines / seconds, cpu);
+        lines / seconds, perLine);
     return lines;
   }
 
   @Benchmark
   public long postgres(Server s, Db db) {
-    CspPartner p = db.partner(db.first, s);
-    long[] cpu = s.cpu.now();
-    long t0 = System.nanoTime();
-    BillRunReport r = p.runBills(db.request, Shard.ALL);
-    check(r, s);
-    long lines = lines(r.issued());
-    return report("postgres", t0, lines, s.cpu.per(cpu, lines, "line"));
+    return billAll("postgres", db.partner(db.first, s), s, db);
   }
 
   /**
@@ -211,14 +207,18 @@ public class PostgresBillRunBench {
    */
   @Benchmark
   public long postgresWarmCache(Server s, Db db) {
-    CspPartner p = CspPartner.builder().partner(Partner.csp(PARTNER)).catalog(s.data.catalog)
-        .store(db.filler).build();
+    return billAll("postgres, warm cache", CspPartner.builder().partner(Partner.csp(PARTNER))
+        .catalog(s.data.catalog).store(db.filler).build(), s, db);
+  }
+
+  /** One instance bills every customer; prints its throughput and CPU per line. */
+  private static long billAll(String what, CspPartner p, Server s, Db db) {
     long[] cpu = s.cpu.now();
     long t0 = System.nanoTime();
     BillRunReport r = p.runBills(db.request, Shard.ALL);
     check(r, s);
     long lines = lines(r.issued());
-    return report("postgres, warm cache", t0, lines, s.cpu.per(cpu, lines, "line"));
+    return report(what, t0, lines, s.cpu, cpu);
   }
 
   @Benchmark
@@ -238,7 +238,7 @@ public class PostgresBillRunBench {
       check(new BillRunReport(all, first.notBilled()), s);
       System.out.printf("(split %d / %d bills) ", first.issued().size(), second.issued().size());
       long lines = lines(all);
-      return report("two instances", t0, lines, s.cpu.per(cpu, lines, "line"));
+      return report("two instances", t0, lines, s.cpu, cpu);
     } finally {
       threads.shutdown();
     }
@@ -254,7 +254,7 @@ public class PostgresBillRunBench {
       throw new IllegalStateException(bills.size() + " bills for " + s.customers + " customers");
     }
     long lines = lines(bills);
-    return report("in memory", t0, lines, s.cpu.per(cpu, lines, "line"));
+    return report("in memory", t0, lines, s.cpu, cpu);
   }
 
   /** Set-up through the entry point: customers created and subscriptions ordered, 4 threads. */
