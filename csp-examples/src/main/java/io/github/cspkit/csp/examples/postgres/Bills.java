@@ -42,14 +42,6 @@ final class Bills implements BillRepository {
                 while (rs.next()) {
                   rows.put(rs.getString("customer_id"), Rows.account(rs));
                 }
-              }, tx.partner, key)
-          .add(Rows.BILLED, rs -> {
-                while (rs.next()) {
-                  Rows.AccountRow row = rows.get(rs.getString("customer_id"));
-                  if (row != null) {
-                    Rows.billed(rs, row.builder);
-                  }
-                }
               }, tx.partner, key), c);
       Rows.AccountRow row = rows.get(customerId);
       return row == null ? Optional.<Versioned<BillingAccount>>empty()

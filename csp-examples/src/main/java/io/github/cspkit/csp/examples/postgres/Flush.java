@@ -7,7 +7,6 @@ import io.github.cspkit.csp.agreement.Notice;
 import io.github.cspkit.csp.agreement.RenewalPolicy;
 import io.github.cspkit.csp.billing.Bill;
 import io.github.cspkit.csp.billing.BillLine;
-import io.github.cspkit.csp.billing.Billed;
 import io.github.cspkit.csp.billing.BillingAccount;
 import io.github.cspkit.csp.billing.Due;
 import io.github.cspkit.csp.billing.FinancingPlan;
@@ -18,10 +17,7 @@ import io.github.cspkit.csp.pricing.PriceList;
 import io.github.cspkit.csp.repository.CommandRecord;
 import io.github.cspkit.csp.repository.DomainEvent;
 import io.github.cspkit.csp.repository.StaleVersionException;
-import io.github.cspkit.csp.repository.Versioned;
-import io.github.cspkit.csp.subscription.Step;
 import io.github.cspkit.csp.subscription.Subscription;
-import io.github.cspkit.csp.subscription.Term;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.ArrayList;
@@ -305,19 +301,12 @@ final class Flush {
     }
     roots("billing account", "billing_account", "customer_id", tx.savedAccounts, new String[] {
         "last_issued_on:date", "next_period_start:date", "financing_kind",
-        "financing_discount_bp:bigint", "financing_instalments:integer", "billed:jsonb",
-        "one_offs:jsonb"}, (BillingAccount a) -> {
+        "financing_discount_bp:bigint", "financing_instalments:integer", "billed:json",
+        "one_offs:json"}, (BillingAccount a) -> {
           FinancingPlan plan = a.financing();
-          Json billed = Json.array();
-          for (Map.Entry<String, Billed> b : a.billed().entrySet()) {
-            Billed v = b.getValue();
-            billed.add(Json.object().field("key", b.getKey()).number("sale", v.saleNumerator().toString())
-                .number("cost", v.costNumerator().toString()).field("through", v.through()));
-          }
-          Json oneOffs = Json.array();
-          a.oneOffsBilled().forEach(oneOffs::add);
           return new Object[] {a.lastIssuedOn().orElse(null), a.nextPeriodStart(), plan.kind().name(),
-              plan.discountBasisPoints(), plan.instalments(), billed.endArray(), oneOffs.endArray()};
+              plan.discountBasisPoints(), plan.instalments(), AccountDocuments.billed(a),
+              AccountDocuments.oneOffs(a)};
         });
   }
 
@@ -326,89 +315,9 @@ final class Flush {
       return;
     }
     roots("subscription", "subscription", "id", tx.savedSubscriptions, new String[] {"customer_id",
-        "sku", "base_id", "currency:char(3)", "auto_renew:boolean"}, (Subscription s) -> new Object[] {
-            s.customerId(), s.sku(), s.baseId().orElse(null), s.currency().getCurrencyCode(), s.autoRenew()});
-    List<String> rewrite = new ArrayList<>();
-    Columns dropped = new Columns("subscription_id", "ordinal");
-    Columns terms = new Columns("subscription_id", "ordinal:integer", "term_index:integer",
-        "start_on:date", "end_on:date", "days_in_term:bigint", "sale_unit:numeric",
-        "cost_unit:numeric", "currency:char(3)");
-    Columns steps = new Columns("subscription_id", "term_ordinal:integer", "ordinal:integer",
-        "step_on:date", "kind", "seats:integer", "status", "sale_rate:numeric", "cost_rate:numeric",
-        "currency:char(3)");
-    for (Map.Entry<String, Tx.Save<Subscription>> e : tx.savedSubscriptions.entrySet()) {
-      String id = e.getKey();
-      Subscription next = e.getValue().value;
-      long stored = e.getValue().stored;
-      Subscription basis = null;
-      if (stored > 0) {
-        Versioned<Subscription> read = tx.subscriptionValues.get(id);
-        if (read == null || read.version() != stored) {
-          read = tx.store.cachedSubscription(tx.partner, id, stored);
-        }
-        if (read != null && read.value().currency().equals(next.currency())) {
-          basis = read.value();
-        } else {
-          rewrite.add(id);
-        }
-      }
-      CurrencyUnit cur = next.currency();
-      List<Term> old = basis == null ? List.of() : basis.terms();
-      List<Term> now = next.terms();
-      for (int i = 0; i < now.size(); i++) {
-        Term t = now.get(i);
-        int from = 0;
-        if (i < old.size()) {
-          Term o = old.get(i);
-          if (o == t || o.equals(t)) {
-            continue;
-          }
-          if (sameHeader(o, t) && t.steps().size() >= o.steps().size()
-              && t.steps().subList(0, o.steps().size()).equals(o.steps())) {
-            from = o.steps().size(); // steps were appended
-          } else {
-            dropped.row(id, i);
-            terms.row(id, i, t.index(), t.start(), t.end(), t.daysInTerm(), money(t.saleUnit(), cur),
-                money(t.costUnit(), cur), cur.getCurrencyCode());
-          }
-        } else {
-          terms.row(id, i, t.index(), t.start(), t.end(), t.daysInTerm(), money(t.saleUnit(), cur),
-              money(t.costUnit(), cur), cur.getCurrencyCode());
-        }
-        List<Step> list = t.steps();
-        for (int j = from; j < list.size(); j++) {
-          Step s = list.get(j);
-          steps.row(id, i, j, s.date(), s.kind().name(), s.seats(), s.status().name(),
-              money(s.saleRate(), cur), money(s.costRate(), cur), cur.getCurrencyCode());
-        }
-      }
-      for (int i = now.size(); i < old.size(); i++) {
-        dropped.row(id, i);
-      }
-    }
-    if (!rewrite.isEmpty()) { // cascades to the steps
-      batch.add("DELETE FROM subscription_term WHERE partner_id = ? AND subscription_id = ANY(?::text[])",
-          null, tx.partner, rewrite.toArray(new String[0]));
-    }
-    if (!dropped.isEmpty()) {
-      Object[] p = dropped.params();
-      batch.add("DELETE FROM subscription_term t USING " + dropped.from() + " WHERE t.partner_id = ? "
-          + "AND t.subscription_id = u.subscription_id AND t.ordinal = u.ordinal::integer",
-          null, p[0], p[1], tx.partner);
-    }
-    if (!terms.isEmpty()) {
-      batch.add("INSERT INTO subscription_term (partner_id, " + terms.names() + ") SELECT ?, "
-          + terms.select() + " FROM " + terms.from(), null, terms.params(tx.partner));
-    }
-    if (!steps.isEmpty()) {
-      batch.add("INSERT INTO subscription_step (partner_id, " + steps.names() + ") SELECT ?, "
-          + steps.select() + " FROM " + steps.from(), null, steps.params(tx.partner));
-    }
-  }
-
-  private static boolean sameHeader(Term a, Term b) {
-    return a.index() == b.index() && a.range().equals(b.range()) && a.daysInTerm() == b.daysInTerm()
-        && a.saleUnit() == b.saleUnit() && a.costUnit() == b.costUnit();
+        "sku", "base_id", "currency:char(3)", "auto_renew:boolean", "terms:json"},
+        (Subscription s) -> new Object[] {s.customerId(), s.sku(), s.baseId().orElse(null),
+            s.currency().getCurrencyCode(), s.autoRenew(), TermsDocument.write(s)});
   }
 
   private void services() {
@@ -440,16 +349,18 @@ final class Flush {
       Json lines = Json.array();
       for (BillLine l : bill.lines()) {
         CurrencyUnit lc = l.currency();
+        int digits = MinorUnits.digits(lc);
         lines.add(Json.object().field("kind", l.kind().name()).field("subscription_id", l.subscriptionId())
             .field("item", l.item()).field("description", l.description())
             .field("span_start", l.span().start()).field("span_end", l.span().end())
-            .field("seats", l.seats()).number("unit_price", money(l.unitMinor(), lc))
-            .field("days_in_term", l.daysInTerm()).number("amount", money(l.amountMinor(), lc))
-            .number("cost", money(l.costMinor(), lc)).field("currency", lc.getCurrencyCode()));
+            .field("seats", l.seats()).money("unit_price", l.unitMinor(), digits)
+            .field("days_in_term", l.daysInTerm()).money("amount", l.amountMinor(), digits)
+            .money("cost", l.costMinor(), digits).field("currency", lc.getCurrencyCode()));
       }
       Json dues = Json.array();
+      int digits = MinorUnits.digits(cur);
       for (Due d : bill.dues()) {
-        dues.add(Json.object().field("due_on", d.date()).number("amount", money(d.amountMinor(), cur)));
+        dues.add(Json.object().field("due_on", d.date()).money("amount", d.amountMinor(), digits));
       }
       bills.row(bill.customerId(), bill.period().start(), bill.month().atDay(1), bill.period().end(),
           bill.issuedOn(), cur.getCurrencyCode(), money(bill.totalMinor(), cur),

@@ -52,12 +52,6 @@ final class Jdbc {
         .setScale(0, RoundingMode.UNNECESSARY).longValueExact();
   }
 
-  /** @return an integral numeric as an exact accrual numerator (up to 128 bits) */
-  static io.github.cspkit.csp.money.Numerator numerator(BigDecimal value) {
-    return io.github.cspkit.csp.money.Numerator.of(
-        value.setScale(0, RoundingMode.UNNECESSARY).toBigIntegerExact());
-  }
-
   /** @return an integral numeric as a long */
   static long exact(BigDecimal value) {
     return value.setScale(0, RoundingMode.UNNECESSARY).longValueExact();

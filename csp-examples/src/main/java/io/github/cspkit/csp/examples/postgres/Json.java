@@ -53,6 +53,93 @@ final class Json {
     return this;
   }
 
+  /** Adds a whole-number field. */
+  Json field(String name, long value) {
+    comma();
+    quote(name);
+    out.append(':').append(value);
+    return this;
+  }
+
+  /** Adds a date field, ISO-8601 ({@code "2025-02-01"}). */
+  Json field(String name, java.time.LocalDate value) {
+    comma();
+    quote(name);
+    out.append(':');
+    int year = value.getYear();
+    if (year < 1000 || year > 9999) {
+      quote(value.toString());
+      return this;
+    }
+    out.append('"').append(year).append('-');
+    twoDigits(value.getMonthValue());
+    out.append('-');
+    twoDigits(value.getDayOfMonth());
+    out.append('"');
+    return this;
+  }
+
+  private void twoDigits(int n) {
+    out.append((char) ('0' + n / 10)).append((char) ('0' + n % 10));
+  }
+
+  /**
+   * Reads a date this class wrote ({@code 2025-02-01}) without a formatter; other forms go to
+   * {@link java.time.LocalDate#parse}.
+   */
+  static java.time.LocalDate date(String text) {
+    if (text.length() == 10 && text.charAt(4) == '-' && text.charAt(7) == '-') {
+      int year = digits(text, 0, 4);
+      int month = digits(text, 5, 7);
+      int day = digits(text, 8, 10);
+      if (year >= 0 && month >= 0 && day >= 0) {
+        return java.time.LocalDate.of(year, month, day);
+      }
+    }
+    return java.time.LocalDate.parse(text);
+  }
+
+  private static int digits(String text, int from, int to) {
+    int n = 0;
+    for (int i = from; i < to; i++) {
+      char c = text.charAt(i);
+      if (c < '0' || c > '9') {
+        return -1;
+      }
+      n = n * 10 + (c - '0');
+    }
+    return n;
+  }
+
+  /** Adds an amount given in minor units as a plain decimal: 28800 with 2 digits is 288.00. */
+  Json money(String name, long minor, int digits) {
+    if (minor == Long.MIN_VALUE || digits > 18) {
+      return number(name, java.math.BigDecimal.valueOf(minor, digits).toPlainString());
+    }
+    comma();
+    quote(name);
+    out.append(':');
+    long abs = Math.abs(minor);
+    if (minor < 0) {
+      out.append('-');
+    }
+    if (digits == 0) {
+      out.append(abs);
+      return this;
+    }
+    long unit = 1;
+    for (int i = 0; i < digits; i++) {
+      unit *= 10;
+    }
+    out.append(abs / unit).append('.');
+    String fraction = Long.toString(abs % unit);
+    for (int i = fraction.length(); i < digits; i++) {
+      out.append('0');
+    }
+    out.append(fraction);
+    return this;
+  }
+
   /** A number written as it is (a {@code numeric} in plain text). */
   Json number(String name, String plain) {
     comma();
@@ -72,7 +159,20 @@ final class Json {
 
   private void quote(String s) {
     out.append('"');
-    for (int i = 0; i < s.length(); i++) {
+    int plain = 0;
+    while (plain < s.length()) {
+      char c = s.charAt(plain);
+      if (c == '"' || c == '\\' || c < 0x20) {
+        break;
+      }
+      plain++;
+    }
+    if (plain == s.length()) { // nothing to escape: the common case
+      out.append(s).append('"');
+      return;
+    }
+    out.append(s, 0, plain);
+    for (int i = plain; i < s.length(); i++) {
       char c = s.charAt(i);
       switch (c) {
         case '"' -> out.append("\\\"");

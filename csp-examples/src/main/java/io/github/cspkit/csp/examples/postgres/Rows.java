@@ -2,7 +2,6 @@ package io.github.cspkit.csp.examples.postgres;
 
 import static io.github.cspkit.csp.examples.postgres.Jdbc.currency;
 import static io.github.cspkit.csp.examples.postgres.Jdbc.date;
-import static io.github.cspkit.csp.examples.postgres.Jdbc.exact;
 import static io.github.cspkit.csp.examples.postgres.Jdbc.minor;
 
 import io.github.cspkit.csp.agreement.Agreement;
@@ -12,7 +11,6 @@ import io.github.cspkit.csp.agreement.Party;
 import io.github.cspkit.csp.agreement.RenewalPolicy;
 import io.github.cspkit.csp.billing.Bill;
 import io.github.cspkit.csp.billing.BillLine;
-import io.github.cspkit.csp.billing.Billed;
 import io.github.cspkit.csp.billing.BillingAccount;
 import io.github.cspkit.csp.billing.Due;
 import io.github.cspkit.csp.billing.FinancingPlan;
@@ -26,14 +24,9 @@ import io.github.cspkit.csp.customer.Tenant;
 import io.github.cspkit.csp.customer.TenantOrigin;
 import io.github.cspkit.csp.repository.DomainEvent;
 import io.github.cspkit.csp.repository.Versioned;
-import io.github.cspkit.csp.subscription.ChangeKind;
-import io.github.cspkit.csp.subscription.Step;
 import io.github.cspkit.csp.subscription.Subscription;
-import io.github.cspkit.csp.subscription.SubscriptionStatus;
-import io.github.cspkit.csp.subscription.Term;
 import io.github.cspkit.csp.time.DateRange;
 import java.math.BigDecimal;
-import java.sql.Array;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.LocalDate;
@@ -78,16 +71,9 @@ final class Rows {
 
   static final String ACCOUNT = "a.customer_id, a.last_issued_on, a.next_period_start, "
       + "a.financing_kind, a.financing_discount_bp, a.financing_instalments, a.version, "
-      + "ARRAY(SELECT jsonb_array_elements_text(a.one_offs)) AS one_offs";
+      + "a.billed::text AS billed, a.one_offs::text AS one_offs";
 
-  /** The billed terms of the accounts {@code a}, in order. */
-  static final String BILLED = "SELECT a.customer_id, b.term_key, b.sale_numerator, "
-      + "b.cost_numerator, b.through FROM billing_account a, ROWS FROM (jsonb_to_recordset(a.billed) "
-      + "AS (key text, sale numeric, cost numeric, through date)) WITH ORDINALITY "
-      + "AS b(term_key, sale_numerator, cost_numerator, through, ord) "
-      + "WHERE a.partner_id = ? AND a.customer_id = ANY(?::text[]) ORDER BY a.customer_id, b.ord";
-
-  /** An account row, its billed terms still to add. */
+  /** An account row with its billed terms and one-off services. */
   static final class AccountRow {
     final BillingAccount.Builder builder;
     final long version;
@@ -105,17 +91,8 @@ final class Rows {
         .nextPeriodStart(date(rs, "next_period_start"))
         .financing(plan(FinancingPlan.Kind.valueOf(rs.getString("financing_kind")),
             rs.getLong("financing_discount_bp"), rs.getInt("financing_instalments")));
-    Array oneOffs = rs.getArray("one_offs");
-    for (Object service : (Object[]) oneOffs.getArray()) {
-      account.addOneOffsBilled((String) service);
-    }
-    oneOffs.free();
+    AccountDocuments.read(rs.getString("billed"), rs.getString("one_offs"), account);
     return new AccountRow(account, rs.getLong("version"));
-  }
-
-  static void billed(ResultSet rs, BillingAccount.Builder account) throws SQLException {
-    account.putBilled(rs.getString("term_key"), new Billed(Jdbc.numerator(rs.getBigDecimal("sale_numerator")),
-        Jdbc.numerator(rs.getBigDecimal("cost_numerator")), date(rs, "through")));
   }
 
   private static FinancingPlan plan(FinancingPlan.Kind kind, long discountBasisPoints, int instalments) {
@@ -186,85 +163,22 @@ final class Rows {
    * joining whole tables), so reading a block costs the same whatever the size of the tables; an
    * id given twice is read once.
    */
+  /** Parameters: the partner, then the subscriptions' ids. */
   static final String SUBSCRIPTIONS = "SELECT s.id, s.customer_id, s.sku, s.base_id, s.currency, "
-      + "s.auto_renew, s.version, t.ordinal AS term_ordinal, t.term_index, t.start_on, t.end_on, "
-      + "t.days_in_term, t.sale_unit, t.cost_unit, st.step_on, st.kind, st.seats, st.status, "
-      + "st.sale_rate, st.cost_rate "
-      + "FROM (VALUES (?::text)) AS p(partner_id) "
-      + "CROSS JOIN (SELECT DISTINCT u.id FROM unnest(?::text[]) AS u(id)) AS k "
-      + "CROSS JOIN LATERAL (SELECT * FROM subscription s WHERE s.partner_id = p.partner_id "
-      + "AND s.id = k.id OFFSET 0) s "
-      + "CROSS JOIN LATERAL (SELECT * FROM subscription_term t WHERE t.partner_id = s.partner_id "
-      + "AND t.subscription_id = s.id OFFSET 0) t "
-      + "CROSS JOIN LATERAL (SELECT * FROM subscription_step st WHERE st.partner_id = t.partner_id "
-      + "AND st.subscription_id = t.subscription_id AND st.term_ordinal = t.ordinal OFFSET 0) st "
-      + "ORDER BY s.seq, t.ordinal, st.ordinal";
+      + "s.auto_renew, s.version, s.terms::text AS terms FROM subscription s "
+      + "WHERE s.partner_id = ? AND s.id = ANY(?::text[]) ORDER BY s.seq";
 
   static List<Versioned<Subscription>> subscriptions(ResultSet rs) throws SQLException {
     List<Versioned<Subscription>> out = new ArrayList<>();
-    String id = null;
-    Subscription.Builder sub = null;
-    CurrencyUnit currency = null;
-    long version = 0;
-    int termOrdinal = -1;
-    TermRow term = null;
     while (rs.next()) {
-      String rowId = rs.getString("id");
-      if (!rowId.equals(id)) {
-        if (sub != null) {
-          sub.addTerms(term.build());
-          out.add(new Versioned<>(sub.build(), version));
-        }
-        id = rowId;
-        currency = currency(rs.getString("currency"));
-        version = rs.getLong("version");
-        sub = Subscription.builder().id(id).customerId(rs.getString("customer_id"))
-            .sku(rs.getString("sku")).baseId(Optional.ofNullable(rs.getString("base_id")))
-            .currency(currency).autoRenew(rs.getBoolean("auto_renew"));
-        termOrdinal = -1;
-        term = null;
-      }
-      int ordinal = rs.getInt("term_ordinal");
-      if (ordinal != termOrdinal) {
-        if (term != null) {
-          sub.addTerms(term.build());
-        }
-        termOrdinal = ordinal;
-        term = new TermRow(rs.getInt("term_index"),
-            DateRange.of(date(rs, "start_on"), date(rs, "end_on")), rs.getLong("days_in_term"),
-            minor(rs.getBigDecimal("sale_unit"), currency), minor(rs.getBigDecimal("cost_unit"), currency));
-      }
-      term.steps.add(Step.of(date(rs, "step_on"), ChangeKind.valueOf(rs.getString("kind")),
-          rs.getInt("seats"), SubscriptionStatus.valueOf(rs.getString("status")),
-          minor(rs.getBigDecimal("sale_rate"), currency), minor(rs.getBigDecimal("cost_rate"), currency)));
-    }
-    if (sub != null) {
-      sub.addTerms(term.build());
-      out.add(new Versioned<>(sub.build(), version));
+      Subscription s = Subscription.builder().id(rs.getString("id"))
+          .customerId(rs.getString("customer_id")).sku(rs.getString("sku"))
+          .baseId(Optional.ofNullable(rs.getString("base_id")))
+          .currency(currency(rs.getString("currency"))).autoRenew(rs.getBoolean("auto_renew"))
+          .addAllTerms(TermsDocument.read(rs.getString("terms"))).build();
+      out.add(new Versioned<>(s, rs.getLong("version")));
     }
     return out;
-  }
-
-  /** A term being read. */
-  private static final class TermRow {
-    final int index;
-    final DateRange range;
-    final long daysInTerm;
-    final long saleUnit;
-    final long costUnit;
-    final List<Step> steps = new ArrayList<>();
-
-    TermRow(int index, DateRange range, long daysInTerm, long saleUnit, long costUnit) {
-      this.index = index;
-      this.range = range;
-      this.daysInTerm = daysInTerm;
-      this.saleUnit = saleUnit;
-      this.costUnit = costUnit;
-    }
-
-    Term build() {
-      return Term.of(index, range, daysInTerm, saleUnit, costUnit, steps);
-    }
   }
 
   /** The lines of the bills of one customer, in order. */

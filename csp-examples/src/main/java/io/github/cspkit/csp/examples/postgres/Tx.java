@@ -248,14 +248,6 @@ final class Tx implements Repositories {
             accountRows.put(rs.getString("customer_id"), row);
           }
         }, partner, keys);
-    b.add(Rows.BILLED, rs -> {
-          while (rs.next()) {
-            Rows.AccountRow row = accountRows.get(rs.getString("customer_id"));
-            if (row != null) {
-              Rows.billed(rs, row.builder);
-            }
-          }
-        }, partner, keys);
     b.add("SELECT s.customer_id, s.id, s.version FROM subscription s WHERE s.partner_id = ? "
         + "AND s.customer_id = ANY(?::text[]) ORDER BY s.seq", rs -> {
           while (rs.next()) {

@@ -4,16 +4,21 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.zaxxer.hikari.HikariDataSource;
-import io.github.cspkit.csp.repository.CommandRecord;
 import io.github.cspkit.csp.money.Formula;
 import io.github.cspkit.csp.money.MinorUnits;
+import io.github.cspkit.csp.repository.CommandRecord;
 import io.github.cspkit.csp.repository.DomainEvent;
 import io.github.cspkit.csp.repository.EventPayload;
 import io.github.cspkit.csp.repository.SubscriptionPayload;
+import io.github.cspkit.csp.repository.Versioned;
 import io.github.cspkit.csp.subscription.ChangeKind;
 import io.github.cspkit.csp.subscription.NceEvent;
+import io.github.cspkit.csp.subscription.Step;
+import io.github.cspkit.csp.subscription.Subscription;
 import io.github.cspkit.csp.subscription.SubscriptionEvent;
 import io.github.cspkit.csp.subscription.SubscriptionStatus;
+import io.github.cspkit.csp.subscription.Term;
+import io.github.cspkit.csp.time.DateRange;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -23,6 +28,8 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import javax.money.CurrencyUnit;
+import javax.money.Monetary;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -78,11 +85,13 @@ class PostgresSchemaTest {
     sql(db, "INSERT INTO customer (partner_id, id, managed_by, name, market, segment, verified, "
         + "tenant_id, tenant_origin, billing_day, bill_currency, created_on, delegated_admin, version) "
         + "VALUES ('P', 'c', 'P', '', 'US', 'COMMERCIAL', false, 't', 'NEW', 1, 'USD', '2025-01-01', true, 1)");
-    sql(db, "INSERT INTO subscription (partner_id, id, customer_id, sku, currency, auto_renew, version) "
-        + "VALUES ('P', 's', 'c', 'E3', 'USD', true, 1)");
-    sql(db, "INSERT INTO subscription_term (partner_id, subscription_id, ordinal, term_index, start_on, "
-        + "end_on, days_in_term, sale_unit, cost_unit, currency) VALUES ('P', 's', 0, 0, '2025-01-01', "
-        + "'2026-01-01', 365, 288.00, 240.00, 'USD')");
+    String step = "{\"on\": \"2025-01-01\", \"kind\": \"ORDER\", \"seats\": 1, \"status\": \"ACTIVE\", "
+        + "\"sale_rate\": 28800, \"cost_rate\": 24000}";
+    String term = "{\"index\": 0, \"start\": \"2025-01-01\", \"end\": \"2026-01-01\", \"days\": 365, "
+        + "\"sale_unit\": 28800, \"cost_unit\": 24000, \"steps\": [" + step + "]}";
+    String subscription = "INSERT INTO subscription (partner_id, id, customer_id, sku, base_id, currency, "
+        + "auto_renew, version, terms) VALUES ";
+    sql(db, subscription + "('P', 's', 'c', 'E3', null, 'USD', true, 1, '[" + term + "]')");
     sql(db, "INSERT INTO billing_account (partner_id, customer_id, next_period_start, financing_kind, "
         + "financing_discount_bp, financing_instalments, billed, one_offs, version) VALUES ('P', 'c', "
         + "'2025-02-01', 'NONE', 0, 0, '[]', '[]', 1)");
@@ -93,22 +102,23 @@ class PostgresSchemaTest {
         + "\"seats\": 0, \"unit_price\": 0, \"days_in_term\": 0, \"cost\": 0, \"currency\": \"USD\", ";
     sql(db, bill + "('P', 'c', '2025-02-01', '2025-02-01', '2025-03-01', '2025-02-01', 'USD', 10.00, "
         + "8.00, '[" + line + "\"amount\": 10.00}]', '[{\"due_on\": \"2025-02-01\", \"amount\": 10.00}]')");
-    String step = "INSERT INTO subscription_step (partner_id, subscription_id, term_ordinal, ordinal, "
-        + "step_on, kind, seats, status, sale_rate, cost_rate, currency) VALUES ";
+    String terms = "UPDATE subscription SET terms = ";
     Map<String, String> bad = new LinkedHashMap<>();
-    bad.put("subscription of an unknown customer", "INSERT INTO subscription (partner_id, id, "
-        + "customer_id, sku, currency, auto_renew, version) VALUES ('P', 's2', 'nobody', 'E3', 'USD', true, 1)");
-    bad.put("subscription of another partner's customer", "INSERT INTO subscription (partner_id, id, "
-        + "customer_id, sku, currency, auto_renew, version) VALUES ('Q', 's2', 'c', 'E3', 'USD', true, 1)");
-    bad.put("add-on of an unknown base", "INSERT INTO subscription (partner_id, id, customer_id, sku, "
-        + "base_id, currency, auto_renew, version) VALUES ('P', 'a', 'c', 'ATP', 'nope', 'USD', true, 1)");
-    bad.put("negative seats", step + "('P', 's', 0, 0, '2025-01-01', 'ORDER', -1, 'ACTIVE', 0, 0, 'USD')");
-    bad.put("unknown status", step + "('P', 's', 0, 0, '2025-01-01', 'ORDER', 1, 'PAUSED', 0, 0, 'USD')");
-    bad.put("rate finer than cents", step + "('P', 's', 0, 0, '2025-01-01', 'ORDER', 1, 'ACTIVE', 1.001, 0, 'USD')");
-    bad.put("step of an unknown term", step + "('P', 's', 5, 0, '2025-01-01', 'ORDER', 1, 'ACTIVE', 0, 0, 'USD')");
-    bad.put("term ending before it starts", "INSERT INTO subscription_term (partner_id, subscription_id, "
-        + "ordinal, term_index, start_on, end_on, days_in_term, sale_unit, cost_unit, currency) VALUES "
-        + "('P', 's', 1, 1, '2026-01-01', '2026-01-01', 365, 288.00, 240.00, 'USD')");
+    bad.put("subscription of an unknown customer", subscription
+        + "('P', 's2', 'nobody', 'E3', null, 'USD', true, 1, '[" + term + "]')");
+    bad.put("subscription of another partner's customer", subscription
+        + "('Q', 's2', 'c', 'E3', null, 'USD', true, 1, '[" + term + "]')");
+    bad.put("add-on of an unknown base", subscription
+        + "('P', 'a', 'c', 'ATP', 'nope', 'USD', true, 1, '[" + term + "]')");
+    bad.put("subscription without terms", subscription + "('P', 's3', 'c', 'E3', null, 'USD', true, 1, '[]')");
+    bad.put("negative seats", terms + "'[" + term.replace("\"seats\": 1", "\"seats\": -1") + "]'");
+    bad.put("unknown status", terms + "'[" + term.replace("ACTIVE", "PAUSED") + "]'");
+    bad.put("rate finer than cents", terms + "'[" + term.replace("28800,", "28800.5,") + "]'");
+    bad.put("term without steps", terms + "'[" + term.replace("[" + step + "]", "[]") + "]'");
+    bad.put("term ending before it starts", terms + "'[" + term.replace("2026-01-01", "2024-01-01") + "]'");
+    bad.put("term ending on a day that does not exist", terms + "'["
+        + term.replace("2026-01-01", "2026-02-30") + "]'");
+    bad.put("days as text", terms + "'[" + term.replace("365", "\"365\"") + "]'");
     bad.put("lower-case currency code", "INSERT INTO price_list (id, market, currency, published_on, "
         + "effective_on, period_start) VALUES ('l', 'US', 'usd', '2025-01-01', '2025-03-01', '2025-03-01')");
     bad.put("yen with decimals", bill + "('P', 'c', '2025-03-01', '2025-03-01', '2025-04-01', "
@@ -146,6 +156,58 @@ class PostgresSchemaTest {
     }
     assertThat(accepted).isEmpty();
     assertThat(bad).hasSizeGreaterThanOrEqualTo(15);
+  }
+
+  @Test
+  void subscriptions_stored_before_version_8_keep_their_terms_and_steps() throws SQLException {
+    HikariDataSource db = database();
+    org.flywaydb.core.Flyway.configure(PostgresStore.class.getClassLoader()).dataSource(db)
+        .locations(PostgresStore.MIGRATIONS).table(PostgresStore.HISTORY_TABLE).target("7").load()
+        .migrate();
+    sql(db, "INSERT INTO customer (partner_id, id, managed_by, name, market, segment, verified, "
+        + "tenant_id, tenant_origin, billing_day, bill_currency, created_on, delegated_admin, version) "
+        + "VALUES ('P', 'c', 'P', 'Contoso', 'JP', 'COMMERCIAL', false, 't', 'NEW', 1, 'JPY', '2024-02-29', true, 1)");
+    sql(db, "INSERT INTO subscription (partner_id, id, customer_id, sku, currency, auto_renew, version) "
+        + "VALUES ('P', 's', 'c', 'E3', 'USD', true, 3), ('P', 'y', 'c', 'E3', 'JPY', false, 1)");
+    String term = "INSERT INTO subscription_term (partner_id, subscription_id, ordinal, term_index, "
+        + "start_on, end_on, days_in_term, sale_unit, cost_unit, currency) VALUES ";
+    sql(db, term + "('P', 's', 0, 0, '2024-02-29', '2025-02-28', 365, 288.00, 240.01, 'USD'), "
+        + "('P', 's', 1, 1, '2025-02-28', '2026-02-28', 365, 300.00, 250.00, 'USD'), "
+        + "('P', 'y', 0, 0, '2024-02-29', '2025-02-28', 365, 3000, 2500, 'JPY')");
+    String step = "INSERT INTO subscription_step (partner_id, subscription_id, term_ordinal, ordinal, "
+        + "step_on, kind, seats, status, sale_rate, cost_rate, currency) VALUES ";
+    sql(db, step + "('P', 's', 0, 0, '2024-02-29', 'ORDER', 10, 'ACTIVE', 2880.00, 2400.10, 'USD'), "
+        + "('P', 's', 0, 1, '2024-06-01', 'SUSPEND', 10, 'SUSPENDED', 2880.00, 2400.10, 'USD'), "
+        + "('P', 's', 1, 0, '2025-02-28', 'RENEW', 10, 'ACTIVE', 3000.00, 2500.00, 'USD'), "
+        + "('P', 'y', 0, 0, '2024-02-29', 'ORDER', 2, 'ACTIVE', 6000, 5000, 'JPY')");
+
+    PostgresStore.migrate(db);
+
+    assertThat(PostgresStore.schemaVersion(db)).isEqualTo(PostgresStore.SCHEMA_VERSION);
+    PostgresStore store = new PostgresStore(db);
+    List<Versioned<Subscription>> read = store.forPartner("P")
+        .inTransaction(tx -> tx.subscriptions().byCustomer("c"));
+    store.close();
+    CurrencyUnit usd = Monetary.getCurrency("USD");
+    Subscription expected = Subscription.builder().id("s").customerId("c").sku("E3").currency(usd)
+        .autoRenew(true)
+        .addTerms(Term.of(0, DateRange.of(LocalDate.parse("2024-02-29"), LocalDate.parse("2025-02-28")),
+            365, 28800, 24001, List.of(
+                Step.of(LocalDate.parse("2024-02-29"), ChangeKind.ORDER, 10, SubscriptionStatus.ACTIVE,
+                    288000, 240010),
+                Step.of(LocalDate.parse("2024-06-01"), ChangeKind.SUSPEND, 10,
+                    SubscriptionStatus.SUSPENDED, 288000, 240010))))
+        .addTerms(Term.of(1, DateRange.of(LocalDate.parse("2025-02-28"), LocalDate.parse("2026-02-28")),
+            365, 30000, 25000, List.of(Step.of(LocalDate.parse("2025-02-28"), ChangeKind.RENEW, 10,
+                SubscriptionStatus.ACTIVE, 300000, 250000))))
+        .build();
+    Subscription yen = Subscription.builder().id("y").customerId("c").sku("E3")
+        .currency(Monetary.getCurrency("JPY")).autoRenew(false)
+        .addTerms(Term.of(0, DateRange.of(LocalDate.parse("2024-02-29"), LocalDate.parse("2025-02-28")),
+            365, 3000, 2500, List.of(Step.of(LocalDate.parse("2024-02-29"), ChangeKind.ORDER, 2,
+                SubscriptionStatus.ACTIVE, 6000, 5000))))
+        .build();
+    assertThat(read).containsExactly(new Versioned<>(expected, 3), new Versioned<>(yen, 1));
   }
 
   @Test

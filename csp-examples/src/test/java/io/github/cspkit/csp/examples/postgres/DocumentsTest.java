@@ -1,0 +1,79 @@
+package io.github.cspkit.csp.examples.postgres;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.quicktheories.QuickTheory.qt;
+import static org.quicktheories.generators.SourceDSL.integers;
+import static org.quicktheories.generators.SourceDSL.longs;
+
+import io.github.cspkit.csp.billing.BillingAccount;
+import io.github.cspkit.csp.partner.CspPartner;
+import io.github.cspkit.csp.partner.CspPolicies;
+import io.github.cspkit.csp.repository.CspStore;
+import io.github.cspkit.csp.repository.InMemoryStore;
+import io.github.cspkit.csp.repository.Versioned;
+import io.github.cspkit.csp.subscription.Subscription;
+import io.github.cspkit.csp.testkit.CspGenerators;
+import io.github.cspkit.csp.testkit.QtGens;
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The JSON documents the PostgreSQL store keeps in its rows (a subscription's terms, SUB-1..7; an
+ * account's billed terms, BIL-6) read back as the values written, for any partner history.
+ */
+class DocumentsTest {
+  @Test
+  void terms_and_accounts_of_any_history_read_back_as_written() {
+    int[] subscriptions = {0};
+    qt().withExamples(60).forAll(QtGens.histories(3, 30)).checkAssert(history -> {
+      CspStore store = InMemoryStore.create();
+      CspPartner csp = CspGenerators.newPartner(CspPolicies.seed(), store);
+      CspGenerators.replay(history, csp);
+      CspStore view = store.forPartner(csp.partner().id());
+      for (String c : view.read().customers().ids()) {
+        for (Versioned<Subscription> v : view.read().subscriptions().byCustomer(c)) {
+          Subscription s = v.value();
+          assertThat(TermsDocument.read(TermsDocument.write(s))).isEqualTo(s.terms());
+          subscriptions[0]++;
+        }
+        view.read().bills().account(c).ifPresent(v -> {
+          BillingAccount a = v.value();
+          BillingAccount.Builder read = BillingAccount.builder().customerId(a.customerId())
+              .lastIssuedOn(a.lastIssuedOn()).nextPeriodStart(a.nextPeriodStart())
+              .financing(a.financing());
+          AccountDocuments.read(AccountDocuments.billed(a), AccountDocuments.oneOffs(a), read);
+          assertThat(read.build()).isEqualTo(a);
+        });
+      }
+    });
+    assertThat(subscriptions[0]).isGreaterThan(100);
+  }
+
+  @Test
+  void amounts_are_written_as_the_plain_decimal_of_their_minor_units() {
+    qt().withExamples(2_000).forAll(longs().all(), integers().between(0, 4)).checkAssert((minor, digits) ->
+        assertThat(Json.array().add(Json.object().money("a", minor, digits)).endArray())
+            .isEqualTo("[{\"a\":" + BigDecimal.valueOf(minor, digits).toPlainString() + "}]"));
+    assertThat(Json.array().add(Json.object().money("a", 5, 2)).endArray()).isEqualTo("[{\"a\":0.05}]");
+    assertThat(Json.array().add(Json.object().money("a", -28800, 2)).endArray()).isEqualTo("[{\"a\":-288.00}]");
+    assertThat(Json.array().add(Json.object().money("a", Long.MIN_VALUE, 3)).endArray())
+        .isEqualTo("[{\"a\":" + BigDecimal.valueOf(Long.MIN_VALUE, 3).toPlainString() + "}]");
+  }
+
+  @Test
+  void dates_are_written_and_read_as_iso_dates_month_ends_and_leap_days_included() {
+    qt().withExamples(2_000).forAll(longs().between(LocalDate.of(-2000, 1, 1).toEpochDay(),
+        LocalDate.of(12000, 12, 31).toEpochDay())).checkAssert(day -> {
+          LocalDate date = LocalDate.ofEpochDay(day);
+          String written = Json.array().add(Json.object().field("d", date)).endArray();
+          assertThat(written).isEqualTo("[{\"d\":\"" + date + "\"}]");
+          assertThat(Json.date(date.toString())).isEqualTo(date);
+        });
+    assertThat(Json.date("2024-02-29")).isEqualTo(LocalDate.of(2024, 2, 29));
+    assertThatThrownBy(() -> Json.date("2025-02-29")).isInstanceOf(java.time.DateTimeException.class);
+    assertThatThrownBy(() -> TermsDocument.read("[{\"index\": 0}]"))
+        .isInstanceOf(IllegalStateException.class).hasMessageContaining("unreadable subscription terms");
+  }
+}
