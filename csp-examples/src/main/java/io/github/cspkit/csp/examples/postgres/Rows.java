@@ -158,12 +158,11 @@ final class Rows {
   }
 
   /**
-   * Subscriptions with their terms and steps, rows ordered by subscription, term and step. Each id
-   * is looked up through the primary keys ({@code LATERAL ... OFFSET 0} keeps the planner from
-   * joining whole tables), so reading a block costs the same whatever the size of the tables; an
-   * id given twice is read once.
+   * Subscriptions, one row each with its terms and steps as the stored JSON text ({@link
+   * TermsDocument}), in order of creation; each id is a primary-key lookup, so reading a block
+   * costs the same whatever the size of the table, and an id given twice is read once.
+   * Parameters: the partner, then the subscriptions' ids.
    */
-  /** Parameters: the partner, then the subscriptions' ids. */
   static final String SUBSCRIPTIONS = "SELECT s.id, s.customer_id, s.sku, s.base_id, s.currency, "
       + "s.auto_renew, s.version, s.terms::text AS terms FROM subscription s "
       + "WHERE s.partner_id = ? AND s.id = ANY(?::text[]) ORDER BY s.seq";
