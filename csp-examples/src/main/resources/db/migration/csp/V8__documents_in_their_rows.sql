@@ -12,11 +12,30 @@
 --     "steps": [{"on": "2025-01-01", "kind": "ORDER", "seats": 10, "status": "ACTIVE",
 --                "sale_rate": 288000, "cost_rate": 240000}]}]
 -- The checks are JSON path expressions, evaluated in C: a term has a non-negative index, a positive
--- day count, non-negative whole unit prices, start before end (valid dates; a predicate that cannot
--- be evaluated, such as 2025-02-30, fails) and at least one step; a step has a date and a kind
--- (strings), non-negative whole seats, a known status and whole rates. A missing field fails.
+-- day count, non-negative whole unit prices, start before end and at least one step; a step has a
+-- valid date, a kind (a string: the reader knows the kinds), non-negative whole seats, a known
+-- status and whole rates; every number fits the Java type it is read into. A missing field, a
+-- value of another type or wrapped in an array, or a predicate that cannot be evaluated (such as
+-- 2025-02-30) fails.
 -- They cost about 5 microseconds a step; a change rewrites the row, so a subscription's writes grow
 -- with its steps (as a new-commerce subscription's document does).
+
+-- The currencies' minor digits as the library's Java side has them (java.util.Currency, a
+-- pseudo-currency's -1 read as 0): V1 gave 2 to 28 codes that Java gives 0 (XAU, XDR, XXX, ITL,
+-- ESP, ...), and the conversion below must scale amounts as they were written.
+CREATE OR REPLACE FUNCTION csp_minor_digits(code text) RETURNS integer
+  LANGUAGE sql IMMUTABLE PARALLEL SAFE AS $$
+    SELECT CASE
+      WHEN code IN ('BIF', 'CLP', 'DJF', 'GNF', 'ISK', 'JPY', 'KMF', 'KRW', 'PYG', 'RWF', 'UGX',
+                    'UYI', 'VND', 'VUV', 'XAF', 'XOF', 'XPF',
+                    'ADP', 'BEF', 'BYB', 'BYR', 'ESP', 'GRD', 'ITL', 'LUF', 'MGF', 'PTE', 'ROL',
+                    'TPE', 'TRL', 'XAG', 'XAU', 'XBA', 'XBB', 'XBC', 'XBD', 'XDR', 'XFO', 'XFU',
+                    'XPD', 'XPT', 'XSU', 'XTS', 'XUA', 'XXX') THEN 0
+      WHEN code IN ('BHD', 'IQD', 'JOD', 'KWD', 'LYD', 'OMR', 'TND') THEN 3
+      WHEN code IN ('CLF', 'UYW') THEN 4
+      ELSE 2
+    END
+  $$;
 
 ALTER TABLE subscription ADD COLUMN terms json;
 
@@ -43,27 +62,53 @@ CREATE FUNCTION csp_valid_terms(terms json) RETURNS boolean
     DECLARE
       doc jsonb := terms::jsonb;
     BEGIN
+      -- strict: a missing field or a value wrapped in an array is an error, not a pass; a
+      -- predicate that errs is unknown, and unknown counts as a violation, as does NULL
       RETURN jsonb_typeof(doc) = 'array' AND jsonb_array_length(doc) > 0
-        AND NOT doc @? '$[*] ? ((@.type() == "object"
-              && @.index >= 0 && @.index == @.index.floor()
-              && @.days > 0 && @.days == @.days.floor()
-              && @.sale_unit >= 0 && @.sale_unit == @.sale_unit.floor()
-              && @.cost_unit >= 0 && @.cost_unit == @.cost_unit.floor()
+        AND NOT coalesce(doc @? 'strict $[*] ? ((@.type() == "object"
+              && @.index.type() == "number" && @.index >= 0 && @.index <= 2147483647
+              && @.index == @.index.floor()
+              && @.days.type() == "number" && @.days > 0 && @.days <= 2147483647
+              && @.days == @.days.floor()
+              && @.sale_unit.type() == "number" && @.sale_unit >= 0
+              && @.sale_unit <= 9223372036854775807 && @.sale_unit == @.sale_unit.floor()
+              && @.cost_unit.type() == "number" && @.cost_unit >= 0
+              && @.cost_unit <= 9223372036854775807 && @.cost_unit == @.cost_unit.floor()
               && @.start.datetime("YYYY-MM-DD") < @.end.datetime("YYYY-MM-DD")
               && @.steps.type() == "array" && @.steps.size() > 0) is unknown
             || !(@.type() == "object"
-              && @.index >= 0 && @.index == @.index.floor()
-              && @.days > 0 && @.days == @.days.floor()
-              && @.sale_unit >= 0 && @.sale_unit == @.sale_unit.floor()
-              && @.cost_unit >= 0 && @.cost_unit == @.cost_unit.floor()
+              && @.index.type() == "number" && @.index >= 0 && @.index <= 2147483647
+              && @.index == @.index.floor()
+              && @.days.type() == "number" && @.days > 0 && @.days <= 2147483647
+              && @.days == @.days.floor()
+              && @.sale_unit.type() == "number" && @.sale_unit >= 0
+              && @.sale_unit <= 9223372036854775807 && @.sale_unit == @.sale_unit.floor()
+              && @.cost_unit.type() == "number" && @.cost_unit >= 0
+              && @.cost_unit <= 9223372036854775807 && @.cost_unit == @.cost_unit.floor()
               && @.start.datetime("YYYY-MM-DD") < @.end.datetime("YYYY-MM-DD")
-              && @.steps.type() == "array" && @.steps.size() > 0))'
-        AND NOT doc @? '$[*].steps[*] ? (!(@.type() == "object"
-              && @.on.type() == "string" && @.kind.type() == "string"
-              && @.seats.type() == "number" && @.seats >= 0 && @.seats == @.seats.floor()
+              && @.steps.type() == "array" && @.steps.size() > 0))', true)
+        AND NOT coalesce(doc @? 'strict $[*].steps[*] ? ((@.type() == "object"
+              && @.on.datetime("YYYY-MM-DD") == @.on.datetime("YYYY-MM-DD")
+              && @.kind.type() == "string"
+              && @.seats.type() == "number" && @.seats >= 0 && @.seats <= 2147483647
+              && @.seats == @.seats.floor()
+              && @.status.type() == "string"
               && (@.status == "ACTIVE" || @.status == "SUSPENDED" || @.status == "ENDED")
               && @.sale_rate.type() == "number" && @.sale_rate == @.sale_rate.floor()
-              && @.cost_rate.type() == "number" && @.cost_rate == @.cost_rate.floor()))';
+              && @.sale_rate >= -9223372036854775808 && @.sale_rate <= 9223372036854775807
+              && @.cost_rate.type() == "number" && @.cost_rate == @.cost_rate.floor()
+              && @.cost_rate >= -9223372036854775808 && @.cost_rate <= 9223372036854775807) is unknown
+            || !(@.type() == "object"
+              && @.on.datetime("YYYY-MM-DD") == @.on.datetime("YYYY-MM-DD")
+              && @.kind.type() == "string"
+              && @.seats.type() == "number" && @.seats >= 0 && @.seats <= 2147483647
+              && @.seats == @.seats.floor()
+              && @.status.type() == "string"
+              && (@.status == "ACTIVE" || @.status == "SUSPENDED" || @.status == "ENDED")
+              && @.sale_rate.type() == "number" && @.sale_rate == @.sale_rate.floor()
+              && @.sale_rate >= -9223372036854775808 && @.sale_rate <= 9223372036854775807
+              && @.cost_rate.type() == "number" && @.cost_rate == @.cost_rate.floor()
+              && @.cost_rate >= -9223372036854775808 && @.cost_rate <= 9223372036854775807))', true);
     END
   $$;
 
@@ -75,13 +120,31 @@ DROP TABLE subscription_step;
 DROP TABLE subscription_term;
 
 -- A billing account's documents (BIL-6) become json as well: every bill reads them, and json is
--- read back as the stored text, while the checks parse it as jsonb on each write (the same checks).
+-- read back as the stored text. Their checks move into a PL/pgSQL function for the same reason
+-- as the terms' and are stricter: a billed entry's numerators must be JSON numbers (a string
+-- passed before) and the one-off services strings.
+CREATE FUNCTION csp_valid_account(billed json, one_offs json) RETURNS boolean
+  LANGUAGE plpgsql IMMUTABLE PARALLEL SAFE AS $$
+    DECLARE
+      b jsonb := billed::jsonb;
+      o jsonb := one_offs::jsonb;
+    BEGIN
+      RETURN jsonb_typeof(b) = 'array' AND jsonb_typeof(o) = 'array'
+        AND NOT coalesce(b @? 'strict $[*] ? ((@.type() == "object" && @.key.type() == "string"
+              && @.sale.type() == "number" && @.sale == @.sale.floor()
+              && @.cost.type() == "number" && @.cost == @.cost.floor()
+              && @.through.datetime("YYYY-MM-DD") == @.through.datetime("YYYY-MM-DD")) is unknown
+            || !(@.type() == "object" && @.key.type() == "string"
+              && @.sale.type() == "number" && @.sale == @.sale.floor()
+              && @.cost.type() == "number" && @.cost == @.cost.floor()
+              && @.through.datetime("YYYY-MM-DD") == @.through.datetime("YYYY-MM-DD")))', true)
+        AND NOT coalesce(o @? 'strict $[*] ? (@.type() != "string")', true);
+    END
+  $$;
+
 ALTER TABLE billing_account
   DROP CONSTRAINT billing_account_billed_check,
   DROP CONSTRAINT billing_account_one_offs_check,
   ALTER COLUMN billed TYPE json USING billed::json,
   ALTER COLUMN one_offs TYPE json USING one_offs::json,
-  ADD CONSTRAINT billing_account_billed_check CHECK (json_typeof(billed) = 'array'
-    AND NOT jsonb_path_exists(billed::jsonb, '$[*] ? (!(@.key.type() == "string")
-      || @.sale != @.sale.floor() || @.cost != @.cost.floor() || !(@.through.type() == "string"))')),
-  ADD CONSTRAINT billing_account_one_offs_check CHECK (json_typeof(one_offs) = 'array');
+  ADD CONSTRAINT billing_account_documents_valid CHECK (csp_valid_account(billed, one_offs));

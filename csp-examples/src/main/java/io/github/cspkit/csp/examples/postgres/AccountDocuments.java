@@ -1,6 +1,5 @@
 package io.github.cspkit.csp.examples.postgres;
 
-import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import io.github.cspkit.csp.billing.Billed;
@@ -17,7 +16,6 @@ import java.util.Map;
  * Written with {@link Json}, read back from their stored text with Jackson's streaming parser.
  */
 final class AccountDocuments {
-  private static final JsonFactory JSON = new JsonFactory();
 
   private AccountDocuments() {}
 
@@ -45,7 +43,7 @@ final class AccountDocuments {
    * @throws IllegalStateException if a document is not one this class writes
    */
   static void read(String billed, String oneOffs, BillingAccount.Builder account) {
-    try (JsonParser p = JSON.createParser(billed)) {
+    try (JsonParser p = TermsDocument.JSON.createParser(billed)) {
       expect(p.nextToken() == JsonToken.START_ARRAY, billed);
       while (p.nextToken() == JsonToken.START_OBJECT) {
         String key = null;
@@ -66,14 +64,16 @@ final class AccountDocuments {
         expect(key != null && sale != null && cost != null && through != null, billed);
         account.putBilled(key, new Billed(sale, cost, through));
       }
+      expect(p.currentToken() == JsonToken.END_ARRAY && p.nextToken() == null, billed);
     } catch (IOException | RuntimeException e) {
       throw unreadable(billed, e);
     }
-    try (JsonParser p = JSON.createParser(oneOffs)) {
+    try (JsonParser p = TermsDocument.JSON.createParser(oneOffs)) {
       expect(p.nextToken() == JsonToken.START_ARRAY, oneOffs);
       while (p.nextToken() == JsonToken.VALUE_STRING) {
         account.addOneOffsBilled(p.getText());
       }
+      expect(p.currentToken() == JsonToken.END_ARRAY && p.nextToken() == null, oneOffs);
     } catch (IOException | RuntimeException e) {
       throw unreadable(oneOffs, e);
     }

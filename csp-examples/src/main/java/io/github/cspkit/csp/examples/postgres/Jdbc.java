@@ -52,11 +52,6 @@ final class Jdbc {
         .setScale(0, RoundingMode.UNNECESSARY).longValueExact();
   }
 
-  /** @return an integral numeric as a long */
-  static long exact(BigDecimal value) {
-    return value.setScale(0, RoundingMode.UNNECESSARY).longValueExact();
-  }
-
   /** Currencies read so far: Moneta's lookup goes through its providers on every call. */
   private static final java.util.concurrent.ConcurrentMap<String, CurrencyUnit> CURRENCIES =
       new java.util.concurrent.ConcurrentHashMap<>();

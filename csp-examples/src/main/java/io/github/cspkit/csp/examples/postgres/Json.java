@@ -1,6 +1,9 @@
 package io.github.cspkit.csp.examples.postgres;
 
-/** Writes the small JSON documents kept in {@code jsonb} columns (bill lines, billed terms). */
+/**
+ * Writes the small JSON documents kept in the rows (bill lines and dues, a subscription's terms,
+ * an account's billed terms and one-off services) and reads their dates back ({@link #date}).
+ */
 final class Json {
   private final StringBuilder out = new StringBuilder(256);
   private boolean first = true;
@@ -95,6 +98,9 @@ final class Json {
       if (year >= 0 && month >= 0 && day >= 0) {
         return java.time.LocalDate.of(year, month, day);
       }
+    }
+    if (text.length() > 10 && text.charAt(0) >= '0' && text.charAt(0) <= '9') {
+      return java.time.LocalDate.parse("+" + text); // PostgreSQL prints year 10000 without a sign
     }
     return java.time.LocalDate.parse(text);
   }

@@ -3,6 +3,7 @@ package io.github.cspkit.csp.examples.postgres;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.StreamReadFeature;
 import io.github.cspkit.csp.subscription.ChangeKind;
 import io.github.cspkit.csp.subscription.Step;
 import io.github.cspkit.csp.subscription.Subscription;
@@ -20,7 +21,9 @@ import java.util.List;
  * Written with {@link Json}, read with Jackson's streaming parser (no tree, no binding).
  */
 final class TermsDocument {
-  private static final JsonFactory JSON = new JsonFactory();
+  /** Refuses a field given twice (the schema's check sees only the last one). */
+  static final JsonFactory JSON = JsonFactory.builder()
+      .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION).build();
 
   private TermsDocument() {}
 
@@ -54,6 +57,7 @@ final class TermsDocument {
       while (p.nextToken() == JsonToken.START_OBJECT) {
         terms.add(term(p, document));
       }
+      expect(p.currentToken() == JsonToken.END_ARRAY && p.nextToken() == null, document);
       return terms;
     } catch (IOException | RuntimeException e) {
       throw new IllegalStateException("unreadable subscription terms: " + document, e);
@@ -79,9 +83,11 @@ final class TermsDocument {
         case "sale_unit" -> sale = p.getLongValue();
         case "cost_unit" -> cost = p.getLongValue();
         case "steps" -> {
+          expect(p.currentToken() == JsonToken.START_ARRAY, document);
           while (p.nextToken() == JsonToken.START_OBJECT) {
             steps.add(step(p, document));
           }
+          expect(p.currentToken() == JsonToken.END_ARRAY, document);
         }
         default -> p.skipChildren();
       }

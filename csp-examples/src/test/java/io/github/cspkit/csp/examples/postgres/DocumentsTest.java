@@ -73,7 +73,32 @@ class DocumentsTest {
         });
     assertThat(Json.date("2024-02-29")).isEqualTo(LocalDate.of(2024, 2, 29));
     assertThatThrownBy(() -> Json.date("2025-02-29")).isInstanceOf(java.time.DateTimeException.class);
-    assertThatThrownBy(() -> TermsDocument.read("[{\"index\": 0}]"))
-        .isInstanceOf(IllegalStateException.class).hasMessageContaining("unreadable subscription terms");
+  }
+
+  @Test
+  void a_document_the_writer_would_not_write_is_refused_not_read_in_part() {
+    Subscription s = Subscription.builder().id("S").customerId("C").sku("E3")
+        .currency(javax.money.Monetary.getCurrency("USD"))
+        .addTerms(io.github.cspkit.csp.subscription.Term.of(0, io.github.cspkit.csp.time.DateRange.of(
+            LocalDate.of(2025, 1, 1), LocalDate.of(2026, 1, 1)), 365, 28800, 24000, java.util.List.of(
+                io.github.cspkit.csp.subscription.Step.of(LocalDate.of(2025, 1, 1),
+                    io.github.cspkit.csp.subscription.ChangeKind.ORDER, 10,
+                    io.github.cspkit.csp.subscription.SubscriptionStatus.ACTIVE, 288000, 240000))))
+        .build();
+    String term = TermsDocument.write(s).substring(1, TermsDocument.write(s).length() - 1);
+    assertThat(TermsDocument.read("[" + term + "]")).isEqualTo(s.terms());
+    for (String bad : new String[] {"[{\"index\": 0}]", "[" + term + ", [" + term + "]]",
+        "[" + term + "] []", "[" + term.replace("\"days\"", "\"days\":365,\"days\"") + "]",
+        "[" + term.replace("\"steps\":[", "\"steps\":[5,") + "]"}) {
+      assertThatThrownBy(() -> TermsDocument.read(bad)).as(bad)
+          .isInstanceOf(IllegalStateException.class).hasMessageContaining("unreadable subscription terms");
+    }
+    BillingAccount.Builder account = BillingAccount.builder().customerId("C")
+        .nextPeriodStart(LocalDate.of(2025, 2, 1)).financing(io.github.cspkit.csp.billing.FinancingPlan.none());
+    assertThatThrownBy(() -> AccountDocuments.read("[]", "[\"X\", 5, \"Y\"]", account))
+        .isInstanceOf(IllegalStateException.class);
+    assertThatThrownBy(() -> AccountDocuments.read("[{\"key\": \"S#0\", \"sale\": 1, \"cost\": 1, "
+        + "\"through\": \"2025-02-01\"}, [1]]", "[]", account)).isInstanceOf(IllegalStateException.class);
+    assertThat(Json.date("10000-01-01")).isEqualTo(LocalDate.of(10000, 1, 1));
   }
 }

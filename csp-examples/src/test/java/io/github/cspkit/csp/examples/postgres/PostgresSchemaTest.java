@@ -119,6 +119,14 @@ class PostgresSchemaTest {
     bad.put("term ending on a day that does not exist", terms + "'["
         + term.replace("2026-01-01", "2026-02-30") + "]'");
     bad.put("days as text", terms + "'[" + term.replace("365", "\"365\"") + "]'");
+    bad.put("status as a number", terms + "'[" + term.replace("\"ACTIVE\"", "5") + "]'");
+    bad.put("index wrapped in an array", terms + "'[" + term.replace("\"index\": 0", "\"index\": [1, -1]")
+        + "]'");
+    bad.put("a term inside an array", terms + "'[" + term + ", [" + term + "]]'");
+    bad.put("seats beyond an int", terms + "'[" + term.replace("\"seats\": 1", "\"seats\": 1e12") + "]'");
+    bad.put("billed numerator as text", "UPDATE billing_account SET billed = "
+        + "'[{\"key\": \"s#0\", \"sale\": \"5\", \"cost\": 0, \"through\": \"2025-02-01\"}]'");
+    bad.put("one-off service that is not a string", "UPDATE billing_account SET one_offs = '[\"x\", 5]'");
     bad.put("lower-case currency code", "INSERT INTO price_list (id, market, currency, published_on, "
         + "effective_on, period_start) VALUES ('l', 'US', 'usd', '2025-01-01', '2025-03-01', '2025-03-01')");
     bad.put("yen with decimals", bill + "('P', 'c', '2025-03-01', '2025-03-01', '2025-04-01', "

@@ -43,6 +43,15 @@ class PostgresStoreContractTest extends StoreContract {
     pools.forEach(HikariDataSource::close);
   }
 
+  /**
+   * 800 changes on one subscription: each rewrites the subscription's row with its history (its
+   * terms and steps are one document), so 4,000 steps would cost ~30 ms per write.
+   */
+  @Override
+  protected int concurrentSeatChangesPerThread() {
+    return 100;
+  }
+
   @Override
   protected CspStore newStore() {
     database = TestDatabases.newDatabase("contract");
