@@ -11,7 +11,7 @@
 --     "sale_unit": 28800, "cost_unit": 24000,
 --     "steps": [{"on": "2025-01-01", "kind": "ORDER", "seats": 10, "status": "ACTIVE",
 --                "sale_rate": 288000, "cost_rate": 240000}]}]
--- The checks are JSON path expressions, evaluated in C: a term has a non-negative index, a positive
+-- The checks are JSON path expressions, evaluated in C (every item must pass its filter): a term has a non-negative index, a positive
 -- day count, non-negative whole unit prices, start before end and at least one step; a step has a
 -- valid date, a kind (a string: the reader knows the kinds), non-negative whole seats, a known
 -- status and whole rates; every number fits the Java type it is read into. A missing field, a
@@ -57,58 +57,44 @@ UPDATE subscription s SET terms = (
 
 -- The checks run in a PL/pgSQL function: it keeps its parsed JSON paths for the session, where a
 -- CHECK written out (or a SQL function) prepares them again in every statement (~100 us an insert).
+-- How many items of an array pass a filter: strict and silent, so that an item with a missing
+-- field, a value of another type or wrapped in an array, or a predicate that errs is not counted.
+CREATE FUNCTION csp_passing(doc jsonb, path jsonpath) RETURNS integer
+  LANGUAGE sql IMMUTABLE PARALLEL SAFE AS $$
+    SELECT jsonb_array_length(jsonb_path_query_array(doc, path, '{}', true))
+  $$;
+
 CREATE FUNCTION csp_valid_terms(terms json) RETURNS boolean
   LANGUAGE plpgsql IMMUTABLE PARALLEL SAFE AS $$
     DECLARE
       doc jsonb := terms::jsonb;
     BEGIN
-      -- strict: a missing field or a value wrapped in an array is an error, not a pass; a
-      -- predicate that errs is unknown, and unknown counts as a violation, as does NULL
-      RETURN jsonb_typeof(doc) = 'array' AND jsonb_array_length(doc) > 0
-        AND NOT coalesce(doc @? 'strict $[*] ? ((@.type() == "object"
-              && @.index.type() == "number" && @.index >= 0 && @.index <= 2147483647
-              && @.index == @.index.floor()
-              && @.days.type() == "number" && @.days > 0 && @.days <= 2147483647
-              && @.days == @.days.floor()
-              && @.sale_unit.type() == "number" && @.sale_unit >= 0
-              && @.sale_unit <= 9223372036854775807 && @.sale_unit == @.sale_unit.floor()
-              && @.cost_unit.type() == "number" && @.cost_unit >= 0
-              && @.cost_unit <= 9223372036854775807 && @.cost_unit == @.cost_unit.floor()
-              && @.start.datetime("YYYY-MM-DD") < @.end.datetime("YYYY-MM-DD")
-              && @.steps.type() == "array" && @.steps.size() > 0) is unknown
-            || !(@.type() == "object"
-              && @.index.type() == "number" && @.index >= 0 && @.index <= 2147483647
-              && @.index == @.index.floor()
-              && @.days.type() == "number" && @.days > 0 && @.days <= 2147483647
-              && @.days == @.days.floor()
-              && @.sale_unit.type() == "number" && @.sale_unit >= 0
-              && @.sale_unit <= 9223372036854775807 && @.sale_unit == @.sale_unit.floor()
-              && @.cost_unit.type() == "number" && @.cost_unit >= 0
-              && @.cost_unit <= 9223372036854775807 && @.cost_unit == @.cost_unit.floor()
-              && @.start.datetime("YYYY-MM-DD") < @.end.datetime("YYYY-MM-DD")
-              && @.steps.type() == "array" && @.steps.size() > 0))', true)
-        AND NOT coalesce(doc @? 'strict $[*].steps[*] ? ((@.type() == "object"
-              && @.on.datetime("YYYY-MM-DD") == @.on.datetime("YYYY-MM-DD")
-              && @.kind.type() == "string"
-              && @.seats.type() == "number" && @.seats >= 0 && @.seats <= 2147483647
-              && @.seats == @.seats.floor()
-              && @.status.type() == "string"
-              && (@.status == "ACTIVE" || @.status == "SUSPENDED" || @.status == "ENDED")
-              && @.sale_rate.type() == "number" && @.sale_rate == @.sale_rate.floor()
-              && @.sale_rate >= -9223372036854775808 && @.sale_rate <= 9223372036854775807
-              && @.cost_rate.type() == "number" && @.cost_rate == @.cost_rate.floor()
-              && @.cost_rate >= -9223372036854775808 && @.cost_rate <= 9223372036854775807) is unknown
-            || !(@.type() == "object"
-              && @.on.datetime("YYYY-MM-DD") == @.on.datetime("YYYY-MM-DD")
-              && @.kind.type() == "string"
-              && @.seats.type() == "number" && @.seats >= 0 && @.seats <= 2147483647
-              && @.seats == @.seats.floor()
-              && @.status.type() == "string"
-              && (@.status == "ACTIVE" || @.status == "SUSPENDED" || @.status == "ENDED")
-              && @.sale_rate.type() == "number" && @.sale_rate == @.sale_rate.floor()
-              && @.sale_rate >= -9223372036854775808 && @.sale_rate <= 9223372036854775807
-              && @.cost_rate.type() == "number" && @.cost_rate == @.cost_rate.floor()
-              && @.cost_rate >= -9223372036854775808 && @.cost_rate <= 9223372036854775807))', true);
+      IF jsonb_typeof(doc) <> 'array' OR jsonb_array_length(doc) = 0
+          OR csp_passing(doc, 'strict $[*] ? (@.type() == "object"
+          && @.index.type() == "number" && @.index >= 0 && @.index <= 2147483647
+          && @.index == @.index.floor()
+          && @.days.type() == "number" && @.days > 0 && @.days <= 2147483647
+          && @.days == @.days.floor()
+          && @.sale_unit.type() == "number" && @.sale_unit >= 0
+          && @.sale_unit <= 9223372036854775807 && @.sale_unit == @.sale_unit.floor()
+          && @.cost_unit.type() == "number" && @.cost_unit >= 0
+          && @.cost_unit <= 9223372036854775807 && @.cost_unit == @.cost_unit.floor()
+          && @.start.datetime("YYYY-MM-DD") < @.end.datetime("YYYY-MM-DD")
+          && @.steps.type() == "array" && @.steps.size() > 0)') <> jsonb_array_length(doc) THEN
+        RETURN false;
+      END IF;
+      RETURN csp_passing(doc, 'strict $[*].steps[*] ? (@.type() == "object"
+          && @.on.datetime("YYYY-MM-DD") == @.on.datetime("YYYY-MM-DD")
+          && @.kind.type() == "string"
+          && @.seats.type() == "number" && @.seats >= 0 && @.seats <= 2147483647
+          && @.seats == @.seats.floor()
+          && @.status.type() == "string"
+          && (@.status == "ACTIVE" || @.status == "SUSPENDED" || @.status == "ENDED")
+          && @.sale_rate.type() == "number" && @.sale_rate == @.sale_rate.floor()
+          && @.sale_rate >= -9223372036854775808 && @.sale_rate <= 9223372036854775807
+          && @.cost_rate.type() == "number" && @.cost_rate == @.cost_rate.floor()
+          && @.cost_rate >= -9223372036854775808 && @.cost_rate <= 9223372036854775807)')
+        = csp_passing(doc, 'strict $[*].steps[*]');
     END
   $$;
 
@@ -129,16 +115,14 @@ CREATE FUNCTION csp_valid_account(billed json, one_offs json) RETURNS boolean
       b jsonb := billed::jsonb;
       o jsonb := one_offs::jsonb;
     BEGIN
-      RETURN jsonb_typeof(b) = 'array' AND jsonb_typeof(o) = 'array'
-        AND NOT coalesce(b @? 'strict $[*] ? ((@.type() == "object" && @.key.type() == "string"
-              && @.sale.type() == "number" && @.sale == @.sale.floor()
-              && @.cost.type() == "number" && @.cost == @.cost.floor()
-              && @.through.datetime("YYYY-MM-DD") == @.through.datetime("YYYY-MM-DD")) is unknown
-            || !(@.type() == "object" && @.key.type() == "string"
-              && @.sale.type() == "number" && @.sale == @.sale.floor()
-              && @.cost.type() == "number" && @.cost == @.cost.floor()
-              && @.through.datetime("YYYY-MM-DD") == @.through.datetime("YYYY-MM-DD")))', true)
-        AND NOT coalesce(o @? 'strict $[*] ? (@.type() != "string")', true);
+      IF jsonb_typeof(b) <> 'array' OR jsonb_typeof(o) <> 'array' THEN
+        RETURN false;
+      END IF;
+      RETURN csp_passing(b, 'strict $[*] ? (@.type() == "object" && @.key.type() == "string"
+          && @.sale.type() == "number" && @.sale == @.sale.floor()
+          && @.cost.type() == "number" && @.cost == @.cost.floor()
+          && @.through.datetime("YYYY-MM-DD") == @.through.datetime("YYYY-MM-DD"))') = jsonb_array_length(b)
+        AND csp_passing(o, 'strict $[*] ? (@.type() == "string")') = jsonb_array_length(o);
     END
   $$;
 
