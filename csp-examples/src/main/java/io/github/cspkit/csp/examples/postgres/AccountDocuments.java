@@ -44,7 +44,7 @@ final class AccountDocuments {
    */
   static void read(String billed, String oneOffs, BillingAccount.Builder account) {
     try (JsonParser p = TermsDocument.JSON.createParser(billed)) {
-      expect(p.nextToken() == JsonToken.START_ARRAY, billed);
+      expect(p.nextToken() == JsonToken.START_ARRAY);
       while (p.nextToken() == JsonToken.START_OBJECT) {
         String key = null;
         Numerator sale = null;
@@ -61,27 +61,28 @@ final class AccountDocuments {
             default -> p.skipChildren();
           }
         }
-        expect(key != null && sale != null && cost != null && through != null, billed);
+        expect(key != null && sale != null && cost != null && through != null);
         account.putBilled(key, new Billed(sale, cost, through));
       }
-      expect(p.currentToken() == JsonToken.END_ARRAY && p.nextToken() == null, billed);
+      expect(p.currentToken() == JsonToken.END_ARRAY && p.nextToken() == null);
     } catch (IOException | RuntimeException e) {
       throw unreadable(billed, e);
     }
     try (JsonParser p = TermsDocument.JSON.createParser(oneOffs)) {
-      expect(p.nextToken() == JsonToken.START_ARRAY, oneOffs);
+      expect(p.nextToken() == JsonToken.START_ARRAY);
       while (p.nextToken() == JsonToken.VALUE_STRING) {
         account.addOneOffsBilled(p.getText());
       }
-      expect(p.currentToken() == JsonToken.END_ARRAY && p.nextToken() == null, oneOffs);
+      expect(p.currentToken() == JsonToken.END_ARRAY && p.nextToken() == null);
     } catch (IOException | RuntimeException e) {
       throw unreadable(oneOffs, e);
     }
   }
 
-  private static void expect(boolean condition, String document) {
+  /** Fails the read, which names the document: it is not one this class writes. */
+  private static void expect(boolean condition) throws IOException {
     if (!condition) {
-      throw unreadable(document, null);
+      throw new IOException("not a document " + AccountDocuments.class.getSimpleName() + " writes");
     }
   }
 

@@ -52,19 +52,19 @@ final class TermsDocument {
    */
   static List<Term> read(String document) {
     try (JsonParser p = JSON.createParser(document)) {
-      expect(p.nextToken() == JsonToken.START_ARRAY, document);
+      expect(p.nextToken() == JsonToken.START_ARRAY);
       List<Term> terms = new ArrayList<>(2);
       while (p.nextToken() == JsonToken.START_OBJECT) {
-        terms.add(term(p, document));
+        terms.add(term(p));
       }
-      expect(p.currentToken() == JsonToken.END_ARRAY && p.nextToken() == null, document);
+      expect(p.currentToken() == JsonToken.END_ARRAY && p.nextToken() == null);
       return terms;
     } catch (IOException | RuntimeException e) {
       throw new IllegalStateException("unreadable subscription terms: " + document, e);
     }
   }
 
-  private static Term term(JsonParser p, String document) throws IOException {
+  private static Term term(JsonParser p) throws IOException {
     int index = -1;
     LocalDate start = null;
     LocalDate end = null;
@@ -83,20 +83,20 @@ final class TermsDocument {
         case "sale_unit" -> sale = p.getLongValue();
         case "cost_unit" -> cost = p.getLongValue();
         case "steps" -> {
-          expect(p.currentToken() == JsonToken.START_ARRAY, document);
+          expect(p.currentToken() == JsonToken.START_ARRAY);
           while (p.nextToken() == JsonToken.START_OBJECT) {
-            steps.add(step(p, document));
+            steps.add(step(p));
           }
-          expect(p.currentToken() == JsonToken.END_ARRAY, document);
+          expect(p.currentToken() == JsonToken.END_ARRAY);
         }
         default -> p.skipChildren();
       }
     }
-    expect(start != null && end != null, document);
+    expect(start != null && end != null);
     return Term.of(index, DateRange.of(start, end), days, sale, cost, steps);
   }
 
-  private static Step step(JsonParser p, String document) throws IOException {
+  private static Step step(JsonParser p) throws IOException {
     LocalDate on = null;
     ChangeKind kind = null;
     int seats = -1;
@@ -116,13 +116,15 @@ final class TermsDocument {
         default -> p.skipChildren();
       }
     }
-    expect(on != null && kind != null && status != null, document);
+    expect(on != null && kind != null && status != null);
     return Step.of(on, kind, seats, status, sale, cost);
   }
 
-  private static void expect(boolean condition, String document) {
+  /** Fails the read, which names the document: it is not one this class writes. */
+  private static void expect(boolean condition) throws IOException {
     if (!condition) {
-      throw new IllegalStateException("unreadable subscription terms: " + document);
+      throw new IOException("not a document " + TermsDocument.class.getSimpleName() + " writes");
     }
   }
+
 }
