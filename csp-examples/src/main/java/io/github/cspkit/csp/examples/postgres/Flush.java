@@ -301,12 +301,14 @@ final class Flush {
     }
     roots("billing account", "billing_account", "customer_id", tx.savedAccounts, new String[] {
         "last_issued_on:date", "next_period_start:date", "financing_kind",
-        "financing_discount_bp:bigint", "financing_instalments:integer", "billed:json",
-        "one_offs:json"}, (BillingAccount a) -> {
+        "financing_discount_bp:bigint", "financing_instalments:integer", "billed_key:text[]",
+        "billed_sale:numeric[]", "billed_cost:numeric[]", "billed_through:date[]", "one_off:text[]"},
+        (BillingAccount a) -> {
           FinancingPlan plan = a.financing();
+          String[] arrays = AccountArrays.write(a);
           return new Object[] {a.lastIssuedOn().orElse(null), a.nextPeriodStart(), plan.kind().name(),
-              plan.discountBasisPoints(), plan.instalments(), AccountDocuments.billed(a),
-              AccountDocuments.oneOffs(a)};
+              plan.discountBasisPoints(), plan.instalments(), arrays[0], arrays[1], arrays[2],
+              arrays[3], arrays[4]};
         });
   }
 

@@ -71,7 +71,8 @@ final class Rows {
 
   static final String ACCOUNT = "a.customer_id, a.last_issued_on, a.next_period_start, "
       + "a.financing_kind, a.financing_discount_bp, a.financing_instalments, a.version, "
-      + "a.billed::text AS billed, a.one_offs::text AS one_offs";
+      + "a.billed_key::text, a.billed_sale::text, a.billed_cost::text, a.billed_through::text, "
+      + "a.one_off::text";
 
   /** An account row with its billed terms and one-off services. */
   static final class AccountRow {
@@ -91,7 +92,11 @@ final class Rows {
         .nextPeriodStart(date(rs, "next_period_start"))
         .financing(plan(FinancingPlan.Kind.valueOf(rs.getString("financing_kind")),
             rs.getLong("financing_discount_bp"), rs.getInt("financing_instalments")));
-    AccountDocuments.read(rs.getString("billed"), rs.getString("one_offs"), account);
+    String[] arrays = new String[AccountArrays.COLUMNS.length];
+    for (int i = 0; i < arrays.length; i++) {
+      arrays[i] = rs.getString(AccountArrays.COLUMNS[i]);
+    }
+    AccountArrays.read(arrays, account);
     return new AccountRow(account, rs.getLong("version"));
   }
 

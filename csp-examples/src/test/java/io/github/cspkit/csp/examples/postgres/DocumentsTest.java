@@ -4,7 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.quicktheories.QuickTheory.qt;
 import static org.quicktheories.generators.SourceDSL.integers;
+import static org.quicktheories.generators.SourceDSL.lists;
 import static org.quicktheories.generators.SourceDSL.longs;
+import static org.quicktheories.generators.SourceDSL.strings;
 
 import io.github.cspkit.csp.billing.BillingAccount;
 import io.github.cspkit.csp.partner.CspPartner;
@@ -20,8 +22,9 @@ import java.time.LocalDate;
 import org.junit.jupiter.api.Test;
 
 /**
- * The JSON documents the PostgreSQL store keeps in its rows (a subscription's terms, SUB-1..7; an
- * account's billed terms, BIL-6) read back as the values written, for any partner history.
+ * The documents the PostgreSQL store keeps in its rows (a subscription's terms as JSON, SUB-1..7;
+ * an account's billed terms as arrays, BIL-6) read back as the values written, for any partner
+ * history.
  */
 class DocumentsTest {
   @Test
@@ -43,12 +46,25 @@ class DocumentsTest {
           BillingAccount.Builder read = BillingAccount.builder().customerId(a.customerId())
               .lastIssuedOn(a.lastIssuedOn()).nextPeriodStart(a.nextPeriodStart())
               .financing(a.financing());
-          AccountDocuments.read(AccountDocuments.billed(a), AccountDocuments.oneOffs(a), read);
+          AccountArrays.read(AccountArrays.write(a), read);
           assertThat(read.build()).isEqualTo(a);
         });
       }
     });
     assertThat(subscriptions[0]).isGreaterThan(100);
+  }
+
+  @Test
+  void array_literals_read_back_as_written_and_as_postgresql_prints_them() {
+    qt().withExamples(2_000).forAll(lists().of(strings().allPossible().ofLengthBetween(0, 12)).ofSizeBetween(0, 6))
+        .checkAssert(elements -> assertThat(ArrayLiteral.read(ArrayLiteral.write(elements)))
+            .isEqualTo(elements));
+    assertThat(ArrayLiteral.read("{a,\"b \\\"c\\\\\",\"NULL\",\"\",\"{x}\"}"))
+        .containsExactly("a", "b \"c\\", "NULL", "", "{x}");
+    for (String bad : new String[] {"", "{", "{a,NULL}", "{a,}", "{,a}", "{{a}}", "[0:0]={a}",
+        "{\"a}", "{a b}", "{a\"b}"}) {
+      assertThatThrownBy(() -> ArrayLiteral.read(bad)).as(bad).isInstanceOf(IllegalArgumentException.class);
+    }
   }
 
   @Test
@@ -95,10 +111,14 @@ class DocumentsTest {
     }
     BillingAccount.Builder account = BillingAccount.builder().customerId("C")
         .nextPeriodStart(LocalDate.of(2025, 2, 1)).financing(io.github.cspkit.csp.billing.FinancingPlan.none());
-    assertThatThrownBy(() -> AccountDocuments.read("[]", "[\"X\", 5, \"Y\"]", account))
-        .isInstanceOf(IllegalStateException.class);
-    assertThatThrownBy(() -> AccountDocuments.read("[{\"key\": \"S#0\", \"sale\": 1, \"cost\": 1, "
-        + "\"through\": \"2025-02-01\"}, [1]]", "[]", account)).isInstanceOf(IllegalStateException.class);
+    for (String[] bad : new String[][] {{"{}", "{}", "{}", "{}", "{X,NULL}"},
+        {"{S#0}", "{1}", "{1,2}", "{2025-02-01}", "{}"}, {"{S#0}", "{1.5}", "{1}", "{2025-02-01}", "{}"},
+        {"{S#0}", "{1}", "{1}", "{2025-02-30}", "{}"}, {"{{S#0}}", "{1}", "{1}", "{2025-02-01}", "{}"},
+        {"[0:0]={S#0}", "{1}", "{1}", "{2025-02-01}", "{}"}, {"{S#0,S#0}", "{1,1}", "{1,1}",
+            "{2025-02-01,2025-02-01}", "{}"}, {"{}", "{}", "{}", "{}", "{X,X}"}}) {
+      assertThatThrownBy(() -> AccountArrays.read(bad, account)).as(String.join(" ", bad))
+          .isInstanceOf(IllegalStateException.class).hasMessageContaining("unreadable billing account");
+    }
     assertThat(Json.date("10000-01-01")).isEqualTo(LocalDate.of(10000, 1, 1));
   }
 }
