@@ -68,7 +68,8 @@ import org.flywaydb.core.Flyway;
  * <p>
  * <b>Caches.</b> Price lists (immutable) and committed subscriptions (by id and version: a
  * committed version never changes) are kept in memory, the subscriptions in a bounded cache that
- * evicts the least recently used. This assumes rows change only through PostgresStore instances
+ * evicts the least recently used; what a bill run reads is not cached (it reads each subscription
+ * once a period, and would push out what commands use). This assumes rows change only through PostgresStore instances
  * (any number of them, in any process). Thread-safe; the data source should pool connections
  * (HikariCP).
  */
@@ -88,7 +89,7 @@ public final class PostgresStore implements CspStore, AutoCloseable {
     final DataSource dataSource;
     final PriceListPolicy policy;
     final String timeoutsSql;
-    final Cache<String, Versioned<Subscription>> subscriptions;
+    final Cache<SubscriptionKey, Versioned<Subscription>> subscriptions;
     final Map<String, PostgresStore> partners = new ConcurrentHashMap<>();
     volatile Prices prices;
     volatile boolean closed;
@@ -461,14 +462,17 @@ public final class PostgresStore implements CspStore, AutoCloseable {
     if (version == null) {
       return null;
     }
-    Versioned<Subscription> v = shared.subscriptions.getIfPresent(partnerId + "\u0000" + id);
+    Versioned<Subscription> v = shared.subscriptions.getIfPresent(new SubscriptionKey(partnerId, id));
     return v != null && v.version() == version ? v : null;
   }
 
   void cacheSubscription(String partnerId, Versioned<Subscription> v) {
-    shared.subscriptions.asMap().merge(partnerId + "\u0000" + v.value().id(), v,
+    shared.subscriptions.asMap().merge(new SubscriptionKey(partnerId, v.value().id()), v,
         (a, b) -> b.version() >= a.version() ? b : a);
   }
+
+  /** A cached subscription's key. */
+  record SubscriptionKey(String partnerId, String id) {}
 
   /** Drops the price lists read, after a transaction added some. */
   void forgetPrices() {

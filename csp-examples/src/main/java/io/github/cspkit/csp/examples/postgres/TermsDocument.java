@@ -3,7 +3,6 @@ package io.github.cspkit.csp.examples.postgres;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
-import com.fasterxml.jackson.core.StreamReadFeature;
 import io.github.cspkit.csp.subscription.ChangeKind;
 import io.github.cspkit.csp.subscription.Step;
 import io.github.cspkit.csp.subscription.Subscription;
@@ -21,9 +20,7 @@ import java.util.List;
  * Written with {@link Json}, read with Jackson's streaming parser (no tree, no binding).
  */
 final class TermsDocument {
-  /** Refuses a field given twice (the schema's check sees only the last one). */
-  static final JsonFactory JSON = JsonFactory.builder()
-      .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION).build();
+  private static final JsonFactory JSON = new JsonFactory();
 
   private TermsDocument() {}
 
@@ -72,25 +69,29 @@ final class TermsDocument {
     long sale = -1;
     long cost = -1;
     List<Step> steps = new ArrayList<>(2);
+    int seen = 0;
     while (p.nextToken() == JsonToken.FIELD_NAME) {
       String field = p.currentName();
       p.nextToken();
+      int bit;
       switch (field) {
-        case "index" -> index = p.getIntValue();
-        case "start" -> start = Json.date(p.getText());
-        case "end" -> end = Json.date(p.getText());
-        case "days" -> days = p.getLongValue();
-        case "sale_unit" -> sale = p.getLongValue();
-        case "cost_unit" -> cost = p.getLongValue();
+        case "index" -> { bit = 1; index = p.getIntValue(); }
+        case "start" -> { bit = 2; start = Json.date(p.getText()); }
+        case "end" -> { bit = 4; end = Json.date(p.getText()); }
+        case "days" -> { bit = 8; days = p.getLongValue(); }
+        case "sale_unit" -> { bit = 16; sale = p.getLongValue(); }
+        case "cost_unit" -> { bit = 32; cost = p.getLongValue(); }
         case "steps" -> {
+          bit = 64;
           expect(p.currentToken() == JsonToken.START_ARRAY);
           while (p.nextToken() == JsonToken.START_OBJECT) {
             steps.add(step(p));
           }
           expect(p.currentToken() == JsonToken.END_ARRAY);
         }
-        default -> p.skipChildren();
+        default -> { bit = 0; p.skipChildren(); }
       }
+      seen = once(seen, bit);
     }
     expect(start != null && end != null);
     return Term.of(index, DateRange.of(start, end), days, sale, cost, steps);
@@ -103,21 +104,34 @@ final class TermsDocument {
     SubscriptionStatus status = null;
     long sale = 0;
     long cost = 0;
+    int seen = 0;
     while (p.nextToken() == JsonToken.FIELD_NAME) {
       String field = p.currentName();
       p.nextToken();
+      int bit;
       switch (field) {
-        case "on" -> on = Json.date(p.getText());
-        case "kind" -> kind = ChangeKind.valueOf(p.getText());
-        case "seats" -> seats = p.getIntValue();
-        case "status" -> status = SubscriptionStatus.valueOf(p.getText());
-        case "sale_rate" -> sale = p.getLongValue();
-        case "cost_rate" -> cost = p.getLongValue();
-        default -> p.skipChildren();
+        case "on" -> { bit = 1; on = Json.date(p.getText()); }
+        case "kind" -> { bit = 2; kind = ChangeKind.valueOf(p.getText()); }
+        case "seats" -> { bit = 4; seats = p.getIntValue(); }
+        case "status" -> { bit = 8; status = SubscriptionStatus.valueOf(p.getText()); }
+        case "sale_rate" -> { bit = 16; sale = p.getLongValue(); }
+        case "cost_rate" -> { bit = 32; cost = p.getLongValue(); }
+        default -> { bit = 0; p.skipChildren(); }
       }
+      seen = once(seen, bit);
     }
     expect(on != null && kind != null && status != null);
     return Step.of(on, kind, seats, status, sale, cost);
+  }
+
+  /**
+   * Refuses a known field given twice (the schema's check would see only one of them).
+   *
+   * @return the fields seen, with this one
+   */
+  private static int once(int seen, int field) throws IOException {
+    expect((seen & field) == 0);
+    return seen | field;
   }
 
   /** Fails the read, which names the document: it is not one this class writes. */

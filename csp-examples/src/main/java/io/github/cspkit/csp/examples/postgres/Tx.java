@@ -215,9 +215,9 @@ final class Tx implements Repositories {
   // ------------------------------------------------------------------------ reads with a lock
 
   /**
-   * Locks the customers' rows (unless {@code lock} is false: already locked by a claim) and reads,
-   * in one round trip, what commands and bills on them read; then the subscriptions this store has
-   * not cached.
+   * Locks the customers' rows (unless {@code lock} is false: already locked by a bill run's claim)
+   * and reads, in one round trip, what commands and bills on them read; then the subscriptions this
+   * store has not cached (caching them unless they are a bill run's).
    */
   void prefetch(Collection<String> ids, boolean lock) {
     List<String> todo = new ArrayList<>();
@@ -316,11 +316,16 @@ final class Tx implements Repositories {
         }
       }
     }
-    loadSubscriptions(missing);
+    loadSubscriptions(missing, lock);
   }
 
-  /** Reads committed subscriptions in one query and caches them. */
-  void loadSubscriptions(List<String> ids) {
+  /**
+   * Reads committed subscriptions in one query.
+   *
+   * @param cache whether to cache them: not for a bill run's block, which reads each subscription
+   *     once a period and would only push out of the cache what commands use
+   */
+  void loadSubscriptions(List<String> ids, boolean cache) {
     if (ids.isEmpty()) {
       return;
     }
@@ -333,7 +338,9 @@ final class Tx implements Repositories {
     for (Versioned<Subscription> v : loaded) {
       subscriptionValues.put(v.value().id(), v);
       subscriptionVersions.put(v.value().id(), v.version());
-      store.cacheSubscription(partner, v);
+      if (cache) {
+        store.cacheSubscription(partner, v);
+      }
     }
   }
 
