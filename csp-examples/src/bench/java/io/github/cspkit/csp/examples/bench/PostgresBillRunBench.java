@@ -56,18 +56,21 @@ import org.openjdk.jmh.annotations.Warmup;
  *       subscriptions is warm);</li>
  *   <li>{@link #twoInstances}: two instances (two stores, two pools) run the same bill run at once
  *       and share it by claiming blocks of customers;</li>
+ *   <li>{@link #oneInstanceTwoThreads}: one instance runs it from two threads, which share it
+ *       the same way;</li>
  *   <li>{@link #inMemory}: the same run on the in-memory store;</li>
  *   <li>{@link #setUpOrders}: set-up through the entry point, {@code customers / 10} customers
  *       created and 10 subscriptions ordered for each, from 4 threads;</li>
  *   <li>{@link #roundTrip}: the baseline of the machine, 2,000 {@code SELECT 1} one after the
  *       other on one connection (a command costs 3 to 5 such round trips).</li>
  * </ul>
- * JMH reports the time per shot. Two warmup shots let the JIT compiler finish: on two cores it
- * otherwise takes one of them during the first shots.
+ * JMH reports the time per shot. Six warmup shots let the JIT compiler finish: on two cores it
+ * otherwise takes one of them during the first shots (the fill between shots runs other code,
+ * and the bill run's larger methods reach their last compilation only after a few shots).
  */
 @BenchmarkMode(Mode.SingleShotTime)
 @OutputTimeUnit(TimeUnit.MILLISECONDS)
-@Warmup(iterations = 2)
+@Warmup(iterations = 6)
 @Measurement(iterations = 3)
 @Fork(value = 1, jvmArgsAppend = "-Xmx2g")
 public class PostgresBillRunBench {
@@ -230,8 +233,22 @@ public class PostgresBillRunBench {
 
   @Benchmark
   public long twoInstances(Server s, Db db) throws Exception {
-    CspPartner a = db.partner(db.first, s);
-    CspPartner b = db.partner(db.second, s);
+    return atOnce("two instances", db.partner(db.first, s), db.partner(db.second, s), s, db);
+  }
+
+  /**
+   * One instance (one store, one pool) runs the bill run from two threads, which share it by
+   * claiming blocks as two instances do: one thread waits on its server backend half the time.
+   */
+  @Benchmark
+  public long oneInstanceTwoThreads(Server s, Db db) throws Exception {
+    CspPartner p = db.partner(db.first, s);
+    return atOnce("one instance, two threads", p, p, s, db);
+  }
+
+  /** Two bill runs at once, one per thread; prints their throughput and CPU per line. */
+  private static long atOnce(String what, CspPartner a, CspPartner b, Server s, Db db)
+      throws Exception {
     ExecutorService threads = Executors.newFixedThreadPool(2);
     try {
       long[] cpu = s.cpu.now();
@@ -245,7 +262,7 @@ public class PostgresBillRunBench {
       check(new BillRunReport(all, first.notBilled()), s);
       System.out.printf("(split %d / %d bills) ", first.issued().size(), second.issued().size());
       long lines = lines(all);
-      return report("two instances", t0, lines, s.cpu, cpu);
+      return report(what, t0, lines, s.cpu, cpu);
     } finally {
       threads.shutdown();
     }
