@@ -55,6 +55,15 @@ class PostgresSchemaTest {
     return pool;
   }
 
+  /** @return a new database migrated up to a version of the schema, not beyond */
+  private HikariDataSource databaseAt(String version) {
+    HikariDataSource db = database();
+    org.flywaydb.core.Flyway.configure(PostgresStore.class.getClassLoader()).dataSource(db)
+        .locations(PostgresStore.MIGRATIONS).table(PostgresStore.HISTORY_TABLE).target(version).load()
+        .migrate();
+    return db;
+  }
+
   private static void sql(HikariDataSource db, String sql) throws SQLException {
     try (Connection c = db.getConnection(); Statement st = c.createStatement()) {
       st.execute(sql);
@@ -183,10 +192,7 @@ class PostgresSchemaTest {
 
   @Test
   void subscriptions_stored_before_version_8_keep_their_terms_and_steps() throws SQLException {
-    HikariDataSource db = database();
-    org.flywaydb.core.Flyway.configure(PostgresStore.class.getClassLoader()).dataSource(db)
-        .locations(PostgresStore.MIGRATIONS).table(PostgresStore.HISTORY_TABLE).target("7").load()
-        .migrate();
+    HikariDataSource db = databaseAt("7");
     sql(db, "INSERT INTO customer (partner_id, id, managed_by, name, market, segment, verified, "
         + "tenant_id, tenant_origin, billing_day, bill_currency, created_on, delegated_admin, version) "
         + "VALUES ('P', 'c', 'P', 'Contoso', 'JP', 'COMMERCIAL', false, 't', 'NEW', 1, 'JPY', '2024-02-29', true, 1)");
@@ -235,10 +241,7 @@ class PostgresSchemaTest {
 
   @Test
   void accounts_stored_before_version_9_keep_what_they_billed() throws SQLException {
-    HikariDataSource db = database();
-    org.flywaydb.core.Flyway.configure(PostgresStore.class.getClassLoader()).dataSource(db)
-        .locations(PostgresStore.MIGRATIONS).table(PostgresStore.HISTORY_TABLE).target("8").load()
-        .migrate();
+    HikariDataSource db = databaseAt("8");
     sql(db, "INSERT INTO customer (partner_id, id, managed_by, name, market, segment, verified, "
         + "tenant_id, tenant_origin, billing_day, bill_currency, created_on, delegated_admin, version) "
         + "VALUES ('P', 'c', 'P', 'Contoso', 'US', 'COMMERCIAL', false, 't', 'NEW', 1, 'USD', '2024-02-29', "
@@ -316,10 +319,7 @@ class PostgresSchemaTest {
   @Test
   void entries_written_before_version_6_read_as_their_change_or_as_unstructured_text()
       throws SQLException {
-    HikariDataSource db = database();
-    org.flywaydb.core.Flyway.configure(PostgresStore.class.getClassLoader()).dataSource(db)
-        .locations(PostgresStore.MIGRATIONS).table(PostgresStore.HISTORY_TABLE).target("5").load()
-        .migrate();
+    HikariDataSource db = databaseAt("5");
     assertThat(PostgresStore.schemaVersion(db)).isEqualTo(5);
     SubscriptionEvent seed = SubscriptionEvent.builder().subscriptionId("S1").customerId("c")
         .sku("O365_E3").kind(ChangeKind.ADD_SEATS).date(LocalDate.parse("2024-02-29"))
