@@ -54,12 +54,31 @@ CREATE OR REPLACE FUNCTION csp_require_rows(kind text, tbl text, keycol text, pa
 -- bill moves next_period_start, so it made each account update write an index entry.
 DROP INDEX billing_account_due;
 
+-- The store reads back days from year 1 on; V8's documents could hold earlier ones (Java's year 0
+-- and before), which no bill run writes: a clear refusal rather than a failed cast.
+DO $$
+  DECLARE
+    early text;
+  BEGIN
+    SELECT a.partner_id || ' ' || a.customer_id INTO early FROM billing_account a,
+        json_array_elements(a.billed) AS e
+      WHERE e ->> 'through' !~ '^[+]?[0-9]{4,}-' OR e ->> 'through' ~ '^[+]?0000-' LIMIT 1;
+    IF early IS NOT NULL THEN
+      RAISE EXCEPTION 'billing account % has billed terms through a day before year 1, which '
+        'schema version 9 does not keep: correct its billed document, then migrate again', early;
+    END IF;
+  END
+$$;
+
 ALTER TABLE billing_account
   ADD COLUMN billed_key text[],
   ADD COLUMN billed_sale numeric[],
   ADD COLUMN billed_cost numeric[],
   ADD COLUMN billed_through date[],
   ADD COLUMN one_off text[];
+
+-- Dates from year 10000 on were written with a sign ("+10000-01-01"), which PostgreSQL does not
+-- read; a one-off service given twice (a set: read once before) is kept once.
 
 UPDATE billing_account a SET
   billed_key = coalesce((SELECT array_agg(e ->> 'key' ORDER BY o)
@@ -68,10 +87,10 @@ UPDATE billing_account a SET
       FROM json_array_elements(a.billed) WITH ORDINALITY AS x(e, o)), '{}'),
   billed_cost = coalesce((SELECT array_agg(trunc((e ->> 'cost')::numeric) ORDER BY o)
       FROM json_array_elements(a.billed) WITH ORDINALITY AS x(e, o)), '{}'),
-  billed_through = coalesce((SELECT array_agg((e ->> 'through')::date ORDER BY o)
+  billed_through = coalesce((SELECT array_agg(ltrim(e ->> 'through', '+')::date ORDER BY o)
       FROM json_array_elements(a.billed) WITH ORDINALITY AS x(e, o)), '{}'),
-  one_off = coalesce((SELECT array_agg(e ORDER BY o)
-      FROM json_array_elements_text(a.one_offs) WITH ORDINALITY AS x(e, o)), '{}');
+  one_off = coalesce((SELECT array_agg(e ORDER BY o) FROM (SELECT e, min(o) AS o
+      FROM json_array_elements_text(a.one_offs) WITH ORDINALITY AS x(e, o) GROUP BY e) AS d), '{}');
 
 ALTER TABLE billing_account
   DROP CONSTRAINT billing_account_documents_valid,

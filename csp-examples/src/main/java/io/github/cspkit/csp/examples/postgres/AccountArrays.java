@@ -58,16 +58,14 @@ final class AccountArrays {
           || throughs.size() != keys.size()) {
         throw new IllegalArgumentException("arrays of different lengths");
       }
-      List<String> oneOffs = ArrayLiteral.read(columns[4]);
-      if (new java.util.HashSet<>(keys).size() != keys.size()
-          || new java.util.HashSet<>(oneOffs).size() != oneOffs.size()) {
-        throw new IllegalArgumentException("an element given twice");
+      if (new java.util.HashSet<>(keys).size() != keys.size()) {
+        throw new IllegalArgumentException("a billed term given twice");
       }
       for (int i = 0; i < keys.size(); i++) {
         account.putBilled(keys.get(i), new Billed(Numerator.of(new BigInteger(sales.get(i))),
             Numerator.of(new BigInteger(costs.get(i))), Json.date(throughs.get(i))));
       }
-      account.addAllOneOffsBilled(oneOffs);
+      account.addAllOneOffsBilled(ArrayLiteral.read(columns[4])); // a set: a repeat is kept once
     } catch (RuntimeException e) {
       throw new IllegalStateException("unreadable billing account arrays: "
           + String.join(" ", columns), e);

@@ -12,7 +12,9 @@ import io.github.cspkit.csp.time.DateRange;
 import java.io.IOException;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 
 /**
  * A subscription's terms and steps (SUB-1..7) as the JSON array kept in its row
@@ -70,6 +72,7 @@ final class TermsDocument {
     long cost = -1;
     List<Step> steps = new ArrayList<>(2);
     int seen = 0;
+    Set<String> others = null;
     while (p.nextToken() == JsonToken.FIELD_NAME) {
       String field = p.currentName();
       p.nextToken();
@@ -89,7 +92,11 @@ final class TermsDocument {
           }
           expect(p.currentToken() == JsonToken.END_ARRAY);
         }
-        default -> { bit = 0; p.skipChildren(); }
+        default -> {
+          bit = 0;
+          others = other(others, field);
+          p.skipChildren();
+        }
       }
       seen = once(seen, bit);
     }
@@ -105,6 +112,7 @@ final class TermsDocument {
     long sale = 0;
     long cost = 0;
     int seen = 0;
+    Set<String> others = null;
     while (p.nextToken() == JsonToken.FIELD_NAME) {
       String field = p.currentName();
       p.nextToken();
@@ -116,7 +124,11 @@ final class TermsDocument {
         case "status" -> { bit = 8; status = SubscriptionStatus.valueOf(p.getText()); }
         case "sale_rate" -> { bit = 16; sale = p.getLongValue(); }
         case "cost_rate" -> { bit = 32; cost = p.getLongValue(); }
-        default -> { bit = 0; p.skipChildren(); }
+        default -> {
+          bit = 0;
+          others = other(others, field);
+          p.skipChildren();
+        }
       }
       seen = once(seen, bit);
     }
@@ -132,6 +144,17 @@ final class TermsDocument {
   private static int once(int seen, int field) throws IOException {
     expect((seen & field) == 0);
     return seen | field;
+  }
+
+  /**
+   * Refuses a field this class does not write given twice, as it refuses a known one.
+   *
+   * @return the other fields seen, with this one
+   */
+  private static Set<String> other(Set<String> seen, String field) throws IOException {
+    Set<String> out = seen == null ? new HashSet<>() : seen;
+    expect(out.add(field));
+    return out;
   }
 
   /** Fails the read, which names the document: it is not one this class writes. */

@@ -105,7 +105,8 @@ class DocumentsTest {
     assertThat(TermsDocument.read("[" + term + "]")).isEqualTo(s.terms());
     for (String bad : new String[] {"[{\"index\": 0}]", "[" + term + ", [" + term + "]]",
         "[" + term + "] []", "[" + term.replace("\"days\"", "\"days\":365,\"days\"") + "]",
-        "[" + term.replace("\"steps\":[", "\"steps\":[5,") + "]"}) {
+        "[" + term.replace("\"steps\":[", "\"steps\":[5,") + "]",
+        "[" + term.replace("\"days\"", "\"x\":1,\"x\":2,\"days\"") + "]"}) {
       assertThatThrownBy(() -> TermsDocument.read(bad)).as(bad)
           .isInstanceOf(IllegalStateException.class).hasMessageContaining("unreadable subscription terms");
     }
@@ -115,10 +116,12 @@ class DocumentsTest {
         {"{S#0}", "{1}", "{1,2}", "{2025-02-01}", "{}"}, {"{S#0}", "{1.5}", "{1}", "{2025-02-01}", "{}"},
         {"{S#0}", "{1}", "{1}", "{2025-02-30}", "{}"}, {"{{S#0}}", "{1}", "{1}", "{2025-02-01}", "{}"},
         {"[0:0]={S#0}", "{1}", "{1}", "{2025-02-01}", "{}"}, {"{S#0,S#0}", "{1,1}", "{1,1}",
-            "{2025-02-01,2025-02-01}", "{}"}, {"{}", "{}", "{}", "{}", "{X,X}"}}) {
+            "{2025-02-01,2025-02-01}", "{}"}}) {
       assertThatThrownBy(() -> AccountArrays.read(bad, account)).as(String.join(" ", bad))
           .isInstanceOf(IllegalStateException.class).hasMessageContaining("unreadable billing account");
     }
+    AccountArrays.read(new String[] {"{}", "{}", "{}", "{}", "{X,X}"}, account); // a set, as before
+    assertThat(account.build().oneOffsBilled()).containsExactly("X");
     assertThat(Json.date("10000-01-01")).isEqualTo(LocalDate.of(10000, 1, 1));
   }
 }

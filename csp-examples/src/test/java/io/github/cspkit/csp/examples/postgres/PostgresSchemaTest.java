@@ -252,7 +252,8 @@ class PostgresSchemaTest {
         + "VALUES ('P', 'c', '2025-02-01', '2025-03-01', 'NONE', 0, 0, '[{\"key\": \"s,1 \\\"q\\\"#0\", "
         + "\"sale\": 10512000, \"cost\": 123456789012345678901234567890, \"through\": \"2024-02-29\"}, "
         + "{\"key\": \"t#1\", \"sale\": -5, \"cost\": 0, \"through\": \"2025-03-01\"}]', "
-        + "'[\"X1\", \"a b\"]', 4), ('P', 'd', NULL, '2025-03-01', 'NONE', 0, 0, '[]', '[]', 1)");
+        + "'[\"X1\", \"a b\", \"X1\"]', 4), ('P', 'd', NULL, '2025-03-01', 'NONE', 0, 0, "
+        + "'[{\"key\": \"u#0\", \"sale\": 1e3, \"cost\": 1.0, \"through\": \"+10000-01-01\"}]', '[]', 1)");
 
     PostgresStore.migrate(db);
 
@@ -270,8 +271,25 @@ class PostgresSchemaTest {
     assertThat(c.value().billed().get("t#1")).isEqualTo(new Billed(Numerator.of(-5),
         Numerator.of(0), LocalDate.parse("2025-03-01")));
     assertThat(c.value().oneOffsBilled()).containsExactly("X1", "a b");
-    assertThat(d.value().billed()).isEmpty();
+    assertThat(d.value().billed()).containsExactly(Map.entry("u#0", new Billed(Numerator.of(1000),
+        Numerator.of(1), LocalDate.of(10000, 1, 1))));
     assertThat(d.value().oneOffsBilled()).isEmpty();
+  }
+
+  @Test
+  void an_account_billed_through_a_day_before_year_1_stops_version_9_with_its_name()
+      throws SQLException {
+    HikariDataSource db = databaseAt("8");
+    sql(db, "INSERT INTO customer (partner_id, id, managed_by, name, market, segment, verified, "
+        + "tenant_id, tenant_origin, billing_day, bill_currency, created_on, delegated_admin, version) "
+        + "VALUES ('P', 'old', 'P', 'Old', 'US', 'COMMERCIAL', false, 't', 'NEW', 1, 'USD', '2024-02-29', "
+        + "true, 1)");
+    sql(db, "INSERT INTO billing_account (partner_id, customer_id, next_period_start, financing_kind, "
+        + "financing_discount_bp, financing_instalments, billed, one_offs, version) VALUES ('P', 'old', "
+        + "'2025-03-01', 'NONE', 0, 0, '[{\"key\": \"s#0\", \"sale\": 1, \"cost\": 1, "
+        + "\"through\": \"-0001-01-01\"}]', '[]', 1)");
+    assertThatThrownBy(() -> PostgresStore.migrate(db)).hasStackTraceContaining("P old")
+        .hasStackTraceContaining("before year 1");
   }
 
   @Test
