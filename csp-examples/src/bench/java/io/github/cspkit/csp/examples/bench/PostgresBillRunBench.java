@@ -46,14 +46,12 @@ import org.openjdk.jmh.annotations.Warmup;
  * shot of {@code customers} customers × 10 subscriptions (the data of {@link BillRunBench}: 10%
  * changed mid-period), on an embedded PostgreSQL server the benchmark starts (fsync off). Each
  * shot gets a fresh database, filled and analysed before the shot (not timed), and a new store, so
- * the subscriptions are read from the tables, not from a cache (except {@link #postgresWarmCache}).
+ * the subscriptions are read from the tables (a bill run does not use the store's cache).
  * Each prints, beside its throughput, the CPU time per line (or command) of this JVM and of the
  * server ({@link ServerCpu}): on two cores shared by both, that says how far a second instance
  * can go.
  * <ul>
  *   <li>{@link #postgres}: one instance bills everything;</li>
- *   <li>{@link #postgresWarmCache}: the same, by the instance that wrote the data (its cache of
- *       subscriptions is warm);</li>
  *   <li>{@link #twoInstances}: two instances (two stores, two pools) run the same bill run at once
  *       and share it by claiming blocks of customers;</li>
  *   <li>{@link #oneInstanceTwoThreads}: one instance runs it from two threads, which share it
@@ -129,8 +127,6 @@ public class PostgresBillRunBench {
   public static class Db {
     HikariDataSource first;
     HikariDataSource second;
-    /** The store that filled the database: its subscription cache is warm. */
-    PostgresStore filler;
     Request request;
 
     @Setup(Level.Iteration)
@@ -141,8 +137,7 @@ public class PostgresBillRunBench {
       PostgresStore.migrate(first);
       second = s.pool(name, 4);
       long t0 = System.nanoTime();
-      filler = new PostgresStore(first);
-      CspStore store = filler.forPartner(PARTNER);
+      CspStore store = new PostgresStore(first).forPartner(PARTNER);
       d.writeTo(store, 250);
       long ms = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - t0);
       try (Connection c = first.getConnection(); Statement st = c.createStatement()) {
@@ -209,16 +204,6 @@ public class PostgresBillRunBench {
   @Benchmark
   public long postgres(Server s, Db db) {
     return billAll("postgres", db.partner(db.first, s), s, db);
-  }
-
-  /**
-   * One instance whose subscription cache is warm: the store that wrote the data bills it (an
-   * instance that took the month's orders and then runs the bill run).
-   */
-  @Benchmark
-  public long postgresWarmCache(Server s, Db db) {
-    return billAll("postgres, warm cache", CspPartner.builder().partner(Partner.csp(PARTNER))
-        .catalog(s.data.catalog).store(db.filler).build(), s, db);
   }
 
   /** One instance bills every customer; prints its throughput and CPU per line. */

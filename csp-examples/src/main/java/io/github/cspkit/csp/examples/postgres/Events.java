@@ -92,8 +92,14 @@ final class Events implements EventLog {
    *     columns already hold
    */
   static @Nullable String json(EventPayload payload) {
-    return payload instanceof EventPayload.Unstructured ? null
-        : NceSubscriptions.JSON.valueToTree(payload).toString();
+    if (payload instanceof EventPayload.Unstructured) {
+      return null;
+    }
+    try {
+      return NceSubscriptions.JSON.writeValueAsString(payload);
+    } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
   }
 
   /**

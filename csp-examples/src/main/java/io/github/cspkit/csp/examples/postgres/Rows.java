@@ -172,6 +172,14 @@ final class Rows {
       + "s.auto_renew, s.version, s.terms::text AS terms FROM subscription s "
       + "WHERE s.partner_id = ? AND s.id = ANY(?::text[]) ORDER BY s.seq";
 
+  /**
+   * The subscriptions of some customers, as {@link #SUBSCRIPTIONS} reads them, through the index
+   * by customer. Parameters: the partner, then the customers' ids.
+   */
+  static final String SUBSCRIPTIONS_OF_CUSTOMERS = "SELECT s.id, s.customer_id, s.sku, s.base_id, "
+      + "s.currency, s.auto_renew, s.version, s.terms::text AS terms FROM subscription s "
+      + "WHERE s.partner_id = ? AND s.customer_id = ANY(?::text[]) ORDER BY s.seq";
+
   static List<Versioned<Subscription>> subscriptions(ResultSet rs) throws SQLException {
     List<Versioned<Subscription>> out = new ArrayList<>();
     while (rs.next()) {

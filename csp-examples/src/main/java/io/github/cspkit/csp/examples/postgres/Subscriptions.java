@@ -55,7 +55,7 @@ final class Subscriptions implements SubscriptionRepository {
       long version = tx.subscriptionVersions.get(id);
       v = tx.store.cachedSubscription(tx.partner, id, version);
       if (v == null) {
-        tx.loadSubscriptions(List.of(id), true);
+        tx.loadSubscriptions(List.of(id));
         v = tx.subscriptionValues.get(id);
       } else {
         tx.subscriptionValues.put(id, v);

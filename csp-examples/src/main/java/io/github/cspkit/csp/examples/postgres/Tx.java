@@ -215,9 +215,10 @@ final class Tx implements Repositories {
   // ------------------------------------------------------------------------ reads with a lock
 
   /**
-   * Locks the customers' rows (unless {@code lock} is false: already locked by a bill run's claim)
-   * and reads, in one round trip, what commands and bills on them read; then the subscriptions this
-   * store has not cached (caching them unless they are a bill run's).
+   * Locks the customers' rows and reads, in one round trip, what commands and bills on them read;
+   * then the subscriptions this store has not cached. A bill run's block ({@code lock} false: its
+   * claim locked them) reads its subscriptions whole in that round trip instead, without the
+   * cache: it reads each subscription once a period, and would only push out what commands use.
    */
   void prefetch(Collection<String> ids, boolean lock) {
     List<String> todo = new ArrayList<>();
@@ -248,13 +249,24 @@ final class Tx implements Repositories {
             accountRows.put(rs.getString("customer_id"), row);
           }
         }, partner, keys);
-    b.add("SELECT s.customer_id, s.id, s.version FROM subscription s WHERE s.partner_id = ? "
-        + "AND s.customer_id = ANY(?::text[]) ORDER BY s.seq", rs -> {
-          while (rs.next()) {
-            subscriptionIds.computeIfAbsent(rs.getString(1), k -> new ArrayList<>()).add(rs.getString(2));
-            subscriptionVersions.put(rs.getString(2), rs.getLong(3));
-          }
-        }, partner, keys);
+    if (lock) {
+      b.add("SELECT s.customer_id, s.id, s.version FROM subscription s WHERE s.partner_id = ? "
+          + "AND s.customer_id = ANY(?::text[]) ORDER BY s.seq", rs -> {
+            while (rs.next()) {
+              subscriptionIds.computeIfAbsent(rs.getString(1), k -> new ArrayList<>()).add(rs.getString(2));
+              subscriptionVersions.put(rs.getString(2), rs.getLong(3));
+            }
+          }, partner, keys);
+    } else { // a bill run's block: its subscriptions whole, in this round trip, not cached
+      b.add(Rows.SUBSCRIPTIONS_OF_CUSTOMERS, rs -> {
+        for (Versioned<Subscription> v : Rows.subscriptions(rs)) {
+          String id = v.value().id();
+          subscriptionIds.computeIfAbsent(v.value().customerId(), k -> new ArrayList<>()).add(id);
+          subscriptionVersions.put(id, v.version());
+          subscriptionValues.put(id, v);
+        }
+      }, partner, keys);
+    }
     b.add("SELECT " + Rows.SERVICE + " FROM own_service s WHERE s.partner_id = ? "
         + "AND s.customer_id = ANY(?::text[]) ORDER BY s.seq", rs -> {
           while (rs.next()) {
@@ -305,6 +317,9 @@ final class Tx implements Repositories {
       pricesChecked = true;
       store.checkPrices(lists[0]);
     }
+    if (!lock) {
+      return;
+    }
     List<String> missing = new ArrayList<>();
     for (String id : todo) {
       for (String sub : subscriptionIds.get(id)) {
@@ -316,16 +331,11 @@ final class Tx implements Repositories {
         }
       }
     }
-    loadSubscriptions(missing, lock);
+    loadSubscriptions(missing);
   }
 
-  /**
-   * Reads committed subscriptions in one query.
-   *
-   * @param cache whether to cache them: not for a bill run's block, which reads each subscription
-   *     once a period and would only push out of the cache what commands use
-   */
-  void loadSubscriptions(List<String> ids, boolean cache) {
+  /** Reads committed subscriptions in one query and caches them. */
+  void loadSubscriptions(List<String> ids) {
     if (ids.isEmpty()) {
       return;
     }
@@ -338,9 +348,7 @@ final class Tx implements Repositories {
     for (Versioned<Subscription> v : loaded) {
       subscriptionValues.put(v.value().id(), v);
       subscriptionVersions.put(v.value().id(), v.version());
-      if (cache) {
-        store.cacheSubscription(partner, v);
-      }
+      store.cacheSubscription(partner, v);
     }
   }
 
