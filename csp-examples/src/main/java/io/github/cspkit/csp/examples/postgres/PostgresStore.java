@@ -68,8 +68,8 @@ import org.flywaydb.core.Flyway;
  * <p>
  * <b>Caches.</b> Price lists (immutable) and committed subscriptions (by id and version: a
  * committed version never changes) are kept in memory, the subscriptions in a bounded cache that
- * evicts the least recently used; what a bill run reads is not cached (it reads each subscription
- * once a period, and would push out what commands use). This assumes rows change only through PostgresStore instances
+ * evicts the least recently used; a bill run neither reads nor fills it (it reads each
+ * subscription once a period, with its block's state, and would push out what commands use). This assumes rows change only through PostgresStore instances
  * (any number of them, in any process). Thread-safe; the data source should pool connections
  * (HikariCP).
  */
