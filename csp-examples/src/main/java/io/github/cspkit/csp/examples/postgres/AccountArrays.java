@@ -39,7 +39,7 @@ final class AccountArrays {
     }
     return new String[] {ArrayLiteral.write(keys), ArrayLiteral.write(sales),
         ArrayLiteral.write(costs), ArrayLiteral.write(throughs),
-        ArrayLiteral.write(new ArrayList<>(a.oneOffsBilled()))};
+        ArrayLiteral.write(a.oneOffsBilled())};
   }
 
   /**

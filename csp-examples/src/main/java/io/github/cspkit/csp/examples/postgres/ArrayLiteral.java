@@ -1,6 +1,7 @@
 package io.github.cspkit.csp.examples.postgres;
 
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 
 /**
@@ -12,13 +13,12 @@ final class ArrayLiteral {
   private ArrayLiteral() {}
 
   /** @return the literal of the elements, each quoted */
-  static String write(List<String> elements) {
+  static String write(Collection<String> elements) {
     StringBuilder out = new StringBuilder(2 + elements.size() * 12).append('{');
-    for (int i = 0; i < elements.size(); i++) {
-      if (i > 0) {
+    for (String e : elements) {
+      if (out.length() > 1) {
         out.append(',');
       }
-      String e = elements.get(i);
       out.append('"');
       for (int k = 0; k < e.length(); k++) {
         char c = e.charAt(k);

@@ -30,7 +30,7 @@ final class Bills implements BillRepository {
       return Optional.of(new Versioned<>(staged.value, staged.version));
     }
     if (tx.inTransaction()) {
-      tx.prefetch(List.of(customerId), true);
+      tx.prefetch(List.of(customerId), false);
       return Optional.ofNullable(tx.accounts.get(customerId));
     }
     return tx.sql("reading the billing account of " + customerId, c -> {
@@ -119,7 +119,7 @@ final class Bills implements BillRepository {
     requireNonNull(customerId, "customerId");
     List<OwnService> committed;
     if (tx.inTransaction()) {
-      tx.prefetch(List.of(customerId), true);
+      tx.prefetch(List.of(customerId), false);
       committed = tx.services.get(customerId);
     } else {
       committed = tx.sql("reading the services of " + customerId, c -> {

@@ -31,7 +31,7 @@ final class Customers implements CustomerRepository {
       return Optional.of(new Versioned<>(staged.value, staged.version));
     }
     if (tx.inTransaction()) {
-      tx.prefetch(List.of(id), true);
+      tx.prefetch(List.of(id), false);
       return Optional.ofNullable(tx.customers.get(id));
     }
     return tx.sql("reading customer " + id, c -> {

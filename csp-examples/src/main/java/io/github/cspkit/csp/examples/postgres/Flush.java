@@ -1,7 +1,5 @@
 package io.github.cspkit.csp.examples.postgres;
 
-import static io.github.cspkit.csp.examples.postgres.Jdbc.major;
-
 import io.github.cspkit.csp.agreement.Agreement;
 import io.github.cspkit.csp.agreement.Notice;
 import io.github.cspkit.csp.agreement.RenewalPolicy;
@@ -117,7 +115,7 @@ final class Flush {
   }
 
   private static String money(long minor, CurrencyUnit currency) {
-    return major(minor, currency).toPlainString();
+    return MinorUnits.format(minor, currency);
   }
 
   // ------------------------------------------------------------------------ versioned roots
@@ -351,18 +349,16 @@ final class Flush {
       Json lines = Json.array();
       for (BillLine l : bill.lines()) {
         CurrencyUnit lc = l.currency();
-        int digits = MinorUnits.digits(lc);
         lines.add(Json.object().field("kind", l.kind().name()).field("subscription_id", l.subscriptionId())
             .field("item", l.item()).field("description", l.description())
             .field("span_start", l.span().start()).field("span_end", l.span().end())
-            .field("seats", l.seats()).money("unit_price", l.unitMinor(), digits)
-            .field("days_in_term", l.daysInTerm()).money("amount", l.amountMinor(), digits)
-            .money("cost", l.costMinor(), digits).field("currency", lc.getCurrencyCode()));
+            .field("seats", l.seats()).money("unit_price", l.unitMinor(), lc)
+            .field("days_in_term", l.daysInTerm()).money("amount", l.amountMinor(), lc)
+            .money("cost", l.costMinor(), lc).field("currency", lc.getCurrencyCode()));
       }
       Json dues = Json.array();
-      int digits = MinorUnits.digits(cur);
       for (Due d : bill.dues()) {
-        dues.add(Json.object().field("due_on", d.date()).money("amount", d.amountMinor(), digits));
+        dues.add(Json.object().field("due_on", d.date()).money("amount", d.amountMinor(), cur));
       }
       bills.row(bill.customerId(), bill.period().start(), bill.month().atDay(1), bill.period().end(),
           bill.issuedOn(), cur.getCurrencyCode(), money(bill.totalMinor(), cur),

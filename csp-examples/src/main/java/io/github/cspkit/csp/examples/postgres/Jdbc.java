@@ -38,11 +38,6 @@ final class Jdbc {
     }
   }
 
-  /** @return an amount of minor units as a numeric in the currency's major unit: 28800 USD → 288.00 */
-  static BigDecimal major(long minor, CurrencyUnit currency) {
-    return BigDecimal.valueOf(minor, MinorUnits.digits(currency));
-  }
-
   /**
    * @return a stored numeric back in minor units: 288.00 USD → 28800
    * @throws ArithmeticException if it is finer than the minor unit or too large

@@ -1,5 +1,7 @@
 package io.github.cspkit.csp.examples.postgres;
 
+import io.github.cspkit.csp.money.MinorUnits;
+
 /**
  * Writes the small JSON documents kept in the rows (bill lines and dues, a subscription's terms,
  * an account's billed terms and one-off services) and reads their dates back ({@link #date}).
@@ -117,33 +119,9 @@ final class Json {
     return n;
   }
 
-  /** Adds an amount given in minor units as a plain decimal: 28800 with 2 digits is 288.00. */
-  Json money(String name, long minor, int digits) {
-    if (minor == Long.MIN_VALUE || digits > 18) {
-      return number(name, java.math.BigDecimal.valueOf(minor, digits).toPlainString());
-    }
-    comma();
-    quote(name);
-    out.append(':');
-    long abs = Math.abs(minor);
-    if (minor < 0) {
-      out.append('-');
-    }
-    if (digits == 0) {
-      out.append(abs);
-      return this;
-    }
-    long unit = 1;
-    for (int i = 0; i < digits; i++) {
-      unit *= 10;
-    }
-    out.append(abs / unit).append('.');
-    String fraction = Long.toString(abs % unit);
-    for (int i = fraction.length(); i < digits; i++) {
-      out.append('0');
-    }
-    out.append(fraction);
-    return this;
+  /** Adds an amount given in minor units as a plain decimal ({@link MinorUnits#format}): 288.00. */
+  Json money(String name, long minor, javax.money.CurrencyUnit currency) {
+    return number(name, MinorUnits.format(minor, currency));
   }
 
   /** A number written as it is (a {@code numeric} in plain text). */

@@ -114,7 +114,7 @@ final class Subscriptions implements SubscriptionRepository {
     requireNonNull(customerId, "customerId");
     List<Versioned<Subscription>> out = new ArrayList<>();
     if (tx.inTransaction()) {
-      tx.prefetch(List.of(customerId), true);
+      tx.prefetch(List.of(customerId), false);
       for (String id : tx.subscriptionIds.get(customerId)) {
         Tx.Save<Subscription> staged = tx.savedSubscriptions.get(id);
         out.add(staged != null ? new Versioned<>(staged.value, staged.version) : committed(id));

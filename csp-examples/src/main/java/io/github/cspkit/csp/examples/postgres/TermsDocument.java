@@ -12,9 +12,7 @@ import io.github.cspkit.csp.time.DateRange;
 import java.io.IOException;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Set;
 
 /**
  * A subscription's terms and steps (SUB-1..7) as the JSON array kept in its row
@@ -71,34 +69,26 @@ final class TermsDocument {
     long sale = -1;
     long cost = -1;
     List<Step> steps = new ArrayList<>(2);
-    int seen = 0;
-    Set<String> others = null;
+    Fields fields = new Fields();
     while (p.nextToken() == JsonToken.FIELD_NAME) {
-      String field = p.currentName();
+      String field = fields.once(p.currentName());
       p.nextToken();
-      int bit;
       switch (field) {
-        case "index" -> { bit = 1; index = p.getIntValue(); }
-        case "start" -> { bit = 2; start = Json.date(p.getText()); }
-        case "end" -> { bit = 4; end = Json.date(p.getText()); }
-        case "days" -> { bit = 8; days = p.getLongValue(); }
-        case "sale_unit" -> { bit = 16; sale = p.getLongValue(); }
-        case "cost_unit" -> { bit = 32; cost = p.getLongValue(); }
+        case "index" -> index = p.getIntValue();
+        case "start" -> start = Json.date(p.getText());
+        case "end" -> end = Json.date(p.getText());
+        case "days" -> days = p.getLongValue();
+        case "sale_unit" -> sale = p.getLongValue();
+        case "cost_unit" -> cost = p.getLongValue();
         case "steps" -> {
-          bit = 64;
           expect(p.currentToken() == JsonToken.START_ARRAY);
           while (p.nextToken() == JsonToken.START_OBJECT) {
             steps.add(step(p));
           }
           expect(p.currentToken() == JsonToken.END_ARRAY);
         }
-        default -> {
-          bit = 0;
-          others = other(others, field);
-          p.skipChildren();
-        }
+        default -> p.skipChildren();
       }
-      seen = once(seen, bit);
     }
     expect(start != null && end != null);
     return Term.of(index, DateRange.of(start, end), days, sale, cost, steps);
@@ -111,50 +101,43 @@ final class TermsDocument {
     SubscriptionStatus status = null;
     long sale = 0;
     long cost = 0;
-    int seen = 0;
-    Set<String> others = null;
+    Fields fields = new Fields();
     while (p.nextToken() == JsonToken.FIELD_NAME) {
-      String field = p.currentName();
+      String field = fields.once(p.currentName());
       p.nextToken();
-      int bit;
       switch (field) {
-        case "on" -> { bit = 1; on = Json.date(p.getText()); }
-        case "kind" -> { bit = 2; kind = ChangeKind.valueOf(p.getText()); }
-        case "seats" -> { bit = 4; seats = p.getIntValue(); }
-        case "status" -> { bit = 8; status = SubscriptionStatus.valueOf(p.getText()); }
-        case "sale_rate" -> { bit = 16; sale = p.getLongValue(); }
-        case "cost_rate" -> { bit = 32; cost = p.getLongValue(); }
-        default -> {
-          bit = 0;
-          others = other(others, field);
-          p.skipChildren();
-        }
+        case "on" -> on = Json.date(p.getText());
+        case "kind" -> kind = ChangeKind.valueOf(p.getText());
+        case "seats" -> seats = p.getIntValue();
+        case "status" -> status = SubscriptionStatus.valueOf(p.getText());
+        case "sale_rate" -> sale = p.getLongValue();
+        case "cost_rate" -> cost = p.getLongValue();
+        default -> p.skipChildren();
       }
-      seen = once(seen, bit);
     }
     expect(on != null && kind != null && status != null);
     return Step.of(on, kind, seats, status, sale, cost);
   }
 
   /**
-   * Refuses a known field given twice (the schema's check would see only one of them).
-   *
-   * @return the fields seen, with this one
+   * The fields of one object read so far: a field given twice is refused (the schema's check would
+   * see only one of them). An object has a handful, so a scan beats hashing.
    */
-  private static int once(int seen, int field) throws IOException {
-    expect((seen & field) == 0);
-    return seen | field;
-  }
+  private static final class Fields {
+    private String[] names = new String[8];
+    private int count;
 
-  /**
-   * Refuses a field this class does not write given twice, as it refuses a known one.
-   *
-   * @return the other fields seen, with this one
-   */
-  private static Set<String> other(Set<String> seen, String field) throws IOException {
-    Set<String> out = seen == null ? new HashSet<>() : seen;
-    expect(out.add(field));
-    return out;
+    /** @return the field, the first time it is seen */
+    String once(String field) throws IOException {
+      for (int i = 0; i < count; i++) {
+        expect(!names[i].equals(field));
+      }
+      if (count == names.length) {
+        names = java.util.Arrays.copyOf(names, count * 2);
+      }
+      names[count++] = field;
+      return field;
+    }
   }
 
   /** Fails the read, which names the document: it is not one this class writes. */

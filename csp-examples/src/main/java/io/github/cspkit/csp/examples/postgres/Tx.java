@@ -216,11 +216,11 @@ final class Tx implements Repositories {
 
   /**
    * Locks the customers' rows and reads, in one round trip, what commands and bills on them read;
-   * then the subscriptions this store has not cached. A bill run's block ({@code lock} false: its
-   * claim locked them) reads its subscriptions whole in that round trip instead, without the
+   * then the subscriptions this store has not cached. A bill run's block ({@code claimed}: its
+   * claim locked the rows) reads its subscriptions whole in that round trip instead, without the
    * cache: it reads each subscription once a period, and would only push out what commands use.
    */
-  void prefetch(Collection<String> ids, boolean lock) {
+  void prefetch(Collection<String> ids, boolean claimed) {
     List<String> todo = new ArrayList<>();
     for (String id : ids) {
       if (!prefetched.contains(id)) {
@@ -233,7 +233,7 @@ final class Tx implements Repositories {
     String[] keys = todo.toArray(new String[0]);
     Map<String, Rows.AccountRow> accountRows = new HashMap<>();
     Batch b = new Batch();
-    if (lock) {
+    if (!claimed) {
       b.add("SELECT " + Rows.CUSTOMER + " FROM customer c WHERE c.partner_id = ? "
           + "AND c.id = ANY(?::text[]) ORDER BY c.id FOR UPDATE", rs -> {
             while (rs.next()) {
@@ -249,7 +249,7 @@ final class Tx implements Repositories {
             accountRows.put(rs.getString("customer_id"), row);
           }
         }, partner, keys);
-    if (lock) {
+    if (!claimed) {
       b.add("SELECT s.customer_id, s.id, s.version FROM subscription s WHERE s.partner_id = ? "
           + "AND s.customer_id = ANY(?::text[]) ORDER BY s.seq", rs -> {
             while (rs.next()) {
@@ -317,7 +317,7 @@ final class Tx implements Repositories {
       pricesChecked = true;
       store.checkPrices(lists[0]);
     }
-    if (!lock) {
+    if (claimed) {
       return;
     }
     List<String> missing = new ArrayList<>();
@@ -389,7 +389,7 @@ final class Tx implements Repositories {
           (long) claim.shard().index(), claim.day(), claim.limit()), on);
       return null;
     });
-    prefetch(ids, false);
+    prefetch(ids, true);
     return ids;
   }
 

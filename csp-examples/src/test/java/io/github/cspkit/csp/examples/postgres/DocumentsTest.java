@@ -69,13 +69,20 @@ class DocumentsTest {
 
   @Test
   void amounts_are_written_as_the_plain_decimal_of_their_minor_units() {
-    qt().withExamples(2_000).forAll(longs().all(), integers().between(0, 4)).checkAssert((minor, digits) ->
-        assertThat(Json.array().add(Json.object().money("a", minor, digits)).endArray())
-            .isEqualTo("[{\"a\":" + BigDecimal.valueOf(minor, digits).toPlainString() + "}]"));
-    assertThat(Json.array().add(Json.object().money("a", 5, 2)).endArray()).isEqualTo("[{\"a\":0.05}]");
-    assertThat(Json.array().add(Json.object().money("a", -28800, 2)).endArray()).isEqualTo("[{\"a\":-288.00}]");
-    assertThat(Json.array().add(Json.object().money("a", Long.MIN_VALUE, 3)).endArray())
-        .isEqualTo("[{\"a\":" + BigDecimal.valueOf(Long.MIN_VALUE, 3).toPlainString() + "}]");
+    // currencies of 0, 2, 3 and 4 minor digits
+    java.util.List<javax.money.CurrencyUnit> currencies = java.util.stream.Stream.of("JPY", "USD", "BHD", "CLF")
+        .map(javax.money.Monetary::getCurrency).toList();
+    qt().withExamples(2_000).forAll(longs().all(), integers().between(0, 3)).checkAssert((minor, c) -> {
+      javax.money.CurrencyUnit currency = currencies.get(c);
+      int digits = io.github.cspkit.csp.money.MinorUnits.digits(currency);
+      assertThat(Json.array().add(Json.object().money("a", minor, currency)).endArray())
+          .isEqualTo("[{\"a\":" + BigDecimal.valueOf(minor, digits).toPlainString() + "}]");
+    });
+    javax.money.CurrencyUnit usd = javax.money.Monetary.getCurrency("USD");
+    assertThat(Json.array().add(Json.object().money("a", 5, usd)).endArray()).isEqualTo("[{\"a\":0.05}]");
+    assertThat(Json.array().add(Json.object().money("a", -28800, usd)).endArray()).isEqualTo("[{\"a\":-288.00}]");
+    assertThat(Json.array().add(Json.object().money("a", Long.MIN_VALUE, javax.money.Monetary.getCurrency("BHD")))
+        .endArray()).isEqualTo("[{\"a\":" + BigDecimal.valueOf(Long.MIN_VALUE, 3).toPlainString() + "}]");
   }
 
   @Test
