@@ -12,8 +12,11 @@ import io.github.cspkit.csp.pricing.PriceList;
 import io.github.cspkit.csp.repository.Repositories;
 import io.github.cspkit.csp.subscription.NceSubscription;
 import io.github.cspkit.csp.subscription.Subscription;
+import java.util.Arrays;
+import java.util.List;
 import java.util.function.BiFunction;
 import java.util.function.Function;
+import java.util.stream.Collectors;
 
 /**
  * The kind of aggregate a command returns, as its idempotency record keeps it: the kind's name,
@@ -36,6 +39,14 @@ record Aggregate<T>(String kind, Function<T, String> id,
       (tx, id) -> tx.priceLists().find(id).orElseThrow());
   static final Aggregate<BillingAccount> BILLING_ACCOUNT = new Aggregate<>("billing-account",
       BillingAccount::customerId, (tx, id) -> tx.bills().account(id).orElseThrow().value());
+  /**
+   * The subscriptions of one order ({@link CspPartner#order(Request, String, List)}), by their ids
+   * in the order's order, separated by a space (ids are words).
+   */
+  static final Aggregate<List<Subscription>> ORDER = new Aggregate<>("order",
+      subs -> subs.stream().map(Subscription::id).collect(Collectors.joining(" ")),
+      (tx, ids) -> Arrays.stream(ids.split(" "))
+          .map(id -> tx.subscriptions().find(id).orElseThrow().value()).toList());
   /** A service, by {@code customerId/serviceId}. */
   static final Aggregate<OwnService> SERVICE = new Aggregate<>("service",
       s -> s.customerId() + "/" + s.id(), (tx, id) -> {

@@ -9,6 +9,7 @@ import io.github.cspkit.csp.customer.BillingProfile;
 import io.github.cspkit.csp.subscription.ScheduledChange;
 import java.math.BigDecimal;
 import java.time.LocalDate;
+import java.util.List;
 import javax.money.CurrencyUnit;
 import javax.money.MonetaryAmount;
 
@@ -73,6 +74,15 @@ final class Arguments {
     }
     return value("GdapRequest", of().text(g.id()).text(g.partnerId()).text(g.customerId())
         .list(roles).text(g.duration().toString()).flag(g.autoExtend()));
+  }
+
+  /** @return this, with an order's lines as {@code [OrderLine{sku, seats, subscriptionId}, ...]} */
+  Arguments lines(List<OrderLine> lines) {
+    Arguments items = of();
+    for (OrderLine l : lines) {
+      items.value("OrderLine", of().text(l.skuId()).number(l.seats()).text(l.subscriptionId()));
+    }
+    return list(items);
   }
 
   /**

@@ -345,6 +345,19 @@ final class Context {
         && tx.nceSubscriptions().find(id).isPresent()), "subscription", id);
   }
 
+  /** As {@link #requireFreeSubscriptionId} for several ids: the first taken one is refused. */
+  void requireFreeSubscriptionIds(Repositories tx, List<String> ids) {
+    List<String> taken = tx.subscriptions().taken(ids);
+    if (!taken.isEmpty()) {
+      conflictIf(true, "subscription", taken.get(0));
+    }
+    if (sellsNewCommerce()) {
+      for (String id : ids) {
+        conflictIf(tx.nceSubscriptions().find(id).isPresent(), "subscription", id);
+      }
+    }
+  }
+
   /** @return the values of stored subscriptions, in order */
   static List<Subscription> values(List<Versioned<Subscription>> stored) {
     List<Subscription> values = new ArrayList<>(stored.size());

@@ -399,6 +399,25 @@ public final class CspPartner extends PartnerReads {
   }
 
   /**
+   * Orders several subscriptions for a customer at once, as Partner Center's orders of several
+   * line items: each line is checked and ordered as {@link #order(Request, String, String, int,
+   * String)} orders one (SUB-1, CAT-1..3, CAT-5, CUS-2, PRC-3, BIL-7), all in one transaction, in
+   * the lines' order, with one event per subscription and one idempotency record. The first
+   * refusal refuses the whole order and nothing is ordered. An order has 1 to
+   * {@value SubscriptionCommands#MAX_ORDER_LINES} lines ({@code OUT_OF_RANGE} otherwise), and an
+   * id given twice is refused {@code CONFLICT} as an id already taken. A replay of the request's
+   * key returns the order's subscriptions as stored now.
+   *
+   * @param r the request
+   * @param customerId the customer
+   * @param lines the lines: SKU, seats and new subscription id of each
+   * @return the new subscriptions, in the lines' order
+   */
+  public Result<List<Subscription>> order(Request r, String customerId, List<OrderLine> lines) {
+    return subscriptions.order(r, customerId, lines);
+  }
+
+  /**
    * Converts the customer's direct trial into a paid CSP subscription starting on the request's
    * day; the trial ends that day (CUS-3).
    *

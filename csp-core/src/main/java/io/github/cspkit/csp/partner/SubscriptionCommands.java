@@ -16,13 +16,20 @@ import io.github.cspkit.csp.subscription.SubscriptionEvent;
 import io.github.cspkit.csp.subscription.SubscriptionStatus;
 import io.github.cspkit.csp.subscription.internal.SubscriptionChange;
 import io.github.cspkit.csp.subscription.internal.SubscriptionOperations;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * The subscriptions' commands (SUB-1..7, CAT-3, CUS-3) and the quote of a change (SUB-2),
  * documented on {@link CspPartner}. Each first rolls the customer's subscriptions to its day.
  */
 final class SubscriptionCommands {
+  /** The most lines an order may have ({@link CspPartner#order(Request, String, List)}). */
+  static final int MAX_ORDER_LINES = 100;
+
   private final Pipeline pipeline;
   private final Context context;
   private final SubscriptionOperations ops;
@@ -40,6 +47,42 @@ final class SubscriptionCommands {
       String subscriptionId) {
     return newSubscription(r, "order", Operation.ORDER, customerId, skuId, seats,
         subscriptionId);
+  }
+
+  /** {@link CspPartner#order(Request, String, List)}: every line as {@link #order}, or none. */
+  Result<List<Subscription>> order(Request r, String customerId, List<OrderLine> lines) {
+    List<OrderLine> order = List.copyOf(lines); // null-free; the caller's list may change
+    return pipeline.run(r, Command.of("orderLines", Arguments.of().text(customerId).lines(order),
+        Operation.ORDER, customerId, AgreementNeed.IN_FORCE, () -> {
+          Checks.range(!order.isEmpty() && order.size() <= MAX_ORDER_LINES,
+              "an order has 1 to %s lines, found %s", MAX_ORDER_LINES, order.size());
+          Set<String> ids = new HashSet<>();
+          for (OrderLine l : order) {
+            Context.conflictIf(!ids.add(l.subscriptionId()), "subscription", l.subscriptionId());
+            SubscriptionOperations.checkSeats(catalog.sku(l.skuId()), l.seats());
+          }
+        }, (tx, out) -> {
+          Versioned<Customer> c = context.customer(tx, customerId);
+          requireAfterLastBill(tx, c.value(), r.date());
+          context.requireFreeSubscriptionIds(tx, ids(order)); // of either kind
+          List<Subscription> ordered = new ArrayList<>(order.size());
+          for (OrderLine l : order) {
+            SubscriptionChange change = ops.order(l.subscriptionId(), c.value(),
+                catalog.sku(l.skuId()), l.seats(), r.date(), tx.priceLists().book());
+            tx.subscriptions().save(change.subscription(), 0);
+            out.changes(change);
+            ordered.add(change.subscription());
+          }
+          return List.copyOf(ordered);
+        }, Aggregate.ORDER));
+  }
+
+  private static List<String> ids(List<OrderLine> order) {
+    List<String> ids = new ArrayList<>(order.size());
+    for (OrderLine l : order) {
+      ids.add(l.subscriptionId());
+    }
+    return ids;
   }
 
   /** {@link CspPartner#convertTrial}: the direct trial ends that day (CUS-3). */

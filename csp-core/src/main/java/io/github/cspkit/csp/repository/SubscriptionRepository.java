@@ -1,6 +1,8 @@
 package io.github.cspkit.csp.repository;
 
 import io.github.cspkit.csp.subscription.Subscription;
+import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 
@@ -25,4 +27,22 @@ public interface SubscriptionRepository {
    * @return its subscriptions, in order of creation
    */
   List<Versioned<Subscription>> byCustomer(String customerId);
+
+  /**
+   * Which of these ids a subscription already has (SUB-1: the ids of an order's new
+   * subscriptions must be free). The default asks {@link #find} for each id; a store that can
+   * answers with one query.
+   *
+   * @param ids subscription ids
+   * @return the taken ones, in the order given
+   */
+  default List<String> taken(Collection<String> ids) {
+    List<String> out = new ArrayList<>();
+    for (String id : ids) {
+      if (find(id).isPresent()) {
+        out.add(id);
+      }
+    }
+    return out;
+  }
 }

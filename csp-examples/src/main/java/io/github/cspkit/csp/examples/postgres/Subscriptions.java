@@ -6,10 +6,13 @@ import io.github.cspkit.csp.repository.SubscriptionRepository;
 import io.github.cspkit.csp.repository.Versioned;
 import io.github.cspkit.csp.subscription.Subscription;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Subscriptions of one partner, with their terms and steps. A committed version never changes, so
@@ -46,6 +49,40 @@ final class Subscriptions implements SubscriptionRepository {
       return Optional.empty();
     }
     return Optional.of(values(versions).get(0));
+  }
+
+  /** The ids this transaction has not staged or read, looked up in one query. */
+  @Override
+  public List<String> taken(Collection<String> ids) {
+    Set<String> taken = new HashSet<>();
+    List<String> ask = new ArrayList<>();
+    for (String id : ids) {
+      requireNonNull(id, "id");
+      if (tx.savedSubscriptions.containsKey(id)
+          || (tx.inTransaction() && tx.subscriptionVersions.containsKey(id))) {
+        taken.add(id);
+      } else {
+        ask.add(id);
+      }
+    }
+    if (!ask.isEmpty()) {
+      tx.sql("reading subscriptions " + String.join(", ", ask), c -> {
+        tx.run(new Batch().add("SELECT id FROM subscription WHERE partner_id = ? "
+            + "AND id = ANY(?::text[])", rs -> {
+              while (rs.next()) {
+                taken.add(rs.getString(1));
+              }
+            }, tx.partner, ask.toArray(new String[0])), c);
+        return null;
+      });
+    }
+    List<String> out = new ArrayList<>();
+    for (String id : ids) {
+      if (taken.contains(id)) {
+        out.add(id);
+      }
+    }
+    return out;
   }
 
   /** A committed subscription this transaction knows the version of. */
