@@ -10,6 +10,7 @@ import io.github.cspkit.csp.examples.postgres.PostgresStore;
 import io.github.cspkit.csp.partner.BillRunReport;
 import io.github.cspkit.csp.partner.CspPartner;
 import io.github.cspkit.csp.partner.NewCustomer;
+import io.github.cspkit.csp.partner.OrderLine;
 import io.github.cspkit.csp.partner.Request;
 import io.github.cspkit.csp.repository.CspStore;
 import io.github.cspkit.csp.repository.InMemoryStore;
@@ -17,6 +18,7 @@ import io.github.cspkit.csp.repository.Shard;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
 import java.sql.Connection;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.LocalDate;
@@ -44,9 +46,11 @@ import org.openjdk.jmh.annotations.Warmup;
 /**
  * The bill run on PostgreSQL against the same run in memory, measured in the same JVM: a single
  * shot of {@code customers} customers × 10 subscriptions (the data of {@link BillRunBench}: 10%
- * changed mid-period), on an embedded PostgreSQL server the benchmark starts (fsync off). Each
- * shot gets a fresh database, filled and analysed before the shot (not timed), and a new store, so
- * the subscriptions are read from the tables (a bill run does not use the store's cache).
+ * changed mid-period), on an embedded PostgreSQL server the benchmark starts (fsync off). The data
+ * is written once per trial into a template database, then vacuumed and analysed as autovacuum
+ * would after a bulk load; each shot gets a fresh copy of it ({@code CREATE DATABASE ... TEMPLATE},
+ * not timed, dropped after the shot) and a new store, so the subscriptions are read from the tables
+ * (a bill run does not use the store's cache).
  * Each prints, beside its throughput, the CPU time per line (or command) of this JVM and of the
  * server ({@link ServerCpu}): on two cores shared by both, that says how far a second instance
  * can go.
@@ -59,16 +63,20 @@ import org.openjdk.jmh.annotations.Warmup;
  *   <li>{@link #inMemory}: the same run on the in-memory store;</li>
  *   <li>{@link #setUpOrders}: set-up through the entry point, {@code customers / 10} customers
  *       created and 10 subscriptions ordered for each, from 4 threads;</li>
+ *   <li>{@link #setUpOrderLines}: the same set-up, each customer's 10 subscriptions in one order
+ *       of 10 lines;</li>
  *   <li>{@link #roundTrip}: the baseline of the machine, 2,000 {@code SELECT 1} one after the
  *       other on one connection (a command costs 3 to 5 such round trips).</li>
  * </ul>
- * JMH reports the time per shot. Six warmup shots let the JIT compiler finish: on two cores it
- * otherwise takes one of them during the first shots (the fill between shots runs other code,
- * and the bill run's larger methods reach their last compilation only after a few shots).
+ * JMH reports the time per shot. Twelve warmup shots let the JIT compiler finish: on two cores it
+ * otherwise takes one of them during the shots (the bill run's larger methods run once per block
+ * of customers, so they reach their last compilation only after several shots). Copying the
+ * template keeps the fill's code from running between shots, where it would change the profiles
+ * the compiler works from.
  */
 @BenchmarkMode(Mode.SingleShotTime)
 @OutputTimeUnit(TimeUnit.MILLISECONDS)
-@Warmup(iterations = 6)
+@Warmup(iterations = 12)
 @Measurement(iterations = 3)
 @Fork(value = 1, jvmArgsAppend = "-Xmx2g")
 public class PostgresBillRunBench {
@@ -77,6 +85,9 @@ public class PostgresBillRunBench {
   /** The server and the data, once per trial. */
   @State(Scope.Benchmark)
   public static class Server {
+    /** The database the data is written to once; each shot bills a copy. */
+    static final String TEMPLATE = "bench_template";
+
     @Param({"5000"})
     public int customers;
 
@@ -95,6 +106,38 @@ public class PostgresBillRunBench {
       data = new BillRunBench.Data();
       data.customers = customers;
       data.build();
+      fillTemplate();
+    }
+
+    /** Writes the data into {@link #TEMPLATE}, then vacuums and analyses it (not timed). */
+    private void fillTemplate() {
+      execute("CREATE DATABASE " + TEMPLATE);
+      try (HikariDataSource pool = pool(TEMPLATE, 4)) {
+        PostgresStore.migrate(pool);
+        long t0 = System.nanoTime();
+        data.writeTo(new PostgresStore(pool).forPartner(PARTNER), 250);
+        long ms = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - t0);
+        System.out.printf("(filled %d customers, %d subscriptions in %d ms: %.0f subscriptions/s) ",
+            data.customers, data.customers * BillRunBench.SUBS_PER_CUSTOMER, ms,
+            data.customers * BillRunBench.SUBS_PER_CUSTOMER * 1000.0 / Math.max(1, ms));
+        // what autovacuum does after a bulk load, before the bill run: it vacuums and analyses the
+        // tables that changed, never an empty one (whose statistics would give the generic plans
+        // sequential scans)
+        try (Connection c = pool.getConnection(); Statement st = c.createStatement()) {
+          List<String> written = new ArrayList<>();
+          try (ResultSet rs = st.executeQuery("SELECT relname FROM pg_stat_user_tables "
+              + "WHERE schemaname = current_schema() AND n_live_tup > 0")) {
+            while (rs.next()) {
+              written.add(rs.getString(1));
+            }
+          }
+          for (String table : written) {
+            st.execute("VACUUM ANALYZE " + table);
+          }
+        }
+      } catch (SQLException e) {
+        throw new IllegalStateException(e);
+      }
     }
 
     @TearDown(Level.Trial)
@@ -102,14 +145,19 @@ public class PostgresBillRunBench {
       postgres.close();
     }
 
-    String newDatabase() {
+    /** @return the name of a new copy of {@link #TEMPLATE} */
+    String copyOfTemplate() {
       String name = "bench_" + (++databases);
+      execute("CREATE DATABASE " + name + " TEMPLATE " + TEMPLATE);
+      return name;
+    }
+
+    void execute(String sql) {
       try (Connection c = postgres.getPostgresDatabase().getConnection(); Statement st = c.createStatement()) {
-        st.execute("CREATE DATABASE " + name);
+        st.execute(sql);
       } catch (SQLException e) {
         throw new IllegalStateException(e);
       }
-      return name;
     }
 
     HikariDataSource pool(String database, int size) {
@@ -122,45 +170,30 @@ public class PostgresBillRunBench {
     }
   }
 
-  /** A fresh database holding the data, per shot: the bill run changes it. */
+  /** A fresh copy of the data, per shot: the bill run changes it. */
   @State(Scope.Benchmark)
   public static class Db {
+    Server server;
+    String name;
     HikariDataSource first;
     HikariDataSource second;
     Request request;
 
     @Setup(Level.Iteration)
     public void fill(Server s) {
-      BillRunBench.Data d = s.data;
-      String name = s.newDatabase();
+      server = s;
+      name = s.copyOfTemplate();
       first = s.pool(name, 4);
-      PostgresStore.migrate(first);
       second = s.pool(name, 4);
-      long t0 = System.nanoTime();
-      CspStore store = new PostgresStore(first).forPartner(PARTNER);
-      d.writeTo(store, 250);
-      long ms = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - t0);
-      try (Connection c = first.getConnection(); Statement st = c.createStatement()) {
-        // what autovacuum does after a bulk load, before the bill run: it analyses the tables that
-        // changed, never an empty one (whose statistics would give the generic plans sequential scans)
-        st.execute("DO $$ DECLARE t text; rows boolean; BEGIN "
-            + "FOR t IN SELECT tablename FROM pg_tables WHERE schemaname = current_schema() LOOP "
-            + "EXECUTE format('SELECT EXISTS (SELECT FROM %I)', t) INTO rows; "
-            + "IF rows THEN EXECUTE format('ANALYZE %I', t); END IF; END LOOP; END $$");
-      } catch (SQLException e) {
-        throw new IllegalStateException(e);
-      }
-      System.out.printf("(filled %d customers, %d subscriptions in %d ms: %.0f subscriptions/s) ",
-          d.customers, d.customers * BillRunBench.SUBS_PER_CUSTOMER, ms,
-          d.customers * BillRunBench.SUBS_PER_CUSTOMER * 1000.0 / Math.max(1, ms));
       request = Request.of(Actor.partnerAdmin(PARTNER, "billing-agent"), BillRunBench.RUN);
-      System.gc(); // the fill's garbage is not the shot's: its collection counted as the run's CPU
+      System.gc(); // the copy's garbage is not the shot's: its collection counted as the run's CPU
     }
 
     @TearDown(Level.Iteration)
     public void close() {
       first.close();
       second.close();
+      server.execute("DROP DATABASE " + name);
     }
 
     CspPartner partner(HikariDataSource pool, Server s) {
@@ -306,6 +339,54 @@ public class PostgresBillRunBench {
           customers, orders.get(), seconds, orders.get() / seconds,
           s.cpu.per(cpu, orders.get() + customers, "command"));
       return orders.get();
+    } finally {
+      threads.shutdown();
+    }
+  }
+
+  /**
+   * Set-up as {@link #setUpOrders}, each customer's 10 subscriptions ordered in one order of 10
+   * lines ({@link CspPartner#order(Request, String, List)}), 4 threads.
+   */
+  @Benchmark
+  public long setUpOrderLines(Server s, Db db) throws Exception {
+    BillRunBench.Data d = s.data;
+    CspPartner p = CspPartner.builder().partner(Partner.csp(PARTNER)).catalog(d.catalog)
+        .store(new PostgresStore(db.second)).build();
+    Actor agent = Actor.partnerAdmin(PARTNER, "agent");
+    LocalDate day = LocalDate.of(2025, 1, 2); // the data's price list is January's
+    int customers = Math.max(1, s.customers / 10);
+    List<Sku> skus = new ArrayList<>(d.catalog.skus());
+    AtomicInteger ordered = new AtomicInteger();
+    ExecutorService threads = Executors.newFixedThreadPool(4);
+    try {
+      long[] cpu = s.cpu.now();
+      long t0 = System.nanoTime();
+      List<Future<?>> done = new ArrayList<>();
+      for (int t = 0; t < 4; t++) {
+        int thread = t;
+        done.add(threads.submit(() -> {
+          for (int c = thread; c < customers; c += 4) {
+            String id = "new-" + c;
+            p.createCustomer(Request.of(agent, day), NewCustomer.builder().id(id).market("US")
+                .billingDay(1).currency(d.priceList.currency()).build());
+            List<OrderLine> lines = new ArrayList<>();
+            for (int k = 0; k < 10; k++) {
+              lines.add(OrderLine.of(skus.get((c + k) % skus.size()).id(), 1 + k, id + "-S" + k));
+            }
+            ordered.addAndGet(p.order(Request.of(agent, day).withKey(id), id, lines).value().size());
+          }
+          return null;
+        }));
+      }
+      for (Future<?> f : done) {
+        f.get();
+      }
+      double seconds = (System.nanoTime() - t0) / 1e9;
+      System.out.printf("(set-up in orders of 10 lines: %d customers, %d subscriptions in %.3f s "
+          + "= %.0f subscriptions/s; %s) ", customers, ordered.get(), seconds,
+          ordered.get() / seconds, s.cpu.per(cpu, ordered.get(), "subscription"));
+      return ordered.get();
     } finally {
       threads.shutdown();
     }
