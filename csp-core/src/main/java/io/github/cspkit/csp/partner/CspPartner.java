@@ -565,6 +565,26 @@ public final class CspPartner extends PartnerReads {
   }
 
   /**
+   * As {@link #runBills(Request, Shard)}, from {@code workers} threads of this instance at once:
+   * this thread and {@code workers - 1} new ones, which end with the run. The workers share the
+   * run as instances do, each claiming its blocks of customers, so on a store that runs
+   * transactions side by side (PostgreSQL: one pooled connection per worker) one instance uses
+   * more than one core; the in-memory store runs its transactions one at a time, so there more
+   * workers gain nothing. The run is not abandoned half done when this thread is interrupted: it
+   * waits for every worker, then sets the interrupt flag again. A run has 1 to
+   * {@value BillRunWorkers#MAX_WORKERS} workers ({@code OUT_OF_RANGE} otherwise).
+   *
+   * @param r the request
+   * @param shard the customers to bill ({@link Shard#ALL} for every one)
+   * @param workers how many threads bill
+   * @return the bills issued, by customer id and then date, and the customers not billed (a
+   *     customer one worker could not bill but another billed counts as billed)
+   */
+  public BillRunReport runBills(Request r, Shard shard, int workers) {
+    return BillRunWorkers.run(billRun, context(), r, shard, workers);
+  }
+
+  /**
    * Issues one customer's bills due by the end of the request's day (BIL-1, BIL-7).
    *
    * @param r the request

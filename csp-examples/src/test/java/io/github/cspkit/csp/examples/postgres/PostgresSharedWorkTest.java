@@ -133,6 +133,18 @@ class PostgresSharedWorkTest {
   }
 
   @Test
+  void BIL_1_workers_of_one_instance_share_a_bill_run_and_issue_every_bill_exactly_once() {
+    CspPartner p = instance();
+    BillRunReport r = p.runBills(Request.of(ADMIN, RUN), Shard.ALL, 3);
+    assertThat(r.notBilled()).isEmpty();
+    assertThat(r.issued()).containsExactlyInAnyOrderElementsOf(expectedBills());
+    assertThat(r.issued()).extracting(Bill::customerId).isSorted();
+    BillRunReport again = p.runBills(Request.of(ADMIN, RUN), Shard.ALL, 3);
+    assertThat(again.issued()).isEmpty();
+    assertThat(again.notBilled()).isEmpty();
+  }
+
+  @Test
   void BIL_1_shards_split_a_bill_run_between_instances() {
     BillRunReport even = instance().runBills(Request.of(ADMIN, RUN), Shard.of(0, 2));
     BillRunReport odd = instance().runBills(Request.of(ADMIN, RUN), Shard.of(1, 2));
