@@ -17,6 +17,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import org.jspecify.annotations.Nullable;
 
 /**
  * One bill run (BIL-1, BIL-7) from several threads of one instance, documented on
@@ -30,9 +31,12 @@ final class BillRunWorkers {
   private BillRunWorkers() {}
 
   /**
-   * Runs the bill run on this thread and {@code workers - 1} new ones, which end with it. The
-   * caller's interruption does not abandon a run half done: it waits for every worker, then sets
-   * the interrupt flag again.
+   * Runs the bill run on this thread and {@code workers - 1} new ones, and returns when every
+   * worker has ended. A worker that fails as a whole (the store unavailable: not even a claim went
+   * through) makes the call throw its failure, once every worker has ended, with the other
+   * workers' failures suppressed in it; the bills the others issued stay issued, and a new run
+   * finds them done. Waiting for the other workers is not interrupted: the interrupt flag is set
+   * again afterwards.
    */
   static BillRunReport run(BillRun billRun, Context context, Request r, Shard shard,
       int workers) {
@@ -42,7 +46,7 @@ final class BillRunWorkers {
         MAX_WORKERS, workers);
     context.authorize(r, Operation.ISSUE_BILLS, null); // refused before any thread starts
     if (workers == 1) {
-      return billRun.run(r, shard);
+      return merge(List.of(billRun.run(r, shard)));
     }
     ExecutorService threads = Executors.newFixedThreadPool(workers - 1,
         new ThreadFactoryBuilder().setDaemon(true).setNameFormat("csp-bill-run-%d").build());
@@ -52,32 +56,41 @@ final class BillRunWorkers {
         others.add(threads.submit(() -> billRun.run(r, shard)));
       }
       List<BillRunReport> reports = new ArrayList<>(workers);
-      RuntimeException failure = null;
+      Throwable failure = null;
       try {
         reports.add(billRun.run(r, shard));
-      } catch (RuntimeException e) {
+      } catch (Throwable e) { // every worker ends before anything escapes
         failure = e;
       }
       for (Future<BillRunReport> other : others) {
         try {
           reports.add(Uninterruptibles.getUninterruptibly(other));
         } catch (ExecutionException e) {
-          if (e.getCause() instanceof Error error) {
-            throw error;
-          }
-          if (failure == null) {
-            failure = e.getCause() instanceof RuntimeException re ? re
-                : new IllegalStateException(e.getCause());
-          }
+          failure = first(failure, e.getCause());
         }
       }
+      if (failure instanceof RuntimeException re) {
+        throw re;
+      }
+      if (failure instanceof Error error) {
+        throw error;
+      }
       if (failure != null) {
-        throw failure; // not even a claim went through: the store is unavailable
+        throw new IllegalStateException(failure); // a checked exception: no worker throws one
       }
       return merge(reports);
     } finally {
       threads.shutdown();
     }
+  }
+
+  /** @return {@code first}, with {@code next} suppressed in it, or {@code next} if none yet */
+  private static Throwable first(@Nullable Throwable first, Throwable next) {
+    if (first == null) {
+      return next;
+    }
+    first.addSuppressed(next);
+    return first;
   }
 
   /**

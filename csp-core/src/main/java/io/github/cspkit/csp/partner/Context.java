@@ -345,7 +345,11 @@ final class Context {
         && tx.nceSubscriptions().find(id).isPresent()), "subscription", id);
   }
 
-  /** As {@link #requireFreeSubscriptionId} for several ids: the first taken one is refused. */
+  /**
+   * As {@link #requireFreeSubscriptionId} for several ids, looked up together: an id a seed
+   * subscription has is refused first (the first such in the list), then, under new commerce, one
+   * a new-commerce subscription has.
+   */
   void requireFreeSubscriptionIds(Repositories tx, List<String> ids) {
     List<String> taken = tx.subscriptions().taken(ids);
     if (!taken.isEmpty()) {

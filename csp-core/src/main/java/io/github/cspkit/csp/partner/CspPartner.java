@@ -412,6 +412,8 @@ public final class CspPartner extends PartnerReads {
    * @param customerId the customer
    * @param lines the lines: SKU, seats and new subscription id of each
    * @return the new subscriptions, in the lines' order
+   * @throws RuleViolation AGR-1, ACC-*, SUB-6, CAT-1/2/3/5, CUS-2, SUB-1, PRC-3, BIL-7, for the
+   *     first line refused
    */
   public Result<List<Subscription>> order(Request r, String customerId, List<OrderLine> lines) {
     return subscriptions.order(r, customerId, lines);
@@ -565,14 +567,18 @@ public final class CspPartner extends PartnerReads {
   }
 
   /**
-   * As {@link #runBills(Request, Shard)}, from {@code workers} threads of this instance at once:
-   * this thread and {@code workers - 1} new ones, which end with the run. The workers share the
-   * run as instances do, each claiming its blocks of customers, so on a store that runs
-   * transactions side by side (PostgreSQL: one pooled connection per worker) one instance uses
-   * more than one core; the in-memory store runs its transactions one at a time, so there more
-   * workers gain nothing. The run is not abandoned half done when this thread is interrupted: it
-   * waits for every worker, then sets the interrupt flag again. A run has 1 to
-   * {@value BillRunWorkers#MAX_WORKERS} workers ({@code OUT_OF_RANGE} otherwise).
+   * Issues the bills due by the end of the request's day (BIL-1, BIL-7) as
+   * {@link #runBills(Request, Shard)} does, from {@code workers} threads of this instance at once:
+   * this thread and {@code workers - 1} new ones; the call returns when every worker has ended.
+   * The workers share the run as instances do, each claiming its blocks of customers, so on a
+   * store that runs transactions side by side (PostgreSQL: one pooled connection per worker, so
+   * give the pool at least {@code workers}) one instance uses more than one core; the in-memory
+   * store runs its transactions one at a time, so there more workers gain nothing. This thread's
+   * own share runs as {@link #runBills(Request, Shard)} would; its wait for the other workers is
+   * not interrupted (the interrupt flag is set again afterwards). A worker that fails as a whole
+   * (the store unavailable) makes the call throw, once every worker has ended, with the others'
+   * failures suppressed in it; the bills already issued stay issued and a new run finds them done.
+   * A run has 1 to {@value BillRunWorkers#MAX_WORKERS} workers ({@code OUT_OF_RANGE} otherwise).
    *
    * @param r the request
    * @param shard the customers to bill ({@link Shard#ALL} for every one)

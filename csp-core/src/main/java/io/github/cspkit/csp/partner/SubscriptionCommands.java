@@ -51,6 +51,7 @@ final class SubscriptionCommands {
 
   /** {@link CspPartner#order(Request, String, List)}: every line as {@link #order}, or none. */
   Result<List<Subscription>> order(Request r, String customerId, List<OrderLine> lines) {
+    requireNonNull(customerId, "customerId");
     List<OrderLine> order = List.copyOf(lines); // null-free; the caller's list may change
     return pipeline.run(r, Command.of("orderLines", Arguments.of().text(customerId).lines(order),
         Operation.ORDER, customerId, AgreementNeed.IN_FORCE, () -> {

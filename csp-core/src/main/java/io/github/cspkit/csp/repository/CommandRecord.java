@@ -9,7 +9,9 @@ import static java.util.Objects.requireNonNull;
  * @param key the idempotency key
  * @param command the command's name, for example {@code "addSeats"}
  * @param aggregate the returned aggregate's kind
- * @param aggregateId its id
+ * @param aggregateId its id; not bounded as ids are: a service's is {@code customerId/serviceId},
+ *     an order of several lines' ({@code aggregate} {@code "order"}) its subscriptions' ids
+ *     separated by spaces (up to 100 ids)
  */
 public record CommandRecord(String key, String command, String aggregate, String aggregateId) {
   /**

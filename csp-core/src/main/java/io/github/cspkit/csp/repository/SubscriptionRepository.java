@@ -30,8 +30,9 @@ public interface SubscriptionRepository {
 
   /**
    * Which of these ids a subscription already has (SUB-1: the ids of an order's new
-   * subscriptions must be free). The default asks {@link #find} for each id; a store that can
-   * answers with one query.
+   * subscriptions must be free), as {@link #find} sees them: saves staged in this transaction
+   * count. The default asks {@link #find} for each id; a store that can look them up at once
+   * overrides it.
    *
    * @param ids subscription ids
    * @return the taken ones, in the order given

@@ -6,13 +6,18 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.github.cspkit.csp.OutOfRangeException;
+import io.github.cspkit.csp.access.IncidentFeed;
 import io.github.cspkit.csp.billing.Bill;
+import io.github.cspkit.csp.repository.CspStore;
+import io.github.cspkit.csp.repository.Repositories;
 import io.github.cspkit.csp.repository.Shard;
 import io.github.cspkit.csp.testkit.PartnerFixtures;
 import io.github.cspkit.csp.testkit.PartnerFixtures.World;
 import java.time.LocalDate;
 import java.util.Comparator;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Function;
 import org.junit.jupiter.api.Test;
 
 /** A bill run from several workers of one instance (BIL-1): the bills one worker issues, once. */
@@ -44,6 +49,32 @@ class BillRunWorkersTest {
     assertThat(parallel.issued()).isSortedAccordingTo(order);
     assertThat(parallel.issued()).isEqualTo(serial.issued().stream().sorted(order).toList());
     assertThat(four.partner().runBills(four.asAdmin(RUN), Shard.ALL, 4).issued()).isEmpty();
+  }
+
+  @Test
+  void BIL_1_a_store_down_fails_the_call_once_every_worker_has_ended() {
+    World w = populated();
+    AtomicInteger attempts = new AtomicInteger();
+    CspStore down = new CspStore() {
+      @Override
+      public <T> T inTransaction(Function<Repositories, T> work) {
+        attempts.incrementAndGet();
+        throw new IllegalStateException("store down");
+      }
+
+      @Override
+      public Repositories read() {
+        return w.store().read();
+      }
+    };
+    CspPartner p = PartnerFixtures.bare(w.partner().partner(), CspPolicies.seed(),
+        IncidentFeed.NONE, down);
+    assertThatThrownBy(() -> p.runBills(w.asAdmin(RUN), Shard.ALL, 3))
+        .isInstanceOf(IllegalStateException.class).hasMessage("store down")
+        .satisfies(e -> assertThat(e.getSuppressed()).hasSize(2)
+            .allSatisfy(s -> assertThat(s).hasMessage("store down")));
+    assertThat(attempts.get()).isEqualTo(3); // each worker's first claim, then it stopped
+    assertThat(w.partner().bills("c0")).isEmpty();
   }
 
   @Test

@@ -374,6 +374,27 @@ public abstract class StoreContract {
   }
 
   @Test
+  void SUB_1_taken_names_the_ids_subscriptions_have_as_find_sees_them() {
+    saveCustomers("C1");
+    store.inTransaction(r -> r.subscriptions().save(subscription("S1", "C1", null), 0));
+    store.inTransaction(r -> r.subscriptions().save(subscription("S3", "C1", null), 0));
+    for (CspStore s : List.of(store, reopen(store))) {
+      assertThat(s.read().subscriptions().taken(List.of("S3", "S2", "S1", "S3")))
+          .containsExactly("S3", "S1", "S3");
+      assertThat(s.read().subscriptions().taken(List.of())).isEmpty();
+    }
+    store.inTransaction(r -> {
+      assertThat(r.subscriptions().find("S1")).isPresent(); // read in this transaction
+      r.subscriptions().save(subscription("S2", "C1", null), 0); // staged in it
+      assertThat(r.subscriptions().taken(List.of("S4", "S2", "S1", "S3")))
+          .containsExactly("S2", "S1", "S3");
+      return null;
+    });
+    assertThat(reopen(store).read().subscriptions().taken(List.of("S2", "S4")))
+        .containsExactly("S2");
+  }
+
+  @Test
   void a_rolled_back_subscription_change_leaves_the_stored_history() {
     saveCustomers("C1");
     Subscription base = subscription("S1", "C1", null);

@@ -9,6 +9,7 @@ import io.github.cspkit.csp.access.Partner;
 import io.github.cspkit.csp.billing.Bill;
 import io.github.cspkit.csp.partner.CspPartner;
 import io.github.cspkit.csp.partner.CspPolicies;
+import io.github.cspkit.csp.partner.OrderLine;
 import io.github.cspkit.csp.partner.Request;
 import io.github.cspkit.csp.testkit.PartnerFixtures;
 import java.time.LocalDate;
@@ -50,6 +51,12 @@ public abstract class TwoPartnersContract {
     northwind.order(as(NORTHWIND, "2025-01-20").withKey("order"), "contoso", PartnerFixtures.E3, 10, "S1");
     tailspin.order(as(TAILSPIN, "2025-01-20").withKey("order"), "contoso", PartnerFixtures.E3, 3, "S1");
     tailspin.addSeats(as(TAILSPIN, "2025-01-25").withKey("more"), "S1", 1);
+    tailspin.order(as(TAILSPIN, "2025-01-25").withKey("lines"), "contoso",
+        List.of(OrderLine.of(PartnerFixtures.E3, 2, "S2")));
+    assertThat(store.forPartner(NORTHWIND).read().subscriptions().taken(List.of("S1", "S2")))
+        .containsExactly("S1");
+    assertThat(store.forPartner(TAILSPIN).read().subscriptions().taken(List.of("S1", "S2")))
+        .containsExactly("S1", "S2");
 
     assertThat(northwind.customer("contoso").orElseThrow().partnerId()).isEqualTo(NORTHWIND);
     assertThat(tailspin.customer("contoso").orElseThrow().partnerId()).isEqualTo(TAILSPIN);
