@@ -66,44 +66,34 @@ class OrderLinesTest {
         .isEqualTo(single.store().read().events().size());
   }
 
-  @Test
-  void SUB_1_a_line_with_seats_out_of_range_refuses_the_whole_order_and_changes_nothing() {
+  /** An order whose second line is {@code bad} is refused naming {@code rule}, changing nothing. */
+  static void refusedAs(String rule, OrderLine bad) {
     World w = PartnerFixtures.standard();
     State before = State.of(w);
     RuleViolation e = catchThrowableOfType(() -> w.partner().order(w.asAdmin(DAY), CONTOSO,
-        List.of(OrderLine.of(E3, 3, "N1"), OrderLine.of(E3, 0, "N2"))), RuleViolation.class);
-    assertThat(e.code()).isEqualTo("SUB-1");
+        List.of(OrderLine.of(E3, 3, "N1"), bad)), RuleViolation.class);
+    assertThat(e.code()).isEqualTo(rule);
     assertThat(State.of(w)).isEqualTo(before);
+  }
+
+  @Test
+  void SUB_1_a_line_with_seats_out_of_range_refuses_the_whole_order_and_changes_nothing() {
+    refusedAs("SUB-1", OrderLine.of(E3, 0, "N2"));
   }
 
   @Test
   void CAT_3_an_add_on_line_refuses_the_whole_order_and_changes_nothing() {
-    World w = PartnerFixtures.standard();
-    State before = State.of(w);
-    RuleViolation e = catchThrowableOfType(() -> w.partner().order(w.asAdmin(DAY), CONTOSO,
-        List.of(OrderLine.of(E3, 3, "N1"), OrderLine.of(ADD_ON, 2, "N2"))), RuleViolation.class);
-    assertThat(e.code()).isEqualTo("CAT-3");
-    assertThat(State.of(w)).isEqualTo(before);
+    refusedAs("CAT-3", OrderLine.of(ADD_ON, 2, "N2"));
   }
 
   @Test
   void CAT_1_a_line_outside_the_program_refuses_the_whole_order_and_changes_nothing() {
-    World w = PartnerFixtures.standard();
-    State before = State.of(w);
-    RuleViolation e = catchThrowableOfType(() -> w.partner().order(w.asAdmin(DAY), CONTOSO,
-        List.of(OrderLine.of(E3, 3, "N1"), OrderLine.of(INTUNE, 2, "N2"))), RuleViolation.class);
-    assertThat(e.code()).isEqualTo("CAT-1");
-    assertThat(State.of(w)).isEqualTo(before);
+    refusedAs("CAT-1", OrderLine.of(INTUNE, 2, "N2"));
   }
 
   @Test
   void CAT_2_a_government_line_for_a_commercial_customer_refuses_the_whole_order() {
-    World w = PartnerFixtures.standard();
-    State before = State.of(w);
-    RuleViolation e = catchThrowableOfType(() -> w.partner().order(w.asAdmin(DAY), CONTOSO,
-        List.of(OrderLine.of(E3, 3, "N1"), OrderLine.of(GOV, 2, "N2"))), RuleViolation.class);
-    assertThat(e.code()).isEqualTo("CAT-2");
-    assertThat(State.of(w)).isEqualTo(before);
+    refusedAs("CAT-2", OrderLine.of(GOV, 2, "N2"));
   }
 
   @Test

@@ -313,46 +313,14 @@ public class PostgresBillRunBench {
   /** Set-up through the entry point: customers created and subscriptions ordered, 4 threads. */
   @Benchmark
   public long setUpOrders(Server s, Db db) throws Exception {
-    BillRunBench.Data d = s.data;
-    CspPartner p = CspPartner.builder().partner(Partner.csp(PARTNER)).catalog(d.catalog)
-        .store(new PostgresStore(db.second)).build();
-    Actor agent = Actor.partnerAdmin(PARTNER, "agent");
-    LocalDate day = LocalDate.of(2025, 1, 2); // the data's price list is January's
-    int customers = Math.max(1, s.customers / 10);
-    List<Sku> skus = new ArrayList<>(d.catalog.skus());
-    AtomicInteger orders = new AtomicInteger();
-    ExecutorService threads = Executors.newFixedThreadPool(4);
-    try {
-      long[] cpu = s.cpu.now();
-      long t0 = System.nanoTime();
-      List<Future<?>> done = new ArrayList<>();
-      for (int t = 0; t < 4; t++) {
-        int thread = t;
-        done.add(threads.submit(() -> {
-          for (int c = thread; c < customers; c += 4) {
-            String id = "new-" + c;
-            p.createCustomer(Request.of(agent, day), NewCustomer.builder().id(id).market("US")
-                .billingDay(1).currency(d.priceList.currency()).build());
-            for (int k = 0; k < 10; k++) {
-              p.order(Request.of(agent, day).withKey(id + "-" + k), id,
-                  skus.get((c + k) % skus.size()).id(), 1 + k, id + "-S" + k);
-              orders.incrementAndGet();
-            }
-          }
-          return null;
-        }));
+    return setUp(s, db, (p, r, id, lines) -> {
+      for (int k = 0; k < lines.size(); k++) {
+        OrderLine l = lines.get(k);
+        p.order(r.withKey(id + "-" + k), id, l.skuId(), l.seats(), l.subscriptionId());
       }
-      for (Future<?> f : done) {
-        f.get();
-      }
-      double seconds = (System.nanoTime() - t0) / 1e9;
-      System.out.printf("(set-up: %d customers, %d orders in %.3f s = %.0f orders/s; %s) ",
-          customers, orders.get(), seconds, orders.get() / seconds,
-          s.cpu.per(cpu, orders.get() + customers, "command"));
-      return orders.get();
-    } finally {
-      threads.shutdown();
-    }
+      return lines.size();
+    }, (what, n, seconds, cpu) -> String.format("(set-up: %s, %d orders in %.3f s = %.0f "
+        + "orders/s; %s) ", what, n, seconds, n / seconds, cpu.apply("command")));
   }
 
   /**
@@ -361,6 +329,30 @@ public class PostgresBillRunBench {
    */
   @Benchmark
   public long setUpOrderLines(Server s, Db db) throws Exception {
+    return setUp(s, db, (p, r, id, lines) -> p.order(r.withKey(id), id, lines).value().size(),
+        (what, n, seconds, cpu) -> String.format("(set-up in orders of 10 lines: %s, %d "
+            + "subscriptions in %.3f s = %.0f subscriptions/s; %s) ", what, n, seconds,
+            n / seconds, cpu.apply("subscription")));
+  }
+
+  /** How a set-up orders one new customer's subscriptions; returns how many it ordered. */
+  @FunctionalInterface
+  interface Orders {
+    int place(CspPartner p, Request r, String customerId, List<OrderLine> lines);
+  }
+
+  /** What a set-up prints: given the customers, the subscriptions, the seconds and CPU per unit. */
+  @FunctionalInterface
+  interface Report {
+    String line(String customers, int subscriptions, double seconds,
+        java.util.function.Function<String, String> cpuPer);
+  }
+
+  /**
+   * Creates {@code customers / 10} customers from 4 threads and orders 10 subscriptions for each
+   * through {@code orders}; prints {@code report}'s line.
+   */
+  private static long setUp(Server s, Db db, Orders orders, Report report) throws Exception {
     BillRunBench.Data d = s.data;
     CspPartner p = CspPartner.builder().partner(Partner.csp(PARTNER)).catalog(d.catalog)
         .store(new PostgresStore(db.second)).build();
@@ -385,7 +377,7 @@ public class PostgresBillRunBench {
             for (int k = 0; k < 10; k++) {
               lines.add(OrderLine.of(skus.get((c + k) % skus.size()).id(), 1 + k, id + "-S" + k));
             }
-            ordered.addAndGet(p.order(Request.of(agent, day).withKey(id), id, lines).value().size());
+            ordered.addAndGet(orders.place(p, Request.of(agent, day), id, lines));
           }
           return null;
         }));
@@ -394,10 +386,10 @@ public class PostgresBillRunBench {
         f.get();
       }
       double seconds = (System.nanoTime() - t0) / 1e9;
-      System.out.printf("(set-up in orders of 10 lines: %d customers, %d subscriptions in %.3f s "
-          + "= %.0f subscriptions/s; %s) ", customers, ordered.get(), seconds,
-          ordered.get() / seconds, s.cpu.per(cpu, ordered.get(), "subscription"));
-      return ordered.get();
+      int n = ordered.get();
+      System.out.print(report.line(customers + " customers", n, seconds,
+          unit -> s.cpu.per(cpu, "command".equals(unit) ? n + customers : n, unit)));
+      return n;
     } finally {
       threads.shutdown();
     }
