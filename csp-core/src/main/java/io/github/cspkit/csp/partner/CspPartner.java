@@ -403,10 +403,9 @@ public final class CspPartner extends PartnerReads {
    * line items: each line is checked and ordered as {@link #order(Request, String, String, int,
    * String)} orders one (SUB-1, CAT-1..3, CAT-5, CUS-2, PRC-3, BIL-7), all in one transaction, in
    * the lines' order, with one event per subscription and one idempotency record. The first
-   * refusal refuses the whole order and nothing is ordered. An order has 1 to
-   * {@value SubscriptionCommands#MAX_ORDER_LINES} lines ({@code OUT_OF_RANGE} otherwise), and an
-   * id given twice is refused {@code CONFLICT} as an id already taken. A replay of the request's
-   * key returns the order's subscriptions as stored now.
+   * refusal refuses the whole order and nothing is ordered. An order has 1 to 100 lines
+   * ({@code OUT_OF_RANGE} otherwise), and an id given twice is refused {@code CONFLICT} as an id
+   * already taken. A replay of the request's key returns the order's subscriptions as stored now.
    *
    * @param r the request
    * @param customerId the customer
@@ -578,7 +577,7 @@ public final class CspPartner extends PartnerReads {
    * not interrupted (the interrupt flag is set again afterwards). A worker that fails as a whole
    * (the store unavailable) makes the call throw, once every worker has ended, with the others'
    * failures suppressed in it; the bills already issued stay issued and a new run finds them done.
-   * A run has 1 to {@value BillRunWorkers#MAX_WORKERS} workers ({@code OUT_OF_RANGE} otherwise).
+   * A run has 1 to 64 workers ({@code OUT_OF_RANGE} otherwise).
    *
    * @param r the request
    * @param shard the customers to bill ({@link Shard#ALL} for every one)
