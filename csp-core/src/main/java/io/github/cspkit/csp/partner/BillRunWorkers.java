@@ -89,7 +89,9 @@ final class BillRunWorkers {
     if (first == null) {
       return next;
     }
-    first.addSuppressed(next);
+    if (next != first) { // a store may throw one instance to several workers
+      first.addSuppressed(next);
+    }
     return first;
   }
 

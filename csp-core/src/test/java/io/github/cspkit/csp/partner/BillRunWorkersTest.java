@@ -78,6 +78,26 @@ class BillRunWorkersTest {
   }
 
   @Test
+  void BIL_1_one_failure_thrown_to_every_worker_escapes_as_itself() {
+    World w = populated();
+    IllegalStateException down = new IllegalStateException("store down");
+    CspStore failing = new CspStore() {
+      @Override
+      public <T> T inTransaction(Function<Repositories, T> work) {
+        throw down;
+      }
+
+      @Override
+      public Repositories read() {
+        return w.store().read();
+      }
+    };
+    CspPartner p = PartnerFixtures.bare(w.partner().partner(), CspPolicies.seed(),
+        IncidentFeed.NONE, failing);
+    assertThatThrownBy(() -> p.runBills(w.asAdmin(RUN), Shard.ALL, 4)).isSameAs(down);
+  }
+
+  @Test
   void BIL_1_a_bill_run_has_one_to_64_workers_and_a_refused_one_bills_nothing() {
     World w = populated();
     for (int workers : List.of(0, -1, 65)) {
