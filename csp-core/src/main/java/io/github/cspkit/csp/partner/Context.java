@@ -341,8 +341,7 @@ final class Context {
 
   /** Refuses an id taken by a subscription of either kind ({@code CONFLICT}, DUPLICATE_ID). */
   void requireFreeSubscriptionId(Repositories tx, String id) {
-    conflictIf(tx.subscriptions().find(id).isPresent() || (sellsNewCommerce()
-        && tx.nceSubscriptions().find(id).isPresent()), "subscription", id);
+    requireFreeSubscriptionIds(tx, List.of(id));
   }
 
   /**

@@ -18,6 +18,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
+import java.util.function.Supplier;
 import org.junit.jupiter.api.Test;
 
 /** A bill run from several workers of one instance (BIL-1): the bills one worker issues, once. */
@@ -33,6 +34,23 @@ class BillRunWorkersTest {
       w.partner().order(w.asAdmin(CREATED.plusDays(i % 20)), id, E3, 1 + i % 9, id + "-s1");
     }
     return w;
+  }
+
+  /** A partner on {@code w}'s data whose every transaction throws what {@code failure} gives. */
+  static CspPartner down(World w, Supplier<RuntimeException> failure) {
+    CspStore store = new CspStore() {
+      @Override
+      public <T> T inTransaction(Function<Repositories, T> work) {
+        throw failure.get();
+      }
+
+      @Override
+      public Repositories read() {
+        return w.store().read();
+      }
+    };
+    return PartnerFixtures.bare(w.partner().partner(), CspPolicies.seed(), IncidentFeed.NONE,
+        store);
   }
 
   @Test
@@ -55,20 +73,10 @@ class BillRunWorkersTest {
   void BIL_1_a_store_down_fails_the_call_once_every_worker_has_ended() {
     World w = populated();
     AtomicInteger attempts = new AtomicInteger();
-    CspStore down = new CspStore() {
-      @Override
-      public <T> T inTransaction(Function<Repositories, T> work) {
-        attempts.incrementAndGet();
-        throw new IllegalStateException("store down");
-      }
-
-      @Override
-      public Repositories read() {
-        return w.store().read();
-      }
-    };
-    CspPartner p = PartnerFixtures.bare(w.partner().partner(), CspPolicies.seed(),
-        IncidentFeed.NONE, down);
+    CspPartner p = down(w, () -> {
+      attempts.incrementAndGet();
+      return new IllegalStateException("store down");
+    });
     assertThatThrownBy(() -> p.runBills(w.asAdmin(RUN), Shard.ALL, 3))
         .isInstanceOf(IllegalStateException.class).hasMessage("store down")
         .satisfies(e -> assertThat(e.getSuppressed()).hasSize(2)
@@ -81,19 +89,7 @@ class BillRunWorkersTest {
   void BIL_1_one_failure_thrown_to_every_worker_escapes_as_itself() {
     World w = populated();
     IllegalStateException down = new IllegalStateException("store down");
-    CspStore failing = new CspStore() {
-      @Override
-      public <T> T inTransaction(Function<Repositories, T> work) {
-        throw down;
-      }
-
-      @Override
-      public Repositories read() {
-        return w.store().read();
-      }
-    };
-    CspPartner p = PartnerFixtures.bare(w.partner().partner(), CspPolicies.seed(),
-        IncidentFeed.NONE, failing);
+    CspPartner p = down(w, () -> down);
     assertThatThrownBy(() -> p.runBills(w.asAdmin(RUN), Shard.ALL, 4)).isSameAs(down);
   }
 

@@ -168,17 +168,20 @@ final class Rows {
    * costs the same whatever the size of the table, and an id given twice is read once.
    * Parameters: the partner, then the subscriptions' ids.
    */
-  static final String SUBSCRIPTIONS = "SELECT s.id, s.customer_id, s.sku, s.base_id, s.currency, "
-      + "s.auto_renew, s.version, s.terms::text AS terms FROM subscription s "
-      + "WHERE s.partner_id = ? AND s.id = ANY(?::text[]) ORDER BY s.seq";
+  static final String SUBSCRIPTIONS = subscriptionsWhere("s.id");
 
   /**
    * The subscriptions of some customers, as {@link #SUBSCRIPTIONS} reads them, through the index
    * by customer. Parameters: the partner, then the customers' ids.
    */
-  static final String SUBSCRIPTIONS_OF_CUSTOMERS = "SELECT s.id, s.customer_id, s.sku, s.base_id, "
-      + "s.currency, s.auto_renew, s.version, s.terms::text AS terms FROM subscription s "
-      + "WHERE s.partner_id = ? AND s.customer_id = ANY(?::text[]) ORDER BY s.seq";
+  static final String SUBSCRIPTIONS_OF_CUSTOMERS = subscriptionsWhere("s.customer_id");
+
+  /** Subscriptions whose {@code column} is one of the ids given, as {@link #subscriptions} reads. */
+  private static String subscriptionsWhere(String column) {
+    return "SELECT s.id, s.customer_id, s.sku, s.base_id, s.currency, s.auto_renew, s.version, "
+        + "s.terms::text AS terms FROM subscription s WHERE s.partner_id = ? AND " + column
+        + " = ANY(?::text[]) ORDER BY s.seq";
+  }
 
   static List<Versioned<Subscription>> subscriptions(ResultSet rs) throws SQLException {
     List<Versioned<Subscription>> out = new ArrayList<>();
