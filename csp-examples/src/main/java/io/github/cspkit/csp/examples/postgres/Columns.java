@@ -6,7 +6,9 @@ import java.util.StringJoiner;
 
 /**
  * Rows to write in one statement: every column travels as one {@code text[]} parameter and is cast
- * back to its type in SQL ({@code FROM unnest(?::text[], ...) WITH ORDINALITY AS u(...)}).
+ * back to its type in SQL ({@code FROM unnest(?::text[], ...) WITH ORDINALITY AS u(...)}). One
+ * row travels as plain text parameters ({@code VALUES}): a command's single-row writes then build
+ * and parse no arrays.
  */
 final class Columns {
   private final String[] names;
@@ -42,15 +44,24 @@ final class Columns {
     return rows.size();
   }
 
-  /** @return {@code unnest(?::text[], ...) WITH ORDINALITY AS u(names..., ord)} */
+  /**
+   * @return {@code unnest(?::text[], ...) WITH ORDINALITY AS u(names..., ord)}, or for one row
+   *     {@code (VALUES (?::text, ..., 1)) AS u(names..., ord)}: no arrays to build and parse
+   */
   String from() {
+    boolean one = single();
     StringJoiner args = new StringJoiner(", ");
     StringJoiner cols = new StringJoiner(", ");
     for (String n : names) {
-      args.add("?::text[]");
+      args.add(one ? "?::text" : "?::text[]");
       cols.add(n);
     }
-    return "unnest(" + args + ") WITH ORDINALITY AS u(" + cols + ", ord)";
+    return one ? "(VALUES (" + args + ", 1)) AS u(" + cols + ", ord)"
+        : "unnest(" + args + ") WITH ORDINALITY AS u(" + cols + ", ord)";
+  }
+
+  private boolean single() {
+    return rows.size() == 1;
   }
 
   /** @return {@code u.name::type} for a column */
@@ -77,9 +88,13 @@ final class Columns {
     return String.join(", ", names);
   }
 
-  /** @return one {@code String[]} parameter per column */
+  /** @return one {@code String[]} parameter per column; for one row, its values */
   Object[] params() {
     Object[] out = new Object[names.length];
+    if (single()) {
+      System.arraycopy(rows.get(0), 0, out, 0, names.length);
+      return out;
+    }
     for (int i = 0; i < names.length; i++) {
       String[] column = new String[rows.size()];
       for (int r = 0; r < rows.size(); r++) {
