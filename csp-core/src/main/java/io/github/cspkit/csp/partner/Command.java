@@ -1,5 +1,7 @@
 package io.github.cspkit.csp.partner;
 
+import java.util.List;
+
 import static java.util.Objects.requireNonNull;
 
 import io.github.cspkit.csp.access.Operation;
@@ -21,11 +23,13 @@ import org.jspecify.annotations.Nullable;
  *     and before the agreement's; {@link #NO_CHECKS} for none
  * @param body the state and date rules and the change, inside the transaction
  * @param result the kind of aggregate the body returns
+ * @param creates the ids of the subscriptions it orders, which the body checks are free (SUB-1);
+ *     told to the store ahead ({@link io.github.cspkit.csp.repository.ReadAhead})
  * @param <T> the aggregate's type
  */
 record Command<T>(String name, String arguments, Operation operation,
     @Nullable String customerId, AgreementNeed need, Runnable argumentChecks, Body<T> body,
-    Aggregate<T> result) {
+    Aggregate<T> result, List<String> creates) {
   /** No argument checks. */
   static final Runnable NO_CHECKS = () -> {};
 
@@ -37,6 +41,7 @@ record Command<T>(String name, String arguments, Operation operation,
     requireNonNull(argumentChecks, "argumentChecks");
     requireNonNull(body, "body");
     requireNonNull(result, "result");
+    creates = List.copyOf(creates);
   }
 
   /**
@@ -58,7 +63,16 @@ record Command<T>(String name, String arguments, Operation operation,
       @Nullable String customerId, AgreementNeed need, Runnable argumentChecks, Body<T> body,
       Aggregate<T> result) {
     return new Command<>(name, arguments.encoded(), operation, customerId, need, argumentChecks,
-        body, result);
+        body, result, List.of());
+  }
+
+  /**
+   * @param subscriptionIds the ids of the subscriptions this command orders
+   * @return this command, telling the store ahead that it will check those ids are free
+   */
+  Command<T> creating(List<String> subscriptionIds) {
+    return new Command<>(name, arguments, operation, customerId, need, argumentChecks, body,
+        result, subscriptionIds);
   }
 
   /**

@@ -93,7 +93,7 @@ public final class NewCommerce {
           tx.nceSubscriptions().save(change.subscription(), 0);
           out.nce(change);
           return change.subscription();
-        }, Aggregate.NCE_SUBSCRIPTION));
+        }, Aggregate.NCE_SUBSCRIPTION).creating(List.of(subscriptionId)));
   }
 
   /**

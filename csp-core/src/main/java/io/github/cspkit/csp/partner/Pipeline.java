@@ -7,6 +7,7 @@ import io.github.cspkit.csp.OutOfRangeException;
 import io.github.cspkit.csp.customer.Customer;
 import io.github.cspkit.csp.repository.CommandRecord;
 import io.github.cspkit.csp.repository.DomainEvent;
+import io.github.cspkit.csp.repository.ReadAhead;
 import io.github.cspkit.csp.repository.StaleVersionException;
 import io.github.cspkit.csp.repository.TransientStoreException;
 import java.time.DateTimeException;
@@ -71,11 +72,12 @@ final class Pipeline {
     requireNonNull(c, "c");
     String signature = c.signature(r);
     return retrying(r.key().isPresent(), () -> context.store().inTransaction(tx -> {
+      Optional<String> key = r.key().map(context::scoped); // keys are per partner
+      tx.readAhead(new ReadAhead(key, c.creates()));
       // authorize first: a replayed key never lets another actor see or bypass anything
       String customerId = c.customerId();
       Customer target = customerId == null ? null : context.customer(tx, customerId).value();
       context.authorize(r, c.operation(), target);
-      Optional<String> key = r.key().map(context::scoped); // keys are per partner
       if (key.isPresent()) {
         Optional<CommandRecord> known = tx.idempotency().find(key.get());
         if (known.isPresent()) {

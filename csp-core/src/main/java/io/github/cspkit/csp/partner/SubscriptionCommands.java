@@ -75,7 +75,7 @@ final class SubscriptionCommands {
             ordered.add(change.subscription());
           }
           return List.copyOf(ordered);
-        }, Aggregate.ORDER));
+        }, Aggregate.ORDER).creating(ids(order)));
   }
 
   private static List<String> ids(List<OrderLine> order) {
@@ -118,7 +118,7 @@ final class SubscriptionCommands {
           tx.subscriptions().save(change.subscription(), 0);
           out.changes(change);
           return change.subscription();
-        }, Aggregate.SUBSCRIPTION));
+        }, Aggregate.SUBSCRIPTION).creating(List.of(subscriptionId)));
   }
 
   /** {@link CspPartner#orderAddOn}. */
@@ -141,7 +141,7 @@ final class SubscriptionCommands {
           tx.subscriptions().save(change.subscription(), 0);
           out.changes(change);
           return change.subscription();
-        }, Aggregate.SUBSCRIPTION));
+        }, Aggregate.SUBSCRIPTION).creating(List.of(subscriptionId)));
   }
 
   /** {@link CspPartner#addSeats}. */

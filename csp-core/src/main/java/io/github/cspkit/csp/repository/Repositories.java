@@ -36,6 +36,17 @@ public interface Repositories {
   GdapRelationshipRepository gdapRelationships();
 
   /**
+   * Tells the store, before this transaction's first read, what it will look up next. A store
+   * that pays per round trip may read it together with that first read; what any read returns
+   * stays the same. This default ignores the hint.
+   *
+   * @param hint the key and ids the transaction will look up
+   */
+  default void readAhead(ReadAhead hint) {
+    java.util.Objects.requireNonNull(hint, "hint");
+  }
+
+  /**
    * Claims the next customers a bill run (BIL-1) should look at, as {@code claim} describes. A
    * store shared by several processes locks the claimed customers until the transaction ends (so
    * that no command or other run changes them meanwhile) and, with {@link BillingClaim#skipLocked},

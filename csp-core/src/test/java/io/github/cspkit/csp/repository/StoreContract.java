@@ -395,6 +395,36 @@ public abstract class StoreContract {
   }
 
   @Test
+  void SUB_1_a_read_ahead_changes_no_read() {
+    saveCustomers("C1", "C2");
+    store.inTransaction(r -> r.subscriptions().save(subscription("S1", "C1", null), 0));
+    CommandRecord kept = new CommandRecord("k1", "order(S1)", "subscription", "S1");
+    store.inTransaction(r -> {
+      r.idempotency().record(kept);
+      return null;
+    });
+    store.inTransaction(r -> {
+      r.readAhead(new ReadAhead(java.util.Optional.of("k1"), List.of("S1", "S2", "S3")));
+      assertThat(r.customers().find("C2")).isPresent(); // the first read, which may carry it
+      assertThat(r.idempotency().find("k1")).contains(kept);
+      r.subscriptions().save(subscription("S2", "C2", null), 0); // staged after the read ahead
+      assertThat(r.subscriptions().taken(List.of("S3", "S2", "S1"))).containsExactly("S2", "S1");
+      return null;
+    });
+    store.inTransaction(r -> {
+      r.readAhead(new ReadAhead(java.util.Optional.of("k2"), List.of("S4")));
+      assertThat(r.customers().find("C1")).isPresent();
+      assertThat(r.idempotency().find("k2")).isEmpty();
+      assertThat(r.subscriptions().taken(List.of("S4", "S2"))).containsExactly("S2");
+      return null;
+    });
+    assertThat(catchThrowable(() -> store.inTransaction(r -> {
+      r.readAhead(null);
+      return null;
+    }))).isInstanceOf(NullPointerException.class);
+  }
+
+  @Test
   void a_rolled_back_subscription_change_leaves_the_stored_history() {
     saveCustomers("C1");
     Subscription base = subscription("S1", "C1", null);

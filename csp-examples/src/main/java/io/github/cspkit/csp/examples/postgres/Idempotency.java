@@ -12,6 +12,10 @@ import java.util.Optional;
  * commit fail with a stale version: the entry point runs the command again, and it replays.
  */
 final class Idempotency implements IdempotencyRecords {
+  /** A key's record: parameters partner and key. */
+  static final String FIND = "SELECT command, aggregate, aggregate_id FROM idempotency_record "
+      + "WHERE partner_id = ? AND key = ?";
+
   private final Tx tx;
 
   Idempotency(Tx tx) {
@@ -25,20 +29,28 @@ final class Idempotency implements IdempotencyRecords {
     if (staged != null) {
       return Optional.of(staged);
     }
-    Optional<CommandRecord> found = tx.sql("reading idempotency key " + key, c -> {
-      CommandRecord[] out = {null};
-      tx.run(new Batch().add("SELECT command, aggregate, aggregate_id FROM idempotency_record "
-          + "WHERE partner_id = ? AND key = ?", rs -> {
-            if (rs.next()) {
-              out[0] = new CommandRecord(key, rs.getString(1), rs.getString(2), rs.getString(3));
-            }
-          }, tx.partner, key), c);
-      return Optional.ofNullable(out[0]);
-    });
+    Optional<CommandRecord> found;
+    if (tx.keysRead.containsKey(key)) { // read before, or ahead with the customer
+      found = Optional.ofNullable(tx.keysRead.get(key));
+    } else {
+      found = tx.sql("reading idempotency key " + key, c -> {
+        CommandRecord[] out = {null};
+        tx.run(new Batch().add(FIND, rs -> out[0] = read(rs, key), tx.partner, key), c);
+        return Optional.ofNullable(out[0]);
+      });
+      if (tx.inTransaction()) {
+        tx.keysRead.put(key, found.orElse(null));
+      }
+    }
     if (found.isEmpty() && tx.inTransaction()) {
       tx.absentKeys.add(key);
     }
     return found;
+  }
+
+  /** @return the record {@link #FIND} found, or null */
+  static CommandRecord read(java.sql.ResultSet rs, String key) throws java.sql.SQLException {
+    return rs.next() ? new CommandRecord(key, rs.getString(1), rs.getString(2), rs.getString(3)) : null;
   }
 
   @Override

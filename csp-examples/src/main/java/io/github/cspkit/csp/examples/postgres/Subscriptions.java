@@ -51,7 +51,10 @@ final class Subscriptions implements SubscriptionRepository {
     return Optional.of(values(versions).get(0));
   }
 
-  /** The ids this transaction has not staged or read, looked up in one query. */
+  /** Which of some ids are taken: parameters partner and ids. */
+  static final String TAKEN = "SELECT id FROM subscription WHERE partner_id = ? AND id = ANY(?::text[])";
+
+  /** The ids this transaction has not staged, read or read ahead, looked up in one query. */
   @Override
   public List<String> taken(Collection<String> ids) {
     Set<String> taken = new HashSet<>();
@@ -61,14 +64,17 @@ final class Subscriptions implements SubscriptionRepository {
       if (tx.savedSubscriptions.containsKey(id)
           || (tx.inTransaction() && tx.subscriptionVersions.containsKey(id))) {
         taken.add(id);
+      } else if (tx.idsChecked.contains(id)) { // read ahead with the customer
+        if (tx.idsTaken.contains(id)) {
+          taken.add(id);
+        }
       } else {
         ask.add(id);
       }
     }
     if (!ask.isEmpty()) {
       tx.sql("reading subscriptions " + String.join(", ", ask), c -> {
-        tx.run(new Batch().add("SELECT id FROM subscription WHERE partner_id = ? "
-            + "AND id = ANY(?::text[])", rs -> {
+        tx.run(new Batch().add(TAKEN, rs -> {
               while (rs.next()) {
                 taken.add(rs.getString(1));
               }

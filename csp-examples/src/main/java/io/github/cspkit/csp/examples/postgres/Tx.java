@@ -15,6 +15,7 @@ import io.github.cspkit.csp.repository.DomainEvent;
 import io.github.cspkit.csp.repository.EventLog;
 import io.github.cspkit.csp.repository.IdempotencyRecords;
 import io.github.cspkit.csp.repository.PriceListRepository;
+import io.github.cspkit.csp.repository.ReadAhead;
 import io.github.cspkit.csp.repository.Repositories;
 import io.github.cspkit.csp.repository.StaleVersionException;
 import io.github.cspkit.csp.repository.SubscriptionRepository;
@@ -39,8 +40,9 @@ import java.util.Set;
  * In a transaction, reads are kept (a customer read once is not read again) and writes are staged
  * and sent in one round trip at commit ({@link Flush}), set by set. Reading a customer locks its
  * row and fetches, in the same round trip, everything a command on it reads: its billing account,
- * its subscriptions' versions, its services, the partner's agreement, the price lists' count and a
- * few event sequence numbers.
+ * its subscriptions' versions, its services, the partner's agreement, the price lists' count, a
+ * few event sequence numbers, and what the command said it will look up ({@link ReadAhead}: its
+ * idempotency key, the ids it orders).
  */
 final class Tx implements Repositories {
   final PostgresStore store;
@@ -67,6 +69,13 @@ final class Tx implements Repositories {
   final Map<String, List<String>> nceIds = new HashMap<>();
   boolean pricesChecked;
   final ArrayDeque<Long> sequences = new ArrayDeque<>();
+  /** What the command said it will look up: read with the next customer's prefetch. */
+  private ReadAhead ahead = ReadAhead.NOTHING;
+  /** Idempotency keys read ahead: the record, or null when absent. */
+  final Map<String, CommandRecord> keysRead = new HashMap<>();
+  /** Subscription ids read ahead, and those of them taken. */
+  final Set<String> idsChecked = new HashSet<>();
+  final Set<String> idsTaken = new HashSet<>();
 
   // writes, sent at commit
   final Map<String, Save<Agreement>> savedAgreements = new LinkedHashMap<>();
@@ -212,6 +221,11 @@ final class Tx implements Repositories {
     return new Versioned<>(value, expected + 1);
   }
 
+  @Override
+  public void readAhead(ReadAhead hint) {
+    ahead = java.util.Objects.requireNonNull(hint, "hint");
+  }
+
   // ------------------------------------------------------------------------ reads with a lock
 
   /**
@@ -294,11 +308,16 @@ final class Tx implements Repositories {
         lists[0] = rs.getLong(1);
       });
     }
+    // a few per customer, and one per subscription the command said it orders (its event)
+    int wanted = 2 + 2 * todo.size() + (claimed ? 0 : ahead.subscriptionIds().size());
     b.add("SELECT nextval('domain_event_sequence') FROM generate_series(1, ?)", rs -> {
       while (rs.next()) {
         sequences.add(rs.getLong(1));
       }
-    }, 2 + 2 * todo.size());
+    }, wanted);
+    if (!claimed) {
+      readAhead(b);
+    }
     sql("reading customers " + (todo.size() == 1 ? todo.get(0) : todo.size() + ""), on -> {
       run(b, on);
       return null;
@@ -332,6 +351,29 @@ final class Tx implements Repositories {
       }
     }
     loadSubscriptions(missing);
+  }
+
+  /** Adds the reads the command said it will make to a prefetch's batch. */
+  private void readAhead(Batch b) {
+    ReadAhead hint = ahead;
+    ahead = ReadAhead.NOTHING;
+    hint.idempotencyKey().filter(k -> !keysRead.containsKey(k) && !recorded.containsKey(k))
+        .ifPresent(key -> b.add(Idempotency.FIND, rs -> keysRead.put(key, Idempotency.read(rs, key)),
+            partner, key));
+    List<String> ids = new ArrayList<>();
+    for (String id : hint.subscriptionIds()) {
+      if (!idsChecked.contains(id)) {
+        ids.add(id);
+      }
+    }
+    if (!ids.isEmpty()) {
+      b.add(Subscriptions.TAKEN, rs -> {
+        while (rs.next()) {
+          idsTaken.add(rs.getString(1));
+        }
+        idsChecked.addAll(ids);
+      }, partner, ids.toArray(new String[0]));
+    }
   }
 
   /** Reads committed subscriptions in one query and caches them. */

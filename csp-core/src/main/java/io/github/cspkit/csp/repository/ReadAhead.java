@@ -1,0 +1,35 @@
+package io.github.cspkit.csp.repository;
+
+import static java.util.Objects.requireNonNull;
+
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * What a command is about to look up, told to the store before its first read
+ * ({@link Repositories#readAhead}): the idempotency key it will find (a replay, or
+ * {@code KEY_REUSED}) and the ids of the subscriptions it orders (SUB-1), which must be free
+ * ({@code DUPLICATE_ID}). A store that pays per round trip may read them together with that first
+ * read. A hint never changes what a read returns.
+ *
+ * @param idempotencyKey the key {@link IdempotencyRecords#find} will be asked for, if any
+ * @param subscriptionIds the ids {@link SubscriptionRepository#taken} will be asked about
+ */
+public record ReadAhead(Optional<String> idempotencyKey, List<String> subscriptionIds) {
+  /** Nothing to read ahead. */
+  public static final ReadAhead NOTHING = new ReadAhead(Optional.empty(), List.of());
+
+  /**
+   * @param idempotencyKey the key, if any
+   * @param subscriptionIds the ids, copied
+   */
+  public ReadAhead {
+    requireNonNull(idempotencyKey, "idempotencyKey");
+    subscriptionIds = List.copyOf(subscriptionIds);
+  }
+
+  /** @return whether there is nothing to read ahead */
+  public boolean isEmpty() {
+    return idempotencyKey.isEmpty() && subscriptionIds.isEmpty();
+  }
+}
