@@ -47,6 +47,21 @@ final class Batch {
     return this;
   }
 
+  /**
+   * @param column a text column
+   * @param keys one key or more
+   * @return {@code column = ?} for one key, else {@code column = ANY(?::text[])}: one key binds no
+   *     array to build and parse; its parameter is {@link #keys}
+   */
+  static String match(String column, String[] keys) {
+    return keys.length == 1 ? column + " = ?" : column + " = ANY(?::text[])";
+  }
+
+  /** @return the parameter {@link #match} takes: the one key, or the keys as {@code text[]} */
+  static Object keys(String[] keys) {
+    return keys.length == 1 ? keys[0] : keys;
+  }
+
   boolean isEmpty() {
     return statements.isEmpty();
   }

@@ -51,8 +51,10 @@ final class Subscriptions implements SubscriptionRepository {
     return Optional.of(values(versions).get(0));
   }
 
-  /** Which of some ids are taken: parameters partner and ids. */
-  static final String TAKEN = "SELECT id FROM subscription WHERE partner_id = ? AND id = ANY(?::text[])";
+  /** @return which of those ids are taken: parameters partner and {@link Batch#keys}(ids) */
+  static String taken(String[] ids) {
+    return "SELECT id FROM subscription WHERE partner_id = ? AND " + Batch.match("id", ids);
+  }
 
   /** The ids this transaction has not staged, read or read ahead, looked up in one query. */
   @Override
@@ -73,12 +75,13 @@ final class Subscriptions implements SubscriptionRepository {
       }
     }
     if (!ask.isEmpty()) {
+      String[] asked = ask.toArray(new String[0]);
       tx.sql("reading subscriptions " + String.join(", ", ask), c -> {
-        tx.run(new Batch().add(TAKEN, rs -> {
-              while (rs.next()) {
-                taken.add(rs.getString(1));
-              }
-            }, tx.partner, ask.toArray(new String[0])), c);
+        tx.run(new Batch().add(taken(asked), rs -> {
+          while (rs.next()) {
+            taken.add(rs.getString(1));
+          }
+        }, tx.partner, Batch.keys(asked)), c);
         return null;
       });
     }

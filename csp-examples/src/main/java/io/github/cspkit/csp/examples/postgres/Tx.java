@@ -245,32 +245,33 @@ final class Tx implements Repositories {
       return;
     }
     String[] keys = todo.toArray(new String[0]);
+    Object key = Batch.keys(keys); // the one customer's id, or the block's as an array
     Map<String, Rows.AccountRow> accountRows = new HashMap<>();
     Batch b = new Batch();
     if (!claimed) {
       b.add("SELECT " + Rows.CUSTOMER + " FROM customer c WHERE c.partner_id = ? "
-          + "AND c.id = ANY(?::text[]) ORDER BY c.id FOR UPDATE", rs -> {
+          + "AND " + Batch.match("c.id", keys) + " ORDER BY c.id FOR UPDATE", rs -> {
             while (rs.next()) {
               Versioned<Customer> v = Rows.customer(rs);
               customers.put(v.value().id(), v);
             }
-          }, partner, keys);
+          }, partner, key);
     }
     b.add("SELECT " + Rows.ACCOUNT + " FROM billing_account a WHERE a.partner_id = ? "
-        + "AND a.customer_id = ANY(?::text[])", rs -> {
+        + "AND " + Batch.match("a.customer_id", keys), rs -> {
           while (rs.next()) {
             Rows.AccountRow row = Rows.account(rs);
             accountRows.put(rs.getString("customer_id"), row);
           }
-        }, partner, keys);
+        }, partner, key);
     if (!claimed) {
       b.add("SELECT s.customer_id, s.id, s.version FROM subscription s WHERE s.partner_id = ? "
-          + "AND s.customer_id = ANY(?::text[]) ORDER BY s.seq", rs -> {
+          + "AND " + Batch.match("s.customer_id", keys) + " ORDER BY s.seq", rs -> {
             while (rs.next()) {
               subscriptionIds.computeIfAbsent(rs.getString(1), k -> new ArrayList<>()).add(rs.getString(2));
               subscriptionVersions.put(rs.getString(2), rs.getLong(3));
             }
-          }, partner, keys);
+          }, partner, key);
     } else { // a bill run's block: its subscriptions whole, in this round trip, not cached
       b.add(Rows.SUBSCRIPTIONS_OF_CUSTOMERS, rs -> {
         for (Versioned<Subscription> v : Rows.subscriptions(rs)) {
@@ -282,21 +283,21 @@ final class Tx implements Repositories {
       }, partner, keys);
     }
     b.add("SELECT " + Rows.SERVICE + " FROM own_service s WHERE s.partner_id = ? "
-        + "AND s.customer_id = ANY(?::text[]) ORDER BY s.seq", rs -> {
+        + "AND " + Batch.match("s.customer_id", keys) + " ORDER BY s.seq", rs -> {
           while (rs.next()) {
             OwnService s = Rows.service(rs);
             services.computeIfAbsent(s.customerId(), k -> new ArrayList<>()).add(s);
           }
-        }, partner, keys);
+        }, partner, key);
     b.add("SELECT customer_id, value::text, version FROM nce_subscription WHERE partner_id = ? "
-        + "AND customer_id = ANY(?::text[]) ORDER BY seq", rs -> {
+        + "AND " + Batch.match("customer_id", keys) + " ORDER BY seq", rs -> {
           while (rs.next()) {
             Versioned<io.github.cspkit.csp.subscription.NceSubscription> v =
                 new Versioned<>(NceSubscriptions.read(rs.getString(2)), rs.getLong(3));
             nceIds.computeIfAbsent(rs.getString(1), k -> new ArrayList<>()).add(v.value().id());
             nceValues.putIfAbsent(v.value().id(), v);
           }
-        }, partner, keys);
+        }, partner, key);
     boolean agreementsWanted = agreements == null;
     if (agreementsWanted) {
       b.add(Agreements.SELECT, rs -> agreements = new HashMap<>(Rows.agreements(rs)), partner);
@@ -367,12 +368,13 @@ final class Tx implements Repositories {
       }
     }
     if (!ids.isEmpty()) {
-      b.add(Subscriptions.TAKEN, rs -> {
+      String[] asked = ids.toArray(new String[0]);
+      b.add(Subscriptions.taken(asked), rs -> {
         while (rs.next()) {
           idsTaken.add(rs.getString(1));
         }
         idsChecked.addAll(ids);
-      }, partner, ids.toArray(new String[0]));
+      }, partner, Batch.keys(asked));
     }
   }
 
