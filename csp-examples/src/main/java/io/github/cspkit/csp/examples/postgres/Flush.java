@@ -27,18 +27,24 @@ import javax.money.CurrencyUnit;
 import javax.money.MonetaryAmount;
 
 /**
- * A transaction's staged writes as a few set-based statements sent in one round trip, parents
- * before children: each kind of row is one statement whatever the number of rows, and children
- * are written only where they changed (a seat change appends one step row; a bill upserts the
- * billed terms it moved). Versions are checked by the statements themselves ({@code ... AND
- * version = expected RETURNING id}, then {@code csp_require_rows}): a write that met a newer
- * version fails the transaction at once, and is reported as a {@link StaleVersionException}.
+ * A transaction's staged writes as set-based statements sent in one round trip, parents before
+ * children: each kind of row is one data-modifying CTE whatever the number of rows, and the CTEs
+ * go in one statement (a command's subscription, events and idempotency record are one
+ * statement), but for deletes followed by inserts of the same keys, which go alone. Versions
+ * are checked by the statement itself ({@code ... AND version = expected RETURNING id}, then
+ * {@code csp_require_rows} after its writes): a write that met a newer version fails the
+ * transaction before its commit, and is reported as a {@link StaleVersionException}.
  */
 final class Flush {
   private final Tx tx;
   private final Batch batch = new Batch();
   /** The version each versioned write expected, by aggregate kind and id. */
   private final Map<String, Map<String, Long>> expected = new java.util.HashMap<>();
+  /** Writes not sent yet, to go as one statement: its data-modifying CTEs and its checks. */
+  private final List<String> ctes = new ArrayList<>();
+  private final List<Object> cteParams = new ArrayList<>();
+  private final List<String> checks = new ArrayList<>();
+  private final List<Object> checkParams = new ArrayList<>();
 
   Flush(Tx tx) {
     this.tx = tx;
@@ -63,6 +69,7 @@ final class Flush {
     bills();
     events();
     records();
+    emit();
     if (batch.isEmpty()) {
       return false;
     }
@@ -114,6 +121,39 @@ final class Flush {
     }
   }
 
+  /**
+   * Adds a write to the statement being built, as one data-modifying CTE. The statement's CTEs
+   * all run, and their checks come after them (foreign keys are checked at the statement's end),
+   * so a refused write still fails the transaction before its commit.
+   *
+   * @param dml an INSERT or UPDATE whose {@code RETURNING} names the written keys {@code k}
+   * @param check a function call on the keys written ({@code %s}), or null for none
+   */
+  private void write(String dml, Object[] params, String check, Object... checkArgs) {
+    String name = "m" + ctes.size();
+    ctes.add(name + " AS (" + dml + ")");
+    cteParams.addAll(java.util.Arrays.asList(params));
+    if (check != null) {
+      checks.add(String.format(check, "(SELECT array_agg(k) FROM " + name + ")"));
+      checkParams.addAll(java.util.Arrays.asList(checkArgs));
+    }
+  }
+
+  /** Sends the writes added so far as one statement; before one that cannot be a CTE. */
+  private void emit() {
+    if (ctes.isEmpty()) {
+      return;
+    }
+    List<Object> params = new ArrayList<>(cteParams);
+    params.addAll(checkParams);
+    batch.add("WITH " + String.join(", ", ctes) + " SELECT "
+        + (checks.isEmpty() ? "1" : String.join(", ", checks)), null, params.toArray());
+    ctes.clear();
+    cteParams.clear();
+    checks.clear();
+    checkParams.clear();
+  }
+
   private static String money(long minor, CurrencyUnit currency) {
     return MinorUnits.format(minor, currency);
   }
@@ -160,11 +200,11 @@ final class Flush {
     saved.forEach((id, save) -> expected.put(id, save.stored));
     this.expected.put(kind, expected);
     if (!inserts.isEmpty()) {
-      batch.add("WITH w AS (INSERT INTO " + table + " (partner_id, " + inserts.names() + ") SELECT ?, "
+      write("INSERT INTO " + table + " (partner_id, " + inserts.names() + ") SELECT ?, "
           + inserts.select() + " FROM " + inserts.from() + " ORDER BY u.ord ON CONFLICT DO NOTHING "
-          + "RETURNING " + key + ") SELECT csp_require_rows(?, ?, ?, ?, ?::text[], array_agg(w." + key
-          + ")) FROM w", null, concat(inserts.params(tx.partner), kind, table, key, tx.partner,
-              inserted.toArray(new String[0])));
+          + "RETURNING " + key + " AS k", inserts.params(tx.partner),
+          "csp_require_rows(?, ?, ?, ?, ?::text[], %s)", kind, table, key, tx.partner,
+          inserted.toArray(new String[0]));
     }
     if (!updates.isEmpty()) {
       StringJoiner sets = new StringJoiner(", ");
@@ -173,11 +213,11 @@ final class Flush {
         sets.add(name + " = " + updates.col(name));
       }
       sets.add("version = " + updates.col("version"));
-      batch.add("WITH w AS (UPDATE " + table + " x SET " + sets + " FROM " + updates.from()
+      write("UPDATE " + table + " x SET " + sets + " FROM " + updates.from()
           + " WHERE x.partner_id = ? AND x." + key + " = u." + key + " AND x.version = "
-          + updates.col("expected") + " RETURNING x." + key + ") SELECT csp_require_rows(?, ?, ?, ?, "
-          + "?::text[], array_agg(w." + key + ")) FROM w", null, concat(concat(updates.params(),
-              tx.partner), kind, table, key, tx.partner, updatedIds.toArray(new String[0])));
+          + updates.col("expected") + " RETURNING x." + key + " AS k",
+          concat(updates.params(), tx.partner), "csp_require_rows(?, ?, ?, ?, ?::text[], %s)",
+          kind, table, key, tx.partner, updatedIds.toArray(new String[0]));
     }
   }
 
@@ -202,6 +242,7 @@ final class Flush {
               p.renewalDate().getDayOfMonth(), p.noticePeriod().getYears(),
               p.noticePeriod().getMonths(), p.noticePeriod().getDays()};
         });
+    emit(); // a delete and an insert of the same keys cannot share a statement
     batch.add("DELETE FROM agreement_notice WHERE partner_id = ? AND holder = ANY(?::text[])", null,
         tx.partner, tx.savedAgreements.keySet().toArray(new String[0]));
     Columns notices = new Columns("holder", "ordinal:integer", "given_on:date", "party", "channel");
@@ -263,6 +304,7 @@ final class Flush {
     System.arraycopy(lp, 0, params, 0, lp.length);
     System.arraycopy(ip, 0, params, lp.length, ip.length);
     params[params.length - 1] = tx.addedLists.stream().map(PriceList::id).toArray(String[]::new);
+    emit(); // its own CTEs: a CTE cannot hold data-modifying CTEs
     batch.add("WITH l AS (INSERT INTO price_list (" + lists.names() + ") SELECT " + lists.select()
         + " FROM " + lists.from() + " ORDER BY u.ord ON CONFLICT DO NOTHING RETURNING id), "
         + "i AS (INSERT INTO price_list_item (" + items.names() + ") SELECT " + items.select()
@@ -290,6 +332,7 @@ final class Flush {
     }
     roots(GdapRelationships.KIND, "gdap_relationship", "id", tx.savedGdap,
         GdapRelationships.ROOT_COLUMNS, GdapRelationships::rootValues);
+    emit(); // deletes and inserts of the same keys
     GdapRelationships.children(tx, batch);
   }
 
@@ -330,11 +373,12 @@ final class Flush {
       services.row(s.customerId(), s.id(), s.name(), money(s.amountMinor(), s.currency()),
           s.currency().getCurrencyCode(), s.recurrence().name(), s.startsOn(), s.endsOn().orElse(null));
     }
-    batch.add("INSERT INTO own_service (partner_id, " + services.names() + ") SELECT ?, "
+    write("INSERT INTO own_service (partner_id, " + services.names() + ") SELECT ?, "
         + services.select() + " FROM " + services.from() + " ORDER BY u.ord "
         + "ON CONFLICT (partner_id, customer_id, id) DO UPDATE SET name = EXCLUDED.name, "
         + "amount = EXCLUDED.amount, currency = EXCLUDED.currency, recurrence = EXCLUDED.recurrence, "
-        + "starts_on = EXCLUDED.starts_on, ends_on = EXCLUDED.ends_on", null, services.params(tx.partner));
+        + "starts_on = EXCLUDED.starts_on, ends_on = EXCLUDED.ends_on", services.params(tx.partner),
+        null);
   }
 
   private void bills() {
@@ -368,11 +412,10 @@ final class Flush {
     for (Bill bill : tx.addedBills) {
       wanted.add(bill.customerId() + "\u001f" + bill.period().start());
     }
-    batch.add("WITH w AS (INSERT INTO bill (partner_id, " + bills.names() + ") SELECT ?, "
+    write("INSERT INTO bill (partner_id, " + bills.names() + ") SELECT ?, "
         + bills.select() + " FROM " + bills.from() + " ORDER BY u.ord ON CONFLICT DO NOTHING "
-        + "RETURNING customer_id || chr(31) || period_start::text AS k) "
-        + "SELECT csp_require_written('CS002', 'bill', ?::text[], array_agg(w.k)) FROM w", null,
-        concat(bills.params(tx.partner), (Object) wanted.toArray(new String[0])));
+        + "RETURNING customer_id || chr(31) || period_start::text AS k", bills.params(tx.partner),
+        "csp_require_written('CS002', 'bill', ?::text[], %s)", (Object) wanted.toArray(new String[0]));
   }
 
   private void events() {
@@ -385,8 +428,8 @@ final class Flush {
       events.row(e.sequence(), e.aggregate(), e.aggregateId(), e.kind(), e.date(), e.commandKey(),
           e.detail(), Events.json(e.payload()));
     }
-    batch.add("INSERT INTO domain_event (partner_id, " + events.names() + ") SELECT ?, "
-        + events.select() + " FROM " + events.from(), null, events.params(tx.partner));
+    write("INSERT INTO domain_event (partner_id, " + events.names() + ") SELECT ?, "
+        + events.select() + " FROM " + events.from(), events.params(tx.partner), null);
   }
 
   private void records() {
@@ -397,10 +440,9 @@ final class Flush {
     for (CommandRecord r : tx.recorded.values()) {
       records.row(r.key(), r.command(), r.aggregate(), r.aggregateId());
     }
-    batch.add("WITH w AS (INSERT INTO idempotency_record (partner_id, " + records.names()
-        + ") SELECT ?, " + records.select() + " FROM " + records.from() + " ON CONFLICT DO NOTHING "
-        + "RETURNING key) SELECT csp_require_written('CS003', 'idempotency key', ?::text[], "
-        + "array_agg(w.key)) FROM w", null,
-        concat(records.params(tx.partner), (Object) tx.recorded.keySet().toArray(new String[0])));
+    write("INSERT INTO idempotency_record (partner_id, " + records.names() + ") SELECT ?, "
+        + records.select() + " FROM " + records.from() + " ON CONFLICT DO NOTHING RETURNING key AS k",
+        records.params(tx.partner), "csp_require_written('CS003', 'idempotency key', ?::text[], %s)",
+        (Object) tx.recorded.keySet().toArray(new String[0]));
   }
 }
