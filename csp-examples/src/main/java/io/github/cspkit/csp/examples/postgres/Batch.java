@@ -57,6 +57,15 @@ final class Batch {
     return keys.length == 1 ? column + " = ?" : column + " = ANY(?::text[])";
   }
 
+  /**
+   * @param keys one key or more
+   * @return a {@code text[]} of them: {@code ARRAY[?]::text[]} for one key, binding no array, else
+   *     {@code ?::text[]}; its parameter is {@link #keys}
+   */
+  static String array(String[] keys) {
+    return keys.length == 1 ? "ARRAY[?]::text[]" : "?::text[]";
+  }
+
   /** @return the parameter {@link #match} takes: the one key, or the keys as {@code text[]} */
   static Object keys(String[] keys) {
     return keys.length == 1 ? keys[0] : keys;

@@ -200,11 +200,12 @@ final class Flush {
     saved.forEach((id, save) -> expected.put(id, save.stored));
     this.expected.put(kind, expected);
     if (!inserts.isEmpty()) {
+      String[] ids = inserted.toArray(new String[0]);
       write("INSERT INTO " + table + " (partner_id, " + inserts.names() + ") SELECT ?, "
           + inserts.select() + " FROM " + inserts.from() + " ORDER BY u.ord ON CONFLICT DO NOTHING "
           + "RETURNING " + key + " AS k", inserts.params(tx.partner),
-          "csp_require_rows(?, ?, ?, ?, ?::text[], %s)", kind, table, key, tx.partner,
-          inserted.toArray(new String[0]));
+          "csp_require_rows(?, ?, ?, ?, " + Batch.array(ids) + ", %s)", kind, table, key,
+          tx.partner, Batch.keys(ids));
     }
     if (!updates.isEmpty()) {
       StringJoiner sets = new StringJoiner(", ");
@@ -213,11 +214,12 @@ final class Flush {
         sets.add(name + " = " + updates.col(name));
       }
       sets.add("version = " + updates.col("version"));
+      String[] ids = updatedIds.toArray(new String[0]);
       write("UPDATE " + table + " x SET " + sets + " FROM " + updates.from()
           + " WHERE x.partner_id = ? AND x." + key + " = u." + key + " AND x.version = "
           + updates.col("expected") + " RETURNING x." + key + " AS k",
-          concat(updates.params(), tx.partner), "csp_require_rows(?, ?, ?, ?, ?::text[], %s)",
-          kind, table, key, tx.partner, updatedIds.toArray(new String[0]));
+          concat(updates.params(), tx.partner), "csp_require_rows(?, ?, ?, ?, "
+              + Batch.array(ids) + ", %s)", kind, table, key, tx.partner, Batch.keys(ids));
     }
   }
 
@@ -412,10 +414,11 @@ final class Flush {
     for (Bill bill : tx.addedBills) {
       wanted.add(bill.customerId() + "\u001f" + bill.period().start());
     }
+    String[] keys = wanted.toArray(new String[0]);
     write("INSERT INTO bill (partner_id, " + bills.names() + ") SELECT ?, "
         + bills.select() + " FROM " + bills.from() + " ORDER BY u.ord ON CONFLICT DO NOTHING "
         + "RETURNING customer_id || chr(31) || period_start::text AS k", bills.params(tx.partner),
-        "csp_require_written('CS002', 'bill', ?::text[], %s)", (Object) wanted.toArray(new String[0]));
+        "csp_require_written('CS002', 'bill', " + Batch.array(keys) + ", %s)", Batch.keys(keys));
   }
 
   private void events() {
@@ -440,9 +443,10 @@ final class Flush {
     for (CommandRecord r : tx.recorded.values()) {
       records.row(r.key(), r.command(), r.aggregate(), r.aggregateId());
     }
+    String[] keys = tx.recorded.keySet().toArray(new String[0]);
     write("INSERT INTO idempotency_record (partner_id, " + records.names() + ") SELECT ?, "
         + records.select() + " FROM " + records.from() + " ON CONFLICT DO NOTHING RETURNING key AS k",
-        records.params(tx.partner), "csp_require_written('CS003', 'idempotency key', ?::text[], %s)",
-        (Object) tx.recorded.keySet().toArray(new String[0]));
+        records.params(tx.partner), "csp_require_written('CS003', 'idempotency key', "
+            + Batch.array(keys) + ", %s)", Batch.keys(keys));
   }
 }

@@ -303,19 +303,20 @@ final class Tx implements Repositories {
       b.add(Agreements.SELECT, rs -> agreements = new HashMap<>(Rows.agreements(rs)), partner);
     }
     long[] lists = {-1};
-    if (!pricesChecked) {
-      b.add("SELECT count(*) FROM price_list", rs -> {
-        rs.next();
-        lists[0] = rs.getLong(1);
-      });
-    }
-    // a few per customer, and one per subscription the command said it orders (its event)
+    boolean countLists = !pricesChecked;
+    // a few per customer, and one per subscription the command said it orders (its event); the
+    // price lists' count with them, once a transaction
     int wanted = 2 + 2 * todo.size() + (claimed ? 0 : ahead.subscriptionIds().size());
-    b.add("SELECT nextval('domain_event_sequence') FROM generate_series(1, ?)", rs -> {
-      while (rs.next()) {
-        sequences.add(rs.getLong(1));
-      }
-    }, wanted);
+    b.add("SELECT nextval('domain_event_sequence')"
+        + (countLists ? ", (SELECT count(*) FROM price_list)" : "")
+        + " FROM generate_series(1, ?)", rs -> {
+          while (rs.next()) {
+            sequences.add(rs.getLong(1));
+            if (countLists) {
+              lists[0] = rs.getLong(2);
+            }
+          }
+        }, wanted);
     if (!claimed) {
       readAhead(b);
     }
