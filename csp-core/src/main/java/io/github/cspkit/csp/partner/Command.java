@@ -41,7 +41,7 @@ record Command<T>(String name, String arguments, Operation operation,
     requireNonNull(argumentChecks, "argumentChecks");
     requireNonNull(body, "body");
     requireNonNull(result, "result");
-    creates = List.copyOf(creates);
+    creates = List.copyOf(requireNonNull(creates, "creates"));
   }
 
   /**

@@ -75,7 +75,9 @@ final class SubscriptionCommands {
             ordered.add(change.subscription());
           }
           return List.copyOf(ordered);
-        }, Aggregate.ORDER).creating(ids(order)));
+        }, Aggregate.ORDER)
+        // an order of too many lines is refused by its argument checks: read nothing ahead for it
+        .creating(order.size() <= MAX_ORDER_LINES ? ids(order) : List.of()));
   }
 
   private static List<String> ids(List<OrderLine> order) {

@@ -25,7 +25,7 @@ public record ReadAhead(Optional<String> idempotencyKey, List<String> subscripti
    */
   public ReadAhead {
     requireNonNull(idempotencyKey, "idempotencyKey");
-    subscriptionIds = List.copyOf(subscriptionIds);
+    subscriptionIds = List.copyOf(requireNonNull(subscriptionIds, "subscriptionIds"));
   }
 
   /** @return whether there is nothing to read ahead */

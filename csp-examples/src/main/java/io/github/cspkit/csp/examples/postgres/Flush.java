@@ -126,7 +126,8 @@ final class Flush {
    * all run, and their checks come after them (foreign keys are checked at the statement's end),
    * so a refused write still fails the transaction before its commit.
    *
-   * @param dml an INSERT or UPDATE whose {@code RETURNING} names the written keys {@code k}
+   * @param dml an INSERT or UPDATE; with a check, its {@code RETURNING} names the written keys
+   *     {@code k}
    * @param check a function call on the keys written ({@code %s}), or null for none
    */
   private void write(String dml, Object[] params, String check, Object... checkArgs) {
@@ -134,12 +135,12 @@ final class Flush {
     ctes.add(name + " AS (" + dml + ")");
     cteParams.addAll(java.util.Arrays.asList(params));
     if (check != null) {
-      checks.add(String.format(check, "(SELECT array_agg(k) FROM " + name + ")"));
+      checks.add(check.replace("%s", "(SELECT array_agg(k) FROM " + name + ")"));
       checkParams.addAll(java.util.Arrays.asList(checkArgs));
     }
   }
 
-  /** Sends the writes added so far as one statement; before one that cannot be a CTE. */
+  /** Adds the writes so far to the batch as one statement; before one that cannot be a CTE. */
   private void emit() {
     if (ctes.isEmpty()) {
       return;

@@ -84,6 +84,14 @@ final class Subscriptions implements SubscriptionRepository {
         }, tx.partner, Batch.keys(asked)), c);
         return null;
       });
+      if (tx.inTransaction()) { // kept, as the ids read ahead are
+        tx.idsChecked.addAll(ask);
+        for (String id : ask) {
+          if (taken.contains(id)) {
+            tx.idsTaken.add(id);
+          }
+        }
+      }
     }
     List<String> out = new ArrayList<>();
     for (String id : ids) {

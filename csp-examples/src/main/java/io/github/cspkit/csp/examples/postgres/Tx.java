@@ -355,7 +355,10 @@ final class Tx implements Repositories {
     loadSubscriptions(missing);
   }
 
-  /** Adds the reads the command said it will make to a prefetch's batch. */
+  /**
+   * Adds the reads the command said it will make ({@link #readAhead(ReadAhead)}) to a prefetch's
+   * batch, once: its idempotency key, and its new ids among subscriptions of both kinds.
+   */
   private void readAhead(Batch b) {
     ReadAhead hint = ahead;
     ahead = ReadAhead.NOTHING;
@@ -368,14 +371,24 @@ final class Tx implements Repositories {
         ids.add(id);
       }
     }
-    if (!ids.isEmpty()) {
+    if (!ids.isEmpty()) { // taken by a subscription of either kind (the order checks both)
       String[] asked = ids.toArray(new String[0]);
-      b.add(Subscriptions.taken(asked), rs -> {
-        while (rs.next()) {
-          idsTaken.add(rs.getString(1));
-        }
-        idsChecked.addAll(ids);
-      }, partner, Batch.keys(asked));
+      b.add("SELECT id, NULL AS value, 0 AS version FROM subscription WHERE partner_id = ? AND "
+          + Batch.match("id", asked) + " UNION ALL SELECT id, value::text, version "
+          + "FROM nce_subscription WHERE partner_id = ? AND " + Batch.match("id", asked), rs -> {
+            while (rs.next()) {
+              String json = rs.getString(2);
+              if (json == null) {
+                idsTaken.add(rs.getString(1));
+              } else {
+                nceValues.put(rs.getString(1), new Versioned<>(NceSubscriptions.read(json), rs.getLong(3)));
+              }
+            }
+            idsChecked.addAll(ids);
+            for (String id : ids) {
+              nceValues.putIfAbsent(id, null); // found absent, as NceSubscriptions.find keeps it
+            }
+          }, partner, Batch.keys(asked), partner, Batch.keys(asked));
     }
   }
 

@@ -4,6 +4,7 @@ import static io.github.cspkit.csp.testkit.PartnerFixtures.CONTOSO;
 import static io.github.cspkit.csp.testkit.PartnerFixtures.CREATED;
 import static io.github.cspkit.csp.testkit.PartnerFixtures.E3;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.zaxxer.hikari.HikariDataSource;
 import io.github.cspkit.csp.access.Actor;
@@ -14,6 +15,11 @@ import io.github.cspkit.csp.partner.CspPartner;
 import io.github.cspkit.csp.partner.CspPolicies;
 import io.github.cspkit.csp.partner.OrderLine;
 import io.github.cspkit.csp.partner.Request;
+import io.github.cspkit.csp.pricing.BillingPlan;
+import io.github.cspkit.csp.pricing.TermLength;
+import io.github.cspkit.csp.repository.CspStore;
+import io.github.cspkit.csp.testkit.NcePartners;
+import io.github.cspkit.csp.testkit.NceWorld;
 import io.github.cspkit.csp.testkit.PartnerFixtures;
 import java.io.PrintWriter;
 import java.lang.reflect.InvocationTargetException;
@@ -21,6 +27,7 @@ import java.lang.reflect.Proxy;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.LocalDate;
+import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -37,6 +44,8 @@ import org.junit.jupiter.api.Test;
 class PostgresRoundTripsTest {
   /** An order's round trips: its reads (key and new ids ahead), then its writes and commit. */
   private static final int ORDER_TRIPS = 2;
+  /** A new-commerce order's: as an order's, and the partner agreement's read (MPA-1). */
+  private static final int NCE_ORDER_TRIPS = 3;
   private static final Set<String> ROUND_TRIPS = Set.of("execute", "executeQuery", "executeUpdate",
       "executeBatch", "commit", "rollback");
 
@@ -152,6 +161,29 @@ class PostgresRoundTripsTest {
       // reads, one for its writes and the commit
       assertThat(trips[1]).as("round trips of an order").isEqualTo(ORDER_TRIPS);
       assertThat(trips[5]).as("round trips of an order of 10 lines").isEqualTo(ORDER_TRIPS);
+    }
+  }
+
+  @Test
+  void NCE_1_a_new_commerce_order_reads_its_new_id_of_either_kind_ahead() {
+    try (HikariDataSource pool = TestDatabases.pool(TestDatabases.newDatabase("ncetrips"), 2)) {
+      PostgresStore.migrate(pool);
+      Counting counting = new Counting(pool);
+      CspStore store = NcePartners.publish(new PostgresStore(counting), YearMonth.of(2023, 12),
+          YearMonth.of(2027, 6)); // as the current program's contract publishes them
+      CspPartner p = NcePartners.partner(store, "Northwind");
+      LocalDate day = LocalDate.parse("2025-01-10");
+      p.newCommerce().order(NcePartners.admin(p, day), NcePartners.CONTOSO, NceWorld.BASIC, 1,
+          "W1", TermLength.P1Y, BillingPlan.MONTHLY);
+      int before = counting.trips.get();
+      p.newCommerce().order(NcePartners.admin(p, day).withKey("n1"), NcePartners.CONTOSO,
+          NceWorld.BASIC, 10, "N1", TermLength.P1Y, BillingPlan.MONTHLY);
+      int order = counting.trips.get() - before;
+      assertThat(order).as("round trips of a new-commerce order").isEqualTo(NCE_ORDER_TRIPS);
+      // the id of either kind is refused, as before
+      assertThatThrownBy(() -> p.newCommerce().order(NcePartners.admin(p, day), NcePartners.CONTOSO,
+          NceWorld.BASIC, 1, "N1", TermLength.P1Y, BillingPlan.MONTHLY))
+          .isInstanceOf(io.github.cspkit.csp.ConflictException.class);
     }
   }
 
