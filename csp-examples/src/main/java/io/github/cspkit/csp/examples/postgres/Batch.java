@@ -20,6 +20,17 @@ final class Batch {
     void read(ResultSet rs) throws SQLException;
   }
 
+  /**
+   * A null bound as {@code varchar}, as the other text values are: the driver then keeps one
+   * server-side statement whether the value is null or not, instead of preparing it again.
+   */
+  static final Object NULL_TEXT = new Object() {
+    @Override
+    public String toString() {
+      return "NULL_TEXT";
+    }
+  };
+
   private final List<String> statements = new ArrayList<>();
   private final List<Object> params = new ArrayList<>();
   private final List<Reader> readers = new ArrayList<>();
@@ -88,6 +99,8 @@ final class Batch {
           Array a = c.createArrayOf("text", texts);
           arrays.add(a);
           ps.setArray(i + 1, a);
+        } else if (v == NULL_TEXT) {
+          ps.setNull(i + 1, java.sql.Types.VARCHAR);
         } else {
           ps.setObject(i + 1, v);
         }

@@ -88,11 +88,17 @@ final class Columns {
     return String.join(", ", names);
   }
 
-  /** @return one {@code String[]} parameter per column; for one row, its values */
+  /**
+   * @return one {@code String[]} parameter per column; for one row, its values ({@link
+   *     Batch#NULL_TEXT} for null)
+   */
   Object[] params() {
     Object[] out = new Object[names.length];
     if (single()) {
-      System.arraycopy(rows.get(0), 0, out, 0, names.length);
+      String[] row = rows.get(0);
+      for (int i = 0; i < names.length; i++) {
+        out[i] = row[i] == null ? Batch.NULL_TEXT : row[i];
+      }
       return out;
     }
     for (int i = 0; i < names.length; i++) {
