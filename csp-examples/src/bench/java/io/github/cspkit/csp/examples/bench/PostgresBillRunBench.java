@@ -60,13 +60,15 @@ import org.openjdk.jmh.annotations.Warmup;
  *       and share it by claiming blocks of customers;</li>
  *   <li>{@link #oneInstanceTwoWorkers}: one instance runs it with two workers (threads), which
  *       share it the same way;</li>
+ *   <li>{@link #pairedInstances}: one instance, then two, in the same shot on two copies, and
+ *       the ratio of their times;</li>
  *   <li>{@link #inMemory}: the same run on the in-memory store;</li>
  *   <li>{@link #setUpOrders}: set-up through the entry point, {@code customers / 10} customers
  *       created and 10 subscriptions ordered for each, from 4 threads;</li>
  *   <li>{@link #setUpOrderLines}: the same set-up, each customer's 10 subscriptions in one order
  *       of 10 lines;</li>
  *   <li>{@link #roundTrip}: the baseline of the machine, 2,000 {@code SELECT 1} one after the
- *       other on one connection (a command costs 3 to 5 such round trips).</li>
+ *       other on one connection (a command costs 2 to 4 such round trips).</li>
  * </ul>
  * JMH reports the time per shot. Twenty warmup shots let the JIT compiler finish: on two cores it
  * otherwise takes one of them during the shots (the bill run's larger methods run once per block
@@ -209,6 +211,25 @@ public class PostgresBillRunBench {
     }
   }
 
+  /** Two fresh copies of the data, per shot: one for one instance, one for two. */
+  @State(Scope.Benchmark)
+  public static class Pair {
+    final Db one = new Db();
+    final Db two = new Db();
+
+    @Setup(Level.Iteration)
+    public void fill(Server s) {
+      one.fill(s);
+      two.fill(s);
+    }
+
+    @TearDown(Level.Iteration)
+    public void close() {
+      one.close();
+      two.close();
+    }
+  }
+
   /** A fresh in-memory store holding the data, per shot. */
   @State(Scope.Benchmark)
   public static class Memory {
@@ -259,6 +280,25 @@ public class PostgresBillRunBench {
   @Benchmark
   public long twoInstances(Server s, Db db) throws Exception {
     return atOnce("two instances", db.partner(db.first, s), db.partner(db.second, s), s, db);
+  }
+
+  /**
+   * One instance, then two instances, in the same shot, each on its own copy of the data: the
+   * ratio of their times is taken pair by pair, so the machine's speed drifting between methods
+   * (run minutes apart) does not enter it. JMH's time is both runs together; the printed ratio is
+   * the figure.
+   */
+  @Benchmark
+  public double pairedInstances(Server s, Pair pair) throws Exception {
+    long t0 = System.nanoTime();
+    billAll("one instance", pair.one.partner(pair.one.first, s), s, pair.one);
+    long t1 = System.nanoTime();
+    atOnce("two instances", pair.two.partner(pair.two.first, s), pair.two.partner(pair.two.second, s),
+        s, pair.two);
+    long t2 = System.nanoTime();
+    double ratio = (t1 - t0) / (double) (t2 - t1);
+    System.out.printf("(two instances %.2fx one) ", ratio);
+    return ratio;
   }
 
   /**
