@@ -102,7 +102,7 @@ final class Flush {
             + " already has a bill for the period starting " + parts[1]);
       }
       case "CS003":
-        if (tx.absentKeys.contains(which)) {
+        if (tx.keysRead.containsKey(which) && tx.keysRead.get(which) == null) {
           // another transaction recorded it since this one looked: run again, and replay
           throw new StaleVersionException("idempotency key " + which, 0, 1);
         }
@@ -140,7 +140,16 @@ final class Flush {
     }
   }
 
-  /** Adds the writes so far to the batch as one statement; before one that cannot be a CTE. */
+  /**
+   * @return the batch, for a statement that cannot be a CTE of the merged statement (deletes and
+   *     inserts of the same keys, or a statement with CTEs of its own), after the writes so far
+   */
+  private Batch alone() {
+    emit();
+    return batch;
+  }
+
+  /** Adds the writes so far to the batch as one statement. */
   private void emit() {
     if (ctes.isEmpty()) {
       return;
@@ -245,8 +254,7 @@ final class Flush {
               p.renewalDate().getDayOfMonth(), p.noticePeriod().getYears(),
               p.noticePeriod().getMonths(), p.noticePeriod().getDays()};
         });
-    emit(); // a delete and an insert of the same keys cannot share a statement
-    batch.add("DELETE FROM agreement_notice WHERE partner_id = ? AND holder = ANY(?::text[])", null,
+    alone().add("DELETE FROM agreement_notice WHERE partner_id = ? AND holder = ANY(?::text[])", null,
         tx.partner, tx.savedAgreements.keySet().toArray(new String[0]));
     Columns notices = new Columns("holder", "ordinal:integer", "given_on:date", "party", "channel");
     for (Tx.Save<Agreement> s : tx.savedAgreements.values()) {
@@ -307,8 +315,7 @@ final class Flush {
     System.arraycopy(lp, 0, params, 0, lp.length);
     System.arraycopy(ip, 0, params, lp.length, ip.length);
     params[params.length - 1] = tx.addedLists.stream().map(PriceList::id).toArray(String[]::new);
-    emit(); // its own CTEs: a CTE cannot hold data-modifying CTEs
-    batch.add("WITH l AS (INSERT INTO price_list (" + lists.names() + ") SELECT " + lists.select()
+    alone().add("WITH l AS (INSERT INTO price_list (" + lists.names() + ") SELECT " + lists.select()
         + " FROM " + lists.from() + " ORDER BY u.ord ON CONFLICT DO NOTHING RETURNING id), "
         + "i AS (INSERT INTO price_list_item (" + items.names() + ") SELECT " + items.select()
         + " FROM " + items.from() + " JOIN l ON l.id = u.list_id) "
@@ -335,8 +342,7 @@ final class Flush {
     }
     roots(GdapRelationships.KIND, "gdap_relationship", "id", tx.savedGdap,
         GdapRelationships.ROOT_COLUMNS, GdapRelationships::rootValues);
-    emit(); // deletes and inserts of the same keys
-    GdapRelationships.children(tx, batch);
+    GdapRelationships.children(tx, alone());
   }
 
   private void accounts() {

@@ -42,9 +42,6 @@ final class Idempotency implements IdempotencyRecords {
         tx.keysRead.put(key, found.orElse(null));
       }
     }
-    if (found.isEmpty() && tx.inTransaction()) {
-      tx.absentKeys.add(key);
-    }
     return found;
   }
 

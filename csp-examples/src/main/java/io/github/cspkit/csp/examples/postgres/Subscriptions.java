@@ -66,8 +66,8 @@ final class Subscriptions implements SubscriptionRepository {
       if (tx.savedSubscriptions.containsKey(id)
           || (tx.inTransaction() && tx.subscriptionVersions.containsKey(id))) {
         taken.add(id);
-      } else if (tx.idsChecked.contains(id)) { // read ahead with the customer
-        if (tx.idsTaken.contains(id)) {
+      } else if (tx.idsRead.containsKey(id)) { // read before, or ahead with the customer
+        if (tx.idsRead.get(id)) {
           taken.add(id);
         }
       } else {
@@ -85,11 +85,8 @@ final class Subscriptions implements SubscriptionRepository {
         return null;
       });
       if (tx.inTransaction()) { // kept, as the ids read ahead are
-        tx.idsChecked.addAll(ask);
         for (String id : ask) {
-          if (taken.contains(id)) {
-            tx.idsTaken.add(id);
-          }
+          tx.idsRead.put(id, taken.contains(id));
         }
       }
     }

@@ -71,11 +71,14 @@ final class Tx implements Repositories {
   final ArrayDeque<Long> sequences = new ArrayDeque<>();
   /** What the command said it will look up: read with the next customer's prefetch. */
   private ReadAhead ahead = ReadAhead.NOTHING;
-  /** Idempotency keys read ahead: the record, or null when absent. */
+  /**
+   * Idempotency keys this transaction looked up (ahead or not): the record, or null when absent.
+   * A key found absent that another transaction records before this one commits makes the commit
+   * stale ({@link Flush}), so the command runs again and replays.
+   */
   final Map<String, CommandRecord> keysRead = new HashMap<>();
-  /** Subscription ids read ahead, and those of them taken. */
-  final Set<String> idsChecked = new HashSet<>();
-  final Set<String> idsTaken = new HashSet<>();
+  /** Subscription ids this transaction looked up (ahead or not): whether each is taken. */
+  final Map<String, Boolean> idsRead = new HashMap<>();
 
   // writes, sent at commit
   final Map<String, Save<Agreement>> savedAgreements = new LinkedHashMap<>();
@@ -93,7 +96,6 @@ final class Tx implements Repositories {
   final List<Bill> addedBills = new ArrayList<>();
   final List<DomainEvent> appended = new ArrayList<>();
   final Map<String, CommandRecord> recorded = new LinkedHashMap<>();
-  final Set<String> absentKeys = new HashSet<>();
 
   private final Customers customerRepo;
   private final Subscriptions subscriptionRepo;
@@ -367,7 +369,7 @@ final class Tx implements Repositories {
             partner, key));
     List<String> ids = new ArrayList<>();
     for (String id : hint.subscriptionIds()) {
-      if (!idsChecked.contains(id)) {
+      if (!idsRead.containsKey(id)) {
         ids.add(id);
       }
     }
@@ -379,13 +381,13 @@ final class Tx implements Repositories {
             while (rs.next()) {
               String json = rs.getString(2);
               if (json == null) {
-                idsTaken.add(rs.getString(1));
+                idsRead.put(rs.getString(1), true);
               } else {
                 nceValues.put(rs.getString(1), new Versioned<>(NceSubscriptions.read(json), rs.getLong(3)));
               }
             }
-            idsChecked.addAll(ids);
             for (String id : ids) {
+              idsRead.putIfAbsent(id, false);
               nceValues.putIfAbsent(id, null); // found absent, as NceSubscriptions.find keeps it
             }
           }, partner, Batch.keys(asked), partner, Batch.keys(asked));
