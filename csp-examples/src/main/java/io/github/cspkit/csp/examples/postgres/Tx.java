@@ -266,14 +266,21 @@ final class Tx implements Repositories {
             accountRows.put(rs.getString("customer_id"), row);
           }
         }, partner, key);
-    if (!claimed) {
-      b.add("SELECT s.customer_id, s.id, s.version FROM subscription s WHERE s.partner_id = ? "
-          + "AND " + Batch.match("s.customer_id", keys) + " ORDER BY s.seq", rs -> {
+    if (!claimed) { // the ids and versions of both kinds; a new-commerce one's value with it
+      b.add("SELECT 0 AS kind, s.seq, s.customer_id, s.id, s.version, NULL AS value "
+          + "FROM subscription s WHERE s.partner_id = ? AND " + Batch.match("s.customer_id", keys)
+          + " UNION ALL SELECT 1, n.seq, n.customer_id, n.id, n.version, n.value::text "
+          + "FROM nce_subscription n WHERE n.partner_id = ? AND " + Batch.match("n.customer_id", keys)
+          + " ORDER BY kind, seq", rs -> {
             while (rs.next()) {
-              subscriptionIds.computeIfAbsent(rs.getString(1), k -> new ArrayList<>()).add(rs.getString(2));
-              subscriptionVersions.put(rs.getString(2), rs.getLong(3));
+              if (rs.getInt(1) == 0) {
+                subscriptionIds.computeIfAbsent(rs.getString(3), k -> new ArrayList<>()).add(rs.getString(4));
+                subscriptionVersions.put(rs.getString(4), rs.getLong(5));
+              } else {
+                nceRow(rs.getString(3), rs.getString(6), rs.getLong(5));
+              }
             }
-          }, partner, key);
+          }, partner, key, partner, key);
     } else { // a bill run's block: its subscriptions whole, in this round trip, not cached
       b.add(Rows.SUBSCRIPTIONS_OF_CUSTOMERS, rs -> {
         for (Versioned<Subscription> v : Rows.subscriptions(rs)) {
@@ -291,15 +298,14 @@ final class Tx implements Repositories {
             services.computeIfAbsent(s.customerId(), k -> new ArrayList<>()).add(s);
           }
         }, partner, key);
-    b.add("SELECT customer_id, value::text, version FROM nce_subscription WHERE partner_id = ? "
-        + "AND " + Batch.match("customer_id", keys) + " ORDER BY seq", rs -> {
-          while (rs.next()) {
-            Versioned<io.github.cspkit.csp.subscription.NceSubscription> v =
-                new Versioned<>(NceSubscriptions.read(rs.getString(2)), rs.getLong(3));
-            nceIds.computeIfAbsent(rs.getString(1), k -> new ArrayList<>()).add(v.value().id());
-            nceValues.putIfAbsent(v.value().id(), v);
-          }
-        }, partner, key);
+    if (claimed) {
+      b.add("SELECT customer_id, value::text, version FROM nce_subscription WHERE partner_id = ? "
+          + "AND " + Batch.match("customer_id", keys) + " ORDER BY seq", rs -> {
+            while (rs.next()) {
+              nceRow(rs.getString(1), rs.getString(2), rs.getLong(3));
+            }
+          }, partner, key);
+    }
     boolean agreementsWanted = agreements == null;
     if (agreementsWanted) {
       b.add(Agreements.SELECT, rs -> agreements = new HashMap<>(Rows.agreements(rs)), partner);
@@ -357,6 +363,14 @@ final class Tx implements Repositories {
     loadSubscriptions(missing);
   }
 
+  /** Keeps a new-commerce subscription read with its customer's prefetch. */
+  private void nceRow(String customerId, String json, long version) {
+    Versioned<io.github.cspkit.csp.subscription.NceSubscription> v =
+        new Versioned<>(NceSubscriptions.read(json), version);
+    nceIds.computeIfAbsent(customerId, k -> new ArrayList<>()).add(v.value().id());
+    nceValues.putIfAbsent(v.value().id(), v);
+  }
+
   /**
    * Adds the reads the command said it will make ({@link #readAhead(ReadAhead)}) to a prefetch's
    * batch, once: its idempotency key, and its new ids among subscriptions of both kinds.
@@ -364,34 +378,54 @@ final class Tx implements Repositories {
   private void readAhead(Batch b) {
     ReadAhead hint = ahead;
     ahead = ReadAhead.NOTHING;
-    hint.idempotencyKey().filter(k -> !keysRead.containsKey(k) && !recorded.containsKey(k))
-        .ifPresent(key -> b.add(Idempotency.FIND, rs -> keysRead.put(key, Idempotency.read(rs, key)),
-            partner, key));
+    String key = hint.idempotencyKey()
+        .filter(k -> !keysRead.containsKey(k) && !recorded.containsKey(k)).orElse(null);
     List<String> ids = new ArrayList<>();
     for (String id : hint.subscriptionIds()) {
       if (!idsRead.containsKey(id)) {
         ids.add(id);
       }
     }
-    if (!ids.isEmpty()) { // taken by a subscription of either kind (the order checks both)
-      String[] asked = ids.toArray(new String[0]);
-      b.add("SELECT id, NULL AS value, 0 AS version FROM subscription WHERE partner_id = ? AND "
-          + Batch.match("id", asked) + " UNION ALL SELECT id, value::text, version "
-          + "FROM nce_subscription WHERE partner_id = ? AND " + Batch.match("id", asked), rs -> {
-            while (rs.next()) {
-              String json = rs.getString(2);
-              if (json == null) {
-                idsRead.put(rs.getString(1), true);
-              } else {
-                nceValues.put(rs.getString(1), new Versioned<>(NceSubscriptions.read(json), rs.getLong(3)));
-              }
-            }
-            for (String id : ids) {
-              idsRead.putIfAbsent(id, false);
-              nceValues.putIfAbsent(id, null); // found absent, as NceSubscriptions.find keeps it
-            }
-          }, partner, Batch.keys(asked), partner, Batch.keys(asked));
+    // one statement: the key's record, and the ids taken by a subscription of either kind (the
+    // order checks both), a new-commerce one with its value
+    List<String> parts = new ArrayList<>(3);
+    List<Object> params = new ArrayList<>(6);
+    if (key != null) {
+      parts.add("SELECT 'key' AS kind, key AS id, command AS a, aggregate AS b, aggregate_id AS c "
+          + "FROM idempotency_record WHERE partner_id = ? AND key = ?");
+      params.add(partner);
+      params.add(key);
     }
+    if (!ids.isEmpty()) {
+      String[] asked = ids.toArray(new String[0]);
+      parts.add("SELECT 'seed', id, NULL, NULL, NULL FROM subscription WHERE partner_id = ? AND "
+          + Batch.match("id", asked));
+      parts.add("SELECT 'nce', id, value::text, version::text, NULL FROM nce_subscription "
+          + "WHERE partner_id = ? AND " + Batch.match("id", asked));
+      params.addAll(List.of(partner, Batch.keys(asked), partner, Batch.keys(asked)));
+    }
+    if (parts.isEmpty()) {
+      return;
+    }
+    b.add(String.join(" UNION ALL ", parts), rs -> {
+      while (rs.next()) {
+        String id = rs.getString(2);
+        switch (rs.getString(1)) {
+          case "key" -> keysRead.put(key, new CommandRecord(key, rs.getString(3), rs.getString(4),
+              rs.getString(5)));
+          case "seed" -> idsRead.put(id, true);
+          default -> nceValues.put(id, new Versioned<>(NceSubscriptions.read(rs.getString(3)),
+              Long.parseLong(rs.getString(4))));
+        }
+      }
+      if (key != null) {
+        keysRead.putIfAbsent(key, null); // found absent
+      }
+      for (String id : ids) {
+        idsRead.putIfAbsent(id, false);
+        nceValues.putIfAbsent(id, null); // found absent, as NceSubscriptions.find keeps it
+      }
+    }, params.toArray());
   }
 
   /** Reads committed subscriptions in one query and caches them. */
