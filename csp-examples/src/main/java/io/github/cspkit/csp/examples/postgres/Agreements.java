@@ -5,15 +5,28 @@ import static java.util.Objects.requireNonNull;
 import io.github.cspkit.csp.agreement.Agreement;
 import io.github.cspkit.csp.repository.AgreementRepository;
 import io.github.cspkit.csp.repository.Versioned;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
 
 /** The partner's reseller agreement (AGR-1..5); read with its customer in a transaction. */
 final class Agreements implements AgreementRepository {
-  static final String SELECT = "SELECT " + Rows.AGREEMENT + " FROM agreement a "
+  /**
+   * What a partner's agreements are at: how many, and the sum of their versions. A save raises a
+   * version and nothing deletes one, so it changes with every write; a store that has read them
+   * at this signature need not read them again.
+   */
+  static final String SIGNATURE = "(SELECT count(*) || ':' || coalesce(sum(x.version), 0) "
+      + "FROM agreement x WHERE x.partner_id = ?)";
+  /** The partner's agreements with their notices, and (on every row) their signature. */
+  static final String SELECT = "SELECT " + Rows.AGREEMENT + ", "
+      + SIGNATURE.replace("?", "a.partner_id") + " AS signature FROM agreement a "
       + "LEFT JOIN agreement_notice n ON n.partner_id = a.partner_id AND n.holder = a.holder "
       + "WHERE a.partner_id = ? ORDER BY a.holder, n.ordinal";
+  /** The signature of no agreement. */
+  static final String NONE = "0:0";
 
   private final Tx tx;
 
@@ -33,13 +46,22 @@ final class Agreements implements AgreementRepository {
     }
     Map<String, Versioned<Agreement>> all = tx.sql("reading agreements", c -> {
       Map<String, Versioned<Agreement>> out = new HashMap<>();
-      tx.run(new Batch().add(SELECT, rs -> out.putAll(Rows.agreements(rs)), tx.partner), c);
+      tx.run(new Batch().add(SELECT, rs -> out.putAll(read(tx.store, tx.partner, rs)), tx.partner), c);
       return out;
     });
     if (tx.inTransaction()) {
       tx.agreements = all;
     }
     return Optional.ofNullable(all.get(partnerId));
+  }
+
+  /** Reads {@link #SELECT}'s rows and keeps them in the store with their signature. */
+  static Map<String, Versioned<Agreement>> read(PostgresStore store, String partner, ResultSet rs)
+      throws SQLException {
+    String[] signature = {NONE};
+    Map<String, Versioned<Agreement>> read = Rows.agreements(rs, signature);
+    store.keepAgreements(partner, signature[0], read);
+    return read;
   }
 
   @Override

@@ -1,5 +1,6 @@
 package io.github.cspkit.csp.examples.postgres;
 
+import io.github.cspkit.csp.agreement.Agreement;
 import static java.util.Objects.requireNonNull;
 
 import com.google.common.cache.Cache;
@@ -92,6 +93,8 @@ public final class PostgresStore implements CspStore, AutoCloseable {
     final Cache<SubscriptionKey, Versioned<Subscription>> subscriptions;
     final Map<String, PostgresStore> partners = new ConcurrentHashMap<>();
     volatile Prices prices;
+    /** Each partner's agreements as last read, with their signature. */
+    final Map<String, KnownAgreements> agreements = new ConcurrentHashMap<>();
     volatile boolean closed;
 
     Shared(Builder b) {
@@ -105,6 +108,9 @@ public final class PostgresStore implements CspStore, AutoCloseable {
       this.subscriptions = CacheBuilder.newBuilder().maximumSize(b.cacheSize).build();
     }
   }
+
+  /** A partner's agreements as read at a signature ({@link Agreements#SIGNATURE}). */
+  record KnownAgreements(String signature, Map<String, Versioned<Agreement>> byHolder) {}
 
   /** Every stored price list, in publication order, and the book that answers quotes from them. */
   record Prices(long count, List<PriceList> lists, Map<String, PriceList> byId, PriceBook book) {}
@@ -434,6 +440,7 @@ public final class PostgresStore implements CspStore, AutoCloseable {
   public void close() {
     shared.closed = true;
     shared.prices = null;
+    shared.agreements.clear();
     shared.subscriptions.invalidateAll();
   }
 
@@ -473,6 +480,16 @@ public final class PostgresStore implements CspStore, AutoCloseable {
 
   /** A cached subscription's key. */
   record SubscriptionKey(String partnerId, String id) {}
+
+  /** @return the partner's agreements as last read, or null */
+  KnownAgreements knownAgreements(String partnerId) {
+    return shared.agreements.get(partnerId);
+  }
+
+  /** Keeps the partner's agreements as read at a signature. */
+  void keepAgreements(String partnerId, String signature, Map<String, Versioned<Agreement>> read) {
+    shared.agreements.put(partnerId, new KnownAgreements(signature, Map.copyOf(read)));
+  }
 
   /** Drops the price lists read, after a transaction added some. */
   void forgetPrices() {

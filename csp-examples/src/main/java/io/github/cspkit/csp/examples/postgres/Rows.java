@@ -131,10 +131,16 @@ final class Rows {
   static final String AGREEMENT = "a.holder, a.accepted_on, a.renewal_month, a.renewal_day, "
       + "a.notice_years, a.notice_months, a.notice_days, a.version, n.given_on, n.party, n.channel";
 
-  /** Reads agreements with their notices (rows ordered by holder, then notice). */
-  static Map<String, Versioned<Agreement>> agreements(ResultSet rs) throws SQLException {
+  /**
+   * Reads agreements with their notices (rows ordered by holder, then notice).
+   *
+   * @param signature receives the rows' {@code signature} column, if there is a row
+   */
+  static Map<String, Versioned<Agreement>> agreements(ResultSet rs, String[] signature)
+      throws SQLException {
     Map<String, Versioned<Agreement>> out = new LinkedHashMap<>();
     while (rs.next()) {
+      signature[0] = rs.getString("signature");
       String holder = rs.getString("holder");
       Versioned<Agreement> v = out.get(holder);
       if (v == null) {

@@ -306,25 +306,32 @@ final class Tx implements Repositories {
             }
           }, partner, key);
     }
-    boolean agreementsWanted = agreements == null;
-    if (agreementsWanted) {
-      b.add(Agreements.SELECT, rs -> agreements = new HashMap<>(Rows.agreements(rs)), partner);
+    // the partner's agreements: read, or (known to the store) only their signature checked
+    PostgresStore.KnownAgreements known = agreements == null ? store.knownAgreements(partner) : null;
+    if (agreements == null && known == null) {
+      b.add(Agreements.SELECT, rs -> agreements = new HashMap<>(Agreements.read(store, partner, rs)),
+          partner);
     }
     long[] lists = {-1};
+    String[] signature = {null};
     boolean countLists = !pricesChecked;
     // a few per customer, and one per subscription the command said it orders (its event); the
     // price lists' count with them, once a transaction
     int wanted = 2 + 2 * todo.size() + (claimed ? 0 : ahead.subscriptionIds().size());
-    b.add("SELECT nextval('domain_event_sequence')"
-        + (countLists ? ", (SELECT count(*) FROM price_list)" : "")
+    b.add("SELECT nextval('domain_event_sequence') AS n"
+        + (countLists ? ", (SELECT count(*) FROM price_list) AS lists" : "")
+        + (known != null ? ", " + Agreements.SIGNATURE + " AS agreements" : "")
         + " FROM generate_series(1, ?)", rs -> {
           while (rs.next()) {
-            sequences.add(rs.getLong(1));
+            sequences.add(rs.getLong("n"));
             if (countLists) {
-              lists[0] = rs.getLong(2);
+              lists[0] = rs.getLong("lists");
+            }
+            if (known != null) {
+              signature[0] = rs.getString("agreements");
             }
           }
-        }, wanted);
+        }, known != null ? new Object[] {partner, wanted} : new Object[] {wanted});
     if (!claimed) {
       readAhead(b);
     }
@@ -346,6 +353,9 @@ final class Tx implements Repositories {
       pricesChecked = true;
       store.checkPrices(lists[0]);
     }
+    if (known != null && known.signature().equals(signature[0])) {
+      agreements = new HashMap<>(known.byHolder());
+    } // else Agreements.find reads them when asked
     if (claimed) {
       return;
     }

@@ -187,6 +187,39 @@ class PostgresRoundTripsTest {
     }
   }
 
+  @Test
+  void AGR_1_an_agreement_another_instance_changed_is_read_again() {
+    try (HikariDataSource pool = TestDatabases.pool(TestDatabases.newDatabase("agreementsig"), 2)) {
+      PostgresStore.migrate(pool);
+      Counting counting = new Counting(pool);
+      CspPartner a = PartnerFixtures.bare(Partner.csp(PartnerFixtures.PARTNER), CspPolicies.seed(),
+          IncidentFeed.NONE, new PostgresStore(counting));
+      CspPartner b = PartnerFixtures.bare(Partner.csp(PartnerFixtures.PARTNER), CspPolicies.seed(),
+          IncidentFeed.NONE, new PostgresStore(pool)); // another instance: its own store
+      Actor admin = Actor.partnerAdmin(PartnerFixtures.PARTNER, "agent");
+      PartnerFixtures.publishPriceLists(a);
+      a.acceptAgreement(Request.of(admin, PartnerFixtures.ACCEPTED));
+      a.createCustomer(Request.of(admin, CREATED), PartnerFixtures.newCustomer(CONTOSO));
+      a.order(Request.of(admin, CREATED), CONTOSO, E3, 1, "S1");
+      // known to a's store: only its signature is checked, with the event numbers
+      assertThat(trips(counting, () -> a.order(Request.of(admin, CREATED), CONTOSO, E3, 1, "S2")))
+          .isEqualTo(ORDER_TRIPS);
+      // b gives notice: the agreement ends on 2025-08-31 (AGR-2, AGR-3)
+      b.giveNotice(Request.of(admin, LocalDate.parse("2025-03-02")),
+          io.github.cspkit.csp.agreement.NoticeChannel.WRITTEN);
+      // the signature changed: a reads the agreement again (one more round trip) and refuses
+      int before = counting.trips.get();
+      assertThatThrownBy(() -> a.order(Request.of(admin, LocalDate.parse("2025-09-01")), CONTOSO,
+          E3, 1, "S3")).isInstanceOfSatisfying(io.github.cspkit.csp.RuleViolation.class,
+              e -> assertThat(e.rule()).isEqualTo("AGR-1"));
+      assertThat(counting.trips.get() - before).as("reads, the agreement, the rollback").isEqualTo(3);
+      assertThat(a.subscriptions(CONTOSO)).hasSize(2);
+      // known again at its new signature
+      assertThat(trips(counting, () -> a.order(Request.of(admin, LocalDate.parse("2025-08-31")),
+          CONTOSO, E3, 1, "S4"))).isEqualTo(ORDER_TRIPS);
+    }
+  }
+
   private static int trips(Counting counting, Runnable command) {
     int before = counting.trips.get();
     command.run();
