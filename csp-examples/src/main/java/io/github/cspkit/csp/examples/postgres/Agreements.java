@@ -14,19 +14,17 @@ import java.util.Optional;
 /** The partner's reseller agreement (AGR-1..5); read with its customer in a transaction. */
 final class Agreements implements AgreementRepository {
   /**
-   * What a partner's agreements are at: how many, and the sum of their versions. A save raises a
-   * version and nothing deletes one, so it changes with every write; a store that has read them
-   * at this signature need not read them again.
+   * What a partner's agreements are at: the sum of their versions. Adding one adds at least 1 and
+   * a save adds 1 (nothing deletes one), so every write raises it; a store that has read them at
+   * this signature need not read them again.
    */
-  static final String SIGNATURE = "(SELECT count(*) || ':' || coalesce(sum(x.version), 0) "
-      + "FROM agreement x WHERE x.partner_id = ?)";
+  static final String SIGNATURE = "(SELECT coalesce(sum(x.version), 0) FROM agreement x "
+      + "WHERE x.partner_id = ?)";
   /** The partner's agreements with their notices, and (on every row) their signature. */
   static final String SELECT = "SELECT " + Rows.AGREEMENT + ", "
       + SIGNATURE.replace("?", "a.partner_id") + " AS signature FROM agreement a "
       + "LEFT JOIN agreement_notice n ON n.partner_id = a.partner_id AND n.holder = a.holder "
       + "WHERE a.partner_id = ? ORDER BY a.holder, n.ordinal";
-  /** The signature of no agreement. */
-  static final String NONE = "0:0";
 
   private final Tx tx;
 
@@ -58,7 +56,7 @@ final class Agreements implements AgreementRepository {
   /** Reads {@link #SELECT}'s rows and keeps them in the store with their signature. */
   static Map<String, Versioned<Agreement>> read(PostgresStore store, String partner, ResultSet rs)
       throws SQLException {
-    String[] signature = {NONE};
+    long[] signature = {0}; // none: no row
     Map<String, Versioned<Agreement>> read = Rows.agreements(rs, signature);
     store.keepAgreements(partner, signature[0], read);
     return read;

@@ -110,7 +110,7 @@ public final class PostgresStore implements CspStore, AutoCloseable {
   }
 
   /** A partner's agreements as read at a signature ({@link Agreements#SIGNATURE}). */
-  record KnownAgreements(String signature, Map<String, Versioned<Agreement>> byHolder) {}
+  record KnownAgreements(long signature, Map<String, Versioned<Agreement>> byHolder) {}
 
   /** Every stored price list, in publication order, and the book that answers quotes from them. */
   record Prices(long count, List<PriceList> lists, Map<String, PriceList> byId, PriceBook book) {}
@@ -487,7 +487,7 @@ public final class PostgresStore implements CspStore, AutoCloseable {
   }
 
   /** Keeps the partner's agreements as read at a signature. */
-  void keepAgreements(String partnerId, String signature, Map<String, Versioned<Agreement>> read) {
+  void keepAgreements(String partnerId, long signature, Map<String, Versioned<Agreement>> read) {
     shared.agreements.put(partnerId, new KnownAgreements(signature, Map.copyOf(read)));
   }
 

@@ -136,11 +136,11 @@ final class Rows {
    *
    * @param signature receives the rows' {@code signature} column, if there is a row
    */
-  static Map<String, Versioned<Agreement>> agreements(ResultSet rs, String[] signature)
+  static Map<String, Versioned<Agreement>> agreements(ResultSet rs, long[] signature)
       throws SQLException {
     Map<String, Versioned<Agreement>> out = new LinkedHashMap<>();
     while (rs.next()) {
-      signature[0] = rs.getString("signature");
+      signature[0] = rs.getLong("signature");
       String holder = rs.getString("holder");
       Versioned<Agreement> v = out.get(holder);
       if (v == null) {

@@ -266,21 +266,14 @@ final class Tx implements Repositories {
             accountRows.put(rs.getString("customer_id"), row);
           }
         }, partner, key);
-    if (!claimed) { // the ids and versions of both kinds; a new-commerce one's value with it
-      b.add("SELECT 0 AS kind, s.seq, s.customer_id, s.id, s.version, NULL AS value "
-          + "FROM subscription s WHERE s.partner_id = ? AND " + Batch.match("s.customer_id", keys)
-          + " UNION ALL SELECT 1, n.seq, n.customer_id, n.id, n.version, n.value::text "
-          + "FROM nce_subscription n WHERE n.partner_id = ? AND " + Batch.match("n.customer_id", keys)
-          + " ORDER BY kind, seq", rs -> {
+    if (!claimed) {
+      b.add("SELECT s.customer_id, s.id, s.version FROM subscription s WHERE s.partner_id = ? "
+          + "AND " + Batch.match("s.customer_id", keys) + " ORDER BY s.seq", rs -> {
             while (rs.next()) {
-              if (rs.getInt(1) == 0) {
-                subscriptionIds.computeIfAbsent(rs.getString(3), k -> new ArrayList<>()).add(rs.getString(4));
-                subscriptionVersions.put(rs.getString(4), rs.getLong(5));
-              } else {
-                nceRow(rs.getString(3), rs.getString(6), rs.getLong(5));
-              }
+              subscriptionIds.computeIfAbsent(rs.getString(1), k -> new ArrayList<>()).add(rs.getString(2));
+              subscriptionVersions.put(rs.getString(2), rs.getLong(3));
             }
-          }, partner, key, partner, key);
+          }, partner, key);
     } else { // a bill run's block: its subscriptions whole, in this round trip, not cached
       b.add(Rows.SUBSCRIPTIONS_OF_CUSTOMERS, rs -> {
         for (Versioned<Subscription> v : Rows.subscriptions(rs)) {
@@ -298,14 +291,15 @@ final class Tx implements Repositories {
             services.computeIfAbsent(s.customerId(), k -> new ArrayList<>()).add(s);
           }
         }, partner, key);
-    if (claimed) {
-      b.add("SELECT customer_id, value::text, version FROM nce_subscription WHERE partner_id = ? "
-          + "AND " + Batch.match("customer_id", keys) + " ORDER BY seq", rs -> {
-            while (rs.next()) {
-              nceRow(rs.getString(1), rs.getString(2), rs.getLong(3));
-            }
-          }, partner, key);
-    }
+    b.add("SELECT customer_id, value::text, version FROM nce_subscription WHERE partner_id = ? "
+        + "AND " + Batch.match("customer_id", keys) + " ORDER BY seq", rs -> {
+          while (rs.next()) {
+            Versioned<io.github.cspkit.csp.subscription.NceSubscription> v =
+                new Versioned<>(NceSubscriptions.read(rs.getString(2)), rs.getLong(3));
+            nceIds.computeIfAbsent(rs.getString(1), k -> new ArrayList<>()).add(v.value().id());
+            nceValues.putIfAbsent(v.value().id(), v);
+          }
+        }, partner, key);
     // the partner's agreements: read, or (known to the store) only their signature checked
     PostgresStore.KnownAgreements known = agreements == null ? store.knownAgreements(partner) : null;
     if (agreements == null && known == null) {
@@ -313,7 +307,7 @@ final class Tx implements Repositories {
           partner);
     }
     long[] lists = {-1};
-    String[] signature = {null};
+    long[] signature = {-1};
     boolean countLists = !pricesChecked;
     // a few per customer, and one per subscription the command said it orders (its event); the
     // price lists' count with them, once a transaction
@@ -328,7 +322,7 @@ final class Tx implements Repositories {
               lists[0] = rs.getLong("lists");
             }
             if (known != null) {
-              signature[0] = rs.getString("agreements");
+              signature[0] = rs.getLong("agreements");
             }
           }
         }, known != null ? new Object[] {partner, wanted} : new Object[] {wanted});
@@ -353,7 +347,7 @@ final class Tx implements Repositories {
       pricesChecked = true;
       store.checkPrices(lists[0]);
     }
-    if (known != null && known.signature().equals(signature[0])) {
+    if (known != null && known.signature() == signature[0]) {
       agreements = new HashMap<>(known.byHolder());
     } // else Agreements.find reads them when asked
     if (claimed) {
@@ -371,14 +365,6 @@ final class Tx implements Repositories {
       }
     }
     loadSubscriptions(missing);
-  }
-
-  /** Keeps a new-commerce subscription read with its customer's prefetch. */
-  private void nceRow(String customerId, String json, long version) {
-    Versioned<io.github.cspkit.csp.subscription.NceSubscription> v =
-        new Versioned<>(NceSubscriptions.read(json), version);
-    nceIds.computeIfAbsent(customerId, k -> new ArrayList<>()).add(v.value().id());
-    nceValues.putIfAbsent(v.value().id(), v);
   }
 
   /**
