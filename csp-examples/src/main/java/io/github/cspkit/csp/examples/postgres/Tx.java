@@ -40,9 +40,9 @@ import java.util.Set;
  * In a transaction, reads are kept (a customer read once is not read again) and writes are staged
  * and sent in one round trip at commit ({@link Flush}), set by set. Reading a customer locks its
  * row and fetches, in the same round trip, everything a command on it reads: its billing account,
- * its subscriptions' versions, its services, the partner's agreement, the price lists' count, a
- * few event sequence numbers, and what the command said it will look up ({@link ReadAhead}: its
- * idempotency key, the ids it orders).
+ * its subscriptions' versions, its services, the partner's agreements (or, when the store knows
+ * them, only their signature), the price lists' count, a few event sequence numbers, and what the
+ * command said it will look up ({@link ReadAhead}: its idempotency key, the ids it orders).
  */
 final class Tx implements Repositories {
   final PostgresStore store;
