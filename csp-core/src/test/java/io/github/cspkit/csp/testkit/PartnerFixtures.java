@@ -199,6 +199,17 @@ public final class PartnerFixtures {
 
 
   /**
+   * A bare {@link #PARTNER} under the seed's policies, without incidents: no agreement, no price
+   * list, no customer.
+   *
+   * @param store the store, or null for a new in-memory one
+   * @return the entry point
+   */
+  public static CspPartner bare(CspStore store) {
+    return bare(Partner.csp(PARTNER), CspPolicies.seed(), IncidentFeed.NONE, store);
+  }
+
+  /**
    * Publishes {@link #priceLists()} through the vendor.
    *
    * @param p the entry point

@@ -1,10 +1,10 @@
 package io.github.cspkit.csp.examples.postgres;
 
-import io.github.cspkit.csp.agreement.Agreement;
 import static java.util.Objects.requireNonNull;
 
 import com.google.common.cache.Cache;
 import com.google.common.cache.CacheBuilder;
+import io.github.cspkit.csp.agreement.Agreement;
 import io.github.cspkit.csp.money.MinorUnits;
 import io.github.cspkit.csp.pricing.PriceBook;
 import io.github.cspkit.csp.pricing.PriceList;

@@ -10,10 +10,7 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 import com.zaxxer.hikari.HikariDataSource;
 import io.github.cspkit.csp.CspException;
 import io.github.cspkit.csp.access.Actor;
-import io.github.cspkit.csp.access.IncidentFeed;
-import io.github.cspkit.csp.access.Partner;
 import io.github.cspkit.csp.partner.CspPartner;
-import io.github.cspkit.csp.partner.CspPolicies;
 import io.github.cspkit.csp.partner.OrderLine;
 import io.github.cspkit.csp.partner.Request;
 import io.github.cspkit.csp.partner.Result;
@@ -36,8 +33,7 @@ class PostgresOrderLinesTest {
   private static final LocalDate DAY = LocalDate.parse("2025-02-05");
 
   private static CspPartner partner(CspStore store) {
-    CspPartner p = PartnerFixtures.bare(Partner.csp(PartnerFixtures.PARTNER), CspPolicies.seed(),
-        IncidentFeed.NONE, store);
+    CspPartner p = PartnerFixtures.bare(store);
     PartnerFixtures.publishPriceLists(p);
     p.acceptAgreement(Request.of(ADMIN, PartnerFixtures.ACCEPTED));
     p.createCustomer(Request.of(ADMIN, CREATED), PartnerFixtures.newCustomer(CONTOSO));

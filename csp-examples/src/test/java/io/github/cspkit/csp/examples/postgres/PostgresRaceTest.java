@@ -9,12 +9,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.zaxxer.hikari.HikariDataSource;
 import io.github.cspkit.csp.RuleViolation;
 import io.github.cspkit.csp.access.Actor;
-import io.github.cspkit.csp.access.IncidentFeed;
-import io.github.cspkit.csp.access.Partner;
 import io.github.cspkit.csp.billing.Bill;
 import io.github.cspkit.csp.billing.Recurrence;
 import io.github.cspkit.csp.partner.CspPartner;
-import io.github.cspkit.csp.partner.CspPolicies;
 import io.github.cspkit.csp.partner.Request;
 import io.github.cspkit.csp.repository.CspStore;
 import io.github.cspkit.csp.repository.Repositories;
@@ -82,8 +79,7 @@ class PostgresRaceTest {
   }
 
   private static CspPartner partner(CspStore store) {
-    return PartnerFixtures.bare(Partner.csp(PartnerFixtures.PARTNER), CspPolicies.seed(),
-        IncidentFeed.NONE, store);
+    return PartnerFixtures.bare(store);
   }
 
   private static Request on(String day) {

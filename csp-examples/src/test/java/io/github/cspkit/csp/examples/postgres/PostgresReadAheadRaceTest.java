@@ -6,10 +6,7 @@ import static org.assertj.core.api.Assertions.catchThrowable;
 
 import com.zaxxer.hikari.HikariDataSource;
 import io.github.cspkit.csp.access.Actor;
-import io.github.cspkit.csp.access.IncidentFeed;
-import io.github.cspkit.csp.access.Partner;
 import io.github.cspkit.csp.partner.CspPartner;
-import io.github.cspkit.csp.partner.CspPolicies;
 import io.github.cspkit.csp.partner.Request;
 import io.github.cspkit.csp.repository.CommandRecord;
 import io.github.cspkit.csp.repository.CspStore;
@@ -37,8 +34,7 @@ class PostgresReadAheadRaceTest {
     try (HikariDataSource pool = TestDatabases.pool(TestDatabases.newDatabase("ahead"), 4)) {
       PostgresStore.migrate(pool);
       CspStore store = new PostgresStore(pool).forPartner(PartnerFixtures.PARTNER);
-      CspPartner p = PartnerFixtures.bare(Partner.csp(PartnerFixtures.PARTNER), CspPolicies.seed(),
-          IncidentFeed.NONE, store);
+      CspPartner p = PartnerFixtures.bare(store);
       Actor admin = Actor.partnerAdmin(PartnerFixtures.PARTNER, "agent");
       PartnerFixtures.publishPriceLists(p);
       p.acceptAgreement(Request.of(admin, PartnerFixtures.ACCEPTED));

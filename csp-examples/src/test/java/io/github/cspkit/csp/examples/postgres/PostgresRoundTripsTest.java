@@ -8,11 +8,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.zaxxer.hikari.HikariDataSource;
 import io.github.cspkit.csp.access.Actor;
-import io.github.cspkit.csp.access.IncidentFeed;
-import io.github.cspkit.csp.access.Partner;
 import io.github.cspkit.csp.billing.Recurrence;
 import io.github.cspkit.csp.partner.CspPartner;
-import io.github.cspkit.csp.partner.CspPolicies;
 import io.github.cspkit.csp.partner.OrderLine;
 import io.github.cspkit.csp.partner.Request;
 import io.github.cspkit.csp.pricing.BillingPlan;
@@ -126,14 +123,10 @@ class PostgresRoundTripsTest {
 
   @Test
   void SUB_2_a_command_costs_at_most_four_round_trips() {
-    try (HikariDataSource pool = TestDatabases.pool(TestDatabases.newDatabase("trips"), 2)) {
-      PostgresStore.migrate(pool);
+    try (HikariDataSource pool = migrated("trips")) {
       Counting counting = new Counting(pool);
-      CspPartner p = PartnerFixtures.bare(Partner.csp(PartnerFixtures.PARTNER), CspPolicies.seed(),
-          IncidentFeed.NONE, new PostgresStore(counting));
-      Actor admin = Actor.partnerAdmin(PartnerFixtures.PARTNER, "agent");
-      PartnerFixtures.publishPriceLists(p);
-      p.acceptAgreement(Request.of(admin, PartnerFixtures.ACCEPTED));
+      CspPartner p = ready(PartnerFixtures.bare(new PostgresStore(counting)));
+      Actor admin = ADMIN;
       p.createCustomer(Request.of(admin, CREATED), PartnerFixtures.newCustomer("warm-up"));
       p.order(Request.of(admin, CREATED), "warm-up", E3, 1, "W1");
 
@@ -166,8 +159,7 @@ class PostgresRoundTripsTest {
 
   @Test
   void NCE_1_a_new_commerce_order_reads_its_new_id_of_either_kind_ahead() {
-    try (HikariDataSource pool = TestDatabases.pool(TestDatabases.newDatabase("ncetrips"), 2)) {
-      PostgresStore.migrate(pool);
+    try (HikariDataSource pool = migrated("ncetrips")) {
       Counting counting = new Counting(pool);
       CspStore store = NcePartners.publish(new PostgresStore(counting), YearMonth.of(2023, 12),
           YearMonth.of(2027, 6)); // as the current program's contract publishes them
@@ -189,16 +181,11 @@ class PostgresRoundTripsTest {
 
   @Test
   void AGR_1_an_agreement_another_instance_changed_is_read_again() {
-    try (HikariDataSource pool = TestDatabases.pool(TestDatabases.newDatabase("agreementsig"), 2)) {
-      PostgresStore.migrate(pool);
+    try (HikariDataSource pool = migrated("agreementsig")) {
       Counting counting = new Counting(pool);
-      CspPartner a = PartnerFixtures.bare(Partner.csp(PartnerFixtures.PARTNER), CspPolicies.seed(),
-          IncidentFeed.NONE, new PostgresStore(counting));
-      CspPartner b = PartnerFixtures.bare(Partner.csp(PartnerFixtures.PARTNER), CspPolicies.seed(),
-          IncidentFeed.NONE, new PostgresStore(pool)); // another instance: its own store
-      Actor admin = Actor.partnerAdmin(PartnerFixtures.PARTNER, "agent");
-      PartnerFixtures.publishPriceLists(a);
-      a.acceptAgreement(Request.of(admin, PartnerFixtures.ACCEPTED));
+      CspPartner a = ready(PartnerFixtures.bare(new PostgresStore(counting)));
+      CspPartner b = PartnerFixtures.bare(new PostgresStore(pool)); // another instance: its own store
+      Actor admin = ADMIN;
       a.createCustomer(Request.of(admin, CREATED), PartnerFixtures.newCustomer(CONTOSO));
       a.order(Request.of(admin, CREATED), CONTOSO, E3, 1, "S1");
       // known to a's store: only its signature is checked, with the event numbers
@@ -218,6 +205,22 @@ class PostgresRoundTripsTest {
       assertThat(trips(counting, () -> a.order(Request.of(admin, LocalDate.parse("2025-08-31")),
           CONTOSO, E3, 1, "S4"))).isEqualTo(ORDER_TRIPS);
     }
+  }
+
+  private static final Actor ADMIN = Actor.partnerAdmin(PartnerFixtures.PARTNER, "agent");
+
+  /** Publishes the fixtures' price lists and accepts the agreement through {@code p}. */
+  private static CspPartner ready(CspPartner p) {
+    PartnerFixtures.publishPriceLists(p);
+    p.acceptAgreement(Request.of(ADMIN, PartnerFixtures.ACCEPTED));
+    return p;
+  }
+
+  /** A pool on a new database, migrated. */
+  private static HikariDataSource migrated(String name) {
+    HikariDataSource pool = TestDatabases.pool(TestDatabases.newDatabase(name), 2);
+    PostgresStore.migrate(pool);
+    return pool;
   }
 
   private static int trips(Counting counting, Runnable command) {

@@ -7,14 +7,11 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.zaxxer.hikari.HikariDataSource;
 import io.github.cspkit.csp.access.Actor;
-import io.github.cspkit.csp.access.IncidentFeed;
-import io.github.cspkit.csp.access.Partner;
 import io.github.cspkit.csp.billing.Bill;
 import io.github.cspkit.csp.billing.OwnService;
 import io.github.cspkit.csp.billing.Recurrence;
 import io.github.cspkit.csp.partner.BillRunReport;
 import io.github.cspkit.csp.partner.CspPartner;
-import io.github.cspkit.csp.partner.CspPolicies;
 import io.github.cspkit.csp.partner.Request;
 import io.github.cspkit.csp.partner.Result;
 import io.github.cspkit.csp.repository.CspStore;
@@ -84,8 +81,7 @@ class PostgresSharedWorkTest {
   }
 
   private static CspPartner partner(CspStore store) {
-    return PartnerFixtures.bare(Partner.csp(PartnerFixtures.PARTNER), CspPolicies.seed(),
-        IncidentFeed.NONE, store);
+    return PartnerFixtures.bare(store);
   }
 
   private static void populate(CspPartner p) {
