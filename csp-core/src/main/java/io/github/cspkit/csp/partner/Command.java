@@ -1,11 +1,10 @@
 package io.github.cspkit.csp.partner;
 
-import java.util.List;
-
 import static java.util.Objects.requireNonNull;
 
 import io.github.cspkit.csp.access.Operation;
 import io.github.cspkit.csp.repository.Repositories;
+import java.util.List;
 import org.jspecify.annotations.Nullable;
 
 /**

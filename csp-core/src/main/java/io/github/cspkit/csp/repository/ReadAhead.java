@@ -27,9 +27,4 @@ public record ReadAhead(Optional<String> idempotencyKey, List<String> subscripti
     requireNonNull(idempotencyKey, "idempotencyKey");
     subscriptionIds = List.copyOf(requireNonNull(subscriptionIds, "subscriptionIds"));
   }
-
-  /** @return whether there is nothing to read ahead */
-  public boolean isEmpty() {
-    return idempotencyKey.isEmpty() && subscriptionIds.isEmpty();
-  }
 }

@@ -13,7 +13,7 @@ import java.util.Optional;
  */
 final class Idempotency implements IdempotencyRecords {
   /** A key's record: parameters partner and key. */
-  static final String FIND = "SELECT command, aggregate, aggregate_id FROM idempotency_record "
+  private static final String FIND = "SELECT command, aggregate, aggregate_id FROM idempotency_record "
       + "WHERE partner_id = ? AND key = ?";
 
   private final Tx tx;
@@ -46,7 +46,7 @@ final class Idempotency implements IdempotencyRecords {
   }
 
   /** @return the record {@link #FIND} found, or null */
-  static CommandRecord read(java.sql.ResultSet rs, String key) throws java.sql.SQLException {
+  private static CommandRecord read(java.sql.ResultSet rs, String key) throws java.sql.SQLException {
     return rs.next() ? new CommandRecord(key, rs.getString(1), rs.getString(2), rs.getString(3)) : null;
   }
 

@@ -52,7 +52,7 @@ final class Subscriptions implements SubscriptionRepository {
   }
 
   /** @return which of those ids are taken: parameters partner and {@link Batch#keys}(ids) */
-  static String taken(String[] ids) {
+  private static String taken(String[] ids) {
     return "SELECT id FROM subscription WHERE partner_id = ? AND " + Batch.match("id", ids);
   }
 
