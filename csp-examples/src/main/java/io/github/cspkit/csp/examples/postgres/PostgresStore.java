@@ -5,6 +5,7 @@ import static java.util.Objects.requireNonNull;
 import com.google.common.cache.Cache;
 import com.google.common.cache.CacheBuilder;
 import io.github.cspkit.csp.agreement.Agreement;
+import io.github.cspkit.csp.billing.BillingAccount;
 import io.github.cspkit.csp.money.MinorUnits;
 import io.github.cspkit.csp.pricing.PriceBook;
 import io.github.cspkit.csp.pricing.PriceList;
@@ -13,6 +14,7 @@ import io.github.cspkit.csp.repository.CspStore;
 import io.github.cspkit.csp.repository.Repositories;
 import io.github.cspkit.csp.repository.TransientStoreException;
 import io.github.cspkit.csp.repository.Versioned;
+import io.github.cspkit.csp.subscription.NceSubscription;
 import io.github.cspkit.csp.subscription.Subscription;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -76,7 +78,7 @@ import org.flywaydb.core.Flyway;
  */
 public final class PostgresStore implements CspStore, AutoCloseable {
   /** The schema version this store reads and writes: the latest migration it ships. */
-  public static final int SCHEMA_VERSION = 9;
+  public static final int SCHEMA_VERSION = 10;
   /** Where the migrations live on the classpath. */
   public static final String MIGRATIONS = "classpath:db/migration/csp";
   /** The table in which Flyway records the applied migrations. */
@@ -91,6 +93,8 @@ public final class PostgresStore implements CspStore, AutoCloseable {
     final PriceListPolicy policy;
     final String timeoutsSql;
     final Cache<SubscriptionKey, Versioned<Subscription>> subscriptions;
+    /** Each customer's account, subscription ids and new-commerce subscriptions, as committed. */
+    final Cache<SubscriptionKey, KnownCustomer> customers;
     final Map<String, PostgresStore> partners = new ConcurrentHashMap<>();
     volatile Prices prices;
     /** Each partner's agreements as last read, with their signature. */
@@ -106,6 +110,21 @@ public final class PostgresStore implements CspStore, AutoCloseable {
           + b.idleTimeout.toMillis() + "ms', true), set_config('plan_cache_mode', "
           + "'force_generic_plan', true)"; // a prepared statement is not planned again
       this.subscriptions = CacheBuilder.newBuilder().maximumSize(b.cacheSize).build();
+      this.customers = CacheBuilder.newBuilder().maximumWeight(b.cacheSize)
+          .weigher((SubscriptionKey k, KnownCustomer v) -> v.weight()).build();
+    }
+  }
+
+  /**
+   * A customer's account, subscription ids with their versions and new-commerce subscriptions as
+   * a committed transaction left them, with their signature ({@link Tx#SCOPE}): a command that
+   * locks the customer reads the signature and uses these when it has not changed.
+   */
+  record KnownCustomer(String signature, Versioned<BillingAccount> account, List<String> subscriptionIds,
+      Map<String, Long> subscriptionVersions, List<String> nceIds,
+      Map<String, Versioned<NceSubscription>> nce) {
+    int weight() {
+      return 1 + subscriptionIds.size() + nceIds.size();
     }
   }
 
@@ -442,6 +461,7 @@ public final class PostgresStore implements CspStore, AutoCloseable {
     shared.prices = null;
     shared.agreements.clear();
     shared.subscriptions.invalidateAll();
+    shared.customers.invalidateAll();
   }
 
   @Override
@@ -480,6 +500,16 @@ public final class PostgresStore implements CspStore, AutoCloseable {
 
   /** A cached subscription's key. */
   record SubscriptionKey(String partnerId, String id) {}
+
+  /** @return the customer as a committed transaction of this store left it, or null */
+  KnownCustomer knownCustomer(String partnerId, String customerId) {
+    return shared.customers.getIfPresent(new SubscriptionKey(partnerId, customerId));
+  }
+
+  /** Keeps a customer as a committed transaction left it. */
+  void keepCustomer(String partnerId, String customerId, KnownCustomer known) {
+    shared.customers.put(new SubscriptionKey(partnerId, customerId), known);
+  }
 
   /** @return the partner's agreements as last read, or null */
   KnownAgreements knownAgreements(String partnerId) {

@@ -42,7 +42,11 @@ import java.util.Set;
  * row and fetches, in the same round trip, everything a command on it reads: its billing account,
  * its subscriptions' versions, its services, the partner's agreements (or, when the store knows
  * them, only their signature), the price lists' count, a few event sequence numbers, and what the
- * command said it will look up ({@link ReadAhead}: its idempotency key, the ids it orders).
+ * command said it will look up ({@link ReadAhead}: its idempotency key, the ids it orders). A
+ * customer whose last command went through this store is kept as that command left it
+ * ({@link PostgresStore.KnownCustomer}): the round trip then reads only its signature, and reads
+ * the account and subscriptions in one more round trip, still under the lock, when another
+ * transaction changed them.
  */
 final class Tx implements Repositories {
   final PostgresStore store;
@@ -68,6 +72,8 @@ final class Tx implements Repositories {
   /** The new-commerce subscription ids of each prefetched customer, in order of creation. */
   final Map<String, List<String>> nceIds = new HashMap<>();
   boolean pricesChecked;
+  /** Whether a bill run's block was read: its customers are not kept for later commands. */
+  private boolean claimedBlocks;
   final ArrayDeque<Long> sequences = new ArrayDeque<>();
   /** What the command said it will look up: read with the next customer's prefetch. */
   private ReadAhead ahead = ReadAhead.NOTHING;
@@ -259,22 +265,14 @@ final class Tx implements Repositories {
             }
           }, partner, key);
     }
-    b.add("SELECT " + Rows.ACCOUNT + " FROM billing_account a WHERE a.partner_id = ? "
-        + "AND " + Batch.match("a.customer_id", keys), rs -> {
-          while (rs.next()) {
-            Rows.AccountRow row = Rows.account(rs);
-            accountRows.put(rs.getString("customer_id"), row);
-          }
-        }, partner, key);
-    if (!claimed) {
-      b.add("SELECT s.customer_id, s.id, s.version FROM subscription s WHERE s.partner_id = ? "
-          + "AND " + Batch.match("s.customer_id", keys) + " ORDER BY s.seq", rs -> {
-            while (rs.next()) {
-              subscriptionIds.computeIfAbsent(rs.getString(1), k -> new ArrayList<>()).add(rs.getString(2));
-              subscriptionVersions.put(rs.getString(2), rs.getLong(3));
-            }
-          }, partner, key);
-    } else { // a bill run's block: its subscriptions whole, in this round trip, not cached
+    // a customer this store wrote last: its signature is read below instead of these
+    PostgresStore.KnownCustomer kept = !claimed && keys.length == 1
+        ? store.knownCustomer(partner, keys[0]) : null;
+    if (kept == null) {
+      readScope(b, keys, accountRows, claimed);
+    }
+    if (claimed) { // a bill run's block: its subscriptions whole, in this round trip, not cached
+      claimedBlocks = true;
       b.add(Rows.SUBSCRIPTIONS_OF_CUSTOMERS, rs -> {
         for (Versioned<Subscription> v : Rows.subscriptions(rs)) {
           String id = v.value().id();
@@ -291,15 +289,6 @@ final class Tx implements Repositories {
             services.computeIfAbsent(s.customerId(), k -> new ArrayList<>()).add(s);
           }
         }, partner, key);
-    b.add("SELECT customer_id, value::text, version FROM nce_subscription WHERE partner_id = ? "
-        + "AND " + Batch.match("customer_id", keys) + " ORDER BY seq", rs -> {
-          while (rs.next()) {
-            Versioned<io.github.cspkit.csp.subscription.NceSubscription> v =
-                new Versioned<>(NceSubscriptions.read(rs.getString(2)), rs.getLong(3));
-            nceIds.computeIfAbsent(rs.getString(1), k -> new ArrayList<>()).add(v.value().id());
-            nceValues.putIfAbsent(v.value().id(), v);
-          }
-        }, partner, key);
     // the partner's agreements: read, or (known to the store) only their signature checked
     PostgresStore.KnownAgreements known = agreements == null ? store.knownAgreements(partner) : null;
     if (agreements == null && known == null) {
@@ -308,13 +297,23 @@ final class Tx implements Repositories {
     }
     long[] lists = {-1};
     long[] signature = {-1};
+    String[] scope = {null};
     boolean countLists = !pricesChecked;
     // a few per customer, and one per subscription the command said it orders (its event); the
     // price lists' count with them, once a transaction
     int wanted = 2 + 2 * todo.size() + (claimed ? 0 : ahead.subscriptionIds().size());
+    List<Object> params = new ArrayList<>(8);
+    if (known != null) {
+      params.add(partner);
+    }
+    if (kept != null) {
+      params.addAll(List.of(partner, keys[0], partner, keys[0], partner, keys[0]));
+    }
+    params.add(wanted);
     b.add("SELECT nextval('domain_event_sequence') AS n"
         + (countLists ? ", (SELECT count(*) FROM price_list) AS lists" : "")
         + (known != null ? ", " + Agreements.SIGNATURE + " AS agreements" : "")
+        + (kept != null ? ", " + SCOPE + " AS scope" : "")
         + " FROM generate_series(1, ?)", rs -> {
           while (rs.next()) {
             sequences.add(rs.getLong("n"));
@@ -324,8 +323,11 @@ final class Tx implements Repositories {
             if (known != null) {
               signature[0] = rs.getLong("agreements");
             }
+            if (kept != null) {
+              scope[0] = rs.getString("scope");
+            }
           }
-        }, known != null ? new Object[] {partner, wanted} : new Object[] {wanted});
+        }, params.toArray());
     if (!claimed) {
       readAhead(b);
     }
@@ -333,6 +335,22 @@ final class Tx implements Repositories {
       run(b, on);
       return null;
     });
+    if (kept != null && kept.signature().equals(scope[0])) {
+      String id = keys[0];
+      if (kept.account() != null) {
+        accounts.put(id, kept.account());
+      }
+      subscriptionIds.put(id, new ArrayList<>(kept.subscriptionIds()));
+      subscriptionVersions.putAll(kept.subscriptionVersions());
+      nceIds.put(id, new ArrayList<>(kept.nceIds()));
+      kept.nce().forEach(nceValues::putIfAbsent);
+    } else if (kept != null) { // another transaction changed it since: read it, still locked
+      Batch again = readScope(new Batch(), keys, accountRows, false);
+      sql("reading customer " + keys[0], on -> {
+        run(again, on);
+        return null;
+      });
+    }
     for (String id : todo) {
       prefetched.add(id);
       subscriptionIds.computeIfAbsent(id, k -> new ArrayList<>());
@@ -365,6 +383,62 @@ final class Tx implements Repositories {
       }
     }
     loadSubscriptions(missing);
+  }
+
+  /**
+   * A customer's signature, read after its lock: its account's version, and the number and sum
+   * of versions of its subscriptions of both kinds. Versions only grow and no row is deleted or
+   * moves to another customer, so any committed change since a {@link PostgresStore.KnownCustomer}
+   * changes it. Parameters: partner and customer, three times.
+   */
+  static final String SCOPE = "coalesce((SELECT version FROM billing_account WHERE partner_id = ? "
+      + "AND customer_id = ?), 0) || '/' || (SELECT count(*) || ':' || coalesce(sum(version), 0) "
+      + "FROM subscription WHERE partner_id = ? AND customer_id = ?) || '/' || (SELECT count(*) "
+      + "|| ':' || coalesce(sum(version), 0) FROM nce_subscription WHERE partner_id = ? "
+      + "AND customer_id = ?)";
+
+  /** @return {@link #SCOPE} as this transaction leaves a customer */
+  private static String scope(Versioned<BillingAccount> account, java.util.Collection<Long> seed,
+      java.util.Collection<Long> nce) {
+    return (account == null ? 0 : account.version()) + "/" + seed.size() + ":"
+        + seed.stream().mapToLong(Long::longValue).sum() + "/" + nce.size() + ":"
+        + nce.stream().mapToLong(Long::longValue).sum();
+  }
+
+  /**
+   * Adds to a batch the reads of the customers' accounts, subscription ids with their versions
+   * (not for a bill run's block, {@code claimed}, which reads its subscriptions whole) and
+   * new-commerce subscriptions; each account is put in {@code accountRows}.
+   */
+  private Batch readScope(Batch b, String[] keys, Map<String, Rows.AccountRow> accountRows,
+      boolean claimed) {
+    Object key = Batch.keys(keys);
+    b.add("SELECT " + Rows.ACCOUNT + " FROM billing_account a WHERE a.partner_id = ? "
+        + "AND " + Batch.match("a.customer_id", keys), rs -> {
+          while (rs.next()) {
+            Rows.AccountRow row = Rows.account(rs);
+            accountRows.put(rs.getString("customer_id"), row);
+          }
+        }, partner, key);
+    if (!claimed) {
+      b.add("SELECT s.customer_id, s.id, s.version FROM subscription s WHERE s.partner_id = ? "
+          + "AND " + Batch.match("s.customer_id", keys) + " ORDER BY s.seq", rs -> {
+            while (rs.next()) {
+              subscriptionIds.computeIfAbsent(rs.getString(1), k -> new ArrayList<>()).add(rs.getString(2));
+              subscriptionVersions.put(rs.getString(2), rs.getLong(3));
+            }
+          }, partner, key);
+    }
+    b.add("SELECT customer_id, value::text, version FROM nce_subscription WHERE partner_id = ? "
+        + "AND " + Batch.match("customer_id", keys) + " ORDER BY seq", rs -> {
+          while (rs.next()) {
+            Versioned<io.github.cspkit.csp.subscription.NceSubscription> v =
+                new Versioned<>(NceSubscriptions.read(rs.getString(2)), rs.getLong(3));
+            nceIds.computeIfAbsent(rs.getString(1), k -> new ArrayList<>()).add(v.value().id());
+            nceValues.putIfAbsent(v.value().id(), v);
+          }
+        }, partner, key);
+    return b;
   }
 
   /**
@@ -554,13 +628,53 @@ final class Tx implements Repositories {
     }
   }
 
-  /** After commit: what this transaction wrote becomes the store's cached committed state. */
+  /**
+   * After commit: what this transaction wrote becomes the store's cached committed state, and each
+   * customer it locked is kept as it left it (not a bill run's, which would push commands' out).
+   */
   void committed() {
     for (Save<Subscription> s : savedSubscriptions.values()) {
       store.cacheSubscription(partner, new Versioned<>(s.value, s.version));
     }
     if (!addedLists.isEmpty()) {
       store.forgetPrices();
+    }
+    if (claimedBlocks || c == null) {
+      return;
+    }
+    for (String id : prefetched) {
+      Save<BillingAccount> a = savedAccounts.get(id);
+      Versioned<BillingAccount> account = a != null ? new Versioned<>(a.value, a.version) : accounts.get(id);
+      List<String> seed = new ArrayList<>(subscriptionIds.get(id));
+      Map<String, Long> versions = new HashMap<>();
+      for (String sub : seed) {
+        versions.put(sub, subscriptionVersions.get(sub));
+      }
+      for (Save<Subscription> s : savedSubscriptions.values()) {
+        if (s.value.customerId().equals(id) && versions.put(s.value.id(), s.version) == null) {
+          seed.add(s.value.id()); // inserted in this order, so numbered in it
+        }
+      }
+      List<String> nce = new ArrayList<>(nceIds.get(id));
+      Map<String, Versioned<io.github.cspkit.csp.subscription.NceSubscription>> nceKept =
+          new HashMap<>();
+      for (String sub : nce) {
+        nceKept.put(sub, nceValues.get(sub));
+      }
+      for (Save<io.github.cspkit.csp.subscription.NceSubscription> s : savedNce.values()) {
+        if (s.value.customerId().equals(id)
+            && nceKept.put(s.value.id(), new Versioned<>(s.value, s.version)) == null) {
+          nce.add(s.value.id());
+        }
+      }
+      if (nceKept.containsValue(null) || versions.containsValue(null)) {
+        continue; // not all known: read again next time
+      }
+      List<Long> nceVersions = new ArrayList<>();
+      nceKept.values().forEach(v -> nceVersions.add(v.version()));
+      store.keepCustomer(partner, id, new PostgresStore.KnownCustomer(
+          scope(account, versions.values(), nceVersions), account, List.copyOf(seed),
+          Map.copyOf(versions), List.copyOf(nce), Map.copyOf(nceKept)));
     }
   }
 }

@@ -5,6 +5,7 @@ import static io.github.cspkit.csp.testkit.PartnerFixtures.CREATED;
 import static io.github.cspkit.csp.testkit.PartnerFixtures.E3;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
 
 import com.zaxxer.hikari.HikariDataSource;
 import io.github.cspkit.csp.access.Actor;
@@ -15,6 +16,8 @@ import io.github.cspkit.csp.partner.Request;
 import io.github.cspkit.csp.pricing.BillingPlan;
 import io.github.cspkit.csp.pricing.TermLength;
 import io.github.cspkit.csp.repository.CspStore;
+import io.github.cspkit.csp.subscription.Subscription;
+import io.github.cspkit.csp.subscription.SubscriptionStatus;
 import io.github.cspkit.csp.testkit.NcePartners;
 import io.github.cspkit.csp.testkit.NceWorld;
 import io.github.cspkit.csp.testkit.PartnerFixtures;
@@ -50,6 +53,8 @@ class PostgresRoundTripsTest {
   private static final class Counting implements DataSource {
     final DataSource target;
     final AtomicInteger trips = new AtomicInteger();
+    /** Statements prepared: a round trip's statements are one text, separated by ";\n". */
+    final AtomicInteger statements = new AtomicInteger();
 
     Counting(DataSource target) {
       this.target = target;
@@ -59,6 +64,9 @@ class PostgresRoundTripsTest {
       return type.cast(Proxy.newProxyInstance(type.getClassLoader(), new Class<?>[] {type}, (p, m, a) -> {
         if (ROUND_TRIPS.contains(m.getName())) {
           trips.incrementAndGet();
+        }
+        if (m.getName().equals("prepareStatement") && a[0] instanceof String sql) {
+          statements.addAndGet(sql.split(";\n").length);
         }
         try {
           Object result = m.invoke(real, a);
@@ -204,6 +212,49 @@ class PostgresRoundTripsTest {
       // known again at its new signature
       assertThat(trips(counting, () -> a.order(Request.of(admin, LocalDate.parse("2025-08-31")),
           CONTOSO, E3, 1, "S4"))).isEqualTo(ORDER_TRIPS);
+    }
+  }
+
+  @Test
+  void CAT_3_a_customer_another_instance_changed_is_read_again() {
+    try (HikariDataSource pool = migrated("keptcustomer")) {
+      Counting counting = new Counting(pool);
+      CspPartner a = ready(PartnerFixtures.bare(new PostgresStore(counting)));
+      CspPartner b = PartnerFixtures.bare(new PostgresStore(pool)); // another instance: its own store
+      a.createCustomer(Request.of(ADMIN, CREATED), PartnerFixtures.newCustomer(CONTOSO));
+      a.order(Request.of(ADMIN, CREATED), CONTOSO, E3, 1, "S1");
+      // kept by a's store as its last command left the customer: only its signature is read
+      int keptStatements = counting.statements.get();
+      assertThat(trips(counting, () -> a.order(Request.of(ADMIN, CREATED), CONTOSO, E3, 1, "S0")))
+          .isEqualTo(ORDER_TRIPS);
+      keptStatements = counting.statements.get() - keptStatements;
+      int cancelTrips = trips(counting, () -> a.cancel(Request.of(ADMIN, CREATED), "S0"));
+      // b orders an add-on on S1 and adds seats to S1
+      b.orderAddOn(Request.of(ADMIN, CREATED), "S1", PartnerFixtures.ADD_ON, 2, "A1");
+      b.addSeats(Request.of(ADMIN, CREATED), "S1", 2);
+      // the signature changed: a reads the customer again, under its lock, so the cancellation
+      // ends the add-on a did not know of; one round trip more for that read, and one for each
+      // subscription value b wrote (S1's new version, A1), which a's cache does not hold
+      int before = counting.trips.get();
+      Subscription s1 = a.cancel(Request.of(ADMIN, LocalDate.parse("2025-02-10")), "S1").value();
+      assertThat(counting.trips.get() - before).isEqualTo(cancelTrips + 3);
+      assertThat(s1.status()).isEqualTo(SubscriptionStatus.ENDED);
+      assertThat(s1.seats()).isEqualTo(3);
+      assertThat(a.subscriptions(CONTOSO)).extracting(Subscription::id, Subscription::status)
+          .containsExactly(tuple("S1", SubscriptionStatus.ENDED), tuple("S0", SubscriptionStatus.ENDED),
+              tuple("A1", SubscriptionStatus.ENDED));
+      // kept again: the next command reads the signature alone
+      before = counting.statements.get();
+      assertThat(trips(counting, () -> a.order(Request.of(ADMIN, CREATED), CONTOSO, E3, 1, "S2")))
+          .isEqualTo(ORDER_TRIPS);
+      assertThat(counting.statements.get() - before).isEqualTo(keptStatements);
+      // a store that does not know the customer reads its account and subscriptions of both kinds
+      // (3 statements), then the subscriptions' values, which its cache does not hold (1)
+      CspPartner c = PartnerFixtures.bare(new PostgresStore(counting));
+      c.createCustomer(Request.of(ADMIN, CREATED), PartnerFixtures.newCustomer("other"));
+      before = counting.statements.get();
+      c.order(Request.of(ADMIN, CREATED), CONTOSO, E3, 1, "S3");
+      assertThat(counting.statements.get() - before).isEqualTo(keptStatements + 4);
     }
   }
 
