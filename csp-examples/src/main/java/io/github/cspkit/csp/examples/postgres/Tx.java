@@ -389,21 +389,14 @@ final class Tx implements Repositories {
    * A customer's signature, read after its lock: its account's version, and the number and sum
    * of versions of its subscriptions of both kinds. Versions only grow and no row is deleted or
    * moves to another customer, so any committed change since a {@link PostgresStore.KnownCustomer}
-   * changes it. Parameters: partner and customer, three times.
+   * changes it ({@link #committed} writes it the same way). Parameters: partner and customer,
+   * three times.
    */
   static final String SCOPE = "coalesce((SELECT version FROM billing_account WHERE partner_id = ? "
       + "AND customer_id = ?), 0) || '/' || (SELECT count(*) || ':' || coalesce(sum(version), 0) "
       + "FROM subscription WHERE partner_id = ? AND customer_id = ?) || '/' || (SELECT count(*) "
       + "|| ':' || coalesce(sum(version), 0) FROM nce_subscription WHERE partner_id = ? "
       + "AND customer_id = ?)";
-
-  /** @return {@link #SCOPE} as this transaction leaves a customer */
-  private static String scope(Versioned<BillingAccount> account, java.util.Collection<Long> seed,
-      java.util.Collection<Long> nce) {
-    return (account == null ? 0 : account.version()) + "/" + seed.size() + ":"
-        + seed.stream().mapToLong(Long::longValue).sum() + "/" + nce.size() + ":"
-        + nce.stream().mapToLong(Long::longValue).sum();
-  }
 
   /**
    * Adds to a batch the reads of the customers' accounts, subscription ids with their versions
@@ -643,38 +636,62 @@ final class Tx implements Repositories {
       return;
     }
     for (String id : prefetched) {
-      Save<BillingAccount> a = savedAccounts.get(id);
-      Versioned<BillingAccount> account = a != null ? new Versioned<>(a.value, a.version) : accounts.get(id);
-      List<String> seed = new ArrayList<>(subscriptionIds.get(id));
-      Map<String, Long> versions = new HashMap<>();
-      for (String sub : seed) {
-        versions.put(sub, subscriptionVersions.get(sub));
+      PostgresStore.KnownCustomer left = leftAsCommitted(id);
+      if (left != null) {
+        store.keepCustomer(partner, id, left);
       }
-      for (Save<Subscription> s : savedSubscriptions.values()) {
-        if (s.value.customerId().equals(id) && versions.put(s.value.id(), s.version) == null) {
+    }
+  }
+
+  /**
+   * @return a customer this transaction locked, as it committed it: what it read, with what it
+   *     saved; null when a value is missing (the next command reads the customer again)
+   */
+  private PostgresStore.KnownCustomer leftAsCommitted(String id) {
+    Save<BillingAccount> a = savedAccounts.get(id);
+    Versioned<BillingAccount> account = a != null ? new Versioned<>(a.value, a.version) : accounts.get(id);
+    List<String> seed = new ArrayList<>(subscriptionIds.get(id));
+    Map<String, Long> versions = new HashMap<>();
+    for (String sub : seed) {
+      versions.put(sub, subscriptionVersions.get(sub));
+    }
+    for (Save<Subscription> s : savedSubscriptions.values()) {
+      if (s.value.customerId().equals(id)) {
+        if (!versions.containsKey(s.value.id())) {
           seed.add(s.value.id()); // inserted in this order, so numbered in it
         }
+        versions.put(s.value.id(), s.version);
       }
-      List<String> nce = new ArrayList<>(nceIds.get(id));
-      Map<String, Versioned<io.github.cspkit.csp.subscription.NceSubscription>> nceKept =
-          new HashMap<>();
-      for (String sub : nce) {
-        nceKept.put(sub, nceValues.get(sub));
-      }
-      for (Save<io.github.cspkit.csp.subscription.NceSubscription> s : savedNce.values()) {
-        if (s.value.customerId().equals(id)
-            && nceKept.put(s.value.id(), new Versioned<>(s.value, s.version)) == null) {
+    }
+    List<String> nce = new ArrayList<>(nceIds.get(id));
+    Map<String, Versioned<io.github.cspkit.csp.subscription.NceSubscription>> nceKept =
+        new HashMap<>();
+    for (String sub : nce) {
+      nceKept.put(sub, nceValues.get(sub));
+    }
+    for (Save<io.github.cspkit.csp.subscription.NceSubscription> s : savedNce.values()) {
+      if (s.value.customerId().equals(id)) {
+        if (!nceKept.containsKey(s.value.id())) {
           nce.add(s.value.id());
         }
+        nceKept.put(s.value.id(), new Versioned<>(s.value, s.version));
       }
-      if (nceKept.containsValue(null) || versions.containsValue(null)) {
-        continue; // not all known: read again next time
-      }
-      List<Long> nceVersions = new ArrayList<>();
-      nceKept.values().forEach(v -> nceVersions.add(v.version()));
-      store.keepCustomer(partner, id, new PostgresStore.KnownCustomer(
-          scope(account, versions.values(), nceVersions), account, List.copyOf(seed),
-          Map.copyOf(versions), List.copyOf(nce), Map.copyOf(nceKept)));
     }
+    if (nceKept.containsValue(null) || versions.containsValue(null)) {
+      return null;
+    }
+    long seedSum = 0;
+    for (String sub : seed) {
+      seedSum += versions.get(sub);
+    }
+    long nceSum = 0;
+    for (String sub : nce) {
+      nceSum += nceKept.get(sub).version();
+    }
+    // counted from the lists, so that a list that went wrong cannot match the stored signature
+    String signature = (account == null ? 0 : account.version()) + "/" + seed.size() + ":"
+        + seedSum + "/" + nce.size() + ":" + nceSum;
+    return new PostgresStore.KnownCustomer(signature, account, List.copyOf(seed),
+        Map.copyOf(versions), List.copyOf(nce), Map.copyOf(nceKept));
   }
 }
