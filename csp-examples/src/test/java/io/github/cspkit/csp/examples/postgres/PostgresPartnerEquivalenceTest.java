@@ -45,6 +45,33 @@ class PostgresPartnerEquivalenceTest {
     }
   }
 
+  /**
+   * Two instances on one database, each with its own store (and its own kept customers), take
+   * turns at random through a history: each finds customers the other changed since it kept them.
+   */
+  @Test
+  void BIL_6_generated_histories_through_two_instances_bill_the_same_as_in_memory() {
+    for (int i = 0; i < 8; i++) {
+      List<HistoryOp> history = CspGenerators.of(new SplittableRandom(3000 + i)).history(3, 25);
+      HikariDataSource pool = TestDatabases.pool(TestDatabases.newDatabase("equiv2"), 4);
+      try {
+        PostgresStore.createSchema(pool);
+        CspPartner first = partner(new PostgresStore(pool));
+        CspPartner second = partner(new PostgresStore(pool));
+        SplittableRandom turns = new SplittableRandom(4000 + i);
+        for (HistoryOp op : CspGenerators.withBillRuns(history)) {
+          op.applyTo(turns.nextBoolean() ? first : second);
+        }
+        CspStore inMemory = InMemoryStore.create();
+        CspGenerators.replay(history, partner(inMemory));
+        assertThat(snapshot(new PostgresStore(pool).read())).as("history %s", i)
+            .isEqualTo(snapshot(inMemory.read()));
+      } finally {
+        pool.close();
+      }
+    }
+  }
+
   private static CspPartner partner(CspStore store) {
     return CspPartner.builder().partner(Partner.csp(CspGenerators.PARTNER_ID))
         .catalog(CspGenerators.CATALOG).policies(CspPolicies.seed()).store(store).build();
