@@ -189,13 +189,8 @@ class PostgresRoundTripsTest {
 
   @Test
   void AGR_1_an_agreement_another_instance_changed_is_read_again() {
-    try (HikariDataSource pool = migrated("agreementsig")) {
-      Counting counting = new Counting(pool);
-      CspPartner a = ready(PartnerFixtures.bare(new PostgresStore(counting)));
-      CspPartner b = PartnerFixtures.bare(new PostgresStore(pool)); // another instance: its own store
+    withTwoInstances("agreementsig", (counting, a, b) -> {
       Actor admin = ADMIN;
-      a.createCustomer(Request.of(admin, CREATED), PartnerFixtures.newCustomer(CONTOSO));
-      a.order(Request.of(admin, CREATED), CONTOSO, E3, 1, "S1");
       // known to a's store: only its signature is checked, with the event numbers
       assertThat(trips(counting, () -> a.order(Request.of(admin, CREATED), CONTOSO, E3, 1, "S2")))
           .isEqualTo(ORDER_TRIPS);
@@ -212,17 +207,12 @@ class PostgresRoundTripsTest {
       // known again at its new signature
       assertThat(trips(counting, () -> a.order(Request.of(admin, LocalDate.parse("2025-08-31")),
           CONTOSO, E3, 1, "S4"))).isEqualTo(ORDER_TRIPS);
-    }
+    });
   }
 
   @Test
   void CAT_3_a_customer_another_instance_changed_is_read_again() {
-    try (HikariDataSource pool = migrated("keptcustomer")) {
-      Counting counting = new Counting(pool);
-      CspPartner a = ready(PartnerFixtures.bare(new PostgresStore(counting)));
-      CspPartner b = PartnerFixtures.bare(new PostgresStore(pool)); // another instance: its own store
-      a.createCustomer(Request.of(ADMIN, CREATED), PartnerFixtures.newCustomer(CONTOSO));
-      a.order(Request.of(ADMIN, CREATED), CONTOSO, E3, 1, "S1");
+    withTwoInstances("keptcustomer", (counting, a, b) -> {
       // kept by a's store as its last command left the customer: only its signature is read
       int keptStatements = counting.statements.get();
       assertThat(trips(counting, () -> a.order(Request.of(ADMIN, CREATED), CONTOSO, E3, 1, "S0")))
@@ -255,7 +245,7 @@ class PostgresRoundTripsTest {
       before = counting.statements.get();
       c.order(Request.of(ADMIN, CREATED), CONTOSO, E3, 1, "S3");
       assertThat(counting.statements.get() - before).isEqualTo(keptStatements + 4);
-    }
+    });
   }
 
   private static final Actor ADMIN = Actor.partnerAdmin(PartnerFixtures.PARTNER, "agent");
@@ -265,6 +255,27 @@ class PostgresRoundTripsTest {
     PartnerFixtures.publishPriceLists(p);
     p.acceptAgreement(Request.of(ADMIN, PartnerFixtures.ACCEPTED));
     return p;
+  }
+
+  /** A test of two instances: {@code a}, whose round trips are counted, and {@code b}. */
+  @FunctionalInterface
+  private interface TwoInstances {
+    void run(Counting counting, CspPartner a, CspPartner b);
+  }
+
+  /**
+   * Runs {@code test} on two instances on a new database, each with its own store, after {@code
+   * a} created CONTOSO and ordered S1 for it.
+   */
+  private static void withTwoInstances(String database, TwoInstances test) {
+    try (HikariDataSource pool = migrated(database)) {
+      Counting counting = new Counting(pool);
+      CspPartner a = ready(PartnerFixtures.bare(new PostgresStore(counting)));
+      CspPartner b = PartnerFixtures.bare(new PostgresStore(pool));
+      a.createCustomer(Request.of(ADMIN, CREATED), PartnerFixtures.newCustomer(CONTOSO));
+      a.order(Request.of(ADMIN, CREATED), CONTOSO, E3, 1, "S1");
+      test.run(counting, a, b);
+    }
   }
 
   /** A pool on a new database, migrated. */
