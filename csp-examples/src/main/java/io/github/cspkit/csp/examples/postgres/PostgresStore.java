@@ -92,9 +92,9 @@ public final class PostgresStore implements CspStore, AutoCloseable {
     final DataSource dataSource;
     final PriceListPolicy policy;
     final String timeoutsSql;
-    final Cache<SubscriptionKey, Versioned<Subscription>> subscriptions;
+    final Cache<PartnerKey, Versioned<Subscription>> subscriptions;
     /** Each customer's account, subscription ids and new-commerce subscriptions, as committed. */
-    final Cache<SubscriptionKey, KnownCustomer> customers;
+    final Cache<PartnerKey, KnownCustomer> customers;
     final Map<String, PostgresStore> partners = new ConcurrentHashMap<>();
     volatile Prices prices;
     /** Each partner's agreements as last read, with their signature. */
@@ -111,7 +111,7 @@ public final class PostgresStore implements CspStore, AutoCloseable {
           + "'force_generic_plan', true)"; // a prepared statement is not planned again
       this.subscriptions = CacheBuilder.newBuilder().maximumSize(b.cacheSize).build();
       this.customers = CacheBuilder.newBuilder().maximumWeight(b.cacheSize)
-          .weigher((SubscriptionKey k, KnownCustomer v) -> v.weight()).build();
+          .weigher((PartnerKey k, KnownCustomer v) -> v.weight()).build();
     }
   }
 
@@ -224,7 +224,8 @@ public final class PostgresStore implements CspStore, AutoCloseable {
 
     /**
      * @param subscriptions how many committed subscriptions to keep in memory (least recently used
-     *     go first); 200,000 by default
+     *     go first), and how much of the customers kept as their last command left them (each
+     *     weighs one more than its subscriptions); 200,000 by default
      * @return this builder
      */
     public Builder cacheSize(long subscriptions) {
@@ -489,26 +490,26 @@ public final class PostgresStore implements CspStore, AutoCloseable {
     if (version == null) {
       return null;
     }
-    Versioned<Subscription> v = shared.subscriptions.getIfPresent(new SubscriptionKey(partnerId, id));
+    Versioned<Subscription> v = shared.subscriptions.getIfPresent(new PartnerKey(partnerId, id));
     return v != null && v.version() == version ? v : null;
   }
 
   void cacheSubscription(String partnerId, Versioned<Subscription> v) {
-    shared.subscriptions.asMap().merge(new SubscriptionKey(partnerId, v.value().id()), v,
+    shared.subscriptions.asMap().merge(new PartnerKey(partnerId, v.value().id()), v,
         (a, b) -> b.version() >= a.version() ? b : a);
   }
 
-  /** A cached subscription's key. */
-  record SubscriptionKey(String partnerId, String id) {}
+  /** An id within a partner: a cached subscription's or kept customer's key. */
+  record PartnerKey(String partnerId, String id) {}
 
   /** @return the customer as a committed transaction of this store left it, or null */
   KnownCustomer knownCustomer(String partnerId, String customerId) {
-    return shared.customers.getIfPresent(new SubscriptionKey(partnerId, customerId));
+    return shared.customers.getIfPresent(new PartnerKey(partnerId, customerId));
   }
 
   /** Keeps a customer as a committed transaction left it. */
   void keepCustomer(String partnerId, String customerId, KnownCustomer known) {
-    shared.customers.put(new SubscriptionKey(partnerId, customerId), known);
+    shared.customers.put(new PartnerKey(partnerId, customerId), known);
   }
 
   /** @return the partner's agreements as last read, or null */

@@ -265,7 +265,7 @@ final class Tx implements Repositories {
             }
           }, partner, key);
     }
-    // a customer this store wrote last: its signature is read below instead of these
+    // a customer this store keeps: its signature is read below instead of these
     PostgresStore.KnownCustomer kept = !claimed && keys.length == 1
         ? store.knownCustomer(partner, keys[0]) : null;
     if (kept == null) {
