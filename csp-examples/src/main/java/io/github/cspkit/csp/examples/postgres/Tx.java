@@ -389,14 +389,19 @@ final class Tx implements Repositories {
    * A customer's signature, read after its lock: its account's version, and the number and sum
    * of versions of its subscriptions of both kinds. Versions only grow and no row is deleted or
    * moves to another customer, so any committed change since a {@link PostgresStore.KnownCustomer}
-   * changes it ({@link #committed} writes it the same way). Parameters: partner and customer,
-   * three times.
+   * changes it ({@link #scope} writes the same text from what a commit keeps). Parameters:
+   * partner and customer, three times.
    */
   static final String SCOPE = "coalesce((SELECT version FROM billing_account WHERE partner_id = ? "
       + "AND customer_id = ?), 0) || '/' || (SELECT count(*) || ':' || coalesce(sum(version), 0) "
       + "FROM subscription WHERE partner_id = ? AND customer_id = ?) || '/' || (SELECT count(*) "
       + "|| ':' || coalesce(sum(version), 0) FROM nce_subscription WHERE partner_id = ? "
       + "AND customer_id = ?)";
+
+  /** @return {@link #SCOPE}'s text for those figures */
+  static String scope(long accountVersion, int seedCount, long seedSum, int nceCount, long nceSum) {
+    return accountVersion + "/" + seedCount + ":" + seedSum + "/" + nceCount + ":" + nceSum;
+  }
 
   /**
    * Adds to a batch the reads of the customers' accounts, subscription ids with their versions
@@ -650,48 +655,53 @@ final class Tx implements Repositories {
   private PostgresStore.KnownCustomer leftAsCommitted(String id) {
     Save<BillingAccount> a = savedAccounts.get(id);
     Versioned<BillingAccount> account = a != null ? new Versioned<>(a.value, a.version) : accounts.get(id);
-    List<String> seed = new ArrayList<>(subscriptionIds.get(id));
+    List<String> seed = idsAfterCommit(subscriptionIds.get(id), savedSubscriptions,
+        Subscription::customerId, id);
     Map<String, Long> versions = new HashMap<>();
-    for (String sub : seed) {
-      versions.put(sub, subscriptionVersions.get(sub));
-    }
-    for (Save<Subscription> s : savedSubscriptions.values()) {
-      if (s.value.customerId().equals(id)) {
-        if (!versions.containsKey(s.value.id())) {
-          seed.add(s.value.id()); // inserted in this order, so numbered in it
-        }
-        versions.put(s.value.id(), s.version);
-      }
-    }
-    List<String> nce = new ArrayList<>(nceIds.get(id));
-    Map<String, Versioned<io.github.cspkit.csp.subscription.NceSubscription>> nceKept =
-        new HashMap<>();
-    for (String sub : nce) {
-      nceKept.put(sub, nceValues.get(sub));
-    }
-    for (Save<io.github.cspkit.csp.subscription.NceSubscription> s : savedNce.values()) {
-      if (s.value.customerId().equals(id)) {
-        if (!nceKept.containsKey(s.value.id())) {
-          nce.add(s.value.id());
-        }
-        nceKept.put(s.value.id(), new Versioned<>(s.value, s.version));
-      }
-    }
-    if (nceKept.containsValue(null) || versions.containsValue(null)) {
-      return null;
-    }
     long seedSum = 0;
     for (String sub : seed) {
-      seedSum += versions.get(sub);
+      Save<Subscription> s = savedSubscriptions.get(sub);
+      Long version = s != null ? Long.valueOf(s.version) : subscriptionVersions.get(sub);
+      if (version == null) {
+        return null;
+      }
+      versions.put(sub, version);
+      seedSum += version;
     }
+    List<String> nce = idsAfterCommit(nceIds.get(id), savedNce,
+        io.github.cspkit.csp.subscription.NceSubscription::customerId, id);
+    Map<String, Versioned<io.github.cspkit.csp.subscription.NceSubscription>> nceKept =
+        new HashMap<>();
     long nceSum = 0;
     for (String sub : nce) {
-      nceSum += nceKept.get(sub).version();
+      Save<io.github.cspkit.csp.subscription.NceSubscription> s = savedNce.get(sub);
+      Versioned<io.github.cspkit.csp.subscription.NceSubscription> v =
+          s != null ? new Versioned<>(s.value, s.version) : nceValues.get(sub);
+      if (v == null) {
+        return null;
+      }
+      nceKept.put(sub, v);
+      nceSum += v.version();
     }
     // counted from the lists, so that a list that went wrong cannot match the stored signature
-    String signature = (account == null ? 0 : account.version()) + "/" + seed.size() + ":"
-        + seedSum + "/" + nce.size() + ":" + nceSum;
-    return new PostgresStore.KnownCustomer(signature, account, List.copyOf(seed),
-        Map.copyOf(versions), List.copyOf(nce), Map.copyOf(nceKept));
+    return new PostgresStore.KnownCustomer(
+        scope(account == null ? 0 : account.version(), seed.size(), seedSum, nce.size(), nceSum),
+        account, List.copyOf(seed), Map.copyOf(versions), List.copyOf(nce), Map.copyOf(nceKept));
+  }
+
+  /**
+   * @return the ids of a customer's subscriptions of one kind as this transaction commits them:
+   *     those it read, in the order stored, then those it inserts, in the order it inserts them
+   */
+  private static <T> List<String> idsAfterCommit(List<String> read, Map<String, Save<T>> saved,
+      java.util.function.Function<T, String> customerOf, String customerId) {
+    List<String> ids = new ArrayList<>(read);
+    Set<String> listed = new HashSet<>(read);
+    for (Map.Entry<String, Save<T>> e : saved.entrySet()) {
+      if (customerOf.apply(e.getValue().value).equals(customerId) && listed.add(e.getKey())) {
+        ids.add(e.getKey());
+      }
+    }
+    return ids;
   }
 }
