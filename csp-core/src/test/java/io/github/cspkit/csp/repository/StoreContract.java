@@ -529,7 +529,9 @@ public abstract class StoreContract {
   @Test
   void own_services_round_trip_in_creation_order() {
     saveCustomers("C1", "C2");
-    OwnService helpdesk = OwnService.builder().id("helpdesk").customerId("C1").name("Helpdesk")
+    // a name with what a text array quotes: braces, quotes, a comma, a backslash, NULL
+    OwnService helpdesk = OwnService.builder().id("helpdesk").customerId("C1")
+        .name("Helpdesk {\"24/7\", NULL} \\ remote")
         .amountMinor(5000).currency(USD).recurrence(Recurrence.MONTHLY).startsOn(d("2025-01-10")).build();
     OwnService setup = OwnService.builder().id("setup").customerId("C1").amountMinor(12345)
         .currency(USD).recurrence(Recurrence.ONCE).startsOn(d("2025-01-15")).build();
@@ -550,6 +552,8 @@ public abstract class StoreContract {
       assertThat(s.read().bills().services("C1")).containsExactly(stopped, setup);
       assertThat(s.read().bills().services("C2")).containsExactly(dinar);
       assertThat(s.read().bills().services("C3")).isEmpty();
+      List<OwnService> inTransaction = s.inTransaction(r -> r.bills().services("C1"));
+      assertThat(inTransaction).containsExactly(stopped, setup);
     }
   }
 

@@ -124,12 +124,11 @@ final class Bills implements BillRepository {
     } else {
       committed = tx.sql("reading the services of " + customerId, c -> {
         List<OwnService> out = new ArrayList<>();
-        tx.run(new Batch().add("SELECT " + Rows.SERVICE + " FROM own_service s "
-            + "WHERE s.partner_id = ? AND s.customer_id = ? ORDER BY s.seq", rs -> {
-              while (rs.next()) {
-                out.add(Rows.service(rs));
-              }
-            }, tx.partner, customerId), c);
+        String[] ids = {customerId};
+        tx.run(new Batch().add("SELECT " + Rows.servicesOf(ids), rs -> {
+          rs.next();
+          out.addAll(Rows.services((String[]) rs.getArray(1).getArray()));
+        }, tx.partner, Batch.keys(ids)), c);
         return out;
       });
     }

@@ -111,21 +111,35 @@ final class Rows {
     }
   }
 
-  static final String SERVICE = "s.customer_id, s.id, s.name, s.amount, s.currency, s.recurrence, "
-      + "s.starts_on, s.ends_on";
+  /**
+   * @return the services of those customers (parameters: partner, then {@link Batch#keys}) as one
+   *     {@code text[]}, a service after another in the order added, each as eight texts:
+   *     customer, id, name, amount, currency, recurrence, start, end (null while it runs)
+   */
+  static String servicesOf(String[] customerIds) {
+    return "ARRAY(SELECT f.v FROM own_service s CROSS JOIN LATERAL unnest(ARRAY[s.customer_id, "
+        + "s.id, s.name, s.amount::text, s.currency::text, s.recurrence::text, s.starts_on::text, "
+        + "s.ends_on::text]) WITH ORDINALITY AS f(v, k) WHERE s.partner_id = ? AND "
+        + Batch.match("s.customer_id", customerIds) + " ORDER BY s.seq, f.k)";
+  }
 
-  static OwnService service(ResultSet rs) throws SQLException {
-    CurrencyUnit cur = currency(rs.getString("currency"));
-    return OwnService.builder()
-        .id(rs.getString("id"))
-        .customerId(rs.getString("customer_id"))
-        .name(rs.getString("name"))
-        .amountMinor(minor(rs.getBigDecimal("amount"), cur))
-        .currency(cur)
-        .recurrence(Recurrence.valueOf(rs.getString("recurrence")))
-        .startsOn(date(rs, "starts_on"))
-        .endsOn(Optional.ofNullable(date(rs, "ends_on")))
-        .build();
+  /** @return the services {@link #servicesOf(String[])} read */
+  static List<OwnService> services(String[] flat) {
+    List<OwnService> out = new ArrayList<>(flat.length / 8);
+    for (int i = 0; i + 8 <= flat.length; i += 8) {
+      CurrencyUnit cur = currency(flat[i + 4]);
+      out.add(OwnService.builder()
+          .customerId(flat[i])
+          .id(flat[i + 1])
+          .name(flat[i + 2])
+          .amountMinor(minor(new java.math.BigDecimal(flat[i + 3]), cur))
+          .currency(cur)
+          .recurrence(Recurrence.valueOf(flat[i + 5]))
+          .startsOn(LocalDate.parse(flat[i + 6]))
+          .endsOn(Optional.ofNullable(flat[i + 7]).map(LocalDate::parse))
+          .build());
+    }
+    return out;
   }
 
   static final String AGREEMENT = "a.holder, a.accepted_on, a.renewal_month, a.renewal_day, "

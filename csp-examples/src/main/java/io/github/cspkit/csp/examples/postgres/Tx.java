@@ -22,6 +22,7 @@ import io.github.cspkit.csp.repository.SubscriptionRepository;
 import io.github.cspkit.csp.repository.Versioned;
 import io.github.cspkit.csp.subscription.Subscription;
 import java.sql.Connection;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -282,13 +283,6 @@ final class Tx implements Repositories {
         }
       }, partner, keys);
     }
-    b.add("SELECT " + Rows.SERVICE + " FROM own_service s WHERE s.partner_id = ? "
-        + "AND " + Batch.match("s.customer_id", keys) + " ORDER BY s.seq", rs -> {
-          while (rs.next()) {
-            OwnService s = Rows.service(rs);
-            services.computeIfAbsent(s.customerId(), k -> new ArrayList<>()).add(s);
-          }
-        }, partner, key);
     // the partner's agreements: read, or (known to the store) only their signature checked
     PostgresStore.KnownAgreements known = agreements == null ? store.knownAgreements(partner) : null;
     if (agreements == null && known == null) {
@@ -298,39 +292,36 @@ final class Tx implements Repositories {
     long[] lists = {-1};
     long[] signature = {-1};
     String[] scope = {null};
-    boolean countLists = !pricesChecked;
-    // a few per customer, and one per subscription the command said it orders (its event); the
-    // price lists' count with them, once a transaction
+    // after the lock, one statement of one row reads the rest: a few event numbers per customer,
+    // and one per subscription the command said it orders (its event); the price lists' count,
+    // once a transaction; the agreements' and the kept customer's signatures; the services; what
+    // the command said it will look up
     int wanted = 2 + 2 * todo.size() + (claimed ? 0 : ahead.subscriptionIds().size());
-    List<Object> params = new ArrayList<>(8);
+    OneRow one = new OneRow().column("ARRAY(SELECT nextval('domain_event_sequence') "
+        + "FROM generate_series(1, ?))", (rs, i) -> {
+          for (long n : (Long[]) rs.getArray(i).getArray()) {
+            sequences.add(n);
+          }
+        }, wanted);
+    if (!pricesChecked) {
+      one.column("(SELECT count(*) FROM price_list)", (rs, i) -> lists[0] = rs.getLong(i));
+    }
     if (known != null) {
-      params.add(partner);
+      one.column(Agreements.SIGNATURE, (rs, i) -> signature[0] = rs.getLong(i), partner);
     }
     if (kept != null) {
-      params.addAll(List.of(partner, keys[0], partner, keys[0], partner, keys[0]));
+      one.column(SCOPE, (rs, i) -> scope[0] = rs.getString(i),
+          partner, keys[0], partner, keys[0], partner, keys[0]);
     }
-    params.add(wanted);
-    b.add("SELECT nextval('domain_event_sequence') AS n"
-        + (countLists ? ", (SELECT count(*) FROM price_list) AS lists" : "")
-        + (known != null ? ", " + Agreements.SIGNATURE + " AS agreements" : "")
-        + (kept != null ? ", " + SCOPE + " AS scope" : "")
-        + " FROM generate_series(1, ?)", rs -> {
-          while (rs.next()) {
-            sequences.add(rs.getLong("n"));
-            if (countLists) {
-              lists[0] = rs.getLong("lists");
-            }
-            if (known != null) {
-              signature[0] = rs.getLong("agreements");
-            }
-            if (kept != null) {
-              scope[0] = rs.getString("scope");
-            }
-          }
-        }, params.toArray());
+    one.column(Rows.servicesOf(keys), (rs, i) -> {
+      for (OwnService s : Rows.services((String[]) rs.getArray(i).getArray())) {
+        services.computeIfAbsent(s.customerId(), k -> new ArrayList<>()).add(s);
+      }
+    }, partner, key);
     if (!claimed) {
-      readAhead(b);
+      readAhead(one);
     }
+    one.addTo(b);
     sql("reading customers " + (todo.size() == 1 ? todo.get(0) : todo.size() + ""), on -> {
       run(b, on);
       return null;
@@ -441,9 +432,10 @@ final class Tx implements Repositories {
 
   /**
    * Adds the reads the command said it will make ({@link #readAhead(ReadAhead)}) to a prefetch's
-   * batch, once: its idempotency key, and its new ids among subscriptions of both kinds.
+   * statement, once: its idempotency key's record, and which of its new ids are taken by a
+   * subscription of either kind (the order checks both), a new-commerce one with its value.
    */
-  private void readAhead(Batch b) {
+  private void readAhead(OneRow row) {
     ReadAhead hint = ahead;
     ahead = ReadAhead.NOTHING;
     String key = hint.idempotencyKey()
@@ -454,46 +446,71 @@ final class Tx implements Repositories {
         ids.add(id);
       }
     }
-    // one statement: the key's record, and the ids taken by a subscription of either kind (the
-    // order checks both), a new-commerce one with its value
-    List<String> parts = new ArrayList<>(3);
-    List<Object> params = new ArrayList<>(6);
     if (key != null) {
-      parts.add("SELECT 'key' AS kind, key AS id, command AS a, aggregate AS b, aggregate_id AS c "
-          + "FROM idempotency_record WHERE partner_id = ? AND key = ?");
-      params.add(partner);
-      params.add(key);
+      row.column("(SELECT ARRAY[command, aggregate, aggregate_id] FROM idempotency_record "
+          + "WHERE partner_id = ? AND key = ?)", (rs, i) -> {
+            java.sql.Array found = rs.getArray(i);
+            String[] r = found == null ? null : (String[]) found.getArray();
+            keysRead.put(key, r == null ? null : new CommandRecord(key, r[0], r[1], r[2]));
+          }, partner, key);
     }
-    if (!ids.isEmpty()) {
-      String[] asked = ids.toArray(new String[0]);
-      parts.add("SELECT 'seed', id, NULL, NULL, NULL FROM subscription WHERE partner_id = ? AND "
-          + Batch.match("id", asked));
-      parts.add("SELECT 'nce', id, value::text, version::text, NULL FROM nce_subscription "
-          + "WHERE partner_id = ? AND " + Batch.match("id", asked));
-      params.addAll(List.of(partner, Batch.keys(asked), partner, Batch.keys(asked)));
-    }
-    if (parts.isEmpty()) {
+    if (ids.isEmpty()) {
       return;
     }
-    b.add(String.join(" UNION ALL ", parts), rs -> {
-      while (rs.next()) {
-        String id = rs.getString(2);
-        switch (rs.getString(1)) {
-          case "key" -> keysRead.put(key, new CommandRecord(key, rs.getString(3), rs.getString(4),
-              rs.getString(5)));
-          case "seed" -> idsRead.put(id, true);
-          default -> nceValues.put(id, new Versioned<>(NceSubscriptions.read(rs.getString(3)),
-              Long.parseLong(rs.getString(4))));
+    String[] asked = ids.toArray(new String[0]);
+    row.column("ARRAY(SELECT id FROM subscription WHERE partner_id = ? AND "
+        + Batch.match("id", asked) + ")", (rs, i) -> {
+          for (String id : (String[]) rs.getArray(i).getArray()) {
+            idsRead.put(id, true);
+          }
+          for (String id : ids) {
+            idsRead.putIfAbsent(id, false);
+          }
+        }, partner, Batch.keys(asked));
+    // each found as its version, a space, then its value
+    row.column("ARRAY(SELECT version || ' ' || value::text FROM nce_subscription "
+        + "WHERE partner_id = ? AND " + Batch.match("id", asked) + ")", (rs, i) -> {
+          for (String found : (String[]) rs.getArray(i).getArray()) {
+            int space = found.indexOf(' ');
+            io.github.cspkit.csp.subscription.NceSubscription v =
+                NceSubscriptions.read(found.substring(space + 1));
+            nceValues.put(v.id(), new Versioned<>(v, Long.parseLong(found.substring(0, space))));
+          }
+          for (String id : ids) {
+            nceValues.putIfAbsent(id, null); // found absent, as NceSubscriptions.find keeps it
+          }
+        }, partner, Batch.keys(asked));
+  }
+
+  /** A statement of one row, built a column at a time, each column with what reads it. */
+  private static final class OneRow {
+    /** Reads one column of the row. */
+    @FunctionalInterface
+    interface Column {
+      void read(ResultSet rs, int column) throws SQLException;
+    }
+
+    private final List<String> expressions = new ArrayList<>();
+    private final List<Column> readers = new ArrayList<>();
+    private final List<Object> params = new ArrayList<>();
+
+    OneRow column(String expression, Column reader, Object... values) {
+      expressions.add(expression);
+      readers.add(reader);
+      java.util.Collections.addAll(params, values);
+      return this;
+    }
+
+    void addTo(Batch b) {
+      b.add("SELECT " + String.join(", ", expressions), rs -> {
+        if (!rs.next()) {
+          throw new IllegalStateException("a statement of one row returned none");
         }
-      }
-      if (key != null) {
-        keysRead.putIfAbsent(key, null); // found absent
-      }
-      for (String id : ids) {
-        idsRead.putIfAbsent(id, false);
-        nceValues.putIfAbsent(id, null); // found absent, as NceSubscriptions.find keeps it
-      }
-    }, params.toArray());
+        for (int i = 0; i < readers.size(); i++) {
+          readers.get(i).read(rs, i + 1);
+        }
+      }, params.toArray());
+    }
   }
 
   /** Reads committed subscriptions in one query and caches them. */

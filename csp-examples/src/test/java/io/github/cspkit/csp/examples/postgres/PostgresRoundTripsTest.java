@@ -218,6 +218,8 @@ class PostgresRoundTripsTest {
       assertThat(trips(counting, () -> a.order(Request.of(ADMIN, CREATED), CONTOSO, E3, 1, "S0")))
           .isEqualTo(ORDER_TRIPS);
       keptStatements = counting.statements.get() - keptStatements;
+      // the timeouts, the lock, one statement after it for all else; the writes, the commit
+      assertThat(keptStatements).as("statements of a kept order").isEqualTo(5);
       int cancelTrips = trips(counting, () -> a.cancel(Request.of(ADMIN, CREATED), "S0"));
       // b orders an add-on on S1 and adds seats to S1
       b.orderAddOn(Request.of(ADMIN, CREATED), "S1", PartnerFixtures.ADD_ON, 2, "A1");
