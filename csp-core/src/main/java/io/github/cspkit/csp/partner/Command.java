@@ -5,6 +5,7 @@ import static java.util.Objects.requireNonNull;
 import io.github.cspkit.csp.access.Operation;
 import io.github.cspkit.csp.repository.Repositories;
 import java.util.List;
+import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -24,11 +25,13 @@ import org.jspecify.annotations.Nullable;
  * @param result the kind of aggregate the body returns
  * @param creates the ids of the subscriptions it orders, which the body checks are free (SUB-1);
  *     told to the store ahead ({@link io.github.cspkit.csp.repository.ReadAhead})
+ * @param createsCustomer the id of the customer it creates, which the body checks is free; told
+ *     to the store ahead
  * @param <T> the aggregate's type
  */
 record Command<T>(String name, String arguments, Operation operation,
     @Nullable String customerId, AgreementNeed need, Runnable argumentChecks, Body<T> body,
-    Aggregate<T> result, List<String> creates) {
+    Aggregate<T> result, List<String> creates, Optional<String> createsCustomer) {
   /** No argument checks. */
   static final Runnable NO_CHECKS = () -> {};
 
@@ -41,6 +44,7 @@ record Command<T>(String name, String arguments, Operation operation,
     requireNonNull(body, "body");
     requireNonNull(result, "result");
     creates = List.copyOf(requireNonNull(creates, "creates"));
+    requireNonNull(createsCustomer, "createsCustomer");
   }
 
   /**
@@ -62,7 +66,7 @@ record Command<T>(String name, String arguments, Operation operation,
       @Nullable String customerId, AgreementNeed need, Runnable argumentChecks, Body<T> body,
       Aggregate<T> result) {
     return new Command<>(name, arguments.encoded(), operation, customerId, need, argumentChecks,
-        body, result, List.of());
+        body, result, List.of(), Optional.empty());
   }
 
   /**
@@ -71,7 +75,16 @@ record Command<T>(String name, String arguments, Operation operation,
    */
   Command<T> creating(List<String> subscriptionIds) {
     return new Command<>(name, arguments, operation, customerId, need, argumentChecks, body,
-        result, subscriptionIds);
+        result, subscriptionIds, createsCustomer);
+  }
+
+  /**
+   * @param newCustomerId the id of the customer this command creates
+   * @return this command, telling the store ahead that it will check that id is free
+   */
+  Command<T> creatingCustomer(String newCustomerId) {
+    return new Command<>(name, arguments, operation, customerId, need, argumentChecks, body,
+        result, creates, Optional.of(newCustomerId));
   }
 
   /**

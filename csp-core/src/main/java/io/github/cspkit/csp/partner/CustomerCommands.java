@@ -60,7 +60,7 @@ final class CustomerCommands {
               new CustomerPayload.Created(c.tenant().id(), c.tenant().origin(),
                   c.delegatedAdmin()));
           return c;
-        }, Aggregate.CUSTOMER));
+        }, Aggregate.CUSTOMER).creatingCustomer(spec.id()));
   }
 
   /** {@link CspPartner#setBillingProfile}. */

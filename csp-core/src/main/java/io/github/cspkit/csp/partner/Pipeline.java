@@ -73,7 +73,7 @@ final class Pipeline {
     String signature = c.signature(r);
     return retrying(r.key().isPresent(), () -> context.store().inTransaction(tx -> {
       Optional<String> key = r.key().map(context::scoped); // keys are per partner
-      tx.readAhead(new ReadAhead(key, c.creates()));
+      tx.readAhead(new ReadAhead(key, c.creates(), c.createsCustomer()));
       // authorize first: a replayed key never lets another actor see or bypass anything
       String customerId = c.customerId();
       Customer target = customerId == null ? null : context.customer(tx, customerId).value();

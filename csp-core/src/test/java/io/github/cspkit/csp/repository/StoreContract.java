@@ -418,6 +418,22 @@ public abstract class StoreContract {
       assertThat(r.subscriptions().taken(List.of("S4", "S2"))).containsExactly("S2");
       return null;
     });
+    // a new customer named ahead that exists after all: read whole, as without the hint (by a
+    // store that has not seen it)
+    reopen(store).inTransaction(r -> {
+      r.readAhead(new ReadAhead(java.util.Optional.of("k1"), List.of(), java.util.Optional.of("C1")));
+      assertThat(r.idempotency().find("k1")).contains(kept); // the first read, which may carry it
+      assertThat(r.customers().find("C1")).isPresent();
+      assertThat(r.subscriptions().byCustomer("C1")).extracting(v -> v.value().id())
+          .containsExactly("S1");
+      return null;
+    });
+    store.inTransaction(r -> {
+      r.readAhead(new ReadAhead(java.util.Optional.empty(), List.of(), java.util.Optional.of("C9")));
+      assertThat(r.customers().find("C9")).isEmpty();
+      assertThat(r.subscriptions().byCustomer("C9")).isEmpty();
+      return null;
+    });
     assertThat(catchThrowable(() -> store.inTransaction(r -> {
       r.readAhead(null);
       return null;

@@ -39,6 +39,7 @@ final class Agreements implements AgreementRepository {
     if (staged != null) {
       return Optional.of(new Versioned<>(staged.value, staged.version));
     }
+    tx.prefetchNewCustomer(); // reads the agreements, or their signature, with it
     if (tx.inTransaction() && tx.agreements != null) {
       return Optional.ofNullable(tx.agreements.get(partnerId));
     }

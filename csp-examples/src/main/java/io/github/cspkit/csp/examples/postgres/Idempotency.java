@@ -29,6 +29,7 @@ final class Idempotency implements IdempotencyRecords {
     if (staged != null) {
       return Optional.of(staged);
     }
+    tx.prefetchNewCustomer(); // reads the key ahead with it
     Optional<CommandRecord> found;
     if (tx.keysRead.containsKey(key)) { // read before, or ahead with the customer
       found = Optional.ofNullable(tx.keysRead.get(key));

@@ -123,6 +123,14 @@ public final class PostgresStore implements CspStore, AutoCloseable {
   record KnownCustomer(String signature, Versioned<BillingAccount> account, List<String> subscriptionIds,
       Map<String, Long> subscriptionVersions, List<String> nceIds,
       Map<String, Versioned<NceSubscription>> nce) {
+    /**
+     * A customer with nothing yet: what a command that creates it expects ({@code ReadAhead}'s
+     * customer id), checked after the lock like any kept customer; there can be no account nor
+     * subscription without the customer's row (their foreign keys).
+     */
+    static final KnownCustomer NEW = new KnownCustomer(Tx.scope(0, 0, 0, 0, 0), null, List.of(),
+        Map.of(), List.of(), Map.of());
+
     int weight() {
       return 1 + subscriptionIds.size() + nceIds.size();
     }

@@ -266,9 +266,15 @@ final class Tx implements Repositories {
             }
           }, partner, key);
     }
-    // a customer this store keeps: its signature is read below instead of these
-    PostgresStore.KnownCustomer kept = !claimed && keys.length == 1
-        ? store.knownCustomer(partner, keys[0]) : null;
+    // a customer this store keeps, or the one the command creates: its signature is read below
+    // instead of these
+    PostgresStore.KnownCustomer kept = null;
+    if (!claimed && keys.length == 1) {
+      kept = store.knownCustomer(partner, keys[0]);
+      if (kept == null && ahead.customerId().filter(keys[0]::equals).isPresent()) {
+        kept = PostgresStore.KnownCustomer.NEW;
+      }
+    }
     if (kept == null) {
       readScope(b, keys, accountRows, claimed);
     }
@@ -510,6 +516,16 @@ final class Tx implements Repositories {
           readers.get(i).read(rs, i + 1);
         }
       }, params.toArray());
+    }
+  }
+
+  /**
+   * Before a command's first read that is not of a customer: prefetches the customer the command
+   * said it creates ({@link ReadAhead#customerId()}), so that this read goes in that round trip.
+   */
+  void prefetchNewCustomer() {
+    if (c != null && prefetched.isEmpty() && ahead.customerId().isPresent()) {
+      prefetch(List.of(ahead.customerId().get()), false);
     }
   }
 

@@ -8,6 +8,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.tuple;
 
 import com.zaxxer.hikari.HikariDataSource;
+import io.github.cspkit.csp.ConflictException;
 import io.github.cspkit.csp.access.Actor;
 import io.github.cspkit.csp.billing.Recurrence;
 import io.github.cspkit.csp.partner.CspPartner;
@@ -162,6 +163,21 @@ class PostgresRoundTripsTest {
       // reads, one for its writes and the commit
       assertThat(trips[1]).as("round trips of an order").isEqualTo(ORDER_TRIPS);
       assertThat(trips[5]).as("round trips of an order of 10 lines").isEqualTo(ORDER_TRIPS);
+      // a new customer's key and agreements are read with its (absent) row, its state expected
+      // empty and checked by its signature: one round trip for the reads, one for the writes
+      assertThat(trips[0]).as("round trips of createCustomer").isEqualTo(2);
+      // when it exists, a store that did not keep it reads its state again under the lock, and
+      // the creation is refused
+      CspPartner other = PartnerFixtures.bare(new PostgresStore(counting));
+      other.createCustomer(Request.of(admin, CREATED), PartnerFixtures.newCustomer("other"));
+      int before = counting.trips.get();
+      assertThatThrownBy(() -> other.createCustomer(Request.of(admin, CREATED),
+          PartnerFixtures.newCustomer(CONTOSO))).isInstanceOfSatisfying(ConflictException.class,
+              e -> assertThat(e.reason()).isEqualTo(ConflictException.Reason.DUPLICATE_ID));
+      assertThat(counting.trips.get() - before)
+          .as("reads, its state again, its subscriptions (not cached by this store), the rollback")
+          .isEqualTo(4);
+      assertThat(other.subscriptions(CONTOSO)).extracting(Subscription::id).contains("S1", "L0");
     }
   }
 
