@@ -122,4 +122,36 @@ final class Batch {
       }
     }
   }
+
+  /** A statement of one row, built a column at a time, each column with what reads it. */
+  static final class OneRow {
+    /** Reads one column of the row. */
+    @FunctionalInterface
+    interface Column {
+      void read(ResultSet rs, int column) throws SQLException;
+    }
+
+    private final List<String> expressions = new ArrayList<>();
+    private final List<Column> readers = new ArrayList<>();
+    private final List<Object> params = new ArrayList<>();
+
+    OneRow column(String expression, Column reader, Object... values) {
+      expressions.add(expression);
+      readers.add(reader);
+      java.util.Collections.addAll(params, values);
+      return this;
+    }
+
+    /** Adds the statement to a batch; its reader reads the row, a column at a time. */
+    void addTo(Batch b) {
+      b.add("SELECT " + String.join(", ", expressions), rs -> {
+        if (!rs.next()) {
+          throw new IllegalStateException("a statement of one row returned none");
+        }
+        for (int i = 0; i < readers.size(); i++) {
+          readers.get(i).read(rs, i + 1);
+        }
+      }, params.toArray());
+    }
+  }
 }

@@ -125,10 +125,11 @@ final class Bills implements BillRepository {
       committed = tx.sql("reading the services of " + customerId, c -> {
         List<OwnService> out = new ArrayList<>();
         String[] ids = {customerId};
-        tx.run(new Batch().add("SELECT " + Rows.servicesOf(ids), rs -> {
-          rs.next();
-          out.addAll(Rows.services((String[]) rs.getArray(1).getArray()));
-        }, tx.partner, Batch.keys(ids)), c);
+        Batch b = new Batch();
+        new Batch.OneRow().column(Rows.servicesOf(ids),
+            (rs, i) -> out.addAll(Rows.services((String[]) rs.getArray(i).getArray())),
+            tx.partner, Batch.keys(ids)).addTo(b);
+        tx.run(b, c);
         return out;
       });
     }

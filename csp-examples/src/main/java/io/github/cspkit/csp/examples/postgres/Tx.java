@@ -22,7 +22,6 @@ import io.github.cspkit.csp.repository.SubscriptionRepository;
 import io.github.cspkit.csp.repository.Versioned;
 import io.github.cspkit.csp.subscription.Subscription;
 import java.sql.Connection;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -303,7 +302,7 @@ final class Tx implements Repositories {
     // once a transaction; the agreements' and the kept customer's signatures; the services; what
     // the command said it will look up
     int wanted = 2 + 2 * todo.size() + (claimed ? 0 : ahead.subscriptionIds().size());
-    OneRow one = new OneRow().column("ARRAY(SELECT nextval('domain_event_sequence') "
+    Batch.OneRow one = new Batch.OneRow().column("ARRAY(SELECT nextval('domain_event_sequence') "
         + "FROM generate_series(1, ?))", (rs, i) -> {
           for (long n : (Long[]) rs.getArray(i).getArray()) {
             sequences.add(n);
@@ -441,7 +440,7 @@ final class Tx implements Repositories {
    * statement, once: its idempotency key's record, and which of its new ids are taken by a
    * subscription of either kind (the order checks both), a new-commerce one with its value.
    */
-  private void readAhead(OneRow row) {
+  private void readAhead(Batch.OneRow row) {
     ReadAhead hint = ahead;
     ahead = ReadAhead.NOTHING;
     String key = hint.idempotencyKey()
@@ -486,37 +485,6 @@ final class Tx implements Repositories {
             nceValues.putIfAbsent(id, null); // found absent, as NceSubscriptions.find keeps it
           }
         }, partner, Batch.keys(asked));
-  }
-
-  /** A statement of one row, built a column at a time, each column with what reads it. */
-  private static final class OneRow {
-    /** Reads one column of the row. */
-    @FunctionalInterface
-    interface Column {
-      void read(ResultSet rs, int column) throws SQLException;
-    }
-
-    private final List<String> expressions = new ArrayList<>();
-    private final List<Column> readers = new ArrayList<>();
-    private final List<Object> params = new ArrayList<>();
-
-    OneRow column(String expression, Column reader, Object... values) {
-      expressions.add(expression);
-      readers.add(reader);
-      java.util.Collections.addAll(params, values);
-      return this;
-    }
-
-    void addTo(Batch b) {
-      b.add("SELECT " + String.join(", ", expressions), rs -> {
-        if (!rs.next()) {
-          throw new IllegalStateException("a statement of one row returned none");
-        }
-        for (int i = 0; i < readers.size(); i++) {
-          readers.get(i).read(rs, i + 1);
-        }
-      }, params.toArray());
-    }
   }
 
   /**
