@@ -78,7 +78,7 @@ import org.flywaydb.core.Flyway;
  */
 public final class PostgresStore implements CspStore, AutoCloseable {
   /** The schema version this store reads and writes: the latest migration it ships. */
-  public static final int SCHEMA_VERSION = 10;
+  public static final int SCHEMA_VERSION = 11;
   /** Where the migrations live on the classpath. */
   public static final String MIGRATIONS = "classpath:db/migration/csp";
   /** The table in which Flyway records the applied migrations. */

@@ -538,7 +538,8 @@ final class Tx implements Repositories {
     sql("claiming customers to bill", on -> {
       run(new Batch().add("SELECT " + Rows.CUSTOMER + " FROM customer c "
               + "LEFT JOIN billing_account a ON a.partner_id = c.partner_id AND a.customer_id = c.id "
-              + "WHERE c.partner_id = ? AND c.seq > coalesce((SELECT seq FROM customer "
+              + "WHERE c.partner_id = ? AND c.seq > 0 " // the claim's partial index (V11)
+              + "AND c.seq > coalesce((SELECT seq FROM customer "
               + "WHERE partner_id = ? AND id = ?), 0) AND mod(c.seq, ?) = ? "
               + "AND (a.customer_id IS NULL OR a.next_period_start <= ?) "
               + "ORDER BY c.seq LIMIT ? FOR UPDATE OF c" + (claim.skipLocked() ? " SKIP LOCKED" : ""),

@@ -312,6 +312,47 @@ class PostgresSchemaTest {
     }
   }
 
+  /**
+   * On a new schema (no statistics yet) a customer's lookup by its key, as a foreign key's check
+   * and a command's lock send it, takes the primary key, and the bill run's claim its own index;
+   * the plans are generic, as the store's sessions make them, and kept for the session's life.
+   */
+  @Test
+  void a_customer_looked_up_by_its_key_on_a_new_schema_uses_the_primary_key() throws SQLException {
+    HikariDataSource db = database();
+    PostgresStore.migrate(db);
+    sql(db, "INSERT INTO customer (partner_id, id, managed_by, name, market, segment, verified, "
+        + "tenant_id, tenant_origin, billing_day, bill_currency, created_on, delegated_admin, version) "
+        + "SELECT 'P', 'c' || g, 'P', 'n', 'US', 'COMMERCIAL', true, 't' || g, 'NEW', 1, 'USD', "
+        + "'2025-01-01', false, 1 FROM generate_series(1, 3) g");
+    try (Connection c = db.getConnection(); Statement st = c.createStatement()) {
+      st.execute("SET plan_cache_mode = force_generic_plan");
+      st.execute("PREPARE fk(text, text) AS SELECT 1 FROM ONLY customer x WHERE partner_id "
+          + "OPERATOR(pg_catalog.=) $1 AND id OPERATOR(pg_catalog.=) $2 FOR KEY SHARE OF x");
+      st.execute("PREPARE lock(text, text) AS SELECT c.id FROM customer c "
+          + "WHERE c.partner_id = $1 AND c.id = $2 ORDER BY c.id FOR UPDATE");
+      st.execute("PREPARE claim(text, bigint) AS SELECT c.id FROM customer c "
+          + "WHERE c.partner_id = $1 AND c.seq > 0 AND c.seq > $2 ORDER BY c.seq LIMIT 256 "
+          + "FOR UPDATE OF c SKIP LOCKED");
+      assertThat(plan(st, "EXPLAIN EXECUTE fk('P', 'c2')"))
+          .contains("Index Scan using customer_pkey").doesNotContain("customer_by_partner_seq");
+      assertThat(plan(st, "EXPLAIN EXECUTE lock('P', 'c2')"))
+          .contains("Index Scan using customer_pkey").doesNotContain("customer_by_partner_seq");
+      assertThat(plan(st, "EXPLAIN EXECUTE claim('P', 0)"))
+          .contains("Index Scan using customer_by_partner_seq").doesNotContain("Sort");
+    }
+  }
+
+  private static String plan(Statement st, String explain) throws SQLException {
+    StringBuilder plan = new StringBuilder();
+    try (java.sql.ResultSet rs = st.executeQuery(explain)) {
+      while (rs.next()) {
+        plan.append(rs.getString(1)).append('\n');
+      }
+    }
+    return plan.toString();
+  }
+
   @Test
   void retention_removes_old_events_and_keys_of_one_partner() {
     HikariDataSource db = database();
