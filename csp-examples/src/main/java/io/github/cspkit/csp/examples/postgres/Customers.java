@@ -63,7 +63,8 @@ final class Customers implements CustomerRepository {
   public List<String> ids() {
     Set<String> ids = new LinkedHashSet<>(tx.sql("reading customer ids", c -> {
       List<String> out = new ArrayList<>();
-      tx.run(new Batch().add("SELECT id FROM customer WHERE partner_id = ? ORDER BY seq", rs -> {
+      tx.run(new Batch().add("SELECT id FROM customer WHERE partner_id = ? AND seq > 0 " // V11's index
+          + "ORDER BY seq", rs -> {
         while (rs.next()) {
           out.add(rs.getString(1));
         }

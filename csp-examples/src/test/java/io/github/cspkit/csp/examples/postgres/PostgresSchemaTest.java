@@ -314,7 +314,8 @@ class PostgresSchemaTest {
 
   /**
    * On a new schema (no statistics yet) a customer's lookup by its key, as a foreign key's check
-   * and a command's lock send it, takes the primary key, and the bill run's claim its own index;
+   * and a command's lock send it, takes the primary key, and the bill run's claim and the list of
+   * ids in creation order take the claim index;
    * the plans are generic, as the store's sessions make them, and kept for the session's life.
    */
   @Test
@@ -338,7 +339,11 @@ class PostgresSchemaTest {
           .contains("Index Scan using customer_pkey").doesNotContain("customer_by_partner_seq");
       assertThat(plan(st, "EXPLAIN EXECUTE lock('P', 'c2')"))
           .contains("Index Scan using customer_pkey").doesNotContain("customer_by_partner_seq");
+      st.execute("PREPARE ids(text) AS SELECT id FROM customer WHERE partner_id = $1 AND seq > 0 "
+          + "ORDER BY seq");
       assertThat(plan(st, "EXPLAIN EXECUTE claim('P', 0)"))
+          .contains("Index Scan using customer_by_partner_seq").doesNotContain("Sort");
+      assertThat(plan(st, "EXPLAIN EXECUTE ids('P')"))
           .contains("Index Scan using customer_by_partner_seq").doesNotContain("Sort");
     }
   }
