@@ -65,7 +65,7 @@ final class Batch {
    *     array to build and parse; its parameter is {@link #keys}
    */
   static String match(String column, String[] keys) {
-    return keys.length == 1 ? column + " = ?" : column + " = ANY(?::text[])";
+    return keys.length == 1 ? SqlText.of(column, " = ?") : SqlText.of(column, " = ANY(?::text[])");
   }
 
   /**
@@ -92,7 +92,7 @@ final class Batch {
       return;
     }
     List<Array> arrays = new ArrayList<>();
-    try (PreparedStatement ps = c.prepareStatement(String.join(";\n", statements))) {
+    try (PreparedStatement ps = c.prepareStatement(SqlText.join(";\n", statements))) {
       for (int i = 0; i < params.size(); i++) {
         Object v = params.get(i);
         if (v instanceof String[] texts) {
@@ -144,7 +144,7 @@ final class Batch {
 
     /** Adds the statement to a batch; its reader reads the row, a column at a time. */
     void addTo(Batch b) {
-      b.add("SELECT " + String.join(", ", expressions), rs -> {
+      b.add(SqlText.of("SELECT ", SqlText.join(", ", expressions)), rs -> {
         if (!rs.next()) {
           throw new IllegalStateException("a statement of one row returned none");
         }

@@ -2,7 +2,9 @@ package io.github.cspkit.csp.examples.postgres;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.StringJoiner;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Rows to write in one statement: every column travels as one {@code text[]} parameter and is cast
@@ -11,19 +13,47 @@ import java.util.StringJoiner;
  * and parse no arrays.
  */
 final class Columns {
+  /**
+   * The SQL of each list of columns, made once: the lists are the code's constants, so this holds
+   * a few dozen entries, and a command's write no longer parses them and joins their SQL again.
+   */
+  private static final Map<List<String>, Layout> LAYOUTS = new ConcurrentHashMap<>();
+
   private final String[] names;
   private final String[] types;
+  private final Layout layout;
   private final List<String[]> rows = new ArrayList<>();
+
+  /** A list of columns' names, types and SQL. */
+  private record Layout(String[] names, String[] types, String joined, String select, String one,
+      String many) {
+    static Layout of(List<String> spec) {
+      String[] names = new String[spec.size()];
+      String[] types = new String[spec.size()];
+      StringJoiner select = new StringJoiner(", ");
+      StringJoiner one = new StringJoiner(", ");
+      StringJoiner many = new StringJoiner(", ");
+      for (int i = 0; i < names.length; i++) {
+        String column = spec.get(i);
+        int colon = column.indexOf(':');
+        names[i] = colon < 0 ? column : column.substring(0, colon);
+        types[i] = colon < 0 ? "text" : column.substring(colon + 1);
+        select.add(col(names[i], types[i]));
+        one.add("?::text");
+        many.add("?::text[]");
+      }
+      String joined = String.join(", ", names);
+      return new Layout(names, types, joined, select.toString(),
+          "(VALUES (" + one + ", 1)) AS u(" + joined + ", ord)",
+          "unnest(" + many + ") WITH ORDINALITY AS u(" + joined + ", ord)");
+    }
+  }
 
   /** @param spec column names, each optionally {@code name:type} (text by default) */
   Columns(String... spec) {
-    names = new String[spec.length];
-    types = new String[spec.length];
-    for (int i = 0; i < spec.length; i++) {
-      int colon = spec[i].indexOf(':');
-      names[i] = colon < 0 ? spec[i] : spec[i].substring(0, colon);
-      types[i] = colon < 0 ? "text" : spec[i].substring(colon + 1);
-    }
+    layout = LAYOUTS.computeIfAbsent(List.of(spec), Layout::of);
+    names = layout.names();
+    types = layout.types();
   }
 
   /** Adds a row; values are turned into text ({@code null} stays null). */
@@ -49,15 +79,7 @@ final class Columns {
    *     {@code (VALUES (?::text, ..., 1)) AS u(names..., ord)}: no arrays to build and parse
    */
   String from() {
-    boolean one = single();
-    StringJoiner args = new StringJoiner(", ");
-    StringJoiner cols = new StringJoiner(", ");
-    for (String n : names) {
-      args.add(one ? "?::text" : "?::text[]");
-      cols.add(n);
-    }
-    return one ? "(VALUES (" + args + ", 1)) AS u(" + cols + ", ord)"
-        : "unnest(" + args + ") WITH ORDINALITY AS u(" + cols + ", ord)";
+    return single() ? layout.one() : layout.many();
   }
 
   private boolean single() {
@@ -68,24 +90,24 @@ final class Columns {
   String col(String name) {
     for (int i = 0; i < names.length; i++) {
       if (names[i].equals(name)) {
-        return types[i].equals("text") ? "u." + name : "u." + name + "::" + types[i];
+        return col(name, types[i]);
       }
     }
     throw new IllegalArgumentException("no column " + name);
   }
 
+  private static String col(String name, String type) {
+    return type.equals("text") ? "u." + name : "u." + name + "::" + type;
+  }
+
   /** @return every column as {@code u.name::type}, comma separated */
   String select() {
-    StringJoiner s = new StringJoiner(", ");
-    for (String n : names) {
-      s.add(col(n));
-    }
-    return s.toString();
+    return layout.select();
   }
 
   /** @return the column names, comma separated */
   String names() {
-    return String.join(", ", names);
+    return layout.joined();
   }
 
   /**

@@ -131,11 +131,11 @@ final class Flush {
    * @param check a function call on the keys written ({@code %s}), or null for none
    */
   private void write(String dml, Object[] params, String check, Object... checkArgs) {
-    String name = "m" + ctes.size();
-    ctes.add(name + " AS (" + dml + ")");
+    String name = SqlText.of("m", Integer.toString(ctes.size()));
+    ctes.add(SqlText.of(name, " AS (", dml, ")"));
     cteParams.addAll(java.util.Arrays.asList(params));
     if (check != null) {
-      checks.add(check.replace("%s", "(SELECT array_agg(k) FROM " + name + ")"));
+      checks.add(SqlText.replace(check, "%s", SqlText.of("(SELECT array_agg(k) FROM ", name, ")")));
       checkParams.addAll(java.util.Arrays.asList(checkArgs));
     }
   }
@@ -156,8 +156,8 @@ final class Flush {
     }
     List<Object> params = new ArrayList<>(cteParams);
     params.addAll(checkParams);
-    batch.add("WITH " + String.join(", ", ctes) + " SELECT "
-        + (checks.isEmpty() ? "1" : String.join(", ", checks)), null, params.toArray());
+    batch.add(SqlText.of("WITH ", SqlText.join(", ", ctes), " SELECT ",
+        checks.isEmpty() ? "1" : SqlText.join(", ", checks)), null, params.toArray());
     ctes.clear();
     cteParams.clear();
     checks.clear();
@@ -211,10 +211,10 @@ final class Flush {
     this.expected.put(kind, expected);
     if (!inserts.isEmpty()) {
       String[] ids = inserted.toArray(new String[0]);
-      write("INSERT INTO " + table + " (partner_id, " + inserts.names() + ") SELECT ?, "
-          + inserts.select() + " FROM " + inserts.from() + " ORDER BY u.ord ON CONFLICT DO NOTHING "
-          + "RETURNING " + key + " AS k", inserts.params(tx.partner),
-          "csp_require_rows(?, ?, ?, ?, " + Batch.array(ids) + ", %s)", kind, table, key,
+      write(SqlText.of("INSERT INTO ", table, " (partner_id, ", inserts.names(), ") SELECT ?, ",
+          inserts.select(), " FROM ", inserts.from(), " ORDER BY u.ord ON CONFLICT DO NOTHING "
+          + "RETURNING ", key, " AS k"), inserts.params(tx.partner),
+          SqlText.of("csp_require_rows(?, ?, ?, ?, ", Batch.array(ids), ", %s)"), kind, table, key,
           tx.partner, Batch.keys(ids));
     }
     if (!updates.isEmpty()) {
@@ -225,11 +225,11 @@ final class Flush {
       }
       sets.add("version = " + updates.col("version"));
       String[] ids = updatedIds.toArray(new String[0]);
-      write("UPDATE " + table + " x SET " + sets + " FROM " + updates.from()
-          + " WHERE x.partner_id = ? AND x." + key + " = u." + key + " AND x.version = "
-          + updates.col("expected") + " RETURNING x." + key + " AS k",
-          concat(updates.params(), tx.partner), "csp_require_rows(?, ?, ?, ?, "
-              + Batch.array(ids) + ", %s)", kind, table, key, tx.partner, Batch.keys(ids));
+      write(SqlText.of("UPDATE ", table, " x SET ", sets.toString(), " FROM ", updates.from(),
+          " WHERE x.partner_id = ? AND x.", key, " = u.", key, " AND x.version = ",
+          updates.col("expected"), " RETURNING x.", key, " AS k"),
+          concat(updates.params(), tx.partner), SqlText.of("csp_require_rows(?, ?, ?, ?, ",
+              Batch.array(ids), ", %s)"), kind, table, key, tx.partner, Batch.keys(ids));
     }
   }
 
@@ -438,8 +438,8 @@ final class Flush {
       events.row(e.sequence(), e.aggregate(), e.aggregateId(), e.kind(), e.date(), e.commandKey(),
           e.detail(), Events.json(e.payload()));
     }
-    write("INSERT INTO domain_event (partner_id, " + events.names() + ") SELECT ?, "
-        + events.select() + " FROM " + events.from(), events.params(tx.partner), null);
+    write(SqlText.of("INSERT INTO domain_event (partner_id, ", events.names(), ") SELECT ?, ",
+        events.select(), " FROM ", events.from()), events.params(tx.partner), null);
   }
 
   private void records() {
@@ -451,9 +451,10 @@ final class Flush {
       records.row(r.key(), r.command(), r.aggregate(), r.aggregateId());
     }
     String[] keys = tx.recorded.keySet().toArray(new String[0]);
-    write("INSERT INTO idempotency_record (partner_id, " + records.names() + ") SELECT ?, "
-        + records.select() + " FROM " + records.from() + " ON CONFLICT DO NOTHING RETURNING key AS k",
-        records.params(tx.partner), "csp_require_written('CS003', 'idempotency key', "
-            + Batch.array(keys) + ", %s)", Batch.keys(keys));
+    write(SqlText.of("INSERT INTO idempotency_record (partner_id, ", records.names(),
+        ") SELECT ?, ", records.select(), " FROM ", records.from(),
+        " ON CONFLICT DO NOTHING RETURNING key AS k"), records.params(tx.partner),
+        SqlText.of("csp_require_written('CS003', 'idempotency key', ", Batch.array(keys), ", %s)"),
+        Batch.keys(keys));
   }
 }

@@ -117,10 +117,10 @@ final class Rows {
    *     customer, id, name, amount, currency, recurrence, start, end (null while it runs)
    */
   static String servicesOf(String[] customerIds) {
-    return "ARRAY(SELECT f.v FROM own_service s CROSS JOIN LATERAL unnest(ARRAY[s.customer_id, "
-        + "s.id, s.name, s.amount::text, s.currency::text, s.recurrence::text, s.starts_on::text, "
-        + "s.ends_on::text]) WITH ORDINALITY AS f(v, k) WHERE s.partner_id = ? AND "
-        + Batch.match("s.customer_id", customerIds) + " ORDER BY s.seq, f.k)";
+    return SqlText.of("ARRAY(SELECT f.v FROM own_service s CROSS JOIN LATERAL unnest(ARRAY["
+        + "s.customer_id, s.id, s.name, s.amount::text, s.currency::text, s.recurrence::text, "
+        + "s.starts_on::text, s.ends_on::text]) WITH ORDINALITY AS f(v, k) WHERE s.partner_id = ? "
+        + "AND ", Batch.match("s.customer_id", customerIds), " ORDER BY s.seq, f.k)");
   }
 
   /** @return the services {@link #servicesOf(String[])} read */

@@ -257,8 +257,8 @@ final class Tx implements Repositories {
     Map<String, Rows.AccountRow> accountRows = new HashMap<>();
     Batch b = new Batch();
     if (!claimed) {
-      b.add("SELECT " + Rows.CUSTOMER + " FROM customer c WHERE c.partner_id = ? "
-          + "AND " + Batch.match("c.id", keys) + " ORDER BY c.id FOR UPDATE", rs -> {
+      b.add(SqlText.of("SELECT " + Rows.CUSTOMER + " FROM customer c WHERE c.partner_id = ? AND ",
+          Batch.match("c.id", keys), " ORDER BY c.id FOR UPDATE"), rs -> {
             while (rs.next()) {
               Versioned<Customer> v = Rows.customer(rs);
               customers.put(v.value().id(), v);
@@ -407,24 +407,24 @@ final class Tx implements Repositories {
   private Batch readScope(Batch b, String[] keys, Map<String, Rows.AccountRow> accountRows,
       boolean claimed) {
     Object key = Batch.keys(keys);
-    b.add("SELECT " + Rows.ACCOUNT + " FROM billing_account a WHERE a.partner_id = ? "
-        + "AND " + Batch.match("a.customer_id", keys), rs -> {
+    b.add(SqlText.of("SELECT " + Rows.ACCOUNT + " FROM billing_account a WHERE a.partner_id = ? "
+        + "AND ", Batch.match("a.customer_id", keys)), rs -> {
           while (rs.next()) {
             Rows.AccountRow row = Rows.account(rs);
             accountRows.put(rs.getString("customer_id"), row);
           }
         }, partner, key);
     if (!claimed) {
-      b.add("SELECT s.customer_id, s.id, s.version FROM subscription s WHERE s.partner_id = ? "
-          + "AND " + Batch.match("s.customer_id", keys) + " ORDER BY s.seq", rs -> {
+      b.add(SqlText.of("SELECT s.customer_id, s.id, s.version FROM subscription s "
+          + "WHERE s.partner_id = ? AND ", Batch.match("s.customer_id", keys), " ORDER BY s.seq"), rs -> {
             while (rs.next()) {
               subscriptionIds.computeIfAbsent(rs.getString(1), k -> new ArrayList<>()).add(rs.getString(2));
               subscriptionVersions.put(rs.getString(2), rs.getLong(3));
             }
           }, partner, key);
     }
-    b.add("SELECT customer_id, value::text, version FROM nce_subscription WHERE partner_id = ? "
-        + "AND " + Batch.match("customer_id", keys) + " ORDER BY seq", rs -> {
+    b.add(SqlText.of("SELECT customer_id, value::text, version FROM nce_subscription "
+        + "WHERE partner_id = ? AND ", Batch.match("customer_id", keys), " ORDER BY seq"), rs -> {
           while (rs.next()) {
             Versioned<io.github.cspkit.csp.subscription.NceSubscription> v =
                 new Versioned<>(NceSubscriptions.read(rs.getString(2)), rs.getLong(3));
@@ -463,8 +463,8 @@ final class Tx implements Repositories {
       return;
     }
     String[] asked = ids.toArray(new String[0]);
-    row.column("ARRAY(SELECT id FROM subscription WHERE partner_id = ? AND "
-        + Batch.match("id", asked) + ")", (rs, i) -> {
+    row.column(SqlText.of("ARRAY(SELECT id FROM subscription WHERE partner_id = ? AND ",
+        Batch.match("id", asked), ")"), (rs, i) -> {
           for (String id : (String[]) rs.getArray(i).getArray()) {
             idsRead.put(id, true);
           }
@@ -473,8 +473,8 @@ final class Tx implements Repositories {
           }
         }, partner, Batch.keys(asked));
     // each found as its version, a space, then its value
-    row.column("ARRAY(SELECT version || ' ' || value::text FROM nce_subscription "
-        + "WHERE partner_id = ? AND " + Batch.match("id", asked) + ")", (rs, i) -> {
+    row.column(SqlText.of("ARRAY(SELECT version || ' ' || value::text FROM nce_subscription "
+        + "WHERE partner_id = ? AND ", Batch.match("id", asked), ")"), (rs, i) -> {
           for (String found : (String[]) rs.getArray(i).getArray()) {
             int space = found.indexOf(' ');
             io.github.cspkit.csp.subscription.NceSubscription v =
