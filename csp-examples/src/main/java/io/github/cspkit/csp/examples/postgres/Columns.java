@@ -19,8 +19,6 @@ final class Columns {
    */
   private static final Map<List<String>, Layout> LAYOUTS = new ConcurrentHashMap<>();
 
-  private final String[] names;
-  private final String[] types;
   private final Layout layout;
   private final List<String[]> rows = new ArrayList<>();
 
@@ -52,13 +50,11 @@ final class Columns {
   /** @param spec column names, each optionally {@code name:type} (text by default) */
   Columns(String... spec) {
     layout = LAYOUTS.computeIfAbsent(List.of(spec), Layout::of);
-    names = layout.names();
-    types = layout.types();
   }
 
   /** Adds a row; values are turned into text ({@code null} stays null). */
   Columns row(Object... values) {
-    String[] row = new String[names.length];
+    String[] row = new String[layout.names().length];
     for (int i = 0; i < values.length; i++) {
       row[i] = values[i] == null ? null : values[i].toString();
     }
@@ -88,9 +84,10 @@ final class Columns {
 
   /** @return {@code u.name::type} for a column */
   String col(String name) {
+    String[] names = layout.names();
     for (int i = 0; i < names.length; i++) {
       if (names[i].equals(name)) {
-        return col(name, types[i]);
+        return col(name, layout.types()[i]);
       }
     }
     throw new IllegalArgumentException("no column " + name);
@@ -115,15 +112,16 @@ final class Columns {
    *     Batch#NULL_TEXT} for null)
    */
   Object[] params() {
-    Object[] out = new Object[names.length];
+    int columns = layout.names().length;
+    Object[] out = new Object[columns];
     if (single()) {
       String[] row = rows.get(0);
-      for (int i = 0; i < names.length; i++) {
+      for (int i = 0; i < columns; i++) {
         out[i] = row[i] == null ? Batch.NULL_TEXT : row[i];
       }
       return out;
     }
-    for (int i = 0; i < names.length; i++) {
+    for (int i = 0; i < columns; i++) {
       String[] column = new String[rows.size()];
       for (int r = 0; r < rows.size(); r++) {
         column[r] = rows.get(r)[i];

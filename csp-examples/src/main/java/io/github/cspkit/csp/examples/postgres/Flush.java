@@ -131,7 +131,7 @@ final class Flush {
    * @param check a function call on the keys written ({@code %s}), or null for none
    */
   private void write(String dml, Object[] params, String check, Object... checkArgs) {
-    String name = SqlText.of("m", Integer.toString(ctes.size()));
+    String name = "m" + ctes.size();
     ctes.add(SqlText.of(name, " AS (", dml, ")"));
     cteParams.addAll(java.util.Arrays.asList(params));
     if (check != null) {

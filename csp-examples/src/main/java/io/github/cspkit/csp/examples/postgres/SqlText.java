@@ -30,12 +30,8 @@ final class SqlText {
 
   /** @return the parts joined by a delimiter */
   static String join(String delimiter, List<String> parts) {
-    String[] key = new String[parts.size() + 1];
-    key[0] = "j" + delimiter.length() + delimiter;
-    for (int i = 0; i < parts.size(); i++) {
-      key[i + 1] = parts.get(i);
-    }
-    return shared(Arrays.asList(key), () -> String.join(delimiter, parts));
+    return shared(key("j" + delimiter, parts.toArray(new String[0])),
+        () -> String.join(delimiter, parts));
   }
 
   /** @return the template with every {@code target} replaced */
