@@ -73,13 +73,66 @@ final class Flush {
     if (batch.isEmpty()) {
       return false;
     }
-    batch.add("COMMIT", null);
+    Batch all = new Batch();
+    if (tx.assumes()) {
+      tx.addCheck(all); // before the writes: they go only if the kept customer is unchanged
+    }
+    all.addAll(batch);
+    touch(all);
+    reserve(all);
+    all.add("COMMIT", null);
     try {
-      tx.run(batch, c);
+      tx.run(all, c);
     } catch (SQLException e) {
+      java.util.Optional<Tx.KeptChanged> changed = tx.keptChanged(e);
+      if (changed.isPresent()) {
+        throw changed.get();
+      }
       throw refusal(e);
     }
     return true;
+  }
+
+  /**
+   * Raises the touched count of each customer this transaction locked whose row, account and
+   * subscriptions it leaves as they were: what it writes (events, a GDAP relationship, a service)
+   * changes nothing the customer's signature sees, and a command kept from before must not pass
+   * {@code csp_check_kept}.
+   */
+  private void touch(Batch all) {
+    if (tx.claimedBlocks()) {
+      return;
+    }
+    List<String> ids = new ArrayList<>();
+    for (String id : tx.prefetched) {
+      if (!tx.savedCustomers.containsKey(id) && !tx.savedAccounts.containsKey(id)
+          && tx.savedSubscriptions.values().stream().noneMatch(s -> s.value.customerId().equals(id))
+          && tx.savedNce.values().stream().noneMatch(s -> s.value.customerId().equals(id))) {
+        ids.add(id);
+      }
+    }
+    if (ids.isEmpty()) {
+      return;
+    }
+    String[] keys = ids.toArray(new String[0]);
+    all.add(SqlText.of("UPDATE customer SET touched = touched + 1 WHERE partner_id = ? AND ",
+        Batch.match("id", keys)), null, tx.partner, Batch.keys(keys));
+    tx.touching.addAll(ids);
+  }
+
+  /**
+   * Reserves, under the lock of the one customer this command locked, event numbers for the next
+   * command on it, after this one's: that command may then skip its reads.
+   */
+  private void reserve(Batch all) {
+    if (tx.onlyCustomer() == null || tx.store.keptWindowNanos() == 0) {
+      return;
+    }
+    all.add("SELECT ARRAY(SELECT nextval('domain_event_sequence') FROM generate_series(1, "
+        + Tx.RESERVE + "))", rs -> {
+          rs.next();
+          java.util.Collections.addAll(tx.reserved, (Long[]) rs.getArray(1).getArray());
+        });
   }
 
   /** @return the exception a write refused by the database stands for */

@@ -78,7 +78,7 @@ import org.flywaydb.core.Flyway;
  */
 public final class PostgresStore implements CspStore, AutoCloseable {
   /** The schema version this store reads and writes: the latest migration it ships. */
-  public static final int SCHEMA_VERSION = 11;
+  public static final int SCHEMA_VERSION = 12;
   /** Where the migrations live on the classpath. */
   public static final String MIGRATIONS = "classpath:db/migration/csp";
   /** The table in which Flyway records the applied migrations. */
@@ -99,11 +99,16 @@ public final class PostgresStore implements CspStore, AutoCloseable {
     volatile Prices prices;
     /** Each partner's agreements as last read, with their signature. */
     final Map<String, KnownAgreements> agreements = new ConcurrentHashMap<>();
+    /** {@link Builder#keptCommandWindow}, in nanoseconds. */
+    final long keptWindowNanos;
+    /** How many transactions each thread committed with writes, through this store. */
+    final ThreadLocal<long[]> commits = ThreadLocal.withInitial(() -> new long[1]);
     volatile boolean closed;
 
     Shared(Builder b) {
       this.dataSource = b.dataSource;
       this.policy = b.policy;
+      this.keptWindowNanos = b.keptWindow.toNanos();
       this.timeoutsSql = "SELECT set_config('lock_timeout', '" + b.lockTimeout.toMillis()
           + "ms', true), set_config('statement_timeout', '" + b.statementTimeout.toMillis()
           + "ms', true), set_config('idle_in_transaction_session_timeout', '"
@@ -122,19 +127,34 @@ public final class PostgresStore implements CspStore, AutoCloseable {
    */
   record KnownCustomer(String signature, Versioned<BillingAccount> account, List<String> subscriptionIds,
       Map<String, Long> subscriptionVersions, List<String> nceIds,
-      Map<String, Versioned<NceSubscription>> nce) {
+      Map<String, Versioned<NceSubscription>> nce, Kept kept) {
     /**
      * A customer with nothing yet: what a command that creates it expects ({@code ReadAhead}'s
      * customer id), checked after the lock like any kept customer; there can be no account nor
      * subscription without the customer's row (their foreign keys).
      */
     static final KnownCustomer NEW = new KnownCustomer(Tx.scope(0, 0, 0, 0, 0), null, List.of(),
-        Map.of(), List.of(), Map.of());
+        Map.of(), List.of(), Map.of(), null);
 
     int weight() {
       return 1 + subscriptionIds.size() + nceIds.size();
     }
   }
+
+  /**
+   * What lets the next command on a kept customer skip its read round trip
+   * ({@code csp_check_kept}, schema version 12): the customer's row with its touched count, and
+   * event numbers its last transaction reserved under the customer's lock, after its own.
+   *
+   * @param reservedAt when they were reserved ({@link System#nanoTime()}): numbers older than
+   *     {@link Builder#keptCommandWindow} are not used, so that an event's number is never much
+   *     older than its commit
+   * @param thread the thread that reserved them, whose next command alone may use them
+   * @param commit that thread's count of committed writes ({@link #commitCount}) then: used only
+   *     if it committed nothing since, so that one thread's events follow its commits
+   */
+  record Kept(Versioned<io.github.cspkit.csp.customer.Customer> customer, long touched,
+      List<Long> reserved, long reservedAt, long thread, long commit) {}
 
   /** A partner's agreements as read at a signature ({@link Agreements#SIGNATURE}). */
   record KnownAgreements(long signature, Map<String, Versioned<Agreement>> byHolder) {}
@@ -185,6 +205,7 @@ public final class PostgresStore implements CspStore, AutoCloseable {
     private Duration statementTimeout = Duration.ofSeconds(60);
     private Duration idleTimeout = Duration.ofSeconds(60);
     private long cacheSize = 200_000;
+    private Duration keptWindow = Duration.ofMillis(100);
 
     private Builder(DataSource dataSource) {
       this.dataSource = dataSource;
@@ -245,6 +266,21 @@ public final class PostgresStore implements CspStore, AutoCloseable {
     }
 
     /**
+     * @param window how soon after a thread's command on a customer its next command on the same
+     *     customer, with no other commit of that thread in between, may skip its read round trip
+     *     (it runs on the customer as kept, checked with its writes; {@code csp_check_kept}): its
+     *     event numbers were then reserved by the command before, so the events of one customer
+     *     and of one thread still follow their commits, and those of other threads or instances
+     *     within this window may become visible out of sequence order. 100 ms by default; zero
+     *     turns it off (every command reads under the customer's lock first)
+     * @return this builder
+     */
+    public Builder keptCommandWindow(Duration window) {
+      this.keptWindow = nonNegative(window);
+      return this;
+    }
+
+    /**
      * @return the store
      * @throws IllegalStateException if the schema is missing, older or newer than this library's
      */
@@ -255,7 +291,7 @@ public final class PostgresStore implements CspStore, AutoCloseable {
     private static Duration nonNegative(Duration d) {
       requireNonNull(d, "timeout");
       if (d.isNegative()) {
-        throw new IllegalArgumentException("a timeout cannot be negative: " + d);
+        throw new IllegalArgumentException("a duration cannot be negative: " + d);
       }
       return d;
     }
@@ -366,6 +402,20 @@ public final class PostgresStore implements CspStore, AutoCloseable {
   public <T> T inTransaction(Function<Repositories, T> work) {
     requireNonNull(work, "work");
     requireOpen();
+    try {
+      return inTransaction(work, true);
+    } catch (Tx.KeptChanged e) { // the kept customer changed: run again, reading under the lock
+      forgetCustomer(partner, e.customerId);
+      return inTransaction(work, false);
+    }
+  }
+
+  /**
+   * Runs a transaction.
+   *
+   * @param kept whether a command on a customer this store kept may skip its read round trip
+   */
+  private <T> T inTransaction(Function<Repositories, T> work, boolean kept) {
     Connection c;
     try {
       c = shared.dataSource.getConnection();
@@ -380,9 +430,18 @@ public final class PostgresStore implements CspStore, AutoCloseable {
       } catch (SQLException e) {
         throw failure("starting a transaction", e, false);
       }
-      tx = new Tx(this, partner, c);
-      T result = work.apply(tx);
+      tx = new Tx(this, partner, c, kept);
+      T result;
+      try {
+        result = work.apply(tx);
+      } catch (RuntimeException e) {
+        tx.checkKept(); // a refusal made on a kept customer stands only if it had not changed
+        throw e;
+      }
       boolean written = tx.flush(); // the writes and the commit, in one round trip
+      if (!written) {
+        tx.checkKept();
+      }
       tx.end();
       if (!written) {
         try {
@@ -392,6 +451,9 @@ public final class PostgresStore implements CspStore, AutoCloseable {
         }
       }
       committed = true;
+      if (written) {
+        shared.commits.get()[0]++;
+      }
       tx.committed();
       return result;
     } finally {
@@ -528,6 +590,27 @@ public final class PostgresStore implements CspStore, AutoCloseable {
   /** Keeps the partner's agreements as read at a signature. */
   void keepAgreements(String partnerId, long signature, Map<String, Versioned<Agreement>> read) {
     shared.agreements.put(partnerId, new KnownAgreements(signature, Map.copyOf(read)));
+  }
+
+  /** @return {@link Builder#keptCommandWindow}, in nanoseconds */
+  long keptWindowNanos() {
+    return shared.keptWindowNanos;
+  }
+
+  /** @return how many transactions with writes the current thread committed through this store */
+  long commitCount() {
+    return shared.commits.get()[0];
+  }
+
+  /** Forgets a kept customer: the next command on it reads it under its lock. */
+  void forgetCustomer(String partnerId, String customerId) {
+    shared.customers.invalidate(new PartnerKey(partnerId, customerId));
+  }
+
+  /** @return the number of price lists this store holds as read, or -1 when it holds none */
+  long knownPriceCount() {
+    Prices p = shared.prices;
+    return p == null ? -1 : p.count();
   }
 
   /** Drops the price lists read, after a transaction added some. */

@@ -31,6 +31,7 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -47,6 +48,13 @@ import java.util.Set;
  * ({@link PostgresStore.KnownCustomer}): the round trip then reads only its signature, and reads
  * the account and subscriptions in one more round trip, still under the lock, when another
  * transaction changed them.
+ * <p>
+ * A command whose only customer is kept, with its row, no own service and event numbers its last
+ * transaction reserved on the same thread less than {@code keptCommandWindow} ago, skips that
+ * round trip: it runs on what is kept, takes it that its idempotency key and new ids are free, and its writes go
+ * after {@code csp_check_kept}, which locks the row and fails the transaction unless all of that
+ * still holds ({@link KeptChanged}: the store runs the command again, reading under the lock). A
+ * read the kept state cannot answer, or a refusal, makes that check first.
  */
 final class Tx implements Repositories {
   final PostgresStore store;
@@ -85,6 +93,16 @@ final class Tx implements Repositories {
   final Map<String, CommandRecord> keysRead = new HashMap<>();
   /** Subscription ids this transaction looked up (ahead or not): whether each is taken. */
   final Map<String, Boolean> idsRead = new HashMap<>();
+  /** Whether a command on a kept customer may skip its read round trip. */
+  private final boolean keptAllowed;
+  /** What a command on a kept customer took as still true, until checked; null: nothing. */
+  private Assumed assumed;
+  /** Each locked customer's touched count, as read or kept. */
+  final Map<String, Long> touched = new HashMap<>();
+  /** Event numbers reserved, under its lock, for the next command on the one customer locked. */
+  final List<Long> reserved = new ArrayList<>();
+  /** Customers whose touched count the writes raise. */
+  final Set<String> touching = new HashSet<>();
 
   // writes, sent at commit
   final Map<String, Save<Agreement>> savedAgreements = new LinkedHashMap<>();
@@ -127,7 +145,30 @@ final class Tx implements Repositories {
     }
   }
 
+  /** How many event numbers a command on one customer reserves for the next. */
+  static final int RESERVE = 16;
+
+  /** What a command on a kept customer took as still true; {@code csp_check_kept}'s arguments. */
+  private record Assumed(String customerId, long version, long touched, String signature,
+      long agreements, long lists, String key, String[] ids) {}
+
+  /** The kept customer a command ran on had changed: the command runs again, reading. */
+  static final class KeptChanged extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+    final String customerId;
+
+    KeptChanged(String customerId) {
+      super("customer " + customerId + " changed since this store kept it", null, false, false);
+      this.customerId = customerId;
+    }
+  }
+
   Tx(PostgresStore store, String partner, Connection c) {
+    this(store, partner, c, false);
+  }
+
+  Tx(PostgresStore store, String partner, Connection c, boolean keptAllowed) {
+    this.keptAllowed = keptAllowed && c != null;
     this.store = store;
     this.partner = partner;
     this.c = c;
@@ -163,6 +204,7 @@ final class Tx implements Repositories {
         throw new IllegalStateException(
             "the transaction has ended: use these repositories only inside CspStore.inTransaction");
       }
+      checkKept();
       try {
         return work.run(c);
       } catch (SQLException e) {
@@ -187,6 +229,68 @@ final class Tx implements Repositories {
       return;
     }
     batch.run(on);
+  }
+
+  /**
+   * Checks, with the customer's lock, what a command on a kept customer took as still true;
+   * nothing when it took nothing or checked it already.
+   *
+   * @throws KeptChanged when something changed
+   */
+  void checkKept() {
+    if (assumed == null) {
+      return;
+    }
+    Batch b = new Batch();
+    addCheck(b);
+    try {
+      run(b, c);
+      pendingCheck = null;
+    } catch (SQLException e) {
+      Optional<KeptChanged> changed = keptChanged(e);
+      if (changed.isPresent()) {
+        throw changed.get();
+      }
+      throw PostgresStore.failure("checking a kept customer", e, false);
+    }
+  }
+
+  /** Adds {@code csp_check_kept} to a batch (the first statement of its transaction). */
+  void addCheck(Batch b) {
+    Assumed a = assumed;
+    assumed = null;
+    b.add("SELECT csp_check_kept(?, ?, ?, ?, ?, ?::numeric, ?, ?, ?::text[])", null, partner,
+        a.customerId(), a.version(), a.touched(), a.signature(), a.agreements(), a.lists(),
+        a.key() == null ? Batch.NULL_TEXT : a.key(), a.ids());
+    pendingCheck = a.customerId();
+  }
+
+  /** The customer whose check is in the batch being sent, if any. */
+  private String pendingCheck;
+
+  /** @return the kept customer's change a failed statement reports, if it is that */
+  Optional<KeptChanged> keptChanged(SQLException e) {
+    String customer = pendingCheck;
+    pendingCheck = null;
+    if (customer != null && "CS006".equals(e.getSQLState())) {
+      return Optional.of(new KeptChanged(customer));
+    }
+    return Optional.empty();
+  }
+
+  /** @return whether a bill run's block was read */
+  boolean claimedBlocks() {
+    return claimedBlocks;
+  }
+
+  /** @return the one customer this command locked (not a bill run's block), or null */
+  String onlyCustomer() {
+    return claimedBlocks || prefetched.size() != 1 ? null : prefetched.iterator().next();
+  }
+
+  /** @return whether a command on a kept customer skipped its reads and is not checked yet */
+  boolean assumes() {
+    return assumed != null;
   }
 
   void writable() {
@@ -252,16 +356,20 @@ final class Tx implements Repositories {
     if (todo.isEmpty()) {
       return;
     }
+    if (keptAllowed && !claimed && todo.size() == 1 && prefetched.isEmpty() && assume(todo.get(0))) {
+      return; // checked with the writes
+    }
     String[] keys = todo.toArray(new String[0]);
     Object key = Batch.keys(keys); // the one customer's id, or the block's as an array
     Map<String, Rows.AccountRow> accountRows = new HashMap<>();
     Batch b = new Batch();
     if (!claimed) {
-      b.add(SqlText.of("SELECT " + Rows.CUSTOMER + " FROM customer c WHERE c.partner_id = ? AND ",
-          Batch.match("c.id", keys), " ORDER BY c.id FOR UPDATE"), rs -> {
+      b.add(SqlText.of("SELECT " + Rows.CUSTOMER + ", c.touched FROM customer c "
+          + "WHERE c.partner_id = ? AND ", Batch.match("c.id", keys), " ORDER BY c.id FOR UPDATE"), rs -> {
             while (rs.next()) {
               Versioned<Customer> v = Rows.customer(rs);
               customers.put(v.value().id(), v);
+              touched.put(v.value().id(), rs.getLong("touched"));
             }
           }, partner, key);
     }
@@ -379,6 +487,80 @@ final class Tx implements Repositories {
       }
     }
     loadSubscriptions(missing);
+  }
+
+  /**
+   * Takes a kept customer as its last transaction left it, without reading it, when everything a
+   * command on it reads is kept: its row, no own service, its subscriptions' values, the
+   * agreements' signature, and enough event numbers reserved under its lock, recently. Its
+   * idempotency key and new ids ({@link ReadAhead}) are taken as free. All of it is checked
+   * ({@link #addCheck}) before anything is written, or before any other read.
+   *
+   * @return whether it was taken; if not, nothing changed
+   */
+  private boolean assume(String id) {
+    PostgresStore.KnownCustomer known = store.knownCustomer(partner, id);
+    PostgresStore.Kept kept = known == null ? null : known.kept();
+    int wanted = 4 + ahead.subscriptionIds().size();
+    if (kept == null || store.keptWindowNanos() == 0 || kept.reserved().size() < wanted
+        || System.nanoTime() - kept.reservedAt() > store.keptWindowNanos()
+        || kept.thread() != Thread.currentThread().getId() || kept.commit() != store.commitCount()) {
+      return false;
+    }
+    PostgresStore.KnownAgreements knownAgreements =
+        agreements == null ? store.knownAgreements(partner) : null;
+    if (agreements == null && knownAgreements == null) {
+      return false;
+    }
+    Map<String, Versioned<Subscription>> values = new HashMap<>();
+    for (String sub : known.subscriptionIds()) {
+      Long version = known.subscriptionVersions().get(sub);
+      Versioned<Subscription> cached = store.cachedSubscription(partner, sub, version);
+      if (cached == null) {
+        return false;
+      }
+      values.put(sub, cached);
+    }
+    customers.put(id, kept.customer());
+    touched.put(id, kept.touched());
+    prefetched.add(id);
+    if (known.account() != null) {
+      accounts.put(id, known.account());
+    }
+    subscriptionIds.put(id, new ArrayList<>(known.subscriptionIds()));
+    subscriptionVersions.putAll(known.subscriptionVersions());
+    subscriptionValues.putAll(values);
+    nceIds.put(id, new ArrayList<>(known.nceIds()));
+    known.nce().forEach(nceValues::putIfAbsent);
+    services.put(id, new ArrayList<>());
+    sequences.addAll(kept.reserved());
+    if (knownAgreements != null) {
+      agreements = new HashMap<>(knownAgreements.byHolder());
+    }
+    long lists = -1;
+    if (!pricesChecked) { // the lists the store holds, their count checked with the writes
+      lists = store.knownPriceCount();
+      pricesChecked = lists >= 0; // else read when asked, after the check
+    }
+    ReadAhead hint = ahead;
+    ahead = ReadAhead.NOTHING;
+    String key = hint.idempotencyKey()
+        .filter(k -> !keysRead.containsKey(k) && !recorded.containsKey(k)).orElse(null);
+    if (key != null) {
+      keysRead.put(key, null);
+    }
+    List<String> asked = new ArrayList<>();
+    for (String sub : hint.subscriptionIds()) {
+      if (!idsRead.containsKey(sub)) {
+        asked.add(sub);
+        idsRead.put(sub, false);
+        nceValues.putIfAbsent(sub, null);
+      }
+    }
+    assumed = new Assumed(id, kept.customer().version(), kept.touched(), known.signature(),
+        knownAgreements != null ? knownAgreements.signature() : -1, lists, key,
+        asked.toArray(new String[0]));
+    return true;
   }
 
   /**
@@ -688,7 +870,31 @@ final class Tx implements Repositories {
     // counted from the lists, so that a list that went wrong cannot match the stored signature
     return new PostgresStore.KnownCustomer(
         scope(account == null ? 0 : account.version(), seed.size(), seedSum, nce.size(), nceSum),
-        account, List.copyOf(seed), Map.copyOf(versions), List.copyOf(nce), Map.copyOf(nceKept));
+        account, List.copyOf(seed), Map.copyOf(versions), List.copyOf(nce), Map.copyOf(nceKept),
+        keptFor(id));
+  }
+
+  /**
+   * @return what lets the next command on a customer this transaction locked skip its reads, or
+   *     null: it has own services, or its row or touched count is not known, or no event numbers
+   *     were reserved for it
+   */
+  private PostgresStore.Kept keptFor(String id) {
+    Save<Customer> saved = savedCustomers.get(id);
+    Versioned<Customer> row = saved != null ? new Versioned<>(saved.value, saved.version)
+        : customers.get(id);
+    Long count = touched.get(id);
+    if (count == null && saved != null && saved.stored == 0) {
+      count = 0L; // created by this transaction
+    }
+    if (row == null || count == null || reserved.isEmpty() || prefetched.size() != 1
+        || !services.getOrDefault(id, List.of()).isEmpty()
+        || savedServices.values().stream().anyMatch(o -> o.customerId().equals(id))) {
+      return null;
+    }
+    return new PostgresStore.Kept(row, count + (touching.contains(id) ? 1 : 0),
+        List.copyOf(reserved), System.nanoTime(), Thread.currentThread().getId(),
+        store.commitCount());
   }
 
   /**

@@ -1,0 +1,180 @@
+package io.github.cspkit.csp.examples.postgres;
+
+import static io.github.cspkit.csp.testkit.PartnerFixtures.CONTOSO;
+import static io.github.cspkit.csp.testkit.PartnerFixtures.CREATED;
+import static io.github.cspkit.csp.testkit.PartnerFixtures.E3;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.zaxxer.hikari.HikariDataSource;
+import io.github.cspkit.csp.ConflictException;
+import io.github.cspkit.csp.RuleViolation;
+import io.github.cspkit.csp.access.Actor;
+import io.github.cspkit.csp.partner.CspPartner;
+import io.github.cspkit.csp.partner.Request;
+import io.github.cspkit.csp.partner.Result;
+import io.github.cspkit.csp.repository.CspStore;
+import io.github.cspkit.csp.repository.DomainEvent;
+import io.github.cspkit.csp.repository.Versioned;
+import io.github.cspkit.csp.subscription.Subscription;
+import io.github.cspkit.csp.testkit.PartnerFixtures;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * A command on a customer its thread's last command kept skips its read round trip; what it took
+ * as still true is checked with its writes ({@code csp_check_kept}), and when another instance
+ * changed the customer in between, the command runs again, reading under the lock, with the
+ * result it would have had run after that change. Instance {@code a} keeps customers for a
+ * minute, so that nothing here depends on the machine's speed; {@code b} is another instance.
+ */
+@org.junit.jupiter.api.extension.ExtendWith(TestDatabases.Server.class)
+class PostgresKeptCustomerTest {
+  private static final Actor ADMIN = Actor.partnerAdmin(PartnerFixtures.PARTNER, "agent");
+
+  private HikariDataSource pool;
+  private PostgresStore keeping;
+  private CspPartner a;
+  private CspPartner b;
+
+  @BeforeEach
+  void twoInstances() {
+    pool = TestDatabases.pool(TestDatabases.newDatabase("kept"), 4);
+    PostgresStore.migrate(pool);
+    keeping = PostgresStore.builder(pool).keptCommandWindow(Duration.ofMinutes(1)).build();
+    a = PartnerFixtures.bare(keeping);
+    PartnerFixtures.publishPriceLists(a);
+    a.acceptAgreement(Request.of(ADMIN, PartnerFixtures.ACCEPTED));
+    b = PartnerFixtures.bare(new PostgresStore(pool));
+    a.createCustomer(Request.of(ADMIN, CREATED), PartnerFixtures.newCustomer(CONTOSO));
+    a.order(Request.of(ADMIN, CREATED), CONTOSO, E3, 10, "S1");
+  }
+
+  @AfterEach
+  void close() {
+    pool.close();
+  }
+
+  private static Request on(String day) {
+    return Request.of(ADMIN, LocalDate.parse(day));
+  }
+
+  @Test
+  void BIL_7_a_kept_order_dated_on_a_bill_another_instance_issued_is_refused() {
+    b.issueBills(on("2025-02-01"), CONTOSO);
+    // a's kept customer has no bill: the order passes on it, and its check finds the account
+    // changed; run again under the lock, it is refused as when run after the bill
+    assertThatThrownBy(() -> a.order(on("2025-02-01"), CONTOSO, E3, 1, "S2"))
+        .isInstanceOfSatisfying(RuleViolation.class, v -> assertThat(v.rule()).isEqualTo("BIL-7"));
+    assertThat(a.subscriptions(CONTOSO)).extracting(Subscription::id).containsExactly("S1");
+    // read again and kept: the next order, dated after the bill, goes through
+    assertThat(a.order(on("2025-02-02"), CONTOSO, E3, 1, "S2").value().seats()).isEqualTo(1);
+  }
+
+  @Test
+  void SUB_1_a_key_another_instance_recorded_since_is_replayed_by_a_kept_command() {
+    Result<Subscription> first = b.order(on("2025-01-21").withKey("k"), CONTOSO, E3, 2, "S2");
+    // a takes the key as free on its kept customer; the check finds it recorded (and the
+    // customer changed): run again, the command replays b's result
+    Result<Subscription> again = a.order(on("2025-01-21").withKey("k"), CONTOSO, E3, 2, "S2");
+    assertThat(again.replayed()).isTrue();
+    assertThat(again.value()).isEqualTo(first.value());
+    assertThat(a.subscriptions(CONTOSO)).extracting(Subscription::id).containsExactly("S1", "S2");
+  }
+
+  @Test
+  void SUB_2_a_kept_order_of_an_id_another_instance_took_is_refused() {
+    b.createCustomer(on("2025-01-21"), PartnerFixtures.newCustomer("fabrikam"));
+    b.order(on("2025-01-21"), "fabrikam", E3, 1, "S2");
+    assertThatThrownBy(() -> a.order(on("2025-01-21"), CONTOSO, E3, 1, "S2"))
+        .isInstanceOfSatisfying(ConflictException.class,
+            e -> assertThat(e.reason()).isEqualTo(ConflictException.Reason.DUPLICATE_ID));
+    assertThat(a.subscriptions(CONTOSO)).extracting(Subscription::id).containsExactly("S1");
+  }
+
+  @Test
+  void GDA_2_events_of_one_customer_follow_their_commits_across_instances() {
+    // b's command changes nothing the customer's signature sees; it raises its touched count
+    DomainEvent administered = b.administerTenant(on("2025-01-21"), CONTOSO, "reset a password")
+        .events().get(0);
+    // a's numbers, reserved before b's command, would come before b's event: its check finds the
+    // customer touched, and run again under the lock it takes numbers after b's
+    DomainEvent ordered = a.order(on("2025-01-21"), CONTOSO, E3, 1, "S2").events().get(0);
+    assertThat(ordered.sequence()).isGreaterThan(administered.sequence());
+    List<Long> sequences = new ArrayList<>();
+    for (DomainEvent e : keeping.forPartner(PartnerFixtures.PARTNER).read().events().read(0, 100)) {
+      sequences.add(e.sequence());
+    }
+    assertThat(sequences).isSorted().contains(administered.sequence(), ordered.sequence());
+  }
+
+  @Test
+  void CAT_3_a_kept_command_another_instance_interleaves_with_runs_again_under_the_lock()
+      throws Exception {
+    CspStore store = keeping.forPartner(PartnerFixtures.PARTNER);
+    CountDownLatch ranOnKept = new CountDownLatch(1);
+    CountDownLatch changed = new CountDownLatch(1);
+    AtomicInteger runs = new AtomicInteger();
+    // a transaction on a's thread, which just kept the customer: it runs without reading the
+    // customer, waits while b changes it, then sends its writes
+    CompletableFuture<Integer> seats = new CompletableFuture<>();
+    Thread thread = new Thread(() -> {
+      try {
+        a.order(on("2025-01-21"), CONTOSO, E3, 1, "S0"); // keeps the customer for this thread
+        seats.complete(store.inTransaction(r -> {
+          Versioned<Subscription> s1 = r.subscriptions().find("S1").orElseThrow();
+          r.customers().find(CONTOSO).orElseThrow();
+          if (runs.incrementAndGet() == 1) {
+            ranOnKept.countDown();
+            await(changed);
+          }
+          r.subscriptions().save(s1.value().withAutoRenewal(false), s1.version());
+          return s1.value().seats();
+        }));
+      } catch (RuntimeException e) {
+        seats.completeExceptionally(e);
+      }
+    });
+    thread.start();
+    assertThat(ranOnKept.await(20, TimeUnit.SECONDS)).isTrue();
+    b.addSeats(on("2025-01-21"), "S1", 5); // 10 -> 15, committed while a's command waits
+    changed.countDown();
+    // the check failed and the work ran again on what b committed: 15 seats, not 10
+    assertThat(seats.get(20, TimeUnit.SECONDS)).isEqualTo(15);
+    assertThat(runs.get()).isEqualTo(2);
+    Subscription s1 = b.subscription("S1").orElseThrow();
+    assertThat(s1.seats()).isEqualTo(15);
+    assertThat(s1.autoRenew()).isFalse();
+    thread.join();
+  }
+
+  @Test
+  void a_window_of_zero_reads_every_customer_under_its_lock() {
+    PostgresStore strict = PostgresStore.builder(pool).keptCommandWindow(Duration.ZERO).build();
+    CspPartner c = PartnerFixtures.bare(strict);
+    c.order(on("2025-01-21"), CONTOSO, E3, 1, "S2");
+    b.addSeats(on("2025-01-21"), "S2", 1);
+    assertThat(c.order(on("2025-01-21"), CONTOSO, E3, 1, "S3").value().seats()).isEqualTo(1);
+    assertThat(c.subscription("S2").orElseThrow().seats()).isEqualTo(2);
+    assertThatThrownBy(() -> PostgresStore.builder(pool).keptCommandWindow(Duration.ofMillis(-1)))
+        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("negative");
+  }
+
+  private static void await(CountDownLatch latch) {
+    try {
+      assertThat(latch.await(20, TimeUnit.SECONDS)).isTrue();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
+  }
+}
