@@ -12,10 +12,12 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * One partner's event log, each entry with its typed payload (a {@code payload} jsonb column, null
- * for an unstructured entry; migration V6). Sequence numbers come from a database sequence, a few reserved per
- * transaction after its customer's lock: they increase within a transaction and, for any one
- * customer, in commit order; a rolled-back transaction leaves a gap, and two customers' events
- * committed at the same time may become visible out of sequence order.
+ * for an unstructured entry; migration V6). Sequence numbers come from a database sequence, a few
+ * reserved per transaction after its customer's lock, or by the command before on the same
+ * customer under that lock ({@code keptCommandWindow}): they increase within a transaction and,
+ * for any one customer and any one thread, in commit order; a rolled-back transaction leaves a
+ * gap, and the events of different threads or instances committed close together (concurrently,
+ * or less than that window apart) may become visible out of sequence order.
  */
 final class Events implements EventLog {
   private final Tx tx;

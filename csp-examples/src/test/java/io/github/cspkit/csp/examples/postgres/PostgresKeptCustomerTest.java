@@ -92,7 +92,7 @@ class PostgresKeptCustomerTest {
   }
 
   @Test
-  void SUB_2_a_kept_order_of_an_id_another_instance_took_is_refused() {
+  void SUB_1_a_kept_order_of_an_id_another_instance_took_is_refused() {
     b.createCustomer(on("2025-01-21"), PartnerFixtures.newCustomer("fabrikam"));
     b.order(on("2025-01-21"), "fabrikam", E3, 1, "S2");
     assertThatThrownBy(() -> a.order(on("2025-01-21"), CONTOSO, E3, 1, "S2"))
@@ -102,7 +102,7 @@ class PostgresKeptCustomerTest {
   }
 
   @Test
-  void GDA_2_events_of_one_customer_follow_their_commits_across_instances() {
+  void events_of_one_customer_follow_their_commits_across_instances() {
     // b's command changes nothing the customer's signature sees; it raises its touched count
     DomainEvent administered = b.administerTenant(on("2025-01-21"), CONTOSO, "reset a password")
         .events().get(0);
@@ -118,7 +118,7 @@ class PostgresKeptCustomerTest {
   }
 
   @Test
-  void CAT_3_a_kept_command_another_instance_interleaves_with_runs_again_under_the_lock()
+  void SUB_2_seats_another_instance_added_while_a_kept_command_ran_are_seen_when_it_runs_again()
       throws Exception {
     CspStore store = keeping.forPartner(PartnerFixtures.PARTNER);
     CountDownLatch ranOnKept = new CountDownLatch(1);
