@@ -135,7 +135,7 @@ class PostgresKeptCustomerTest {
           r.customers().find(CONTOSO).orElseThrow();
           if (runs.incrementAndGet() == 1) {
             ranOnKept.countDown();
-            await(changed);
+            Latches.await(changed);
           }
           r.subscriptions().save(s1.value().withAutoRenewal(false), s1.version());
           return s1.value().seats();
@@ -167,14 +167,5 @@ class PostgresKeptCustomerTest {
     assertThat(c.subscription("S2").orElseThrow().seats()).isEqualTo(2);
     assertThatThrownBy(() -> PostgresStore.builder(pool).keptCommandWindow(Duration.ofMillis(-1)))
         .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("negative");
-  }
-
-  private static void await(CountDownLatch latch) {
-    try {
-      assertThat(latch.await(20, TimeUnit.SECONDS)).isTrue();
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException(e);
-    }
   }
 }

@@ -47,7 +47,7 @@ class PostgresReadAheadRaceTest {
         r.readAhead(new ReadAhead(Optional.of("k"), List.of()));
         r.customers().find("a"); // reads the key ahead: absent
         readAhead.countDown();
-        await(recorded);
+        Latches.await(recorded);
         assertThat(r.idempotency().find("k")).isEmpty(); // as read ahead
         r.idempotency().record(new CommandRecord("k", "first", "customer", "a"));
         return null;
@@ -65,15 +65,6 @@ class PostgresReadAheadRaceTest {
       assertThat(failure).isInstanceOf(ExecutionException.class)
           .hasCauseInstanceOf(StaleVersionException.class);
       assertThat(store.read().idempotency().find("k")).contains(second);
-    }
-  }
-
-  private static void await(CountDownLatch latch) {
-    try {
-      assertThat(latch.await(20, TimeUnit.SECONDS)).isTrue();
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException(e);
     }
   }
 }
