@@ -21,6 +21,7 @@ import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.StringJoiner;
 import java.util.function.Function;
 import javax.money.CurrencyUnit;
@@ -84,7 +85,7 @@ final class Flush {
     try {
       tx.run(all, c);
     } catch (SQLException e) {
-      java.util.Optional<Tx.KeptChanged> changed = tx.keptChanged(e);
+      Optional<Tx.KeptChanged> changed = tx.keptChanged(e);
       if (changed.isPresent()) {
         throw changed.get();
       }

@@ -435,7 +435,14 @@ public final class PostgresStore implements CspStore, AutoCloseable {
       try {
         result = work.apply(tx);
       } catch (RuntimeException e) {
-        tx.checkKept(); // a refusal made on a kept customer stands only if it had not changed
+        try {
+          tx.checkKept(); // a refusal made on a kept customer stands only if it had not changed
+        } catch (RuntimeException checking) {
+          if (!(checking instanceof Tx.KeptChanged)) {
+            checking.addSuppressed(e);
+          }
+          throw checking;
+        }
         throw e;
       }
       boolean written = tx.flush(); // the writes and the commit, in one round trip

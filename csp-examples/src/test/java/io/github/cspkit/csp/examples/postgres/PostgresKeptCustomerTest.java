@@ -158,7 +158,7 @@ class PostgresKeptCustomerTest {
   }
 
   @Test
-  void a_window_of_zero_reads_every_customer_under_its_lock() {
+  void a_store_with_a_window_of_zero_sees_another_instances_changes_and_a_negative_window_is_refused() {
     PostgresStore strict = PostgresStore.builder(pool).keptCommandWindow(Duration.ZERO).build();
     CspPartner c = PartnerFixtures.bare(strict);
     c.order(on("2025-01-21"), CONTOSO, E3, 1, "S2");
