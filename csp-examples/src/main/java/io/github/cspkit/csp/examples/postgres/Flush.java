@@ -82,6 +82,7 @@ final class Flush {
     touch(all);
     reserve(all);
     all.add("COMMIT", null);
+    PostgresStore.countWrite(); // before sending: a lost connection may still commit it
     try {
       tx.run(all, c);
     } catch (SQLException e) {

@@ -56,13 +56,18 @@ import org.flywaydb.core.Flyway;
  * <b>Round trips.</b> A transaction reads its customer with everything a command on it needs in one
  * round trip, and sends all its writes and its commit in one more ({@link Flush}: every check is
  * made by the statements themselves, so a refused write fails before the commit); a bill run does
- * the same for a block of customers. A command costs 2 to 4 round trips, commit included. A
- * connection lost during that last round trip leaves the outcome unknown.
+ * the same for a block of customers. A command on a customer its thread's last command kept
+ * ({@link Builder#keptCommandWindow}) sends its writes in one round trip after a check of what it
+ * took as unchanged, and runs again, reading, when the check fails. A command costs 1 to 4 round
+ * trips, commit included. A connection lost during that last round trip leaves the outcome
+ * unknown.
  * <p>
  * <b>Events.</b> Sequence numbers come from a database sequence: appending locks nothing shared.
- * They increase within a transaction and, for any one customer, in commit order; a rolled-back
- * transaction leaves a gap, and two customers' events committed at the same time may become
- * visible out of sequence order. {@link #prune} removes old events and idempotency records.
+ * They increase within a transaction and, for any one customer and any one thread, in commit
+ * order; a rolled-back transaction leaves a gap, and the events of different threads or
+ * instances committed close together (concurrently, or less than the kept-command window apart)
+ * may become visible out of sequence order. {@link #prune} removes old events and idempotency
+ * records.
  * <p>
  * <b>Failures.</b> A serialization failure, a deadlock, a lost connection or a server shutting
  * down ({@code 40001}, {@code 40P01}, {@code 08xxx}, {@code 57P0x}) is thrown as a
@@ -77,6 +82,13 @@ import org.flywaydb.core.Flyway;
  * (HikariCP).
  */
 public final class PostgresStore implements CspStore, AutoCloseable {
+  /**
+   * How many write batches each thread sent, through any store of this class loader, whatever
+   * their outcome (a lost connection may have committed one): numbers reserved for a kept
+   * customer are used only if their thread sent nothing since.
+   */
+  private static final ThreadLocal<long[]> WRITES = ThreadLocal.withInitial(() -> new long[1]);
+
   /** The schema version this store reads and writes: the latest migration it ships. */
   public static final int SCHEMA_VERSION = 12;
   /** Where the migrations live on the classpath. */
@@ -101,8 +113,6 @@ public final class PostgresStore implements CspStore, AutoCloseable {
     final Map<String, KnownAgreements> agreements = new ConcurrentHashMap<>();
     /** {@link Builder#keptCommandWindow}, in nanoseconds. */
     final long keptWindowNanos;
-    /** How many transactions each thread committed with writes, through this store. */
-    final ThreadLocal<long[]> commits = ThreadLocal.withInitial(() -> new long[1]);
     volatile boolean closed;
 
     Shared(Builder b) {
@@ -150,8 +160,8 @@ public final class PostgresStore implements CspStore, AutoCloseable {
    *     {@link Builder#keptCommandWindow} are not used, so that an event's number is never much
    *     older than its commit
    * @param thread the thread that reserved them, whose next command alone may use them
-   * @param commit that thread's count of committed writes ({@link #commitCount}) then: used only
-   *     if it committed nothing since, so that one thread's events follow its commits
+   * @param commit that thread's count of write batches sent ({@link #writeCount}) then: used only
+   *     if it sent nothing since, so that one thread's events follow its commits
    */
   record Kept(Versioned<io.github.cspkit.csp.customer.Customer> customer, long touched,
       List<Long> reserved, long reservedAt, long thread, long commit) {}
@@ -398,6 +408,15 @@ public final class PostgresStore implements CspStore, AutoCloseable {
 
   // ------------------------------------------------------------------------------- transactions
 
+  /**
+   * {@inheritDoc}
+   * <p>
+   * {@code work} may run twice in one call: a command on a customer kept by its thread's last
+   * command runs on what was kept ({@link Builder#keptCommandWindow}), and runs again, reading
+   * under the customer's lock, when the check sent with its writes finds the customer changed;
+   * only the second run's result or failure is returned. Work with side effects outside the
+   * repositories should allow for that, as for the entry point's retries.
+   */
   @Override
   public <T> T inTransaction(Function<Repositories, T> work) {
     requireNonNull(work, "work");
@@ -458,9 +477,6 @@ public final class PostgresStore implements CspStore, AutoCloseable {
         }
       }
       committed = true;
-      if (written) {
-        shared.commits.get()[0]++;
-      }
       tx.committed();
       return result;
     } finally {
@@ -604,9 +620,14 @@ public final class PostgresStore implements CspStore, AutoCloseable {
     return shared.keptWindowNanos;
   }
 
-  /** @return how many transactions with writes the current thread committed through this store */
-  long commitCount() {
-    return shared.commits.get()[0];
+  /** @return how many write batches the current thread sent ({@link #WRITES}) */
+  static long writeCount() {
+    return WRITES.get()[0];
+  }
+
+  /** Counts a write batch the current thread is about to send. */
+  static void countWrite() {
+    WRITES.get()[0]++;
   }
 
   /** Forgets a kept customer: the next command on it reads it under its lock. */

@@ -412,6 +412,7 @@ final class Tx implements Repositories {
     int wanted = 2 + 2 * todo.size() + (claimed ? 0 : ahead.subscriptionIds().size());
     Batch.OneRow one = new Batch.OneRow().column("ARRAY(SELECT nextval('domain_event_sequence') "
         + "FROM generate_series(1, ?))", (rs, i) -> {
+          sequences.clear(); // numbers left from another customer's lock: these come after them
           for (long n : (Long[]) rs.getArray(i).getArray()) {
             sequences.add(n);
           }
@@ -504,8 +505,9 @@ final class Tx implements Repositories {
     int wanted = 4 + ahead.subscriptionIds().size();
     if (kept == null || store.keptWindowNanos() == 0 || kept.reserved().size() < wanted
         || System.nanoTime() - kept.reservedAt() > store.keptWindowNanos()
-        || kept.thread() != Thread.currentThread().getId() || kept.commit() != store.commitCount()) {
-      return false;
+        || kept.thread() != Thread.currentThread().getId()
+        || kept.commit() != PostgresStore.writeCount() || !appended.isEmpty()) {
+      return false; // an event appended before would have a number drawn after the reserved ones
     }
     PostgresStore.KnownAgreements knownAgreements =
         agreements == null ? store.knownAgreements(partner) : null;
@@ -533,6 +535,7 @@ final class Tx implements Repositories {
     nceIds.put(id, new ArrayList<>(known.nceIds()));
     known.nce().forEach(nceValues::putIfAbsent);
     services.put(id, new ArrayList<>());
+    sequences.clear(); // numbers drawn before the reserved ones would come after them
     sequences.addAll(kept.reserved());
     if (knownAgreements != null) {
       agreements = new HashMap<>(knownAgreements.byHolder());
@@ -894,7 +897,7 @@ final class Tx implements Repositories {
     }
     return new PostgresStore.Kept(row, count + (touching.contains(id) ? 1 : 0),
         List.copyOf(reserved), System.nanoTime(), Thread.currentThread().getId(),
-        store.commitCount());
+        PostgresStore.writeCount());
   }
 
   /**

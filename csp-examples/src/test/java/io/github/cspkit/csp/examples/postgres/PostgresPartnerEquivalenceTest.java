@@ -60,8 +60,20 @@ class PostgresPartnerEquivalenceTest {
         CspPartner first = partner(keeping(pool));
         CspPartner second = partner(keeping(pool));
         SplittableRandom turns = new SplittableRandom(4000 + i);
-        for (HistoryOp op : CspGenerators.withBillRuns(history)) {
-          op.applyTo(turns.nextBoolean() ? first : second);
+        // each instance on a thread of its own, as two processes: a command of one does not end
+        // what the other kept (a thread's own writes through another store would)
+        java.util.concurrent.ExecutorService onFirst = java.util.concurrent.Executors.newSingleThreadExecutor();
+        java.util.concurrent.ExecutorService onSecond = java.util.concurrent.Executors.newSingleThreadExecutor();
+        try {
+          for (HistoryOp op : CspGenerators.withBillRuns(history)) {
+            boolean one = turns.nextBoolean();
+            (one ? onFirst : onSecond).submit(() -> op.applyTo(one ? first : second)).get();
+          }
+        } catch (java.util.concurrent.ExecutionException | InterruptedException e) {
+          throw new IllegalStateException(e);
+        } finally {
+          onFirst.shutdownNow();
+          onSecond.shutdownNow();
         }
         CspStore inMemory = InMemoryStore.create();
         CspGenerators.replay(history, partner(inMemory));

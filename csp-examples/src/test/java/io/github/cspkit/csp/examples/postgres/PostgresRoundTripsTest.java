@@ -32,6 +32,7 @@ import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.logging.Logger;
 import javax.sql.DataSource;
@@ -192,6 +193,22 @@ class PostgresRoundTripsTest {
   }
 
   @Test
+  void SUB_1_a_store_with_a_kept_command_window_of_zero_reads_every_customer_under_its_lock() {
+    try (HikariDataSource pool = migrated("windowzero")) {
+      Counting counting = new Counting(pool);
+      CspPartner p = ready(PartnerFixtures.bare(PostgresStore.builder(counting)
+          .keptCommandWindow(java.time.Duration.ZERO).build()));
+      p.createCustomer(Request.of(ADMIN, CREATED), PartnerFixtures.newCustomer(CONTOSO));
+      int statements = counting.statements.get();
+      assertThat(trips(counting, () -> p.order(Request.of(ADMIN, CREATED), CONTOSO, E3, 1, "S1")))
+          .isEqualTo(ORDER_TRIPS);
+      // the timeouts, the lock, one statement after it; the writes, the commit: no event numbers
+      // reserved for a next command
+      assertThat(counting.statements.get() - statements).isEqualTo(5);
+    }
+  }
+
+  @Test
   void NCE_1_a_new_commerce_order_reads_its_new_id_of_either_kind_ahead() {
     try (HikariDataSource pool = migrated("ncetrips")) {
       Counting counting = new Counting(pool);
@@ -220,9 +237,10 @@ class PostgresRoundTripsTest {
       // kept by a's store, agreements included: only their signature is checked, with the writes
       assertThat(trips(counting, () -> a.order(Request.of(admin, CREATED), CONTOSO, E3, 1, "S2")))
           .isEqualTo(KEPT_ORDER_TRIPS);
-      // b gives notice: the agreement ends on 2025-08-31 (AGR-2, AGR-3)
-      b.giveNotice(Request.of(admin, LocalDate.parse("2025-03-02")),
-          io.github.cspkit.csp.agreement.NoticeChannel.WRITTEN);
+      // b gives notice: the agreement ends on 2025-08-31 (AGR-2, AGR-3); on a thread of its own,
+      // as another instance would (a's thread has written nothing since its last order)
+      CompletableFuture.runAsync(() -> b.giveNotice(Request.of(admin, LocalDate.parse("2025-03-02")),
+          io.github.cspkit.csp.agreement.NoticeChannel.WRITTEN)).join();
       // the signature changed: the kept order's check fails and it is rolled back (2 round trips);
       // run again, a reads the customer and the agreement again, and refuses (reads, the
       // agreement, the rollback)
