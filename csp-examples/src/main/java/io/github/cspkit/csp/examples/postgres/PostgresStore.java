@@ -160,11 +160,11 @@ public final class PostgresStore implements CspStore, AutoCloseable {
    *     {@link Builder#keptCommandWindow} are not used, so that an event's number is never much
    *     older than its commit
    * @param thread the thread that reserved them, whose next command alone may use them
-   * @param commit that thread's count of write batches sent ({@link #writeCount}) then: used only
+   * @param writes that thread's count of write batches sent ({@link #writeCount}) then: used only
    *     if it sent nothing since, so that one thread's events follow its commits
    */
   record Kept(Versioned<io.github.cspkit.csp.customer.Customer> customer, long touched,
-      List<Long> reserved, long reservedAt, long thread, long commit) {}
+      List<Long> reserved, long reservedAt, long thread, long writes) {}
 
   /** A partner's agreements as read at a signature ({@link Agreements#SIGNATURE}). */
   record KnownAgreements(long signature, Map<String, Versioned<Agreement>> byHolder) {}

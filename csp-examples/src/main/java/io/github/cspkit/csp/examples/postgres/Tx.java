@@ -506,7 +506,7 @@ final class Tx implements Repositories {
     if (kept == null || store.keptWindowNanos() == 0 || kept.reserved().size() < wanted
         || System.nanoTime() - kept.reservedAt() > store.keptWindowNanos()
         || kept.thread() != Thread.currentThread().getId()
-        || kept.commit() != PostgresStore.writeCount() || !appended.isEmpty()) {
+        || kept.writes() != PostgresStore.writeCount() || !appended.isEmpty()) {
       return false; // an event appended before would have a number drawn after the reserved ones
     }
     PostgresStore.KnownAgreements knownAgreements =
