@@ -23,6 +23,8 @@ CREATE FUNCTION csp_check_kept(p_partner text, p_customer text, p_version bigint
       SELECT c.version, c.touched INTO stored_version, stored_touched FROM customer c
         WHERE c.partner_id = p_partner AND c.id = p_customer FOR UPDATE;
       IF stored_version IS DISTINCT FROM p_version OR stored_touched IS DISTINCT FROM p_touched
+          -- the signature, as Tx.SCOPE reads it (inline: a SQL function with subqueries is not
+          -- inlined, and its call costs five times the expression)
           OR coalesce((SELECT a.version FROM billing_account a WHERE a.partner_id = p_partner
               AND a.customer_id = p_customer), 0) || '/' || (SELECT count(*) || ':'
               || coalesce(sum(s.version), 0) FROM subscription s WHERE s.partner_id = p_partner

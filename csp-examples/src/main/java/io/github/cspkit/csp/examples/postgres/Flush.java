@@ -21,7 +21,6 @@ import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.StringJoiner;
 import java.util.function.Function;
 import javax.money.CurrencyUnit;
@@ -86,10 +85,7 @@ final class Flush {
     try {
       tx.run(all, c);
     } catch (SQLException e) {
-      Optional<Tx.KeptChanged> changed = tx.keptChanged(e);
-      if (changed.isPresent()) {
-        throw changed.get();
-      }
+      tx.throwIfKeptChanged(e);
       throw refusal(e);
     }
     return true;
@@ -127,7 +123,7 @@ final class Flush {
    * command on it, after this one's: that command may then skip its reads.
    */
   private void reserve(Batch all) {
-    if (tx.onlyCustomer() == null || tx.store.keptWindowNanos() == 0) {
+    if (!tx.locksOneCustomer() || tx.store.keptWindowNanos() == 0) {
       return;
     }
     all.add("SELECT ARRAY(SELECT nextval('domain_event_sequence') FROM generate_series(1, "

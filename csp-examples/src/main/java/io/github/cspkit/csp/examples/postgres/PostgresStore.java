@@ -277,7 +277,7 @@ public final class PostgresStore implements CspStore, AutoCloseable {
 
     /**
      * @param window how soon after a thread's command on a customer its next command on the same
-     *     customer, with no other commit of that thread in between, may skip its read round trip
+     *     customer, with no other write of that thread in between, may skip its read round trip
      *     (it runs on the customer as kept, checked with its writes; {@code csp_check_kept}): its
      *     event numbers were then reserved by the command before, so the events of one customer
      *     and of one thread still follow their commits, and those of other threads or instances

@@ -31,7 +31,6 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -247,10 +246,7 @@ final class Tx implements Repositories {
       run(b, c);
       pendingCheck = null;
     } catch (SQLException e) {
-      Optional<KeptChanged> changed = keptChanged(e);
-      if (changed.isPresent()) {
-        throw changed.get();
-      }
+      throwIfKeptChanged(e);
       throw PostgresStore.failure("checking a kept customer", e, false);
     }
   }
@@ -268,14 +264,16 @@ final class Tx implements Repositories {
   /** The customer whose check is in the batch being sent, if any. */
   private String pendingCheck;
 
-  /** @return the kept customer's change a failed statement reports, if it is that */
-  Optional<KeptChanged> keptChanged(SQLException e) {
+  /**
+   * @param e a batch's failure
+   * @throws KeptChanged if it is the failure of the kept customer's check the batch held
+   */
+  void throwIfKeptChanged(SQLException e) {
     String customer = pendingCheck;
     pendingCheck = null;
     if (customer != null && "CS006".equals(e.getSQLState())) {
-      return Optional.of(new KeptChanged(customer));
+      throw new KeptChanged(customer);
     }
-    return Optional.empty();
   }
 
   /** @return whether a bill run's block was read */
@@ -283,9 +281,9 @@ final class Tx implements Repositories {
     return claimedBlocks;
   }
 
-  /** @return the one customer this command locked (not a bill run's block), or null */
-  String onlyCustomer() {
-    return claimedBlocks || prefetched.size() != 1 ? null : prefetched.iterator().next();
+  /** @return whether this transaction locked one customer (not a bill run's block) */
+  boolean locksOneCustomer() {
+    return !claimedBlocks && prefetched.size() == 1;
   }
 
   /** @return whether a command on a kept customer skipped its reads and is not checked yet */
@@ -441,14 +439,7 @@ final class Tx implements Repositories {
       return null;
     });
     if (kept != null && kept.signature().equals(scope[0])) {
-      String id = keys[0];
-      if (kept.account() != null) {
-        accounts.put(id, kept.account());
-      }
-      subscriptionIds.put(id, new ArrayList<>(kept.subscriptionIds()));
-      subscriptionVersions.putAll(kept.subscriptionVersions());
-      nceIds.put(id, new ArrayList<>(kept.nceIds()));
-      kept.nce().forEach(nceValues::putIfAbsent);
+      takeKept(keys[0], kept);
     } else if (kept != null) { // another transaction changed it since: read it, still locked
       Batch again = readScope(new Batch(), keys, accountRows, false);
       sql("reading customer " + keys[0], on -> {
@@ -526,14 +517,8 @@ final class Tx implements Repositories {
     customers.put(id, kept.customer());
     touched.put(id, kept.touched());
     prefetched.add(id);
-    if (known.account() != null) {
-      accounts.put(id, known.account());
-    }
-    subscriptionIds.put(id, new ArrayList<>(known.subscriptionIds()));
-    subscriptionVersions.putAll(known.subscriptionVersions());
+    takeKept(id, known);
     subscriptionValues.putAll(values);
-    nceIds.put(id, new ArrayList<>(known.nceIds()));
-    known.nce().forEach(nceValues::putIfAbsent);
     services.put(id, new ArrayList<>());
     sequences.clear(); // numbers drawn before the reserved ones would come after them
     sequences.addAll(kept.reserved());
@@ -545,33 +530,40 @@ final class Tx implements Repositories {
       lists = store.knownPriceCount();
       pricesChecked = lists >= 0; // else read when asked, after the check
     }
-    ReadAhead hint = ahead;
-    ahead = ReadAhead.NOTHING;
-    String key = hint.idempotencyKey()
-        .filter(k -> !keysRead.containsKey(k) && !recorded.containsKey(k)).orElse(null);
+    Unread unread = unreadAhead();
+    String key = unread.key();
     if (key != null) {
       keysRead.put(key, null);
     }
-    List<String> asked = new ArrayList<>();
-    for (String sub : hint.subscriptionIds()) {
-      if (!idsRead.containsKey(sub)) {
-        asked.add(sub);
-        idsRead.put(sub, false);
-        nceValues.putIfAbsent(sub, null);
-      }
+    for (String sub : unread.ids()) {
+      idsRead.put(sub, false);
+      nceValues.putIfAbsent(sub, null); // found absent, as NceSubscriptions.find keeps it
     }
     assumed = new Assumed(id, kept.customer().version(), kept.touched(), known.signature(),
         knownAgreements != null ? knownAgreements.signature() : -1, lists, key,
-        asked.toArray(new String[0]));
+        unread.ids().toArray(new String[0]));
     return true;
+  }
+
+  /** Takes a customer's account, subscription ids and versions, and new-commerce ones as kept. */
+  private void takeKept(String id, PostgresStore.KnownCustomer known) {
+    if (known.account() != null) {
+      accounts.put(id, known.account());
+    }
+    subscriptionIds.put(id, new ArrayList<>(known.subscriptionIds()));
+    subscriptionVersions.putAll(known.subscriptionVersions());
+    nceIds.put(id, new ArrayList<>(known.nceIds()));
+    known.nce().forEach(nceValues::putIfAbsent);
   }
 
   /**
    * A customer's signature, read after its lock: its account's version, and the number and sum
    * of versions of its subscriptions of both kinds. Versions only grow and no row is deleted or
    * moves to another customer, so any committed change since a {@link PostgresStore.KnownCustomer}
-   * changes it ({@link #scope} writes the same text from what a commit keeps). Parameters:
-   * partner and customer, three times.
+   * changes it ({@link #scope} writes the same text from what a commit keeps; V12's
+   * {@code csp_check_kept} computes it the same way, a kept order's round trip count in
+   * {@code PostgresRoundTripsTest} failing if they differ). Parameters: partner and customer,
+   * three times.
    */
   static final String SCOPE = "coalesce((SELECT version FROM billing_account WHERE partner_id = ? "
       + "AND customer_id = ?), 0) || '/' || (SELECT count(*) || ':' || coalesce(sum(version), 0) "
@@ -620,12 +612,15 @@ final class Tx implements Repositories {
     return b;
   }
 
+  /** What the command said it will look up and this transaction does not know yet. */
+  private record Unread(String key, List<String> ids) {}
+
   /**
-   * Adds the reads the command said it will make ({@link #readAhead(ReadAhead)}) to a prefetch's
-   * statement, once: its idempotency key's record, and which of its new ids are taken by a
-   * subscription of either kind (the order checks both), a new-commerce one with its value.
+   * @return what the command said it will look up ({@link #readAhead(ReadAhead)}) that this
+   *     transaction has neither read nor staged: its key (or null), its new ids; the hint is
+   *     taken, once
    */
-  private void readAhead(Batch.OneRow row) {
+  private Unread unreadAhead() {
     ReadAhead hint = ahead;
     ahead = ReadAhead.NOTHING;
     String key = hint.idempotencyKey()
@@ -636,6 +631,18 @@ final class Tx implements Repositories {
         ids.add(id);
       }
     }
+    return new Unread(key, ids);
+  }
+
+  /**
+   * Adds the reads the command said it will make ({@link #readAhead(ReadAhead)}) to a prefetch's
+   * statement, once: its idempotency key's record, and which of its new ids are taken by a
+   * subscription of either kind (the order checks both), a new-commerce one with its value.
+   */
+  private void readAhead(Batch.OneRow row) {
+    Unread unread = unreadAhead();
+    String key = unread.key();
+    List<String> ids = unread.ids();
     if (key != null) {
       row.column("(SELECT ARRAY[command, aggregate, aggregate_id] FROM idempotency_record "
           + "WHERE partner_id = ? AND key = ?)", (rs, i) -> {
@@ -890,7 +897,7 @@ final class Tx implements Repositories {
     if (count == null && saved != null && saved.stored == 0) {
       count = 0L; // created by this transaction
     }
-    if (row == null || count == null || reserved.isEmpty() || prefetched.size() != 1
+    if (row == null || count == null || reserved.isEmpty() // reserved only for one customer
         || !services.getOrDefault(id, List.of()).isEmpty()
         || savedServices.values().stream().anyMatch(o -> o.customerId().equals(id))) {
       return null;
